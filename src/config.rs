@@ -1,0 +1,230 @@
+//! `site.toml`: the site's settings, read strictly so that a typo is an error, not a silent default.
+
+use crate::error::{Error, Result};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The settings of one site, as written in `site.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The site's name, shown in every page's header and title.
+    pub title: String,
+    /// One sentence about the archive, used in the home page's meta description.
+    pub description: String,
+    /// Where the site is published: `https://example.org/` or a sub-path such as
+    /// `https://example.org/archive/`. A bare path (`/`, `/archive/`) is allowed too.
+    pub base_url: String,
+    /// The language of the articles, as a BCP 47 tag (`en`, `zh-Hant`).
+    pub language: String,
+    /// How many articles a listing page shows.
+    pub paginate_by: usize,
+    /// The output folder, relative to the site root.
+    pub output_dir: PathBuf,
+    /// Canonical organisation name → the other names articles use for it.
+    pub organisations: BTreeMap<String, Vec<String>>,
+    pub markdown: MarkdownConfig,
+}
+
+/// `[markdown]`: how Markdown articles are rendered.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Pass raw HTML in Markdown through unescaped. Off by default: only for trusted authors.
+    pub unsafe_html: bool,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: "News archive".to_string(),
+            description: String::new(),
+            base_url: "/".to_string(),
+            language: "en".to_string(),
+            paginate_by: 20,
+            output_dir: PathBuf::from("public"),
+            organisations: BTreeMap::new(),
+            markdown: MarkdownConfig::default(),
+        }
+    }
+}
+
+/// A validated base URL, split into what pages need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// Scheme and host without a trailing slash (`https://example.org`), or empty for a bare path.
+    pub origin: String,
+    /// The path every site URL starts with; begins and ends with `/`.
+    pub path: String,
+}
+
+impl BaseUrl {
+    /// Parses `https://host/sub/`, `http://host`, or a bare `/sub/` path.
+    pub fn parse(raw: &str) -> std::result::Result<BaseUrl, String> {
+        let raw = raw.trim();
+        if raw.contains(['?', '#']) {
+            return Err(format!(
+                "base_url {raw:?} has a query or fragment; give only scheme, host and path"
+            ));
+        }
+        if raw.chars().any(char::is_whitespace) {
+            return Err(format!("base_url {raw:?} contains white space"));
+        }
+        let (origin, path) = if let Some(rest) = raw
+            .strip_prefix("https://")
+            .or_else(|| raw.strip_prefix("http://"))
+        {
+            let scheme_len = raw.len() - rest.len();
+            let host_end = rest.find('/').unwrap_or(rest.len());
+            if host_end == 0 {
+                return Err(format!("base_url {raw:?} has no host"));
+            }
+            (
+                raw[..scheme_len + host_end].to_string(),
+                rest[host_end..].to_string(),
+            )
+        } else if raw.starts_with('/') {
+            (String::new(), raw.to_string())
+        } else {
+            return Err(format!(
+                "base_url {raw:?} must start with https:// or http:// (or be a path starting with /)"
+            ));
+        };
+        let mut path = if path.is_empty() { "/".to_string() } else { path };
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        if path.contains("//") || path.split('/').any(|seg| seg == ".." || seg == ".") {
+            return Err(format!("base_url {raw:?} has an empty, `.` or `..` path segment"));
+        }
+        Ok(BaseUrl { origin, path })
+    }
+
+    /// The absolute URL of a site path given relative to the base (`2023/10/x/`).
+    pub fn permalink(&self, relative: &str) -> String {
+        format!("{}{}{relative}", self.origin, self.path)
+    }
+
+    /// The root-relative URL of a site path (`/archive/2023/10/x/`), as pages link to it.
+    pub fn link(&self, relative: &str) -> String {
+        format!("{}{relative}", self.path)
+    }
+}
+
+impl SiteConfig {
+    /// Reads `site.toml` from the site root.
+    pub fn load(root: &Path) -> Result<SiteConfig> {
+        let path = root.join("site.toml");
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::Config {
+            path: path.clone(),
+            message: if e.kind() == std::io::ErrorKind::NotFound {
+                "not found: a site needs a site.toml at its root (use --root DIR to name another site)"
+                    .to_string()
+            } else {
+                e.to_string()
+            },
+        })?;
+        SiteConfig::parse(&text).map_err(|message| Error::Config { path, message })
+    }
+
+    /// Parses and validates the text of a `site.toml`. The message names the line.
+    pub fn parse(text: &str) -> std::result::Result<SiteConfig, String> {
+        let config: SiteConfig = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|span| crate::error::line_of_offset(text, span.start));
+            let message = e.message().trim_end().to_string();
+            match line {
+                Some(line) => format!("line {line}: {message}"),
+                None => message,
+            }
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> std::result::Result<(), String> {
+        BaseUrl::parse(&self.base_url)?;
+        if self.paginate_by == 0 {
+            return Err("paginate_by must be at least 1".to_string());
+        }
+        if self.title.trim().is_empty() {
+            return Err("title must not be empty".to_string());
+        }
+        Ok(())
+    }
+
+    /// The base URL, already validated by `parse`.
+    pub fn base(&self) -> Result<BaseUrl> {
+        BaseUrl::parse(&self.base_url).map_err(|message| Error::Config {
+            path: PathBuf::from("site.toml"),
+            message,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_fill_missing_keys() {
+        let config = SiteConfig::parse("title = \"T\"").unwrap();
+        assert_eq!(config.paginate_by, 20);
+        assert_eq!(config.output_dir, PathBuf::from("public"));
+        assert_eq!(config.base_url, "/");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_naming_it_and_its_line() {
+        let err = SiteConfig::parse("title = \"T\"\npaginate = 5\n").unwrap_err();
+        assert!(err.contains("paginate"), "{err}");
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_is_an_error() {
+        let err = SiteConfig::parse("paginate_by = \"ten\"").unwrap_err();
+        assert!(err.contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn organisations_table_reads_aliases() {
+        let config =
+            SiteConfig::parse("[organisations]\n\"Hong Kong Stock Exchange\" = [\"HKEX\", \"HKEx\"]")
+                .unwrap();
+        assert_eq!(config.organisations["Hong Kong Stock Exchange"], ["HKEX", "HKEx"]);
+    }
+
+    #[test]
+    fn base_url_with_sub_path() {
+        let base = BaseUrl::parse("https://example.org/archive").unwrap();
+        assert_eq!(base.origin, "https://example.org");
+        assert_eq!(base.path, "/archive/");
+        assert_eq!(base.link("2023/"), "/archive/2023/");
+        assert_eq!(
+            base.permalink("2023/"),
+            "https://example.org/archive/2023/"
+        );
+    }
+
+    #[test]
+    fn base_url_at_domain_root() {
+        let base = BaseUrl::parse("https://example.org").unwrap();
+        assert_eq!(base.path, "/");
+    }
+
+    #[test]
+    fn base_url_rejects_query_missing_scheme_and_dot_segments() {
+        assert!(BaseUrl::parse("https://example.org/?x=1").is_err());
+        assert!(BaseUrl::parse("example.org/archive/").is_err());
+        assert!(BaseUrl::parse("https:///archive/").is_err());
+        assert!(BaseUrl::parse("https://example.org/a/../b/").is_err());
+    }
+
+    #[test]
+    fn zero_pagination_is_rejected() {
+        assert!(SiteConfig::parse("paginate_by = 0").is_err());
+    }
+}

@@ -1,0 +1,497 @@
+//! Organisations: which named bodies each article is about.
+//!
+//! Three sources, merged archive-wide into one table:
+//! 1. the article's front matter `organisations`;
+//! 2. the site's `[organisations]` alias table (canonical name → aliases), whose names always win;
+//! 3. every `Full Name (ACRONYM)` in the text whose acronym fits the name (the Schwartz–Hearst
+//!    rule: the acronym's letters appear in order in the name, the first one starting a word, and
+//!    the name is written in capitals apart from small linking words).
+//!
+//! Every form of every organisation is then searched for in every article (whole words, one
+//! Aho–Corasick pass an article), so an article that only writes "HKEX" is tagged with the
+//! Hong Kong Stock Exchange defined in another one.
+//!
+//! Cost: finding definitions is linear in the text; the table is built in O(forms · α);
+//! tagging is linear in the text plus matches, so the whole stage is linear in the archive.
+
+use crate::model::{Article, Organisation, OrganisationMention, slug_or_hash};
+use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Small words that may stand uncapitalised inside an organisation's name.
+const LINK_WORDS: &[&str] = &[
+    "of", "and", "the", "for", "on", "in", "&", "de", "du", "des", "la", "le", "y", "et", "to",
+    "at", "und", "der",
+];
+
+/// The key two forms share when they name the same thing: lowercase, letters and digits only,
+/// without a leading "the".
+pub fn name_key(name: &str) -> String {
+    let trimmed = name.trim();
+    let lower = trimmed.to_lowercase();
+    let without_the = lower
+        .strip_prefix("the ")
+        .unwrap_or(&lower);
+    without_the.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// A `Full Name (ACRONYM)` definition found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Definition {
+    pub name: String,
+    pub acronym: String,
+}
+
+/// Finds every `Full Name (ACRONYM)` in `text` whose acronym fits the name.
+pub fn find_definitions(text: &str) -> Vec<Definition> {
+    let mut found = Vec::new();
+    let mut search_from = 0;
+    while let Some(open) = text[search_from..].find('(').map(|i| i + search_from) {
+        search_from = open + 1;
+        let Some(close) = text[open + 1..].find(')').map(|i| i + open + 1) else {
+            break;
+        };
+        let acronym = text[open + 1..close].trim();
+        if !looks_like_acronym(acronym) {
+            continue;
+        }
+        // The name stands in the same clause, right before the bracket.
+        let clause_start = text[..open]
+            .rfind(['.', ';', ':', ',', '(', ')', '\n', '"', '“', '”'])
+            .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let clause = text[clause_start..open].trim_end();
+        if let Some(name) = long_form(acronym, clause) {
+            found.push(Definition {
+                name,
+                acronym: acronym.to_string(),
+            });
+        }
+    }
+    found
+}
+
+/// 2 to 10 letters, digits, `&` or `-`, starting with a capital, with at least two capitals.
+fn looks_like_acronym(s: &str) -> bool {
+    let count = s.chars().count();
+    (2..=10).contains(&count)
+        && s.chars().next().is_some_and(|c| c.is_uppercase())
+        && s.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && s.chars().all(|c| c.is_alphanumeric() || c == '&' || c == '-')
+}
+
+/// The Schwartz–Hearst long form of `acronym` at the end of `clause`, if it is a proper name.
+fn long_form(acronym: &str, clause: &str) -> Option<String> {
+    let short: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let window = (short.len() + 5).min(short.len() * 2).min(words.len());
+    let candidate = words[words.len() - window..].join(" ");
+    let long: Vec<char> = candidate.chars().flat_map(char::to_lowercase).collect();
+    if long.len() != candidate.chars().count() {
+        return None; // a character lowercases to several; give up rather than misalign
+    }
+    let mut l = long.len() as isize - 1;
+    for (si, &c) in short.iter().enumerate().rev() {
+        loop {
+            if l < 0 {
+                return None;
+            }
+            let here = long[l as usize];
+            let at_word_start = l == 0 || !long[l as usize - 1].is_alphanumeric();
+            if here == c && (si > 0 || at_word_start) {
+                break;
+            }
+            l -= 1;
+        }
+        l -= 1;
+    }
+    let start_char = (l + 1) as usize;
+    // Extend back to the start of the word the first letter sits in.
+    let chars: Vec<char> = candidate.chars().collect();
+    let mut start = start_char;
+    while start > 0 && !chars[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    let name: String = chars[start..].iter().collect();
+    let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '.');
+    let name = name.strip_prefix("the ").unwrap_or(name).to_string();
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let proper = name_words.first().is_some_and(capitalised)
+        && name_words
+            .iter()
+            .all(|w| capitalised(w) || LINK_WORDS.contains(&w.to_lowercase().as_str()))
+        && name_words.len() >= 2
+        && name_words.last().is_some_and(capitalised);
+    proper.then_some(name)
+}
+
+/// Union–find over form keys.
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// What is known of one form (a spelling up to case and punctuation).
+#[derive(Default)]
+struct Form {
+    /// Spellings seen, with how often.
+    spellings: BTreeMap<String, usize>,
+    /// Written as a full name (not only as an acronym).
+    full_name: bool,
+    /// Named by the site's alias table as canonical.
+    site_canonical: bool,
+}
+
+/// Collects forms and links between them.
+#[derive(Default)]
+struct Registry {
+    keys: HashMap<String, usize>,
+    forms: Vec<Form>,
+    links: Vec<(usize, usize)>,
+}
+
+impl Registry {
+    fn add(&mut self, spelling: &str, full_name: bool) -> Option<usize> {
+        let spelling = spelling.trim();
+        let key = name_key(spelling);
+        if key.is_empty() {
+            return None;
+        }
+        let next = self.forms.len();
+        let id = *self.keys.entry(key).or_insert(next);
+        if id == next {
+            self.forms.push(Form::default());
+        }
+        let form = &mut self.forms[id];
+        *form.spellings.entry(spelling.to_string()).or_default() += 1;
+        form.full_name |= full_name;
+        Some(id)
+    }
+
+    fn link(&mut self, a: Option<usize>, b: Option<usize>) {
+        if let (Some(a), Some(b)) = (a, b) {
+            self.links.push((a, b));
+        }
+    }
+}
+
+/// Builds the archive's organisation table and tags every article with its organisations.
+/// Returns the table, sorted by name; articles refer to it by index.
+pub fn tag_archive(
+    articles: &mut [Article],
+    site_table: &BTreeMap<String, Vec<String>>,
+) -> Vec<Organisation> {
+    let mut registry = Registry::default();
+    for (name, aliases) in site_table {
+        let canonical = registry.add(name, true);
+        if let Some(id) = canonical {
+            registry.forms[id].site_canonical = true;
+        }
+        for alias in aliases {
+            let alias_id = registry.add(alias, false);
+            registry.link(canonical, alias_id);
+        }
+    }
+    let definitions: Vec<Vec<Definition>> =
+        articles.par_iter().map(|a| find_definitions(&a.text)).collect();
+    for (article, defs) in articles.iter().zip(&definitions) {
+        for declared in &article.declared_organisations {
+            registry.add(declared, true);
+        }
+        for def in defs {
+            let name = registry.add(&def.name, true);
+            let acronym = registry.add(&def.acronym, false);
+            registry.link(name, acronym);
+        }
+    }
+
+    // Group the forms, and name each group.
+    let mut groups = Groups {
+        parent: (0..registry.forms.len()).collect(),
+    };
+    for &(a, b) in &registry.links {
+        groups.union(a, b);
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for id in 0..registry.forms.len() {
+        members.entry(groups.find(id)).or_default().push(id);
+    }
+    let spelling_of = |form: &Form| -> String {
+        // The most frequent spelling; ties go to the one with more capitals, then the first.
+        form.spellings
+            .iter()
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then_with(|| upper_count(a.0).cmp(&upper_count(b.0)))
+                    .then_with(|| b.0.cmp(a.0))
+            })
+            .map(|(s, _)| s.clone())
+            .unwrap_or_default()
+    };
+    let mut named: Vec<(String, Vec<usize>)> = members
+        .into_values()
+        .map(|ids| {
+            let best = ids
+                .iter()
+                .copied()
+                .max_by_key(|&id| {
+                    let f = &registry.forms[id];
+                    let spelling = spelling_of(f);
+                    (f.site_canonical, f.full_name, spelling.chars().count(), std::cmp::Reverse(spelling))
+                })
+                .unwrap_or(ids[0]);
+            (spelling_of(&registry.forms[best]), ids)
+        })
+        .collect();
+    named.sort_by(|a, b| a.0.to_lowercase().cmp(&b.0.to_lowercase()).then(a.0.cmp(&b.0)));
+
+    // The table, with unique slugs, and the patterns to search for.
+    let mut table = Vec::with_capacity(named.len());
+    let mut used_slugs = BTreeSet::new();
+    let mut form_to_org = vec![0; registry.forms.len()];
+    for (org_id, (name, ids)) in named.iter().enumerate() {
+        let base = slug_or_hash("org", name);
+        let mut slug = base.clone();
+        let mut n = 2;
+        while !used_slugs.insert(slug.clone()) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        let mut aliases: BTreeSet<String> = BTreeSet::new();
+        for &id in ids {
+            form_to_org[id] = org_id;
+            aliases.extend(registry.forms[id].spellings.keys().cloned());
+        }
+        aliases.remove(name);
+        table.push(Organisation {
+            name: name.clone(),
+            slug,
+            aliases: aliases.into_iter().collect(),
+        });
+    }
+    let mut patterns: Vec<String> = Vec::new();
+    let mut pattern_org: Vec<usize> = Vec::new();
+    let mut seen_patterns = BTreeSet::new();
+    for (form_id, form) in registry.forms.iter().enumerate() {
+        for spelling in form.spellings.keys() {
+            if seen_patterns.insert(spelling.to_lowercase()) {
+                patterns.push(spelling.clone());
+                pattern_org.push(form_to_org[form_id]);
+            }
+        }
+    }
+    let matcher = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .ok();
+
+    let key_to_org: HashMap<String, usize> = registry
+        .keys
+        .iter()
+        .map(|(key, &form)| (key.clone(), form_to_org[form]))
+        .collect();
+    articles.par_iter_mut().for_each(|article| {
+        let mut found: Vec<OrganisationMention> = Vec::new();
+        let mut note = |org: usize, mention: Option<&str>| {
+            let entry = match found.iter().position(|m| m.id == org) {
+                Some(i) => &mut found[i],
+                None => {
+                    found.push(OrganisationMention {
+                        id: org,
+                        mentions: Vec::new(),
+                    });
+                    found.last_mut().expect("just pushed")
+                }
+            };
+            if let Some(m) = mention
+                && !entry.mentions.iter().any(|x| x == m)
+            {
+                entry.mentions.push(m.to_string());
+            }
+        };
+        for declared in &article.declared_organisations {
+            if let Some(&org) = key_to_org.get(&name_key(declared)) {
+                note(org, None);
+            }
+        }
+        if let Some(matcher) = &matcher {
+            for m in matcher.find_iter(&article.text) {
+                let text = &article.text[m.start()..m.end()];
+                let pattern = &patterns[m.pattern().as_usize()];
+                if whole_word(&article.text, m.start(), m.end()) && case_fits(pattern, text) {
+                    note(pattern_org[m.pattern().as_usize()], Some(text));
+                }
+            }
+        }
+        article.organisations = found;
+    });
+    table
+}
+
+fn upper_count(s: &str) -> usize {
+    s.chars().filter(|c| c.is_uppercase()).count()
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Names match whatever their case, as long as the text writes them as a name: an acronym keeps
+/// its capitals ("MAS", not "mas" or "Mas"); any other form starts with a capital.
+fn case_fits(pattern: &str, text: &str) -> bool {
+    if text == pattern {
+        return true;
+    }
+    let acronym_like = !pattern.contains(' ') && upper_count(pattern) >= 2;
+    if acronym_like {
+        upper_count(text) >= 2
+    } else {
+        text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn defs(text: &str) -> Vec<(String, String)> {
+        find_definitions(text)
+            .into_iter()
+            .map(|d| (d.name, d.acronym))
+            .collect()
+    }
+
+    #[test]
+    fn full_name_with_acronym_in_brackets() {
+        assert_eq!(
+            defs("Shih May-lung, chairperson of the Board of Directors of the Hong Kong Stock Exchange (HKEX), on Thursday."),
+            [("Hong Kong Stock Exchange".to_string(), "HKEX".to_string())]
+        );
+    }
+
+    #[test]
+    fn acronym_letters_may_come_from_inside_words_and_link_words() {
+        assert_eq!(
+            defs("the People's Bank of China (PBOC) said"),
+            [("People's Bank of China".to_string(), "PBOC".to_string())]
+        );
+        assert_eq!(
+            defs("Hong Kong Exchanges and Clearing (HKEx) shares"),
+            [("Hong Kong Exchanges and Clearing".to_string(), "HKEx".to_string())]
+        );
+    }
+
+    #[test]
+    fn lowercase_phrases_and_non_acronyms_are_not_definitions() {
+        assert!(defs("a new joint venture (JV) was formed").is_empty());
+        assert!(defs("The Alder Port Authority (see below) said").is_empty());
+        assert!(defs("Birch Bank (2019) said").is_empty());
+        assert!(defs("Alder City Council (XYZ) said").is_empty());
+    }
+
+    #[test]
+    fn name_key_ignores_case_punctuation_and_a_leading_the() {
+        assert_eq!(name_key("The People's Bank of China"), name_key("people’s bank of china"));
+        assert_eq!(name_key("HKEx"), name_key("HKEX"));
+    }
+
+    fn article(text: &str, declared: &[&str]) -> Article {
+        let mut a = crate::parse::tests::article_fixture();
+        a.text = text.to_string();
+        a.declared_organisations = declared.iter().map(|s| s.to_string()).collect();
+        a
+    }
+
+    fn tagged(articles: &mut [Article], table: &[Organisation], i: usize) -> Vec<String> {
+        articles[i]
+            .organisations
+            .iter()
+            .map(|m| table[m.id].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn an_acronym_learnt_in_one_article_tags_another() {
+        let mut articles = vec![
+            article("The Alder Stock Exchange (ASX) opened a link.", &[]),
+            article("ASX said volumes rose.", &[]),
+        ];
+        let table = tag_archive(&mut articles, &BTreeMap::new());
+        assert_eq!(table.len(), 1);
+        assert_eq!(table[0].name, "Alder Stock Exchange");
+        assert_eq!(table[0].slug, "alder-stock-exchange");
+        assert_eq!(tagged(&mut articles, &table, 1), ["Alder Stock Exchange"]);
+        assert_eq!(articles[1].organisations[0].mentions, ["ASX"]);
+    }
+
+    #[test]
+    fn site_alias_table_names_win_and_merge_spellings() {
+        let site = BTreeMap::from([(
+            "Birch Development Bank".to_string(),
+            vec!["BDB".to_string(), "Birch Bank".to_string()],
+        )]);
+        let mut articles = vec![
+            article("Birch Bank lent more.", &[]),
+            article("The Birch Dev Bank (BDB) signed.", &[]),
+        ];
+        let table = tag_archive(&mut articles, &site);
+        assert_eq!(table.len(), 1, "{table:?}");
+        assert_eq!(table[0].name, "Birch Development Bank");
+        assert_eq!(tagged(&mut articles, &table, 0), ["Birch Development Bank"]);
+        assert_eq!(tagged(&mut articles, &table, 1), ["Birch Development Bank"]);
+    }
+
+    #[test]
+    fn mentions_are_whole_words_and_acronyms_keep_their_capitals() {
+        let site = BTreeMap::from([("Maple Authority of Cedar".to_string(), vec!["MAC".to_string()])]);
+        let mut articles = vec![article("The MACRO trend; a mac; Mac said; MAC agreed.", &[])];
+        let table = tag_archive(&mut articles, &site);
+        assert_eq!(articles[0].organisations[0].mentions, ["MAC"]);
+        assert_eq!(table[0].name, "Maple Authority of Cedar");
+    }
+
+    #[test]
+    fn front_matter_organisations_tag_without_a_mention() {
+        let mut articles = vec![article("Nothing here.", &["Cedar Trade Council"])];
+        let table = tag_archive(&mut articles, &BTreeMap::new());
+        assert_eq!(tagged(&mut articles, &table, 0), ["Cedar Trade Council"]);
+    }
+
+    #[test]
+    fn two_spellings_of_one_acronym_end_on_one_page() {
+        let mut articles = vec![
+            article("Hong Kong Exchanges and Clearing (HKEx) grew.", &[]),
+            article("The Hong Kong Stock Exchange (HKEX) met.", &[]),
+        ];
+        let table = tag_archive(&mut articles, &BTreeMap::new());
+        assert_eq!(table.len(), 1, "{table:?}");
+        assert_eq!(table[0].name, "Hong Kong Exchanges and Clearing");
+    }
+}

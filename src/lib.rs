@@ -1,0 +1,245 @@
+//! Concord: a static site generator for news archives about bilateral cooperation.
+//!
+//! The pipeline, one module a stage:
+//! [`walk`] → [`parse`] (with [`markdown`]) → [`extract`] → [`index`] → [`render`] → [`write`].
+//! [`load`] runs the stages up to the index, [`build`] runs them all. The library never prints:
+//! it returns a [`Report`] or an [`Error`], and the binary decides what to show.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod assets;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod index;
+pub mod markdown;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod walk;
+pub mod write;
+
+pub use config::SiteConfig;
+pub use error::{Error, Problem, Result, Severity};
+
+use config::BaseUrl;
+use index::Archive;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to load and how: the site root and the command-line overrides.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The site folder (holding `site.toml`).
+    pub root: PathBuf,
+    /// Overrides `output_dir`.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url`.
+    pub base_url: Option<String>,
+    /// Include articles marked `draft = true`.
+    pub drafts: bool,
+}
+
+/// A site read and indexed: everything needed to render it, and every problem found on the way.
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub base: BaseUrl,
+    pub archive: Archive,
+    /// Errors and warnings, sorted by path and line.
+    pub problems: Vec<Problem>,
+    /// Articles left out because they are drafts.
+    pub drafts_skipped: usize,
+}
+
+impl Site {
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
+    }
+}
+
+/// Reads the configuration, applying the command-line overrides.
+pub fn load_config(options: &Options) -> Result<(SiteConfig, BaseUrl)> {
+    let mut config = SiteConfig::load(&options.root)?;
+    if let Some(url) = &options.base_url {
+        config.base_url = url.clone();
+    }
+    if let Some(out) = &options.output {
+        config.output_dir = out.clone();
+    }
+    let base = BaseUrl::parse(&config.base_url).map_err(|message| Error::Config {
+        path: if options.base_url.is_some() {
+            PathBuf::from("--base-url")
+        } else {
+            options.root.join("site.toml")
+        },
+        message,
+    })?;
+    Ok((config, base))
+}
+
+/// Walks, parses, extracts and indexes the site. Content problems do not stop it: they are
+/// collected in [`Site::problems`] (articles with errors are left out of the archive).
+pub fn load(options: &Options) -> Result<Site> {
+    let (config, base) = load_config(options)?;
+    let (files, mut problems) = walk::walk_content(&options.root, &options.root.join("content"));
+    let unsafe_html = config.markdown.unsafe_html;
+    let parsed: Vec<parse::Parsed> = files
+        .par_iter()
+        .map(|file| match std::fs::read(&file.abs_path) {
+            Ok(bytes) => parse::parse_file(&file.rel_path, &bytes, file.format, unsafe_html),
+            Err(e) => parse::Parsed {
+                article: None,
+                problems: vec![Problem::error(&file.rel_path, None, format!("cannot read: {e}"))
+                    .with_hint("check the file's permissions")],
+            },
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        problems.extend(p.problems);
+        articles.extend(p.article);
+    }
+    problems.extend(index::slug_clashes(&articles));
+    let before = articles.len();
+    if !options.drafts {
+        articles.retain(|a| !a.draft);
+    }
+    let drafts_skipped = before - articles.len();
+    let organisations = extract::organisations::tag_archive(&mut articles, &config.organisations);
+    problems.sort_by(|a, b| (&a.path, a.line, a.severity).cmp(&(&b.path, b.line, b.severity)));
+    Ok(Site {
+        root: options.root.clone(),
+        archive: Archive::new(articles, organisations),
+        config,
+        base,
+        problems,
+        drafts_skipped,
+    })
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Report {
+    pub articles: usize,
+    pub organisations: usize,
+    pub files_written: usize,
+    pub output: PathBuf,
+    pub base_url: String,
+    pub drafts_skipped: usize,
+    /// Warnings only: a build with errors returns [`Error::Content`].
+    pub warnings: Vec<Problem>,
+    pub elapsed: Duration,
+}
+
+/// Builds the site into its output folder. On any error the previous output is left untouched.
+pub fn build(options: &Options) -> Result<Report> {
+    let started = Instant::now();
+    let site = load(options)?;
+    if site.has_errors() {
+        return Err(Error::Content(site.problems));
+    }
+    let out = output_dir(&site.root, &site.config.output_dir);
+    write::check_output_dir(&site.root, &out)?;
+    let tera = render::load_templates(&site.root.join("templates"))?;
+    let outputs = render::render_site(&tera, &site.archive, &site.config, &site.base)?;
+    let files_written = write::write_site(&out, &outputs, &site.root.join("static"))?;
+    Ok(Report {
+        articles: site.archive.articles.len(),
+        organisations: site
+            .archive
+            .by_organisation
+            .iter()
+            .filter(|a| !a.is_empty())
+            .count(),
+        files_written,
+        output: out,
+        base_url: site.base.permalink(""),
+        drafts_skipped: site.drafts_skipped,
+        warnings: site.problems,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// The output folder: as given when absolute, else relative to the site root.
+pub fn output_dir(root: &Path, configured: &Path) -> PathBuf {
+    if configured.is_absolute() {
+        configured.to_path_buf()
+    } else {
+        root.join(configured)
+    }
+}
+
+/// The machine-readable model `check --json` prints. A stable interface: add fields, never rename.
+#[derive(Debug, Serialize)]
+pub struct CheckModel<'a> {
+    pub articles: Vec<ArticleModel<'a>>,
+    pub problems: &'a [Problem],
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArticleModel<'a> {
+    pub path: &'a str,
+    pub slug: &'a str,
+    pub url: String,
+    pub date: String,
+    pub title: &'a str,
+    pub source: Option<&'a str>,
+    pub editor: Option<&'a str>,
+    pub summary: &'a str,
+    pub word_count: usize,
+    pub draft: bool,
+    pub caption: Option<&'a str>,
+    pub cleanup: &'a model::Cleanup,
+    pub organisations: Vec<OrganisationModel<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OrganisationModel<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub mentions: &'a [String],
+}
+
+impl Site {
+    /// The model of every article in path order, with the problems.
+    pub fn check_model(&self) -> CheckModel<'_> {
+        let mut articles: Vec<&model::Article> = self.archive.articles.iter().collect();
+        articles.sort_by(|a, b| a.path.cmp(&b.path));
+        CheckModel {
+            articles: articles
+                .into_iter()
+                .map(|a| ArticleModel {
+                    path: &a.path,
+                    slug: &a.slug,
+                    url: self.base.permalink(&a.relative_url()),
+                    date: a.date.format("%Y-%m-%d").to_string(),
+                    title: &a.title,
+                    source: a.source.as_deref(),
+                    editor: a.editor.as_deref(),
+                    summary: &a.summary,
+                    word_count: a.word_count,
+                    draft: a.draft,
+                    caption: a.caption.as_deref(),
+                    cleanup: &a.cleanup,
+                    organisations: a
+                        .organisations
+                        .iter()
+                        .map(|m| {
+                            let org = &self.archive.organisations[m.id];
+                            OrganisationModel {
+                                name: &org.name,
+                                slug: &org.slug,
+                                mentions: &m.mentions,
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+            problems: &self.problems,
+        }
+    }
+}

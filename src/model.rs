@@ -1,0 +1,173 @@
+//! The page model: what the parser and extractor produce and the renderer reads. No I/O here.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// One article, parsed, cleaned up and tagged.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The source file, relative to the site root, with `/` separators.
+    pub path: String,
+    pub slug: String,
+    pub date: NaiveDate,
+    pub title: String,
+    pub source: Option<String>,
+    pub editor: Option<String>,
+    /// Plain text: the first paragraph shortened at a word boundary, or the front matter's `summary`.
+    pub summary: String,
+    /// The body as HTML, ready to insert (already escaped or rendered from Markdown).
+    pub body_html: String,
+    /// A photo caption found in the text, shown as a figure caption.
+    pub caption: Option<String>,
+    pub word_count: usize,
+    pub draft: bool,
+    /// Organisation names given in the front matter.
+    pub declared_organisations: Vec<String>,
+    /// Headline, caption and body as plain text: what the extractor reads.
+    pub text: String,
+    /// What the clean-up changed, so an editor can audit it.
+    pub cleanup: Cleanup,
+    /// Filled by extraction: indexes into the archive's organisation table, with the forms seen here.
+    pub organisations: Vec<OrganisationMention>,
+}
+
+impl Article {
+    /// The article's folder below the site root: `YYYY/MM/slug/`.
+    pub fn relative_url(&self) -> String {
+        format!("{}/{}/", self.date.format("%Y/%m"), self.slug)
+    }
+
+    /// Minutes to read at 200 words a minute, at least one.
+    pub fn reading_minutes(&self) -> usize {
+        self.word_count.div_ceil(200).max(1)
+    }
+}
+
+/// Decisions the clean-up of a native article made.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Cleanup {
+    /// Lines left out of the body, and why.
+    pub dropped: Vec<Dropped>,
+    /// The line that was recognised as a photo caption.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption_line: Option<usize>,
+    /// The line read as the `Source:`/`Editor:` trailer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trailer_line: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dropped {
+    pub line: usize,
+    pub why: String,
+}
+
+/// One organisation an article is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganisationMention {
+    /// Index into the archive's organisation table.
+    pub id: usize,
+    /// The surface forms found in this article, in order of first appearance.
+    pub mentions: Vec<String>,
+}
+
+/// An organisation of the archive: one page, whichever way articles spell it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// The canonical name: the site's alias table wins, else the fullest form seen.
+    pub name: String,
+    pub slug: String,
+    /// Every other form that refers to it.
+    pub aliases: Vec<String>,
+}
+
+/// Turns text into a URL slug: lowercase ASCII letters, digits and single hyphens.
+/// Common Latin accents are folded (`é` → `e`); other characters separate words.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.push(c.to_ascii_lowercase());
+        } else if c != '\'' && c != '’' {
+            pending_hyphen = true;
+        }
+    }
+    slug
+}
+
+fn fold_accent(c: char) -> std::iter::Once<char> {
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
+        'ç' | 'č' | 'ć' => 'c',
+        'Ç' | 'Č' | 'Ć' => 'C',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => 'I',
+        'ñ' | 'ń' => 'n',
+        'Ñ' | 'Ń' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' => 'Y',
+        'š' | 'ś' => 's',
+        'Š' | 'Ś' => 'S',
+        'ž' | 'ź' | 'ż' => 'z',
+        'Ž' | 'Ź' | 'Ż' => 'Z',
+        other => other,
+    };
+    std::iter::once(folded)
+}
+
+/// A slug for a name that may have no Latin letters at all: falls back to a stable hash.
+pub fn slug_or_hash(prefix: &str, text: &str) -> String {
+    let slug = slugify(text);
+    if slug.is_empty() {
+        // FNV-1a: stable across runs and platforms, unlike std's hasher.
+        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        format!("{prefix}-{:08x}", hash as u32)
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_keeps_ascii_letters_digits_and_single_hyphens() {
+        assert_eq!(slugify("Hong Kong Stock Exchange (HKEX)"), "hong-kong-stock-exchange-hkex");
+        assert_eq!(slugify("  --Two   spaces--  "), "two-spaces");
+        assert_eq!(slugify("People's Bank of China"), "peoples-bank-of-china");
+        assert_eq!(slugify("Zürich Café 2024"), "zurich-cafe-2024");
+        assert_eq!(slugify("../etc/passwd"), "etc-passwd");
+    }
+
+    #[test]
+    fn slug_of_non_latin_name_falls_back_to_a_stable_hash() {
+        let a = slug_or_hash("org", "香港交易所");
+        assert!(a.starts_with("org-"));
+        assert_eq!(a, slug_or_hash("org", "香港交易所"));
+        assert_ne!(a, slug_or_hash("org", "上海证券交易所"));
+    }
+
+    #[test]
+    fn reading_time_rounds_up() {
+        let mut article = crate::parse::tests::article_fixture();
+        article.word_count = 201;
+        assert_eq!(article.reading_minutes(), 2);
+        article.word_count = 0;
+        assert_eq!(article.reading_minutes(), 1);
+    }
+}

@@ -1,0 +1,838 @@
+//! Parse stage: one source file's bytes → an [`Article`] (still untagged), or the problems that stop it.
+//!
+//! Two formats: the native plain-text format (`*.txt`) and Markdown with TOML front matter (`*.md`).
+//! Native text is cleaned up the way a careful editor would (BOM, line endings, stray spaces,
+//! a repeated lead, a photo caption, the `Source:`/`Editor:` trailer), and every decision is recorded
+//! in [`Cleanup`] so that `check --json` can show it.
+
+use crate::error::{Problem, line_of_offset};
+use crate::markdown;
+use crate::model::{Article, Cleanup, Dropped, slug_or_hash, slugify};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+/// Which of the two formats a file is in, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Native,
+    Markdown,
+}
+
+/// What parsing one file gave: the article when there was no error, and every problem seen.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub article: Option<Article>,
+    pub problems: Vec<Problem>,
+}
+
+/// Summaries are cut at a word boundary before this many characters.
+const SUMMARY_CHARS: usize = 220;
+
+/// Parses one file. `path` is relative to the site root and is used in messages and the model.
+pub fn parse_file(path: &str, bytes: &[u8], format: Format, unsafe_html: bool) -> Parsed {
+    let mut parsed = Parsed::default();
+    let text = match decode(path, bytes) {
+        Ok(text) => text,
+        Err(problem) => {
+            parsed.problems.push(problem);
+            return parsed;
+        }
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut ctx = Ctx {
+        path,
+        problems: &mut parsed.problems,
+    };
+    parsed.article = match format {
+        Format::Native => parse_native(&mut ctx, &lines),
+        Format::Markdown => parse_markdown(&mut ctx, &lines, unsafe_html),
+    };
+    if parsed.problems.iter().any(Problem::is_error) {
+        parsed.article = None;
+    }
+    parsed
+}
+
+struct Ctx<'a> {
+    path: &'a str,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Ctx<'_> {
+    fn error(&mut self, line: Option<usize>, message: impl Into<String>, hint: &str) {
+        self.problems
+            .push(Problem::error(self.path, line, message).with_hint(hint));
+    }
+    fn warning(&mut self, line: Option<usize>, message: impl Into<String>) {
+        self.problems.push(Problem::warning(self.path, line, message));
+    }
+}
+
+/// Bytes → text with `\n` line endings and no BOM; binary and invalid UTF-8 are errors.
+fn decode(path: &str, bytes: &[u8]) -> Result<String, Problem> {
+    if bytes.contains(&0) {
+        return Err(Problem::error(path, None, "this looks like a binary file (it contains NUL bytes)")
+            .with_hint("articles must be UTF-8 text; move other files out of content/"));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err(Problem::error(
+                path,
+                Some(line),
+                format!("invalid UTF-8 at byte offset {offset}"),
+            )
+            .with_hint("save the file as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)"));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// Trims a line and turns tabs and non-breaking or other odd spaces into plain spaces.
+fn clean_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut last_space = true;
+    for c in line.chars() {
+        let c = if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// The keys a front matter may set. Unknown keys are an error (they are usually typos).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: Option<String>,
+    date: Option<toml::Value>,
+    slug: Option<String>,
+    #[serde(default)]
+    organisations: Vec<String>,
+    #[serde(default)]
+    draft: bool,
+    source: Option<String>,
+    editor: Option<String>,
+    summary: Option<String>,
+}
+
+/// Splits off a `+++` … `+++` TOML block at the very top. Returns it and the index of the first
+/// line after it; `Ok(None)` when there is none.
+fn front_matter(ctx: &mut Ctx, lines: &[&str]) -> Result<Option<(FrontMatter, usize)>, ()> {
+    if lines.first().map(|l| l.trim()) != Some("+++") {
+        return Ok(None);
+    }
+    let Some(close) = lines.iter().skip(1).position(|l| l.trim() == "+++") else {
+        ctx.error(
+            Some(1),
+            "front matter opened with +++ is never closed",
+            "end the TOML block with a line holding only +++",
+        );
+        return Err(());
+    };
+    let close = close + 1;
+    let toml_text = lines[1..close].join("\n");
+    match toml::from_str::<FrontMatter>(&toml_text) {
+        Ok(fm) => Ok(Some((fm, close + 1))),
+        Err(e) => {
+            let line = e.span().map(|s| line_of_offset(&toml_text, s.start) + 1);
+            ctx.error(
+                line,
+                format!("invalid front matter: {}", e.message().trim_end()),
+                "keys allowed: title, date, slug, organisations, draft, source, editor, summary",
+            );
+            Err(())
+        }
+    }
+}
+
+/// The date of a front matter `date`, written as a TOML date or a string.
+fn front_matter_date(ctx: &mut Ctx, value: &toml::Value) -> Option<NaiveDate> {
+    let text = match value {
+        toml::Value::Datetime(dt) => dt.to_string(),
+        toml::Value::String(s) => s.clone(),
+        other => {
+            ctx.error(
+                None,
+                format!("front matter date must be a date, not {}", other.type_str()),
+                "write date = 2023-10-20",
+            );
+            return None;
+        }
+    };
+    match read_date(text.get(..10).unwrap_or(&text)) {
+        Some(Ok(date)) => Some(date),
+        Some(Err(message)) => {
+            ctx.error(None, message, "write date = 2023-10-20");
+            None
+        }
+        None => {
+            ctx.error(
+                None,
+                format!("cannot read front matter date {text:?}"),
+                "write date = 2023-10-20",
+            );
+            None
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Reads a date line. `None`: the line is not a date line at all; `Some(Err)`: it is one, but
+/// the date is impossible or unreadable.
+///
+/// Accepted: an optional `date` or `Date:` label, then `2023-10-20`, `2023/10/20`, `2023.10.20`,
+/// `October 20, 2023`, `Oct. 20, 2023`, `20 October 2023` or `20 Oct 2023`.
+pub fn read_date(line: &str) -> Option<Result<NaiveDate, String>> {
+    let line = clean_line(line);
+    let lower = line.to_lowercase();
+    let (labelled, rest) = match lower.strip_prefix("date") {
+        Some(rest) if rest.starts_with([' ', ':']) => {
+            (true, rest.trim_start_matches([' ', ':']).trim())
+        }
+        _ => (false, lower.as_str()),
+    };
+    let found = numeric_date(rest).or_else(|| worded_date(rest));
+    match found {
+        Some((y, m, d)) => Some(NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+            format!("impossible date {:?}", rest)
+        })),
+        None if labelled => Some(Err(format!("cannot read the date {:?}", rest))),
+        None => None,
+    }
+}
+
+/// `2023-10-20`, `2023/10/20` or `2023.10.20` as the whole text.
+fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
+    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+    if parts.len() != 3
+        || parts[0].len() != 4
+        || !(1..=2).contains(&parts[1].len())
+        || !(1..=2).contains(&parts[2].len())
+        || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    Some((parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?))
+}
+
+/// `October 20, 2023`, `Oct. 20 2023`, `20 Oct 2023`, `Friday, October 20, 2023` as the whole text.
+fn worded_date(text: &str) -> Option<(i32, u32, u32)> {
+    let words: Vec<&str> = text
+        .split([' ', ','])
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words: Vec<&str> = match words.first() {
+        Some(first) if is_weekday(first) => words[1..].to_vec(),
+        _ => words,
+    };
+    if words.len() != 3 {
+        return None;
+    }
+    let month_of = |w: &str| {
+        MONTHS
+            .iter()
+            .position(|m| w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || *m == w || w == "sept"))
+            .map(|i| i as u32 + 1)
+    };
+    let number = |w: &str| -> Option<u32> {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if digits.is_empty() || digits.len() > 2 {
+            return None;
+        }
+        digits.parse().ok()
+    };
+    let year = |w: &str| -> Option<i32> {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok())?
+    };
+    if let (Some(m), Some(d), Some(y)) = (month_of(words[0]), number(words[1]), year(words[2])) {
+        return Some((y, m, d));
+    }
+    if let (Some(d), Some(m), Some(y)) = (number(words[0]), month_of(words[1]), year(words[2])) {
+        return Some((y, m, d));
+    }
+    None
+}
+
+fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.iter()
+        .any(|d| *d == word || (word.len() == 3 && d.starts_with(word)))
+}
+
+/// A trailer line `Source: X   Editor: Y` (either half may be missing), read into its two values.
+pub fn read_trailer(line: &str) -> Option<(Option<String>, Option<String>)> {
+    let line = clean_line(line);
+    let lower = line.to_ascii_lowercase();
+    if !(lower.starts_with("source:") || lower.starts_with("editor:")) {
+        return None;
+    }
+    let value = |label: &str, others: &str| -> Option<String> {
+        let start = lower.find(label)? + label.len();
+        let end = lower[start..]
+            .find(others)
+            .map_or(line.len(), |i| start + i);
+        let value = line[start..end].trim();
+        (!value.is_empty()).then(|| value.to_string())
+    };
+    Some((value("source:", "editor:"), value("editor:", "source:")))
+}
+
+/// A paragraph of native text with the line it starts on.
+#[derive(Debug, Clone)]
+struct Paragraph {
+    line: usize,
+    /// Each source line of the paragraph, cleaned, with its line number.
+    lines: Vec<(usize, String)>,
+}
+
+impl Paragraph {
+    fn text(&self) -> String {
+        self.lines
+            .iter()
+            .map(|(_, l)| l.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
+    let (fm, start) = match front_matter(ctx, lines) {
+        Ok(Some((fm, start))) => (fm, start),
+        Ok(None) => (FrontMatter::default(), 0),
+        Err(()) => return None,
+    };
+    // Numbered, cleaned, non-blank lines from the body on; blank lines kept as None to split paragraphs.
+    let numbered: Vec<(usize, Option<String>)> = lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .map(|(i, l)| {
+            let l = clean_line(l);
+            (i + 1, (!l.is_empty()).then_some(l))
+        })
+        .collect();
+    let mut rest = numbered.iter().filter_map(|(n, l)| l.as_ref().map(|l| (*n, l)));
+
+    let fm_date = match &fm.date {
+        Some(value) => Some(front_matter_date(ctx, value)?),
+        None => None,
+    };
+    let mut cursor = rest.next();
+    let mut date = fm_date;
+    match cursor {
+        Some((line_no, line)) => match read_date(line) {
+            Some(Ok(d)) => {
+                date = date.or(Some(d));
+                cursor = rest.next();
+            }
+            Some(Err(message)) => {
+                ctx.error(Some(line_no), message, "write the first line as `date YYYY-MM-DD`");
+                return None;
+            }
+            None if fm_date.is_none() => {
+                ctx.error(
+                    Some(line_no),
+                    format!("the first line must be the date, found {:?}", shorten(line, 60)),
+                    "start the article with a line such as `date 2023-10-20`",
+                );
+                return None;
+            }
+            None => {}
+        },
+        None => {
+            ctx.error(
+                Some(1),
+                "empty article: no date and no headline",
+                "an article starts with `date YYYY-MM-DD`, then its headline",
+            );
+            return None;
+        }
+    }
+    let date = date?;
+    let Some((headline_line, headline)) = cursor else {
+        ctx.error(
+            Some(lines.len().max(1)),
+            "missing headline after the date",
+            "put the headline on the line after the date",
+        );
+        return None;
+    };
+    if read_trailer(headline).is_some() {
+        ctx.error(
+            Some(headline_line),
+            "missing headline: the line after the date is the Source/Editor trailer",
+            "put the headline on the line after the date",
+        );
+        return None;
+    }
+
+    // Paragraphs after the headline, split on blank lines.
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut current: Option<Paragraph> = None;
+    for (n, line) in numbered.iter().filter(|(n, _)| *n > headline_line) {
+        match line {
+            Some(text) => current
+                .get_or_insert_with(|| Paragraph {
+                    line: *n,
+                    lines: Vec::new(),
+                })
+                .lines
+                .push((*n, text.clone())),
+            None => paragraphs.extend(current.take()),
+        }
+    }
+    paragraphs.extend(current.take());
+
+    let mut cleanup = Cleanup::default();
+    let (mut source, mut editor) = (None, None);
+    if let Some(last) = paragraphs.last_mut()
+        && let Some((line_no, text)) = last.lines.last()
+        && let Some((s, e)) = read_trailer(text)
+    {
+        cleanup.trailer_line = Some(*line_no);
+        (source, editor) = (s, e);
+        last.lines.pop();
+        if last.lines.is_empty() {
+            paragraphs.pop();
+        }
+    }
+    let caption = take_caption(&mut paragraphs, &mut cleanup);
+    drop_repeated_lead(&mut paragraphs, &mut cleanup);
+
+    if fm.source.is_some() {
+        source = fm.source.clone();
+    }
+    if fm.editor.is_some() {
+        editor = fm.editor.clone();
+    }
+    if cleanup.trailer_line.is_none() && fm.source.is_none() && fm.editor.is_none() {
+        ctx.warning(None, "no `Source: …   Editor: …` trailer at the end");
+    }
+    let texts: Vec<String> = paragraphs.iter().map(Paragraph::text).collect();
+    if texts.is_empty() {
+        ctx.warning(Some(headline_line), "the article has a headline but no body text");
+    }
+    let body_html = texts
+        .iter()
+        .map(|t| format!("<p>{}</p>\n", markdown::escape_html(t)))
+        .collect();
+    let title = fm.title.clone().unwrap_or_else(|| headline.clone());
+    let summary = fm
+        .summary
+        .clone()
+        .unwrap_or_else(|| texts.first().map(|t| shorten(t, SUMMARY_CHARS)).unwrap_or_default());
+    let mut text = title.clone();
+    for t in caption.iter().chain(&texts) {
+        text.push_str("\n\n");
+        text.push_str(t);
+    }
+    Some(Article {
+        slug: article_slug(ctx, fm.slug.as_deref())?,
+        path: ctx.path.to_string(),
+        date,
+        title,
+        source,
+        editor,
+        summary,
+        body_html,
+        caption,
+        word_count: texts.iter().map(|t| t.split_whitespace().count()).sum(),
+        draft: fm.draft,
+        declared_organisations: fm.organisations,
+        text,
+        cleanup,
+        organisations: Vec::new(),
+    })
+}
+
+/// Lower-cased words of a text, for comparing lines.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A photo caption: a short line without closing punctuation, right after the lead (in its
+/// paragraph or as the next one), most of whose words restate the lead.
+fn is_caption(line: &str, lead: &str) -> bool {
+    let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ')']);
+    let line_words = words(line);
+    if ends_sentence || line_words.len() < 3 || line_words.len() > 40 {
+        return false;
+    }
+    let lead_words: std::collections::HashSet<String> = words(lead).into_iter().collect();
+    let shared = line_words.iter().filter(|w| lead_words.contains(*w)).count();
+    shared * 10 >= line_words.len() * 7
+}
+
+fn take_caption(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup) -> Option<String> {
+    let first = paragraphs.first_mut()?;
+    if first.lines.len() >= 2 {
+        let lead = first.lines[0].1.clone();
+        if let Some(pos) = first.lines[1..].iter().position(|(_, l)| is_caption(l, &lead)) {
+            let (line_no, caption) = first.lines.remove(pos + 1);
+            cleanup.caption_line = Some(line_no);
+            return Some(caption);
+        }
+        return None;
+    }
+    let lead = first.text();
+    if paragraphs.len() >= 2 && paragraphs[1].lines.len() == 1 && is_caption(&paragraphs[1].lines[0].1, &lead) {
+        let removed = paragraphs.remove(1);
+        cleanup.caption_line = Some(removed.line);
+        return removed.lines.into_iter().next().map(|(_, l)| l);
+    }
+    None
+}
+
+fn drop_repeated_lead(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup) {
+    if paragraphs.len() >= 2 && words(&paragraphs[0].text()) == words(&paragraphs[1].text()) {
+        let repeated = paragraphs.remove(1);
+        cleanup.dropped.push(Dropped {
+            line: repeated.line,
+            why: "repeated lead".to_string(),
+        });
+    }
+}
+
+/// The slug from the front matter (sanitised) or else from the file name.
+fn article_slug(ctx: &mut Ctx, given: Option<&str>) -> Option<String> {
+    if let Some(given) = given {
+        let slug = slugify(given);
+        if slug.is_empty() {
+            ctx.error(
+                None,
+                format!("slug {given:?} has no letters or digits a URL can use"),
+                "use lowercase ASCII letters, digits and hyphens",
+            );
+            return None;
+        }
+        if slug != given {
+            ctx.warning(None, format!("slug {given:?} was changed to {slug:?}"));
+        }
+        return Some(slug);
+    }
+    let stem = ctx.path.rsplit('/').next().unwrap_or(ctx.path);
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    Some(slug_or_hash("article", stem))
+}
+
+/// Shortens text at a word boundary to at most `max` characters, adding `…` when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';'))
+}
+
+fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Article> {
+    let (fm, start) = match front_matter(ctx, lines) {
+        Ok(Some(found)) => found,
+        Ok(None) => {
+            ctx.error(
+                Some(1),
+                "a Markdown article must start with a +++ TOML front matter",
+                "start with +++, title = \"…\", date = 2023-10-20, +++",
+            );
+            return None;
+        }
+        Err(()) => return None,
+    };
+    let Some(title) = fm.title.clone().filter(|t| !t.trim().is_empty()) else {
+        ctx.error(Some(1), "the front matter has no title", "add title = \"…\"");
+        return None;
+    };
+    let Some(date_value) = &fm.date else {
+        ctx.error(Some(1), "the front matter has no date", "add date = 2023-10-20");
+        return None;
+    };
+    let date = front_matter_date(ctx, date_value)?;
+    let body = lines[start.min(lines.len())..].join("\n");
+    let rendered = markdown::render(&body, unsafe_html);
+    let summary = fm
+        .summary
+        .clone()
+        .unwrap_or_else(|| shorten(&rendered.first_paragraph, SUMMARY_CHARS));
+    Some(Article {
+        slug: article_slug(ctx, fm.slug.as_deref())?,
+        path: ctx.path.to_string(),
+        date,
+        text: format!("{title}\n\n{}", rendered.text),
+        title: clean_line(&title),
+        source: fm.source,
+        editor: fm.editor,
+        summary,
+        body_html: rendered.html,
+        caption: None,
+        word_count: rendered.text.split_whitespace().count(),
+        draft: fm.draft,
+        declared_organisations: fm.organisations,
+        cleanup: Cleanup::default(),
+        organisations: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    fn native(text: &str) -> Parsed {
+        parse_file("content/a.txt", text.as_bytes(), Format::Native, false)
+    }
+
+    fn ok(text: &str) -> Article {
+        let parsed = native(text);
+        parsed
+            .article
+            .unwrap_or_else(|| panic!("no article: {:?}", parsed.problems))
+    }
+
+    fn first_error(text: &str) -> Problem {
+        native(text)
+            .problems
+            .into_iter()
+            .find(Problem::is_error)
+            .expect("an error")
+    }
+
+    pub(crate) fn article_fixture() -> Article {
+        ok(" date 2023-10-20 \nHeadline\n\nBody text.\n\nSource: S")
+    }
+
+    const SEED_LIKE: &str = " date 2023-10-20 \nTwo cities sign a port pact\n\nThe Port of Alder and the Port of Birch signed a pact on Monday.\nThe Port of Alder and the Port of Birch sign a pact\n\nThe Port of Alder and the Port of Birch signed a pact on Monday.\n\nSecond paragraph.\n\n\n\nSource: Harbour Daily   Editor: Li Ming\n";
+
+    #[test]
+    fn reads_date_headline_paragraphs_and_trailer() {
+        let a = ok(SEED_LIKE);
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2023, 10, 20).unwrap());
+        assert_eq!(a.title, "Two cities sign a port pact");
+        assert_eq!(a.source.as_deref(), Some("Harbour Daily"));
+        assert_eq!(a.editor.as_deref(), Some("Li Ming"));
+        assert_eq!(a.slug, "a");
+    }
+
+    #[test]
+    fn repeated_lead_is_kept_once_and_recorded() {
+        let a = ok(SEED_LIKE);
+        assert_eq!(a.body_html.matches("signed a pact on Monday").count(), 1);
+        assert_eq!(
+            a.cleanup.dropped,
+            vec![Dropped {
+                line: 7,
+                why: "repeated lead".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn caption_line_after_the_lead_becomes_the_caption() {
+        let a = ok(SEED_LIKE);
+        assert_eq!(
+            a.caption.as_deref(),
+            Some("The Port of Alder and the Port of Birch sign a pact")
+        );
+        assert_eq!(a.cleanup.caption_line, Some(5));
+        assert!(!a.body_html.contains("sign a pact</p>"));
+    }
+
+    #[test]
+    fn a_hard_wrapped_paragraph_is_not_a_caption() {
+        let a = ok("date 2023-10-20\nH\n\nThe council met on Monday and\nagreed to fund three new bus lines.\n");
+        assert_eq!(a.caption, None);
+        assert!(a.body_html.contains("met on Monday and agreed"));
+    }
+
+    #[test]
+    fn trailer_halves_and_spacing_variants() {
+        assert_eq!(
+            read_trailer("Source: SHINE   Editor: Xu Fang"),
+            Some((Some("SHINE".into()), Some("Xu Fang".into())))
+        );
+        assert_eq!(read_trailer("Source: Xinhua"), Some((Some("Xinhua".into()), None)));
+        assert_eq!(read_trailer("Editor: Yang Yi"), Some((None, Some("Yang Yi".into()))));
+        assert_eq!(
+            read_trailer("Source:China Daily Editor:Wu\tLi"),
+            Some((Some("China Daily".into()), Some("Wu Li".into())))
+        );
+        assert_eq!(read_trailer("The source: a memo"), None);
+    }
+
+    #[test]
+    fn missing_trailer_is_a_warning_not_an_error() {
+        let parsed = native("date 2023-10-20\nH\n\nBody.\n");
+        assert!(parsed.article.is_some());
+        assert!(parsed.problems.iter().any(|p| p.message.contains("trailer")));
+    }
+
+    #[test]
+    fn date_line_variants() {
+        let d = NaiveDate::from_ymd_opt(2023, 10, 20).unwrap();
+        for line in [
+            " date 2023-10-20 ",
+            "DATE 2023-10-20",
+            "Date: 2023-10-20",
+            "2023-10-20",
+            "2023/10/20",
+            "October 20, 2023",
+            "Oct. 20, 2023",
+            "20 Oct 2023",
+            "Friday, October 20, 2023",
+            "date\t2023-10-20\u{a0}",
+        ] {
+            assert_eq!(read_date(line), Some(Ok(d)), "{line:?}");
+        }
+        assert_eq!(read_date("Shanghai and Hong Kong"), None);
+        assert_eq!(read_date("May the ports cooperate"), None);
+    }
+
+    #[test]
+    fn impossible_dates_are_errors_with_the_line() {
+        for text in ["date 2023-02-30\nH\n", "date 2023-13-01\nH\n", "\n\ndate soon\nH\n"] {
+            let problem = first_error(text);
+            assert!(problem.line.is_some(), "{problem}");
+        }
+        assert_eq!(first_error("\n\ndate 2023-02-30\nH\n").line, Some(3));
+    }
+
+    #[test]
+    fn missing_date_and_missing_headline_are_errors() {
+        assert!(first_error("Just a headline\n\nBody").message.contains("date"));
+        assert!(first_error("date 2023-10-20\n\n\n").message.contains("headline"));
+        assert!(first_error("date 2023-10-20\nSource: X\n").message.contains("headline"));
+        assert!(first_error("").message.contains("empty"));
+        assert!(first_error("  \n \t\n").message.contains("empty"));
+    }
+
+    #[test]
+    fn bom_crlf_and_lone_cr_are_handled() {
+        let a = ok("\u{feff} date 2023-10-20 \r\nHeadline\r\n\r\nBody one.\r\rBody two.\r\n\r\nSource: X");
+        assert_eq!(a.title, "Headline");
+        assert_eq!(a.body_html, "<p>Body one.</p>\n<p>Body two.</p>\n");
+        assert_eq!(a.source.as_deref(), Some("X"));
+    }
+
+    #[test]
+    fn body_is_escaped_never_interpreted() {
+        let a = ok("date 2023-10-20\n<script>alert(1)</script>\n\n*not markdown* <b>x</b> & \"q\"\n");
+        assert!(a.body_html.contains("*not markdown* &lt;b&gt;x&lt;/b&gt; &amp; &quot;q&quot;"));
+        assert_eq!(a.title, "<script>alert(1)</script>");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte_offset() {
+        let parsed = parse_file("c/a.txt", b"date 2023-10-20\nH\xff\n", Format::Native, false);
+        let p = &parsed.problems[0];
+        assert!(p.message.contains("byte offset 17"), "{p}");
+        assert_eq!(p.line, Some(2));
+        assert!(parsed.article.is_none());
+    }
+
+    #[test]
+    fn binary_file_is_rejected() {
+        let parsed = parse_file("c/a.txt", b"\x89PNG\0\0", Format::Native, false);
+        assert!(parsed.problems[0].message.contains("binary"));
+    }
+
+    #[test]
+    fn front_matter_overrides_native_fields() {
+        let a = ok("+++\ntitle = \"Better\"\nslug = \"custom-slug\"\norganisations = [\"Birch Bank\"]\ndraft = true\neditor = \"E\"\n+++\ndate 2023-10-20\nHeadline\n\nBody.\n\nSource: S   Editor: X");
+        assert_eq!(a.title, "Better");
+        assert_eq!(a.slug, "custom-slug");
+        assert_eq!(a.declared_organisations, ["Birch Bank"]);
+        assert!(a.draft);
+        assert_eq!(a.editor.as_deref(), Some("E"));
+        assert_eq!(a.source.as_deref(), Some("S"));
+    }
+
+    #[test]
+    fn front_matter_date_can_replace_the_date_line() {
+        let a = ok("+++\ndate = 2021-05-04\n+++\nHeadline\n\nBody.\n");
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2021, 5, 4).unwrap());
+        assert_eq!(a.title, "Headline");
+    }
+
+    #[test]
+    fn bad_front_matter_names_its_line() {
+        let p = first_error("+++\ntitle = \"ok\"\ntitel = \"typo\"\n+++\ndate 2023-10-20\nH\n");
+        assert_eq!(p.line, Some(3));
+        assert!(p.message.contains("titel"), "{p}");
+        let p = first_error("+++\ntitle = \"never closed\"\n");
+        assert!(p.message.contains("never closed"));
+    }
+
+    #[test]
+    fn unsafe_front_matter_slug_is_sanitised() {
+        let a = ok("+++\nslug = \"../../etc/passwd\"\n+++\ndate 2023-10-20\nH\n");
+        assert_eq!(a.slug, "etc-passwd");
+        assert!(first_error("+++\nslug = \"香港\"\n+++\ndate 2023-10-20\nH\n").message.contains("slug"));
+    }
+
+    #[test]
+    fn summary_is_the_first_paragraph_shortened_at_a_word() {
+        let long = "word ".repeat(100);
+        let a = ok(&format!("date 2023-10-20\nH\n\n{long}\n\nSecond."));
+        assert!(a.summary.ends_with("word…"), "{}", a.summary);
+        assert!(a.summary.chars().count() <= SUMMARY_CHARS + 1);
+        assert_eq!(a.word_count, 101);
+    }
+
+    #[test]
+    fn markdown_needs_title_and_date() {
+        let md = |t: &str| parse_file("c/a.md", t.as_bytes(), Format::Markdown, false);
+        assert!(md("# Title\n").problems[0].message.contains("front matter"));
+        assert!(md("+++\ndate = 2023-01-01\n+++\n").problems[0].message.contains("title"));
+        assert!(md("+++\ntitle = \"T\"\n+++\n").problems[0].message.contains("date"));
+        let a = md("+++\ntitle = \"T\"\ndate = 2023-01-02\nsummary = \"S\"\n+++\nHello *world*\n")
+            .article
+            .unwrap();
+        assert_eq!(a.body_html, "<p>Hello <em>world</em></p>\n");
+        assert_eq!(a.summary, "S");
+    }
+}

@@ -1,0 +1,79 @@
+//! Walk stage: finds the article files below `content/`, in a deterministic order.
+
+use crate::error::Problem;
+use crate::parse::Format;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// One article file found below `content/`.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Relative to the site root, `/`-separated: how messages and the model name it.
+    pub rel_path: String,
+    pub abs_path: PathBuf,
+    pub format: Format,
+}
+
+/// Lists `*.txt` and `*.md` files below `content_dir`, sorted by path. Hidden files and folders
+/// are skipped; other files, symbolic links and unreadable folders are reported as problems.
+pub fn walk_content(root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let rel = |path: &Path| -> String {
+        let rel = path.strip_prefix(root).unwrap_or(path);
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    if !content_dir.is_dir() {
+        problems.push(
+            Problem::error(&rel(content_dir), None, "the content folder does not exist")
+                .with_hint("create content/ and put the articles (*.txt, *.md) in it"),
+        );
+        return (files, problems);
+    }
+    let walker = WalkDir::new(content_dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().map(rel).unwrap_or_else(|| "content".to_string());
+                problems.push(Problem::error(&path, None, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            problems.push(
+                Problem::warning(&rel(path), None, "symbolic link not followed")
+                    .with_hint("copy the article into content/ instead of linking to it"),
+            );
+            continue;
+        }
+        let format = match path.extension().and_then(|e| e.to_str()) {
+            Some("txt") => Format::Native,
+            Some("md") => Format::Markdown,
+            _ => {
+                problems.push(
+                    Problem::warning(&rel(path), None, "not an article (*.txt or *.md); ignored")
+                        .with_hint("move other files to static/, or rename the file"),
+                );
+                continue;
+            }
+        };
+        files.push(SourceFile {
+            rel_path: rel(path),
+            abs_path: path.to_path_buf(),
+            format,
+        });
+    }
+    (files, problems)
+}

@@ -1,0 +1,221 @@
+//! Write stage: outputs and static files → the output folder, all or nothing.
+//!
+//! The site is written into a fresh sibling folder (`.NAME.concord-new`) and swapped in only
+//! when every file is written, so a failed build leaves the previous site exactly as it was,
+//! and files that no longer belong to the site disappear.
+
+use crate::assets;
+use crate::error::{Error, Result};
+use crate::render::Output;
+use rayon::prelude::*;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+/// Makes a path absolute and removes `.` and `..` without touching the file system.
+fn normalise(path: &Path) -> PathBuf {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Refuses output folders whose replacement would destroy the site or more.
+pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
+    let root = fs::canonicalize(root).unwrap_or_else(|_| normalise(root));
+    let out_norm = match (out.parent(), out.file_name()) {
+        (Some(parent), Some(name)) if parent.exists() => fs::canonicalize(parent)
+            .map(|p| p.join(name))
+            .unwrap_or_else(|_| normalise(out)),
+        _ => normalise(out),
+    };
+    let refuse = |why: &str| {
+        Err(Error::Output {
+            path: out.to_path_buf(),
+            message: format!("refusing to use this as the output folder: {why}"),
+        })
+    };
+    if out_norm.parent().is_none() {
+        return refuse("it is the file system root");
+    }
+    if root.starts_with(&out_norm) {
+        return refuse("it is the site itself or a folder that contains it");
+    }
+    for own in ["content", "templates", "static"] {
+        if out_norm.starts_with(root.join(own)) {
+            return refuse(&format!("it is inside the site's {own}/ folder"));
+        }
+    }
+    if out_norm.exists() {
+        if !out_norm.is_dir() {
+            return refuse("it exists and is not a folder");
+        }
+        let empty = fs::read_dir(&out_norm)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !empty && !out_norm.join("index.html").is_file() {
+            return refuse(
+                "it is a non-empty folder without an index.html, so it does not look like a built site; remove it or choose another --output",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Sibling working folders of an output folder: (new, old).
+fn work_dirs(out: &Path) -> (PathBuf, PathBuf) {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".to_string());
+    let parent = out.parent().unwrap_or(Path::new("."));
+    (
+        parent.join(format!(".{name}.concord-new")),
+        parent.join(format!(".{name}.concord-old")),
+    )
+}
+
+fn remove_if_present(path: &Path) -> Result<()> {
+    match fs::remove_dir_all(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
+        _ => Ok(()),
+    }
+}
+
+/// Writes the site into `out`, replacing what was there only if everything was written.
+/// `site_static` (if it exists) is copied on top of the embedded static files.
+/// Returns the number of files written.
+pub fn write_site(out: &Path, outputs: &[Output], site_static: &Path) -> Result<usize> {
+    let (new_dir, old_dir) = work_dirs(out);
+    // Left over from an interrupted build.
+    remove_if_present(&new_dir)?;
+    remove_if_present(&old_dir)?;
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    let result = fill(&new_dir, outputs, site_static);
+    let count = match result {
+        Ok(count) => count,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&new_dir);
+            return Err(e);
+        }
+    };
+    if out.exists() {
+        fs::rename(out, &old_dir).map_err(|e| Error::io(out, e))?;
+    }
+    if let Err(e) = fs::rename(&new_dir, out) {
+        let _ = fs::rename(&old_dir, out);
+        let _ = fs::remove_dir_all(&new_dir);
+        return Err(Error::io(out, e));
+    }
+    remove_if_present(&old_dir)?;
+    Ok(count)
+}
+
+fn write_file(dir: &Path, rel_path: &str, bytes: &[u8]) -> Result<()> {
+    let path = dir.join(rel_path);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+}
+
+fn fill(dir: &Path, outputs: &[Output], site_static: &Path) -> Result<usize> {
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut statics: std::collections::BTreeMap<String, Vec<u8>> = assets::STATIC
+        .iter()
+        .map(|(p, b)| (p.to_string(), b.to_vec()))
+        .collect();
+    if site_static.is_dir() {
+        for entry in walkdir::WalkDir::new(site_static).sort_by_file_name() {
+            let entry = entry.map_err(|e| {
+                Error::io(
+                    e.path().unwrap_or(site_static),
+                    std::io::Error::other(e.to_string()),
+                )
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry
+                .path()
+                .strip_prefix(site_static)
+                .unwrap_or(entry.path())
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let bytes = fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            statics.insert(rel, bytes);
+        }
+    }
+    for (rel, bytes) in &statics {
+        write_file(dir, rel, bytes)?;
+    }
+    outputs
+        .par_iter()
+        .try_for_each(|o| write_file(dir, &o.rel_path, &o.bytes))?;
+    Ok(outputs.len() + statics.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_the_site_its_folders_parents_and_root() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        fs::create_dir_all(root.join("content")).unwrap();
+        for bad in [
+            root.to_path_buf(),
+            root.join("content"),
+            root.join("content/sub"),
+            root.join("static"),
+            root.join("templates"),
+            root.parent().unwrap().to_path_buf(),
+            PathBuf::from("/"),
+        ] {
+            assert!(check_output_dir(root, &bad).is_err(), "{}", bad.display());
+        }
+        assert!(check_output_dir(root, &root.join("public")).is_ok());
+    }
+
+    #[test]
+    fn refuses_a_folder_that_is_not_a_built_site() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("docs");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("notes.txt"), "keep me").unwrap();
+        assert!(check_output_dir(site.path(), &out).is_err());
+    }
+
+    #[test]
+    fn swap_replaces_old_files_and_cleans_up() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        let page = |p: &str| Output {
+            rel_path: p.into(),
+            bytes: b"x".to_vec(),
+        };
+        write_site(&out, &[page("index.html"), page("old/index.html")], Path::new("/nonexistent")).unwrap();
+        write_site(&out, &[page("index.html")], Path::new("/nonexistent")).unwrap();
+        assert!(out.join("index.html").exists());
+        assert!(!out.join("old").exists());
+        assert!(out.join("style.css").exists());
+        let names: Vec<_> = fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["public"]);
+    }
+}
