@@ -4,11 +4,20 @@
 /// Default templates: (name, text).
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
-    ("article-list.html", include_str!("../templates/article-list.html")),
+    (
+        "article-list.html",
+        include_str!("../templates/article-list.html"),
+    ),
     ("index.html", include_str!("../templates/index.html")),
     ("article.html", include_str!("../templates/article.html")),
-    ("organisations.html", include_str!("../templates/organisations.html")),
-    ("organisation.html", include_str!("../templates/organisation.html")),
+    (
+        "organisations.html",
+        include_str!("../templates/organisations.html"),
+    ),
+    (
+        "organisation.html",
+        include_str!("../templates/organisation.html"),
+    ),
     ("404.html", include_str!("../templates/404.html")),
 ];
 
@@ -29,12 +38,18 @@ mod tests {
     fn every_theme_file_is_embedded() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         for (dir, names) in [
-            ("templates", TEMPLATES.iter().map(|t| t.0).collect::<Vec<_>>()),
+            (
+                "templates",
+                TEMPLATES.iter().map(|t| t.0).collect::<Vec<_>>(),
+            ),
             ("static", STATIC.iter().map(|t| t.0).collect::<Vec<_>>()),
         ] {
             for entry in std::fs::read_dir(root.join(dir)).unwrap() {
                 let name = entry.unwrap().file_name().to_string_lossy().to_string();
-                assert!(names.contains(&name.as_str()), "{dir}/{name} is not embedded");
+                assert!(
+                    names.contains(&name.as_str()),
+                    "{dir}/{name} is not embedded"
+                );
             }
         }
     }

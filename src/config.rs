@@ -91,12 +91,18 @@ impl BaseUrl {
                 "base_url {raw:?} must start with https:// or http:// (or be a path starting with /)"
             ));
         };
-        let mut path = if path.is_empty() { "/".to_string() } else { path };
+        let mut path = if path.is_empty() {
+            "/".to_string()
+        } else {
+            path
+        };
         if !path.ends_with('/') {
             path.push('/');
         }
         if path.contains("//") || path.split('/').any(|seg| seg == ".." || seg == ".") {
-            return Err(format!("base_url {raw:?} has an empty, `.` or `..` path segment"));
+            return Err(format!(
+                "base_url {raw:?} has an empty, `.` or `..` path segment"
+            ));
         }
         Ok(BaseUrl { origin, path })
     }
@@ -191,10 +197,14 @@ mod tests {
 
     #[test]
     fn organisations_table_reads_aliases() {
-        let config =
-            SiteConfig::parse("[organisations]\n\"Hong Kong Stock Exchange\" = [\"HKEX\", \"HKEx\"]")
-                .unwrap();
-        assert_eq!(config.organisations["Hong Kong Stock Exchange"], ["HKEX", "HKEx"]);
+        let config = SiteConfig::parse(
+            "[organisations]\n\"Hong Kong Stock Exchange\" = [\"HKEX\", \"HKEx\"]",
+        )
+        .unwrap();
+        assert_eq!(
+            config.organisations["Hong Kong Stock Exchange"],
+            ["HKEX", "HKEx"]
+        );
     }
 
     #[test]
@@ -203,10 +213,7 @@ mod tests {
         assert_eq!(base.origin, "https://example.org");
         assert_eq!(base.path, "/archive/");
         assert_eq!(base.link("2023/"), "/archive/2023/");
-        assert_eq!(
-            base.permalink("2023/"),
-            "https://example.org/archive/2023/"
-        );
+        assert_eq!(base.permalink("2023/"), "https://example.org/archive/2023/");
     }
 
     #[test]

@@ -93,8 +93,10 @@ pub fn load(options: &Options) -> Result<Site> {
             Ok(bytes) => parse::parse_file(&file.rel_path, &bytes, file.format, unsafe_html),
             Err(e) => parse::Parsed {
                 article: None,
-                problems: vec![Problem::error(&file.rel_path, None, format!("cannot read: {e}"))
-                    .with_hint("check the file's permissions")],
+                problems: vec![
+                    Problem::error(&file.rel_path, None, format!("cannot read: {e}"))
+                        .with_hint("check the file's permissions"),
+                ],
             },
         })
         .collect();
@@ -105,6 +107,13 @@ pub fn load(options: &Options) -> Result<Site> {
     }
     problems.extend(index::slug_clashes(&articles));
     let before = articles.len();
+    for draft in articles.iter().filter(|a| a.draft) {
+        problems.push(
+            Problem::warning(&draft.path, None, "draft: left out of the build").with_hint(
+                "remove draft = true to publish it, or build with --drafts to preview it",
+            ),
+        );
+    }
     if !options.drafts {
         articles.retain(|a| !a.draft);
     }

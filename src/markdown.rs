@@ -28,7 +28,9 @@ pub fn render(body: &str, unsafe_html: bool) -> Rendered {
                 seen_paragraph = true;
                 in_first_paragraph = true;
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock) => {
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,
+            ) => {
                 in_first_paragraph = false;
                 text.push_str("\n\n");
             }
@@ -103,6 +105,9 @@ mod tests {
 
     #[test]
     fn escape_covers_the_five_characters() {
-        assert_eq!(escape_html("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            escape_html("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 }

@@ -147,7 +147,10 @@ mod tests {
 
     #[test]
     fn slugify_keeps_ascii_letters_digits_and_single_hyphens() {
-        assert_eq!(slugify("Hong Kong Stock Exchange (HKEX)"), "hong-kong-stock-exchange-hkex");
+        assert_eq!(
+            slugify("Hong Kong Stock Exchange (HKEX)"),
+            "hong-kong-stock-exchange-hkex"
+        );
         assert_eq!(slugify("  --Two   spaces--  "), "two-spaces");
         assert_eq!(slugify("People's Bank of China"), "peoples-bank-of-china");
         assert_eq!(slugify("Zürich Café 2024"), "zurich-cafe-2024");

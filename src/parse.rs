@@ -64,15 +64,20 @@ impl Ctx<'_> {
             .push(Problem::error(self.path, line, message).with_hint(hint));
     }
     fn warning(&mut self, line: Option<usize>, message: impl Into<String>) {
-        self.problems.push(Problem::warning(self.path, line, message));
+        self.problems
+            .push(Problem::warning(self.path, line, message));
     }
 }
 
 /// Bytes → text with `\n` line endings and no BOM; binary and invalid UTF-8 are errors.
 fn decode(path: &str, bytes: &[u8]) -> Result<String, Problem> {
     if bytes.contains(&0) {
-        return Err(Problem::error(path, None, "this looks like a binary file (it contains NUL bytes)")
-            .with_hint("articles must be UTF-8 text; move other files out of content/"));
+        return Err(Problem::error(
+            path,
+            None,
+            "this looks like a binary file (it contains NUL bytes)",
+        )
+        .with_hint("articles must be UTF-8 text; move other files out of content/"));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -225,9 +230,9 @@ pub fn read_date(line: &str) -> Option<Result<NaiveDate, String>> {
     };
     let found = numeric_date(rest).or_else(|| worded_date(rest));
     match found {
-        Some((y, m, d)) => Some(NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
-            format!("impossible date {:?}", rest)
-        })),
+        Some((y, m, d)) => Some(
+            NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("impossible date {:?}", rest)),
+        ),
         None if labelled => Some(Err(format!("cannot read the date {:?}", rest))),
         None => None,
     }
@@ -244,7 +249,11 @@ fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
     {
         return None;
     }
-    Some((parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?))
+    Some((
+        parts[0].parse().ok()?,
+        parts[1].parse().ok()?,
+        parts[2].parse().ok()?,
+    ))
 }
 
 /// `October 20, 2023`, `Oct. 20 2023`, `20 Oct 2023`, `Friday, October 20, 2023` as the whole text.
@@ -264,7 +273,9 @@ fn worded_date(text: &str) -> Option<(i32, u32, u32)> {
     let month_of = |w: &str| {
         MONTHS
             .iter()
-            .position(|m| w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || *m == w || w == "sept"))
+            .position(|m| {
+                w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || *m == w || w == "sept")
+            })
             .map(|i| i as u32 + 1)
     };
     let number = |w: &str| -> Option<u32> {
@@ -352,7 +363,9 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
             (i + 1, (!l.is_empty()).then_some(l))
         })
         .collect();
-    let mut rest = numbered.iter().filter_map(|(n, l)| l.as_ref().map(|l| (*n, l)));
+    let mut rest = numbered
+        .iter()
+        .filter_map(|(n, l)| l.as_ref().map(|l| (*n, l)));
 
     let fm_date = match &fm.date {
         Some(value) => Some(front_matter_date(ctx, value)?),
@@ -367,13 +380,20 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
                 cursor = rest.next();
             }
             Some(Err(message)) => {
-                ctx.error(Some(line_no), message, "write the first line as `date YYYY-MM-DD`");
+                ctx.error(
+                    Some(line_no),
+                    message,
+                    "write the first line as `date YYYY-MM-DD`",
+                );
                 return None;
             }
             None if fm_date.is_none() => {
                 ctx.error(
                     Some(line_no),
-                    format!("the first line must be the date, found {:?}", shorten(line, 60)),
+                    format!(
+                        "the first line must be the date, found {:?}",
+                        shorten(line, 60)
+                    ),
                     "start the article with a line such as `date 2023-10-20`",
                 );
                 return None;
@@ -451,17 +471,22 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
     }
     let texts: Vec<String> = paragraphs.iter().map(Paragraph::text).collect();
     if texts.is_empty() {
-        ctx.warning(Some(headline_line), "the article has a headline but no body text");
+        ctx.warning(
+            Some(headline_line),
+            "the article has a headline but no body text",
+        );
     }
     let body_html = texts
         .iter()
         .map(|t| format!("<p>{}</p>\n", markdown::escape_html(t)))
         .collect();
     let title = fm.title.clone().unwrap_or_else(|| headline.clone());
-    let summary = fm
-        .summary
-        .clone()
-        .unwrap_or_else(|| texts.first().map(|t| shorten(t, SUMMARY_CHARS)).unwrap_or_default());
+    let summary = fm.summary.clone().unwrap_or_else(|| {
+        texts
+            .first()
+            .map(|t| shorten(t, SUMMARY_CHARS))
+            .unwrap_or_default()
+    });
     let mut text = title.clone();
     for t in caption.iter().chain(&texts) {
         text.push_str("\n\n");
@@ -503,7 +528,10 @@ fn is_caption(line: &str, lead: &str) -> bool {
         return false;
     }
     let lead_words: std::collections::HashSet<String> = words(lead).into_iter().collect();
-    let shared = line_words.iter().filter(|w| lead_words.contains(*w)).count();
+    let shared = line_words
+        .iter()
+        .filter(|w| lead_words.contains(*w))
+        .count();
     shared * 10 >= line_words.len() * 7
 }
 
@@ -511,7 +539,10 @@ fn take_caption(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup) -> Optio
     let first = paragraphs.first_mut()?;
     if first.lines.len() >= 2 {
         let lead = first.lines[0].1.clone();
-        if let Some(pos) = first.lines[1..].iter().position(|(_, l)| is_caption(l, &lead)) {
+        if let Some(pos) = first.lines[1..]
+            .iter()
+            .position(|(_, l)| is_caption(l, &lead))
+        {
             let (line_no, caption) = first.lines.remove(pos + 1);
             cleanup.caption_line = Some(line_no);
             return Some(caption);
@@ -519,7 +550,10 @@ fn take_caption(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup) -> Optio
         return None;
     }
     let lead = first.text();
-    if paragraphs.len() >= 2 && paragraphs[1].lines.len() == 1 && is_caption(&paragraphs[1].lines[0].1, &lead) {
+    if paragraphs.len() >= 2
+        && paragraphs[1].lines.len() == 1
+        && is_caption(&paragraphs[1].lines[0].1, &lead)
+    {
         let removed = paragraphs.remove(1);
         cleanup.caption_line = Some(removed.line);
         return removed.lines.into_iter().next().map(|(_, l)| l);
@@ -569,7 +603,10 @@ pub fn shorten(text: &str, max: usize) -> String {
         Some(i) if i > max / 2 => &cut[..i],
         _ => cut.as_str(),
     };
-    format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';'))
+    format!(
+        "{}…",
+        cut.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
+    )
 }
 
 fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Article> {
@@ -586,11 +623,19 @@ fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Ar
         Err(()) => return None,
     };
     let Some(title) = fm.title.clone().filter(|t| !t.trim().is_empty()) else {
-        ctx.error(Some(1), "the front matter has no title", "add title = \"…\"");
+        ctx.error(
+            Some(1),
+            "the front matter has no title",
+            "add title = \"…\"",
+        );
         return None;
     };
     let Some(date_value) = &fm.date else {
-        ctx.error(Some(1), "the front matter has no date", "add date = 2023-10-20");
+        ctx.error(
+            Some(1),
+            "the front matter has no date",
+            "add date = 2023-10-20",
+        );
         return None;
     };
     let date = front_matter_date(ctx, date_value)?;
@@ -684,7 +729,9 @@ pub(crate) mod tests {
 
     #[test]
     fn a_hard_wrapped_paragraph_is_not_a_caption() {
-        let a = ok("date 2023-10-20\nH\n\nThe council met on Monday and\nagreed to fund three new bus lines.\n");
+        let a = ok(
+            "date 2023-10-20\nH\n\nThe council met on Monday and\nagreed to fund three new bus lines.\n",
+        );
         assert_eq!(a.caption, None);
         assert!(a.body_html.contains("met on Monday and agreed"));
     }
@@ -695,8 +742,14 @@ pub(crate) mod tests {
             read_trailer("Source: SHINE   Editor: Xu Fang"),
             Some((Some("SHINE".into()), Some("Xu Fang".into())))
         );
-        assert_eq!(read_trailer("Source: Xinhua"), Some((Some("Xinhua".into()), None)));
-        assert_eq!(read_trailer("Editor: Yang Yi"), Some((None, Some("Yang Yi".into()))));
+        assert_eq!(
+            read_trailer("Source: Xinhua"),
+            Some((Some("Xinhua".into()), None))
+        );
+        assert_eq!(
+            read_trailer("Editor: Yang Yi"),
+            Some((None, Some("Yang Yi".into())))
+        );
         assert_eq!(
             read_trailer("Source:China Daily Editor:Wu\tLi"),
             Some((Some("China Daily".into()), Some("Wu Li".into())))
@@ -708,7 +761,12 @@ pub(crate) mod tests {
     fn missing_trailer_is_a_warning_not_an_error() {
         let parsed = native("date 2023-10-20\nH\n\nBody.\n");
         assert!(parsed.article.is_some());
-        assert!(parsed.problems.iter().any(|p| p.message.contains("trailer")));
+        assert!(
+            parsed
+                .problems
+                .iter()
+                .any(|p| p.message.contains("trailer"))
+        );
     }
 
     #[test]
@@ -734,7 +792,11 @@ pub(crate) mod tests {
 
     #[test]
     fn impossible_dates_are_errors_with_the_line() {
-        for text in ["date 2023-02-30\nH\n", "date 2023-13-01\nH\n", "\n\ndate soon\nH\n"] {
+        for text in [
+            "date 2023-02-30\nH\n",
+            "date 2023-13-01\nH\n",
+            "\n\ndate soon\nH\n",
+        ] {
             let problem = first_error(text);
             assert!(problem.line.is_some(), "{problem}");
         }
@@ -743,16 +805,30 @@ pub(crate) mod tests {
 
     #[test]
     fn missing_date_and_missing_headline_are_errors() {
-        assert!(first_error("Just a headline\n\nBody").message.contains("date"));
-        assert!(first_error("date 2023-10-20\n\n\n").message.contains("headline"));
-        assert!(first_error("date 2023-10-20\nSource: X\n").message.contains("headline"));
+        assert!(
+            first_error("Just a headline\n\nBody")
+                .message
+                .contains("date")
+        );
+        assert!(
+            first_error("date 2023-10-20\n\n\n")
+                .message
+                .contains("headline")
+        );
+        assert!(
+            first_error("date 2023-10-20\nSource: X\n")
+                .message
+                .contains("headline")
+        );
         assert!(first_error("").message.contains("empty"));
         assert!(first_error("  \n \t\n").message.contains("empty"));
     }
 
     #[test]
     fn bom_crlf_and_lone_cr_are_handled() {
-        let a = ok("\u{feff} date 2023-10-20 \r\nHeadline\r\n\r\nBody one.\r\rBody two.\r\n\r\nSource: X");
+        let a = ok(
+            "\u{feff} date 2023-10-20 \r\nHeadline\r\n\r\nBody one.\r\rBody two.\r\n\r\nSource: X",
+        );
         assert_eq!(a.title, "Headline");
         assert_eq!(a.body_html, "<p>Body one.</p>\n<p>Body two.</p>\n");
         assert_eq!(a.source.as_deref(), Some("X"));
@@ -760,14 +836,23 @@ pub(crate) mod tests {
 
     #[test]
     fn body_is_escaped_never_interpreted() {
-        let a = ok("date 2023-10-20\n<script>alert(1)</script>\n\n*not markdown* <b>x</b> & \"q\"\n");
-        assert!(a.body_html.contains("*not markdown* &lt;b&gt;x&lt;/b&gt; &amp; &quot;q&quot;"));
+        let a =
+            ok("date 2023-10-20\n<script>alert(1)</script>\n\n*not markdown* <b>x</b> & \"q\"\n");
+        assert!(
+            a.body_html
+                .contains("*not markdown* &lt;b&gt;x&lt;/b&gt; &amp; &quot;q&quot;")
+        );
         assert_eq!(a.title, "<script>alert(1)</script>");
     }
 
     #[test]
     fn invalid_utf8_names_the_byte_offset() {
-        let parsed = parse_file("c/a.txt", b"date 2023-10-20\nH\xff\n", Format::Native, false);
+        let parsed = parse_file(
+            "c/a.txt",
+            b"date 2023-10-20\nH\xff\n",
+            Format::Native,
+            false,
+        );
         let p = &parsed.problems[0];
         assert!(p.message.contains("byte offset 17"), "{p}");
         assert_eq!(p.line, Some(2));
@@ -782,7 +867,9 @@ pub(crate) mod tests {
 
     #[test]
     fn front_matter_overrides_native_fields() {
-        let a = ok("+++\ntitle = \"Better\"\nslug = \"custom-slug\"\norganisations = [\"Birch Bank\"]\ndraft = true\neditor = \"E\"\n+++\ndate 2023-10-20\nHeadline\n\nBody.\n\nSource: S   Editor: X");
+        let a = ok(
+            "+++\ntitle = \"Better\"\nslug = \"custom-slug\"\norganisations = [\"Birch Bank\"]\ndraft = true\neditor = \"E\"\n+++\ndate 2023-10-20\nHeadline\n\nBody.\n\nSource: S   Editor: X",
+        );
         assert_eq!(a.title, "Better");
         assert_eq!(a.slug, "custom-slug");
         assert_eq!(a.declared_organisations, ["Birch Bank"]);
@@ -811,7 +898,11 @@ pub(crate) mod tests {
     fn unsafe_front_matter_slug_is_sanitised() {
         let a = ok("+++\nslug = \"../../etc/passwd\"\n+++\ndate 2023-10-20\nH\n");
         assert_eq!(a.slug, "etc-passwd");
-        assert!(first_error("+++\nslug = \"香港\"\n+++\ndate 2023-10-20\nH\n").message.contains("slug"));
+        assert!(
+            first_error("+++\nslug = \"香港\"\n+++\ndate 2023-10-20\nH\n")
+                .message
+                .contains("slug")
+        );
     }
 
     #[test]
@@ -827,8 +918,16 @@ pub(crate) mod tests {
     fn markdown_needs_title_and_date() {
         let md = |t: &str| parse_file("c/a.md", t.as_bytes(), Format::Markdown, false);
         assert!(md("# Title\n").problems[0].message.contains("front matter"));
-        assert!(md("+++\ndate = 2023-01-01\n+++\n").problems[0].message.contains("title"));
-        assert!(md("+++\ntitle = \"T\"\n+++\n").problems[0].message.contains("date"));
+        assert!(
+            md("+++\ndate = 2023-01-01\n+++\n").problems[0]
+                .message
+                .contains("title")
+        );
+        assert!(
+            md("+++\ntitle = \"T\"\n+++\n").problems[0]
+                .message
+                .contains("date")
+        );
         let a = md("+++\ntitle = \"T\"\ndate = 2023-01-02\nsummary = \"S\"\n+++\nHello *world*\n")
             .article
             .unwrap();

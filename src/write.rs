@@ -210,12 +210,20 @@ mod tests {
             rel_path: p.into(),
             bytes: b"x".to_vec(),
         };
-        write_site(&out, &[page("index.html"), page("old/index.html")], Path::new("/nonexistent")).unwrap();
+        write_site(
+            &out,
+            &[page("index.html"), page("old/index.html")],
+            Path::new("/nonexistent"),
+        )
+        .unwrap();
         write_site(&out, &[page("index.html")], Path::new("/nonexistent")).unwrap();
         assert!(out.join("index.html").exists());
         assert!(!out.join("old").exists());
         assert!(out.join("style.css").exists());
-        let names: Vec<_> = fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(site.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["public"]);
     }
 }

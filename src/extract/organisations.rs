@@ -30,10 +30,11 @@ const LINK_WORDS: &[&str] = &[
 pub fn name_key(name: &str) -> String {
     let trimmed = name.trim();
     let lower = trimmed.to_lowercase();
-    let without_the = lower
-        .strip_prefix("the ")
-        .unwrap_or(&lower);
-    without_the.chars().filter(|c| c.is_alphanumeric()).collect()
+    let without_the = lower.strip_prefix("the ").unwrap_or(&lower);
+    without_the
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// A `Full Name (ACRONYM)` definition found in text.
@@ -59,7 +60,9 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
         // The name stands in the same clause, right before the bracket.
         let clause_start = text[..open]
             .rfind(['.', ';', ':', ',', '(', ')', '\n', '"', '“', '”'])
-            .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
         let clause = text[clause_start..open].trim_end();
         if let Some(name) = long_form(acronym, clause) {
             found.push(Definition {
@@ -77,7 +80,8 @@ fn looks_like_acronym(s: &str) -> bool {
     (2..=10).contains(&count)
         && s.chars().next().is_some_and(|c| c.is_uppercase())
         && s.chars().filter(|c| c.is_uppercase()).count() >= 2
-        && s.chars().all(|c| c.is_alphanumeric() || c == '&' || c == '-')
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '&' || c == '-')
 }
 
 /// The Schwartz–Hearst long form of `acronym` at the end of `clause`, if it is a proper name.
@@ -216,8 +220,10 @@ pub fn tag_archive(
             registry.link(canonical, alias_id);
         }
     }
-    let definitions: Vec<Vec<Definition>> =
-        articles.par_iter().map(|a| find_definitions(&a.text)).collect();
+    let definitions: Vec<Vec<Definition>> = articles
+        .par_iter()
+        .map(|a| find_definitions(&a.text))
+        .collect();
     for (article, defs) in articles.iter().zip(&definitions) {
         for declared in &article.declared_organisations {
             registry.add(declared, true);
@@ -261,13 +267,22 @@ pub fn tag_archive(
                 .max_by_key(|&id| {
                     let f = &registry.forms[id];
                     let spelling = spelling_of(f);
-                    (f.site_canonical, f.full_name, spelling.chars().count(), std::cmp::Reverse(spelling))
+                    (
+                        f.site_canonical,
+                        f.full_name,
+                        spelling.chars().count(),
+                        std::cmp::Reverse(spelling),
+                    )
                 })
                 .unwrap_or(ids[0]);
             (spelling_of(&registry.forms[best]), ids)
         })
         .collect();
-    named.sort_by(|a, b| a.0.to_lowercase().cmp(&b.0.to_lowercase()).then(a.0.cmp(&b.0)));
+    named.sort_by(|a, b| {
+        a.0.to_lowercase()
+            .cmp(&b.0.to_lowercase())
+            .then(a.0.cmp(&b.0))
+    });
 
     // The table, with unique slugs, and the patterns to search for.
     let mut table = Vec::with_capacity(named.len());
@@ -318,16 +333,14 @@ pub fn tag_archive(
     articles.par_iter_mut().for_each(|article| {
         let mut found: Vec<OrganisationMention> = Vec::new();
         let mut note = |org: usize, mention: Option<&str>| {
-            let entry = match found.iter().position(|m| m.id == org) {
-                Some(i) => &mut found[i],
-                None => {
-                    found.push(OrganisationMention {
-                        id: org,
-                        mentions: Vec::new(),
-                    });
-                    found.last_mut().expect("just pushed")
-                }
-            };
+            let i = found.iter().position(|m| m.id == org).unwrap_or_else(|| {
+                found.push(OrganisationMention {
+                    id: org,
+                    mentions: Vec::new(),
+                });
+                found.len() - 1
+            });
+            let entry = &mut found[i];
             if let Some(m) = mention
                 && !entry.mentions.iter().any(|x| x == m)
             {
@@ -391,7 +404,9 @@ mod tests {
     #[test]
     fn full_name_with_acronym_in_brackets() {
         assert_eq!(
-            defs("Shih May-lung, chairperson of the Board of Directors of the Hong Kong Stock Exchange (HKEX), on Thursday."),
+            defs(
+                "Shih May-lung, chairperson of the Board of Directors of the Hong Kong Stock Exchange (HKEX), on Thursday."
+            ),
             [("Hong Kong Stock Exchange".to_string(), "HKEX".to_string())]
         );
     }
@@ -404,7 +419,10 @@ mod tests {
         );
         assert_eq!(
             defs("Hong Kong Exchanges and Clearing (HKEx) shares"),
-            [("Hong Kong Exchanges and Clearing".to_string(), "HKEx".to_string())]
+            [(
+                "Hong Kong Exchanges and Clearing".to_string(),
+                "HKEx".to_string()
+            )]
         );
     }
 
@@ -418,7 +436,10 @@ mod tests {
 
     #[test]
     fn name_key_ignores_case_punctuation_and_a_leading_the() {
-        assert_eq!(name_key("The People's Bank of China"), name_key("people’s bank of china"));
+        assert_eq!(
+            name_key("The People's Bank of China"),
+            name_key("people’s bank of china")
+        );
         assert_eq!(name_key("HKEx"), name_key("HKEX"));
     }
 
@@ -470,8 +491,14 @@ mod tests {
 
     #[test]
     fn mentions_are_whole_words_and_acronyms_keep_their_capitals() {
-        let site = BTreeMap::from([("Maple Authority of Cedar".to_string(), vec!["MAC".to_string()])]);
-        let mut articles = vec![article("The MACRO trend; a mac; Mac said; MAC agreed.", &[])];
+        let site = BTreeMap::from([(
+            "Maple Authority of Cedar".to_string(),
+            vec!["MAC".to_string()],
+        )]);
+        let mut articles = vec![article(
+            "The MACRO trend; a mac; Mac said; MAC agreed.",
+            &[],
+        )];
         let table = tag_archive(&mut articles, &site);
         assert_eq!(articles[0].organisations[0].mentions, ["MAC"]);
         assert_eq!(table[0].name, "Maple Authority of Cedar");

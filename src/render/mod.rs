@@ -47,16 +47,17 @@ pub fn load_templates(site_templates: &Path) -> Result<Tera> {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            let text = std::fs::read_to_string(entry.path())
-                .map_err(|e| Error::io(entry.path(), e))?;
+            let text =
+                std::fs::read_to_string(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
             sources.insert(rel, text);
         }
     }
     let mut tera = Tera::new();
-    tera.add_raw_templates(sources.iter()).map_err(|e| Error::Template {
-        name: "templates/".to_string(),
-        message: e.to_string(),
-    })?;
+    tera.add_raw_templates(sources.iter())
+        .map_err(|e| Error::Template {
+            name: "templates/".to_string(),
+            message: e.to_string(),
+        })?;
     Ok(tera)
 }
 
@@ -73,10 +74,13 @@ impl Renderer<'_> {
     fn render(&self, template: &str, rel_path: String, context: Context) -> Result<Output> {
         let mut full = self.base_context.clone();
         full.extend(context);
-        let html = self.tera.render(template, &full).map_err(|e| Error::Template {
-            name: template.to_string(),
-            message: format!("{e} (while rendering {rel_path})"),
-        })?;
+        let html = self
+            .tera
+            .render(template, &full)
+            .map_err(|e| Error::Template {
+                name: template.to_string(),
+                message: format!("{e} (while rendering {rel_path})"),
+            })?;
         Ok(Output {
             rel_path,
             bytes: html.into_bytes(),
@@ -117,7 +121,9 @@ impl Renderer<'_> {
                 let slice = &items[start.min(items.len())..(start + per_page).min(items.len())];
                 let summaries: Vec<ArticleSummary> = slice
                     .iter()
-                    .map(|&i| ArticleSummary::new(&self.archive.articles[i], self.archive, self.base))
+                    .map(|&i| {
+                        ArticleSummary::new(&self.archive.articles[i], self.archive, self.base)
+                    })
                     .collect();
                 let page_title = if n == 1 {
                     title.to_string()
@@ -196,7 +202,11 @@ pub fn render_site(
         .collect();
     let mut context = r.page_context("Organisations", "organisations/");
     context.insert("organisations", &entries);
-    outputs.push(r.render("organisations.html", "organisations/index.html".into(), context)?);
+    outputs.push(r.render(
+        "organisations.html",
+        "organisations/index.html".into(),
+        context,
+    )?);
 
     let per_org: Vec<Vec<Output>> = archive
         .organisations
@@ -205,12 +215,15 @@ pub fn render_site(
         .filter(|(_, items)| !items.is_empty())
         .map(|(org, items)| {
             let mut extra = Context::new();
-            extra.insert("organisation", &serde_json::json!({
-                "name": org.name,
-                "aliases": org.aliases,
-                "url": base.link(&format!("organisations/{}/", org.slug)),
-                "count": items.len(),
-            }));
+            extra.insert(
+                "organisation",
+                &serde_json::json!({
+                    "name": org.name,
+                    "aliases": org.aliases,
+                    "url": base.link(&format!("organisations/{}/", org.slug)),
+                    "count": items.len(),
+                }),
+            );
             r.listing(
                 "organisation.html",
                 &format!("organisations/{}/", org.slug),

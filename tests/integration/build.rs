@@ -1,0 +1,317 @@
+//! Building whole sites and reading the written files.
+
+use crate::{TestSite, stderr, stdout, tree};
+
+#[test]
+fn index_lists_newest_first_and_paginates() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]);
+    let home = site.page("index.html");
+    let first = home.find("First story of the day").expect("same-day a");
+    let second = home.find("Second story of the day").expect("same-day b");
+    let markdown = home
+        .find("Markdown &lt;em&gt;note")
+        .expect("2024-02-12 on page 1");
+    assert!(
+        first < second,
+        "same date: ordered by path (same-day-a before same-day-b)"
+    );
+    assert!(second < markdown, "2024-02-15 before 2024-02-12");
+    assert!(site.page("page/2/index.html").contains("Zürich and Alder"));
+    assert!(home.contains("Page 1 of 3"), "7 articles by 3 a page");
+    let page3 = site.page("page/3/index.html");
+    assert!(
+        page3.contains("Alder and Birch open a ferry line"),
+        "oldest on the last page"
+    );
+    assert!(page3.contains("href=\"/page/2/\""));
+    assert!(!site.public().join("page/4").exists());
+    assert!(
+        !site.public().join("page/1").exists(),
+        "page 1 is the home page itself"
+    );
+}
+
+#[test]
+fn article_page_has_metadata_and_organisation_links() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]);
+    let page = site.page("2024/01/alder-birch-ferry/index.html");
+    assert!(page.contains("<h1>Alder and Birch open a ferry line</h1>"));
+    assert!(page.contains("<time datetime=\"2024-01-05\">5 January 2024</time>"));
+    assert!(page.contains("<dd>Tide News</dd>"));
+    assert!(page.contains("<dd>Ana Ruiz</dd>"));
+    assert!(page.contains("href=\"/organisations/alder-port-authority/\""));
+    assert!(page.contains("href=\"/organisations/birch-harbour-board/\""));
+    assert!(page.contains("href=\"/\""), "links back to the index");
+    assert!(page.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/2024/01/alder-birch-ferry/\">"
+    ));
+    assert!(
+        !page.contains("Source: Tide News"),
+        "the trailer is metadata, not body"
+    );
+}
+
+#[test]
+fn organisation_pages_merge_forms_across_articles() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]);
+    // "BHB" alone in one article is linked to the name defined in another.
+    let bhb = site.page("organisations/birch-harbour-board/index.html");
+    assert!(bhb.contains("Alder and Birch open a ferry line"));
+    assert!(bhb.contains("Birch Harbour Board borrows for new quay"));
+    // The site's alias table: "Alder Port" and "APA" are the Alder Port Authority.
+    let apa = site.page("organisations/alder-port-authority/index.html");
+    for title in [
+        "Zürich and Alder",
+        "First story of the day",
+        "Alder and Birch open",
+    ] {
+        assert!(apa.contains(title), "{title} missing from the APA page");
+    }
+    let list = site.page("organisations/index.html");
+    assert!(
+        list.contains("Alder Port Authority</a> <span class=\"count\">3 articles</span>"),
+        "{list}"
+    );
+    assert!(
+        list.contains("Cedar Trade Council"),
+        "front matter organisations count"
+    );
+    assert!(
+        !site.public().join("organisations/apa").exists(),
+        "one page per organisation"
+    );
+}
+
+#[test]
+fn organisation_listing_paginates_like_the_index() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]);
+    assert!(
+        !site
+            .public()
+            .join("organisations/alder-port-authority/page/1")
+            .exists()
+    );
+    let page = site.page("organisations/alder-port-authority/index.html");
+    assert!(
+        !page.contains("Page 1 of"),
+        "3 articles fit on one page of 3"
+    );
+    site.write("site.toml", "title = \"T\"\npaginate_by = 2\n[organisations]\n\"Alder Port Authority\" = [\"APA\", \"Alder Port\"]\n");
+    site.build(&[]);
+    let page2 = site.page("organisations/alder-port-authority/page/2/index.html");
+    assert!(page2.contains("Alder and Birch open a ferry line"));
+    assert!(page2.contains("Page 2 of 2"));
+}
+
+#[test]
+fn text_is_escaped_everywhere_and_never_evaluated() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]);
+    for page in [
+        site.page("2024/02/script-title/index.html"),
+        site.page("page/2/index.html"),
+    ] {
+        assert!(!page.contains("<script>"), "raw script tag in output");
+        assert!(!page.contains("<b>Bold"), "raw tag from the trailer");
+        assert!(page.contains("&lt;script&gt;alert("), "escaped title");
+    }
+    let article = site.page("2024/02/script-title/index.html");
+    assert!(
+        article.contains("{{ not_a_variable }} {% if x %}"),
+        "template syntax is text"
+    );
+    assert!(
+        article.contains("O&#39;Brien") || article.contains("O&#x27;Brien"),
+        "{article}"
+    );
+    let md = site.page("2024/02/notes/index.html");
+    assert!(
+        !md.contains("<iframe"),
+        "raw HTML in Markdown is escaped by default"
+    );
+    assert!(md.contains("<em>emphasis</em>"));
+    assert!(md.contains("Markdown &lt;em&gt;note&lt;/em&gt;"));
+}
+
+#[test]
+fn markdown_raw_html_passes_when_the_site_opts_in() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "site.toml",
+        "title = \"T\"\n[markdown]\nunsafe_html = true\n",
+    );
+    site.build(&[]);
+    assert!(
+        site.page("2024/02/notes/index.html")
+            .contains("<iframe src=\"x\"></iframe>")
+    );
+}
+
+#[test]
+fn sub_path_base_url_prefixes_every_link() {
+    let site = TestSite::fixture("basic");
+    site.build(&["--base-url", "https://example.org/archive/"]);
+    let home = site.page("index.html");
+    assert!(home.contains("href=\"/archive/style.css\""));
+    assert!(home.contains("href=\"/archive/2024/02/same-day-a/\""));
+    assert!(home.contains("href=\"/archive/organisations/\""));
+    assert!(home.contains("<link rel=\"canonical\" href=\"https://example.org/archive/\">"));
+    for (path, bytes) in tree(&site.public()) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        for href in text
+            .split("href=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+        {
+            assert!(
+                href.starts_with("/archive/")
+                    || href.starts_with("https://example.org/archive/")
+                    || href.starts_with("#"),
+                "{path}: link {href} escapes the sub-path"
+            );
+        }
+    }
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = TestSite::fixture("basic");
+    let out = site.build(&[]);
+    assert!(!site.public().join("2024/02/draft-note").exists());
+    assert!(
+        !site
+            .page("index.html")
+            .contains("A draft nobody should see")
+    );
+    assert!(stdout(&out).contains("1 drafts skipped"));
+    site.build(&["--drafts"]);
+    assert!(site.public().join("2024/02/draft-note/index.html").exists());
+}
+
+#[test]
+fn other_files_are_warned_about_and_hidden_ones_skipped() {
+    let site = TestSite::fixture("basic");
+    let out = site.build(&[]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/2024/02/photo.jpg: warning: not an article"),
+        "{err}"
+    );
+    assert!(!err.contains(".hidden.txt"));
+    assert!(!site.public().join("2024/02/hidden").exists());
+}
+
+#[test]
+fn bare_site_builds_with_embedded_theme_and_site_templates_replace_it() {
+    let site = TestSite::empty();
+    site.write(
+        "content/a.txt",
+        "date 2023-01-01\nOnly article\n\nText.\n\nSource: S\n",
+    );
+    site.build(&[]);
+    assert!(site.page("index.html").contains("Only article"));
+    assert!(site.page("style.css").contains("prefers-color-scheme"));
+    assert!(site.page("404.html").contains("Page not found"));
+    site.write(
+        "templates/index.html",
+        "CUSTOM {% for a in articles %}[{{ a.title }}]{% endfor %}",
+    );
+    site.write("static/style.css", "/* mine */");
+    site.build(&[]);
+    assert_eq!(site.page("index.html"), "CUSTOM [Only article]");
+    assert_eq!(site.page("style.css"), "/* mine */");
+    assert!(
+        site.page("2023/01/a/index.html")
+            .contains("<h1>Only article</h1>"),
+        "others stay embedded"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical_and_stale_files_disappear() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]);
+    let first = tree(&site.public());
+    site.build(&[]);
+    assert_eq!(first, tree(&site.public()));
+    std::fs::remove_file(site.root().join("content/2024/02/zurich.txt")).unwrap();
+    site.build(&[]);
+    assert!(!site.public().join("2024/02/zurich").exists());
+    let names: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.contains("concord-")),
+        "no working folder left: {names:?}"
+    );
+}
+
+#[test]
+fn output_folder_can_be_chosen() {
+    let site = TestSite::fixture("basic");
+    site.build(&["--output", "out/site"]);
+    assert!(site.root().join("out/site/index.html").exists());
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn check_json_is_the_documented_model() {
+    let site = TestSite::empty();
+    site.write(
+        "content/seed.txt",
+        " date 2023-10-20 \nPort of Alder and Birch Exchange sign pact\n\nThe Birch Stock Exchange (BSE) met the Port of Alder on Thursday.\nThe Birch Stock Exchange met the Port of Alder\n\nThe Birch Stock Exchange (BSE) met the Port of Alder on Thursday.\n\nBSE said it was pleased.\n\n\n\nSource: Tide   Editor: Xu Lin\n",
+    );
+    let out = site.run(&["check", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &json["articles"][0];
+    assert_eq!(a["path"], "content/seed.txt");
+    assert_eq!(a["slug"], "seed");
+    assert_eq!(a["url"], "/2023/10/seed/");
+    assert_eq!(a["date"], "2023-10-20");
+    assert_eq!(a["title"], "Port of Alder and Birch Exchange sign pact");
+    assert_eq!(a["source"], "Tide");
+    assert_eq!(a["editor"], "Xu Lin");
+    assert_eq!(
+        a["caption"],
+        "The Birch Stock Exchange met the Port of Alder"
+    );
+    assert_eq!(a["cleanup"]["dropped"][0]["why"], "repeated lead");
+    assert_eq!(a["cleanup"]["dropped"][0]["line"], 7);
+    assert!(a["word_count"].as_u64().unwrap() > 10);
+    assert!(
+        a["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("The Birch Stock Exchange (BSE) met")
+    );
+    let org = &a["organisations"][0];
+    assert_eq!(org["name"], "Birch Stock Exchange");
+    assert_eq!(org["slug"], "birch-stock-exchange");
+    assert_eq!(
+        org["mentions"],
+        serde_json::json!(["Birch Stock Exchange", "BSE"])
+    );
+    assert_eq!(json["problems"], serde_json::json!([]));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = TestSite::fixture("basic");
+    let out = site.run(&["check"]);
+    assert!(out.status.success());
+    assert!(
+        stdout(&out).contains("Checked 8 articles: 0 errors, 2 warnings"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!site.public().exists());
+}

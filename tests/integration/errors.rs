@@ -1,0 +1,142 @@
+//! Bad input: each case fails with a message naming the file and line, and writes nothing.
+
+use crate::{TestSite, stderr, tree};
+
+fn failing_build(site: &TestSite) -> (i32, String) {
+    let out = site.run(&["build"]);
+    (out.status.code().unwrap_or(-1), stderr(&out))
+}
+
+#[test]
+fn impossible_date_names_file_and_line() {
+    let site = TestSite::empty();
+    site.write(
+        "content/2023/bad.txt",
+        "\n date 2023-02-30 \nHeadline\n\nBody\n",
+    );
+    let (code, err) = failing_build(&site);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("content/2023/bad.txt:2: error: impossible date"),
+        "{err}"
+    );
+    assert!(err.contains("hint:"), "{err}");
+}
+
+#[test]
+fn every_error_is_reported_in_one_run() {
+    let site = TestSite::empty();
+    site.write("content/a.txt", "no date here\n");
+    site.write("content/b.txt", "date 2023-01-01\n\n\n");
+    site.write(
+        "content/c.txt",
+        b"date 2023-01-01\nBad \xff byte\n".as_slice(),
+    );
+    site.write("content/d.md", "+++\ntitle = 3\n+++\n");
+    let (code, err) = failing_build(&site);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("content/a.txt:1: error: the first line must be the date"),
+        "{err}"
+    );
+    assert!(err.contains("content/b.txt:"), "{err}");
+    assert!(err.contains("headline"), "{err}");
+    assert!(
+        err.contains("content/c.txt:2: error: invalid UTF-8 at byte offset 20"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/d.md:2: error: invalid front matter"),
+        "{err}"
+    );
+    assert!(err.contains("4 errors in the content"), "{err}");
+}
+
+#[test]
+fn slug_clash_names_both_files() {
+    let site = TestSite::empty();
+    site.write("content/2023/news.txt", "date 2023-01-01\nA\n\nx\n");
+    site.write("content/2024/news.txt", "date 2024-01-01\nB\n\nx\n");
+    let (code, err) = failing_build(&site);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "content/2024/news.txt: error: slug \"news\" is already used by content/2023/news.txt"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn failed_build_leaves_the_previous_output_untouched() {
+    let site = TestSite::fixture("basic");
+    site.run(&["build"]);
+    let before = tree(&site.public());
+    site.write("content/2024/02/broken.txt", "date 2024-99-01\nBroken\n");
+    let (code, _) = failing_build(&site);
+    assert_eq!(code, 1);
+    assert_eq!(before, tree(&site.public()));
+}
+
+#[test]
+fn bad_site_toml_exits_2_naming_the_key() {
+    let site = TestSite::empty();
+    site.write("site.toml", "title = \"T\"\npagniate_by = 5\n");
+    let (code, err) = failing_build(&site);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("site.toml: line 2: unknown field `pagniate_by`"),
+        "{err}"
+    );
+    site.write("site.toml", "title = \"T\"\nbase_url = \"example.org\"\n");
+    let (code, err) = failing_build(&site);
+    assert_eq!(code, 2);
+    assert!(err.contains("must start with https://"), "{err}");
+}
+
+#[test]
+fn missing_site_toml_says_what_to_do() {
+    let site = TestSite::empty();
+    std::fs::remove_file(site.root().join("site.toml")).unwrap();
+    let (code, err) = failing_build(&site);
+    assert_eq!(code, 2);
+    assert!(err.contains("--root"), "{err}");
+}
+
+#[test]
+fn output_folder_that_is_the_site_is_refused() {
+    let site = TestSite::fixture("basic");
+    let out = site.run(&["build", "--output", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("refusing"), "{}", stderr(&out));
+    assert!(
+        site.root()
+            .join("content/2024/01/alder-birch-ferry.txt")
+            .exists()
+    );
+}
+
+#[test]
+fn broken_template_fails_with_its_name() {
+    let site = TestSite::fixture("basic");
+    site.write("templates/article.html", "{% if %}");
+    let out = site.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("template"), "{}", stderr(&out));
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn check_exits_1_on_errors_and_0_on_warnings_only() {
+    let site = TestSite::empty();
+    site.write("content/a.txt", "date 2023-01-01\nNo trailer\n\nBody.\n");
+    let out = site.run(&["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("warning: no `Source"),
+        "{}",
+        stderr(&out)
+    );
+    site.write("content/b.txt", "date 2023-13-01\nX\n");
+    assert_eq!(site.run(&["check"]).status.code(), Some(1));
+}
