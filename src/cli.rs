@@ -22,6 +22,18 @@ enum Command {
     Build(BuildArgs),
     /// Read every article and report every problem; writes nothing.
     Check(CheckArgs),
+    /// Build into a temporary folder and serve the site on this machine.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: String,
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
 }
 
 #[derive(Debug, Args)]
@@ -92,6 +104,13 @@ pub fn run() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }
+        Command::Serve(args) => match crate::serve::run(cli.root, &args.bind, args.port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
         Command::Check(args) => {
             let options = Options {
                 root: cli.root,

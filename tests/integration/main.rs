@@ -6,6 +6,7 @@
 
 mod build;
 mod errors;
+mod serve;
 
 use std::fs;
 use std::path::{Path, PathBuf};
