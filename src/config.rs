@@ -25,6 +25,29 @@ pub struct SiteConfig {
     /// Canonical organisation name → the other names articles use for it.
     pub organisations: BTreeMap<String, Vec<String>>,
     pub markdown: MarkdownConfig,
+    pub extract: ExtractConfig,
+}
+
+/// `[extract]`: how Concord reads organisations, places and people from the text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExtractConfig {
+    /// Use the built-in table of well-known organisations (UN, WTO, central banks, exchanges…).
+    pub builtin_organisations: bool,
+    /// Names never taken as organisations, whatever finds them (the site's own table excepted).
+    pub exclude: Vec<String>,
+    /// Places to add to the built-in gazetteer: canonical name → other names.
+    pub places: BTreeMap<String, Vec<String>>,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        ExtractConfig {
+            builtin_organisations: true,
+            exclude: Vec::new(),
+            places: BTreeMap::new(),
+        }
+    }
 }
 
 /// `[markdown]`: how Markdown articles are rendered.
@@ -46,6 +69,7 @@ impl Default for SiteConfig {
             output_dir: PathBuf::from("public"),
             organisations: BTreeMap::new(),
             markdown: MarkdownConfig::default(),
+            extract: ExtractConfig::default(),
         }
     }
 }

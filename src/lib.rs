@@ -118,7 +118,7 @@ pub fn load(options: &Options) -> Result<Site> {
         articles.retain(|a| !a.draft);
     }
     let drafts_skipped = before - articles.len();
-    let organisations = extract::organisations::tag_archive(&mut articles, &config.organisations);
+    let organisations = extract::extract(&mut articles, &config);
     problems.sort_by(|a, b| (&a.path, a.line, a.severity).cmp(&(&b.path, b.line, b.severity)));
     Ok(Site {
         root: options.root.clone(),
@@ -204,6 +204,10 @@ pub struct ArticleModel<'a> {
     pub caption: Option<&'a str>,
     pub cleanup: &'a model::Cleanup,
     pub organisations: Vec<OrganisationModel<'a>>,
+    pub places: &'a [model::NamedMention],
+    /// The two cooperating parties, alphabetically, or null.
+    pub partners: Option<[&'a str; 2]>,
+    pub people: &'a [model::Person],
 }
 
 #[derive(Debug, Serialize)]
@@ -246,6 +250,9 @@ impl Site {
                             }
                         })
                         .collect(),
+                    places: &a.places,
+                    partners: a.partners.as_ref().map(|(x, y)| [x.as_str(), y.as_str()]),
+                    people: &a.people,
                 })
                 .collect(),
             problems: &self.problems,

@@ -29,6 +29,27 @@ pub struct Article {
     pub cleanup: Cleanup,
     /// Filled by extraction: indexes into the archive's organisation table, with the forms seen here.
     pub organisations: Vec<OrganisationMention>,
+    /// Filled by extraction: the places named, in order of first mention.
+    pub places: Vec<NamedMention>,
+    /// Filled by extraction: the two parties cooperating, when the article names a pair.
+    pub partners: Option<(String, String)>,
+    /// Filled by extraction: the people named, with their role when the text gives it.
+    pub people: Vec<Person>,
+}
+
+/// Something named in an article, with the forms the article uses for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NamedMention {
+    pub name: String,
+    pub mentions: Vec<String>,
+}
+
+/// A person named in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub role: Option<String>,
+    pub mentions: Vec<String>,
 }
 
 impl Article {

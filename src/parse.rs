@@ -508,6 +508,9 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
         text,
         cleanup,
         organisations: Vec::new(),
+        places: Vec::new(),
+        partners: None,
+        people: Vec::new(),
     })
 }
 
@@ -661,6 +664,9 @@ fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Ar
         declared_organisations: fm.organisations,
         cleanup: Cleanup::default(),
         organisations: Vec::new(),
+        places: Vec::new(),
+        partners: None,
+        people: Vec::new(),
     })
 }
 

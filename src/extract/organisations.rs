@@ -1,11 +1,18 @@
 //! Organisations: which named bodies each article is about.
 //!
-//! Three sources, merged archive-wide into one table:
+//! Five sources, merged archive-wide into one table:
 //! 1. the article's front matter `organisations`;
 //! 2. the site's `[organisations]` alias table (canonical name → aliases), whose names always win;
-//! 3. every `Full Name (ACRONYM)` in the text whose acronym fits the name (the Schwartz–Hearst
+//! 3. the built-in table of well-known organisations (`known_organisations.toml`), unless the
+//!    site switches it off;
+//! 4. every `Full Name (ACRONYM)` in the text whose acronym fits the name (the Schwartz–Hearst
 //!    rule: the acronym's letters appear in order in the name, the first one starting a word, and
-//!    the name is written in capitals apart from small linking words).
+//!    the name is written in capitals apart from small linking words);
+//! 5. capitalised names headed by an organisational noun ("Ministry of Commerce", "Hong Kong
+//!    Monetary Authority", "Fosun Group"), taking the organisation, not its unit ("Board of
+//!    Directors of the Hong Kong Stock Exchange" → the Hong Kong Stock Exchange).
+//!
+//! A site's `exclude` list removes false positives from every source but its own table.
 //!
 //! Every form of every organisation is then searched for in every article (whole words, one
 //! Aho–Corasick pass an article), so an article that only writes "HKEX" is tagged with the
@@ -14,9 +21,12 @@
 //! Cost: finding definitions is linear in the text; the table is built in O(forms · α);
 //! tagging is linear in the text plus matches, so the whole stage is linear in the archive.
 
+use super::text::{self, Token};
+use crate::config::ExtractConfig;
 use crate::model::{Article, Organisation, OrganisationMention, slug_or_hash};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
+use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Small words that may stand uncapitalised inside an organisation's name.
@@ -31,10 +41,65 @@ pub fn name_key(name: &str) -> String {
     let trimmed = name.trim();
     let lower = trimmed.to_lowercase();
     let without_the = lower.strip_prefix("the ").unwrap_or(&lower);
-    without_the
+    let mut words: Vec<&str> = without_the.split_whitespace().collect();
+    while words.len() > 2
+        && LEGAL_SUFFIXES
+            .contains(&words[words.len() - 1].trim_matches(|c: char| !c.is_alphanumeric()))
+    {
+        words.pop();
+    }
+    words
+        .concat()
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect()
+}
+
+/// Legal-form words a name may carry or drop ("Deutsche Boerse AG" is "Deutsche Boerse").
+const LEGAL_SUFFIXES: &[&str] = &[
+    "ltd", "limited", "plc", "ag", "inc", "co", "corp", "sa", "nv", "llc", "gmbh",
+];
+
+/// The name without its legal-form words, when that leaves at least two words.
+fn without_legal_suffix(name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let before = words.len();
+    while words.len() > 2
+        && LEGAL_SUFFIXES.contains(
+            &words[words.len() - 1]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .as_str(),
+        )
+    {
+        words.pop();
+    }
+    (words.len() < before).then(|| words.join(" ").trim_end_matches(',').to_string())
+}
+
+/// One entry of the built-in table.
+#[derive(Debug, Deserialize)]
+struct KnownOrganisation {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct KnownTable {
+    organisation: Vec<KnownOrganisation>,
+}
+
+/// The built-in table of well-known organisations: canonical name → aliases.
+pub fn known_organisations() -> Vec<(String, Vec<String>)> {
+    toml::from_str::<KnownTable>(include_str!("known_organisations.toml"))
+        .map(|t| {
+            t.organisation
+                .into_iter()
+                .map(|o| (o.name, o.aliases))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// A `Full Name (ACRONYM)` definition found in text.
@@ -135,7 +200,404 @@ fn long_form(acronym: &str, clause: &str) -> Option<String> {
             .all(|w| capitalised(w) || LINK_WORDS.contains(&w.to_lowercase().as_str()))
         && name_words.len() >= 2
         && name_words.last().is_some_and(capitalised);
-    proper.then_some(name)
+    let has_head = name_words.iter().any(|w| is_head(w));
+    let last = name_words
+        .last()
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
+    let names_a_thing = NOT_ORGANISATIONS.contains(&last.as_str());
+    let acronym_ok = upper_count(acronym) >= 2 || has_head;
+    (proper && acronym_ok && (has_head || !names_a_thing)).then_some(name)
+}
+
+/// Nouns that head an organisation's name: "… Exchange", "… Bank", "Ministry of …".
+const HEADS: &[&str] = &[
+    "exchange",
+    "bank",
+    "commission",
+    "ministry",
+    "bureau",
+    "council",
+    "authority",
+    "association",
+    "chamber",
+    "university",
+    "college",
+    "institute",
+    "corporation",
+    "corp",
+    "corp.",
+    "group",
+    "company",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "plc",
+    "ag",
+    "inc",
+    "inc.",
+    "llc",
+    "fund",
+    "agency",
+    "department",
+    "office",
+    "committee",
+    "federation",
+    "forum",
+    "organization",
+    "organisation",
+    "government",
+    "navy",
+    "army",
+    "force",
+    "alliance",
+    "embassy",
+    "consulate",
+    "board",
+    "centre",
+    "center",
+    "reserve",
+    "trust",
+    "foundation",
+    "society",
+    "union",
+    "party",
+    "parliament",
+    "congress",
+    "assembly",
+    "court",
+    "police",
+    "daily",
+    "times",
+    "post",
+    "herald",
+    "journal",
+    "tribune",
+    "gazette",
+    "press",
+    "airlines",
+    "airways",
+    "school",
+    "academy",
+    "hospital",
+    "club",
+    "league",
+    "secretariat",
+    "administration",
+    "service",
+    "museum",
+    "church",
+    "magazine",
+    "system",
+    "systems",
+    "observatory",
+    "laboratory",
+    "institution",
+    "cabinet",
+    "senate",
+    "directorate",
+    "commissariat",
+    "holdings",
+    "partners",
+    "bancorp",
+];
+
+/// Last words that name things other than organisations: agreements, events, places, schemes.
+const NOT_ORGANISATIONS: &[&str] = &[
+    "arrangement",
+    "agreement",
+    "memorandum",
+    "understanding",
+    "connect",
+    "initiative",
+    "programme",
+    "program",
+    "scheme",
+    "summit",
+    "conference",
+    "meeting",
+    "treaty",
+    "pact",
+    "plan",
+    "zone",
+    "park",
+    "index",
+    "act",
+    "law",
+    "festival",
+    "expo",
+    "games",
+    "cup",
+    "day",
+    "week",
+    "year",
+    "award",
+    "prize",
+    "project",
+    "strategy",
+    "road",
+    "belt",
+    "route",
+    "corridor",
+    "bridge",
+    "tunnel",
+    "line",
+    "link",
+    "bond",
+    "bonds",
+    "dialogue",
+    "talks",
+    "declaration",
+    "statement",
+    "framework",
+    "mechanism",
+    "protocol",
+    "area",
+    "region",
+    "district",
+    "province",
+    "state",
+    "city",
+    "island",
+    "river",
+    "sea",
+    "ocean",
+    "war",
+    "crisis",
+    "report",
+    "survey",
+];
+
+/// Whether a word is an organisational head noun.
+fn is_head(word: &str) -> bool {
+    HEADS.contains(&word.to_lowercase().as_str())
+}
+
+/// Common words that stand capitalised only because they begin a sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "both",
+    "under",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "after",
+    "before",
+    "during",
+    "as",
+    "while",
+    "when",
+    "since",
+    "however",
+    "meanwhile",
+    "also",
+    "last",
+    "next",
+    "yesterday",
+    "today",
+    "but",
+    "and",
+    "or",
+    "if",
+    "by",
+    "from",
+    "to",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "we",
+    "they",
+    "it",
+    "he",
+    "she",
+    "all",
+    "each",
+    "every",
+    "some",
+    "many",
+    "most",
+    "other",
+    "such",
+    "new",
+    "according",
+    "earlier",
+    "later",
+    "then",
+    "there",
+    "here",
+    "now",
+    "once",
+    "what",
+    "where",
+    "which",
+    "who",
+    "why",
+    "how",
+    "officials",
+];
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words that link a head noun to its complement ("Ministry of Commerce").
+const COMPLEMENT_LINKS: &[&str] = &["of", "for", "at", "on", "with", "in"];
+
+/// A paragraph in title case (a headline or section heading): its capitals say nothing.
+fn is_heading(tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.text.chars().any(char::is_alphabetic))
+        .collect();
+    let capitalised = words.iter().filter(|t| t.capitalised).count();
+    words.len() >= 3 && capitalised * 10 >= words.len() * 8
+}
+
+/// Capitalised names headed by an organisational noun, as written in `text`.
+pub fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut names = Vec::new();
+    // The first paragraph is the headline: compressed ("X and Y Exchange sign pact"), so names
+    // are learnt from the body and only matched in the headline.
+    for paragraph in paragraphs(text).skip(1) {
+        let (offset, para) = paragraph;
+        let toks = text::tokens(para);
+        if is_heading(&toks) {
+            continue;
+        }
+        for run in text::name_runs(&toks) {
+            let run_tokens = &toks[run.start..run.end];
+            for (a, b) in headed_spans(run_tokens, is_place) {
+                let name = &para[run_tokens[a].start..run_tokens[b - 1].end];
+                let _ = offset;
+                names.push(name.to_string());
+            }
+        }
+    }
+    names
+}
+
+/// Paragraphs of a text with their byte offsets.
+fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split("\n\n").map(move |p| {
+        let start = offset;
+        offset += p.len() + 2;
+        (start, p)
+    })
+}
+
+/// The organisation names in one name run, as token spans `[a, b)`.
+fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    // Split at "and" where the left part is already a whole name ("X Authority and Y Bank"),
+    // an acronym ("MAS and …"), or where "and the" starts a new name.
+    let mut pieces = Vec::new();
+    let mut piece_start = 0;
+    for i in 0..run.len() {
+        let t = run[i].text;
+        let left_complete =
+            i > piece_start && (is_head(run[i - 1].text) || upper_count(run[i - 1].text) >= 2);
+        let next_the = run.get(i + 1).is_some_and(|n| n.text == "the");
+        if t == "and" && (left_complete || next_the) {
+            pieces.push((piece_start, i));
+            piece_start = i + 1;
+        }
+    }
+    pieces.push((piece_start, run.len()));
+
+    let mut spans = Vec::new();
+    for (start, end) in pieces {
+        // Segments between complement links; the organisation is the rightmost headed one with
+        // the complements after it ("Board of Directors of the Hong Kong Stock Exchange").
+        let mut segments = Vec::new();
+        let mut seg_start = start;
+        for (i, token) in run.iter().enumerate().take(end).skip(start) {
+            if COMPLEMENT_LINKS.contains(&token.text) {
+                segments.push((seg_start, i));
+                seg_start = i + 1;
+            }
+        }
+        segments.push((seg_start, end));
+        let headed: Vec<usize> = (0..segments.len())
+            .filter(|&k| {
+                let (s, e) = segments[k];
+                e > s && is_head(run[e - 1].text)
+            })
+            .collect();
+        // A legal form ("… of Hong Kong Limited") closes the whole name, not a complement.
+        let is_legal = |k: usize| {
+            let (s, e) = segments[k];
+            LEGAL_SUFFIXES.contains(
+                &run[e - 1]
+                    .text
+                    .trim_end_matches('.')
+                    .to_lowercase()
+                    .as_str(),
+            ) && !run[s..e - 1].iter().any(|t| is_head(t.text))
+        };
+        let chosen = match headed.as_slice() {
+            [] => continue,
+            [.., before, last] if is_legal(*last) => *before,
+            [.., last] => *last,
+        };
+        let mut a = segments[chosen].0;
+        // Leading "the", a sentence's first word when it is a common word, a day or month,
+        // and a place's possessive ("Germany's Deutsche Boerse").
+        while a + 1 < end {
+            let t = &run[a];
+            let lower = t.text.to_lowercase();
+            let possessive_place = ["'s", "’s"]
+                .iter()
+                .any(|s| t.text.strip_suffix(s).is_some_and(is_place));
+            if t.text == "the"
+                || (t.sentence_start && SENTENCE_STARTERS.contains(&lower.as_str()))
+                || MONTHS_AND_DAYS.contains(&lower.as_str())
+                || possessive_place
+            {
+                a += 1;
+            } else {
+                break;
+            }
+        }
+        let mut b = end;
+        while b > a && !run[b - 1].capitalised {
+            b -= 1;
+        }
+        if b - a < 2 || !run[a].capitalised {
+            continue;
+        }
+        spans.push((a, b));
+    }
+    spans
 }
 
 /// Union–find over form keys.
@@ -166,8 +628,8 @@ struct Form {
     spellings: BTreeMap<String, usize>,
     /// Written as a full name (not only as an acronym).
     full_name: bool,
-    /// Named by the site's alias table as canonical.
-    site_canonical: bool,
+    /// 2: canonical in the site's table; 1: in the built-in table; 0: found in the text.
+    priority: u8,
 }
 
 /// Collects forms and links between them.
@@ -176,9 +638,15 @@ struct Registry {
     keys: HashMap<String, usize>,
     forms: Vec<Form>,
     links: Vec<(usize, usize)>,
+    /// Keys of names the site excludes.
+    excluded: BTreeSet<String>,
 }
 
 impl Registry {
+    fn is_excluded(&self, name: &str) -> bool {
+        self.excluded.contains(&name_key(name))
+    }
+
     fn add(&mut self, spelling: &str, full_name: bool) -> Option<usize> {
         let spelling = spelling.trim();
         let key = name_key(spelling);
@@ -204,34 +672,72 @@ impl Registry {
 }
 
 /// Builds the archive's organisation table and tags every article with its organisations.
-/// Returns the table, sorted by name; articles refer to it by index.
+/// Returns the table, sorted by name (articles refer to it by index), and for each article the
+/// byte spans of its organisation mentions.
 pub fn tag_archive(
     articles: &mut [Article],
     site_table: &BTreeMap<String, Vec<String>>,
-) -> Vec<Organisation> {
+    settings: &ExtractConfig,
+    is_place: &(dyn Fn(&str) -> bool + Sync),
+) -> (Vec<Organisation>, Vec<Vec<(usize, usize)>>) {
     let mut registry = Registry::default();
-    for (name, aliases) in site_table {
+    let add_table = |registry: &mut Registry, name: &str, aliases: &[String], priority: u8| {
         let canonical = registry.add(name, true);
         if let Some(id) = canonical {
-            registry.forms[id].site_canonical = true;
+            let form = &mut registry.forms[id];
+            form.priority = form.priority.max(priority);
         }
         for alias in aliases {
             let alias_id = registry.add(alias, false);
             registry.link(canonical, alias_id);
         }
+    };
+    for (name, aliases) in site_table {
+        add_table(&mut registry, name, aliases, 2);
     }
-    let definitions: Vec<Vec<Definition>> = articles
+    registry.excluded = settings.exclude.iter().map(|e| name_key(e)).collect();
+    if settings.builtin_organisations {
+        for (name, aliases) in known_organisations() {
+            if !registry.is_excluded(&name) {
+                add_table(&mut registry, &name, &aliases, 1);
+            }
+        }
+    }
+    let found: Vec<(Vec<Definition>, Vec<String>)> = articles
         .par_iter()
-        .map(|a| find_definitions(&a.text))
+        .map(|a| {
+            (
+                find_definitions(&a.text),
+                find_headed_names(&a.text, is_place),
+            )
+        })
         .collect();
-    for (article, defs) in articles.iter().zip(&definitions) {
+    for (article, (defs, headed)) in articles.iter().zip(&found) {
         for declared in &article.declared_organisations {
             registry.add(declared, true);
         }
         for def in defs {
+            if registry.is_excluded(&def.name) {
+                continue;
+            }
             let name = registry.add(&def.name, true);
             let acronym = registry.add(&def.acronym, false);
             registry.link(name, acronym);
+        }
+        for name in headed {
+            if !registry.is_excluded(name) {
+                registry.add(name, true);
+            }
+        }
+    }
+    // "Deutsche Boerse AG" is also written "Deutsche Boerse".
+    for id in 0..registry.forms.len() {
+        let spellings: Vec<String> = registry.forms[id].spellings.keys().cloned().collect();
+        for spelling in spellings {
+            if let Some(short) = without_legal_suffix(&spelling) {
+                let short_id = registry.add(&short, false);
+                registry.link(Some(id), short_id);
+            }
         }
     }
 
@@ -268,7 +774,7 @@ pub fn tag_archive(
                     let f = &registry.forms[id];
                     let spelling = spelling_of(f);
                     (
-                        f.site_canonical,
+                        f.priority,
                         f.full_name,
                         spelling.chars().count(),
                         std::cmp::Reverse(spelling),
@@ -330,7 +836,8 @@ pub fn tag_archive(
         .iter()
         .map(|(key, &form)| (key.clone(), form_to_org[form]))
         .collect();
-    articles.par_iter_mut().for_each(|article| {
+    let spans = articles.par_iter_mut().map(|article| {
+        let mut spans = Vec::new();
         let mut found: Vec<OrganisationMention> = Vec::new();
         let mut note = |org: usize, mention: Option<&str>| {
             let i = found.iter().position(|m| m.id == org).unwrap_or_else(|| {
@@ -358,12 +865,48 @@ pub fn tag_archive(
                 let pattern = &patterns[m.pattern().as_usize()];
                 if whole_word(&article.text, m.start(), m.end()) && case_fits(pattern, text) {
                     note(pattern_org[m.pattern().as_usize()], Some(text));
+                    spans.push((m.start(), m.end()));
                 }
             }
         }
+        merge_back_references(&mut found);
         article.organisations = found;
+        spans
     });
-    table
+    (table, spans.collect())
+}
+
+/// Within one article, a shorter name that ends a longer one ("the Joint Steering Council" after
+/// "China-Singapore Suzhou Industrial Park Joint Steering Council") refers to the longer one.
+fn merge_back_references(found: &mut Vec<OrganisationMention>) {
+    let ends = |long: &str, short: &str| {
+        long.len() > short.len()
+            && long.to_lowercase().ends_with(&short.to_lowercase())
+            && long[..long.len() - short.len()].ends_with(' ')
+    };
+    let mut i = 0;
+    while i < found.len() {
+        let target = (0..found.len()).find(|&j| {
+            j != i
+                && !found[i].mentions.is_empty()
+                && found[i]
+                    .mentions
+                    .iter()
+                    .all(|short| found[j].mentions.iter().any(|long| ends(long, short)))
+        });
+        match target {
+            Some(j) => {
+                let moved = found.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                for m in moved.mentions {
+                    if !found[j].mentions.contains(&m) {
+                        found[j].mentions.push(m);
+                    }
+                }
+            }
+            None => i += 1,
+        }
+    }
 }
 
 fn upper_count(s: &str) -> usize {
@@ -443,6 +986,13 @@ mod tests {
         assert_eq!(name_key("HKEx"), name_key("HKEX"));
     }
 
+    fn no_builtin() -> ExtractConfig {
+        ExtractConfig {
+            builtin_organisations: false,
+            ..ExtractConfig::default()
+        }
+    }
+
     fn article(text: &str, declared: &[&str]) -> Article {
         let mut a = crate::parse::tests::article_fixture();
         a.text = text.to_string();
@@ -464,7 +1014,7 @@ mod tests {
             article("The Alder Stock Exchange (ASX) opened a link.", &[]),
             article("ASX said volumes rose.", &[]),
         ];
-        let table = tag_archive(&mut articles, &BTreeMap::new());
+        let table = tag_archive(&mut articles, &BTreeMap::new(), &no_builtin(), &|_| false).0;
         assert_eq!(table.len(), 1);
         assert_eq!(table[0].name, "Alder Stock Exchange");
         assert_eq!(table[0].slug, "alder-stock-exchange");
@@ -482,7 +1032,7 @@ mod tests {
             article("Birch Bank lent more.", &[]),
             article("The Birch Dev Bank (BDB) signed.", &[]),
         ];
-        let table = tag_archive(&mut articles, &site);
+        let table = tag_archive(&mut articles, &site, &no_builtin(), &|_| false).0;
         assert_eq!(table.len(), 1, "{table:?}");
         assert_eq!(table[0].name, "Birch Development Bank");
         assert_eq!(tagged(&mut articles, &table, 0), ["Birch Development Bank"]);
@@ -499,7 +1049,7 @@ mod tests {
             "The MACRO trend; a mac; Mac said; MAC agreed.",
             &[],
         )];
-        let table = tag_archive(&mut articles, &site);
+        let table = tag_archive(&mut articles, &site, &no_builtin(), &|_| false).0;
         assert_eq!(articles[0].organisations[0].mentions, ["MAC"]);
         assert_eq!(table[0].name, "Maple Authority of Cedar");
     }
@@ -507,7 +1057,7 @@ mod tests {
     #[test]
     fn front_matter_organisations_tag_without_a_mention() {
         let mut articles = vec![article("Nothing here.", &["Cedar Trade Council"])];
-        let table = tag_archive(&mut articles, &BTreeMap::new());
+        let table = tag_archive(&mut articles, &BTreeMap::new(), &no_builtin(), &|_| false).0;
         assert_eq!(tagged(&mut articles, &table, 0), ["Cedar Trade Council"]);
     }
 
@@ -517,7 +1067,7 @@ mod tests {
             article("Hong Kong Exchanges and Clearing (HKEx) grew.", &[]),
             article("The Hong Kong Stock Exchange (HKEX) met.", &[]),
         ];
-        let table = tag_archive(&mut articles, &BTreeMap::new());
+        let table = tag_archive(&mut articles, &BTreeMap::new(), &no_builtin(), &|_| false).0;
         assert_eq!(table.len(), 1, "{table:?}");
         assert_eq!(table[0].name, "Hong Kong Exchanges and Clearing");
     }

@@ -1,0 +1,226 @@
+//! Places and partners: which cities, regions and countries an article names, and the pair of
+//! parties when the article is about two of them cooperating.
+//!
+//! Places come from a built-in gazetteer (`places.txt`), which a site extends with
+//! `[extract] places`. A place written inside an organisation's name ("Hong Kong" in "Hong Kong
+//! Monetary Authority") is not a mention of the place. Partners are the first pair of places
+//! joined as "X and Y", "X-Y", "X, Y" or "between X and Y" in the headline, else in the lead.
+//!
+//! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
+
+use crate::model::{Article, NamedMention};
+use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// The gazetteer: canonical name → other names.
+pub fn gazetteer(extra: &BTreeMap<String, Vec<String>>) -> Vec<(String, Vec<String>)> {
+    let mut places: Vec<(String, Vec<String>)> = include_str!("places.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut names = l.split('|').map(|n| n.trim().to_string());
+            let name = names.next().unwrap_or_default();
+            (name, names.collect())
+        })
+        .collect();
+    for (name, aliases) in extra {
+        places.retain(|(n, _)| n != name);
+        places.push((name.clone(), aliases.clone()));
+    }
+    places
+}
+
+/// Finds places in text.
+pub struct PlaceFinder {
+    matcher: Option<AhoCorasick>,
+    /// For each pattern: the index of its place.
+    pattern_place: Vec<usize>,
+    patterns: Vec<String>,
+    names: Vec<String>,
+}
+
+impl PlaceFinder {
+    pub fn new(places: &[(String, Vec<String>)]) -> PlaceFinder {
+        let mut patterns = Vec::new();
+        let mut pattern_place = Vec::new();
+        for (i, (name, aliases)) in places.iter().enumerate() {
+            for form in std::iter::once(name).chain(aliases) {
+                patterns.push(form.clone());
+                pattern_place.push(i);
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        PlaceFinder {
+            matcher,
+            pattern_place,
+            patterns,
+            names: places.iter().map(|(n, _)| n.clone()).collect(),
+        }
+    }
+
+    /// Whether a single word or name is a known place.
+    pub fn is_place(&self, text: &str) -> bool {
+        self.patterns.iter().any(|p| p == text)
+    }
+
+    /// Every place mention: (start, end, place index), outside the `excluded` spans.
+    pub fn find(&self, text: &str, excluded: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        matcher
+            .find_iter(text)
+            .filter(|m| whole_word(text, m.start(), m.end()))
+            .filter(|m| {
+                !excluded
+                    .iter()
+                    .any(|&(s, e)| m.start() >= s && m.end() <= e)
+            })
+            .map(|m| {
+                (
+                    m.start(),
+                    m.end(),
+                    self.pattern_place[m.pattern().as_usize()],
+                )
+            })
+            .collect()
+    }
+
+    pub fn name(&self, place: usize) -> &str {
+        &self.names[place]
+    }
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_alphanumeric())
+    // "Georgia's" is Georgia; "Hong Kong-based" is Hong Kong.
+}
+
+/// Tags every article with its places and partners. `org_spans` are, per article, the byte spans
+/// of organisation mentions in its text.
+pub fn tag_places(
+    articles: &mut [Article],
+    finder: &PlaceFinder,
+    org_spans: &[Vec<(usize, usize)>],
+) {
+    articles
+        .par_iter_mut()
+        .zip(org_spans)
+        .for_each(|(article, spans)| {
+            let found = finder.find(&article.text, spans);
+            let mut places: Vec<NamedMention> = Vec::new();
+            for &(start, end, place) in &found {
+                let mention = &article.text[start..end];
+                let name = finder.name(place);
+                match places.iter_mut().find(|p| p.name == name) {
+                    Some(p) => {
+                        if !p.mentions.iter().any(|m| m == mention) {
+                            p.mentions.push(mention.to_string());
+                        }
+                    }
+                    None => places.push(NamedMention {
+                        name: name.to_string(),
+                        mentions: vec![mention.to_string()],
+                    }),
+                }
+            }
+            article.partners = partners(&article.text, &found, finder);
+            article.places = places;
+        });
+}
+
+/// The first pair of distinct places joined as partners, in the headline, else the first
+/// paragraph after it. Returned in alphabetical order, so one pair has one name.
+fn partners(
+    text: &str,
+    found: &[(usize, usize, usize)],
+    finder: &PlaceFinder,
+) -> Option<(String, String)> {
+    let mut paragraph_ends = text.match_indices("\n\n").map(|(i, _)| i);
+    let headline_end = paragraph_ends.next().unwrap_or(text.len());
+    let lead_end = paragraph_ends.next().unwrap_or(text.len());
+    for limit in [headline_end, lead_end] {
+        for pair in found.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if b.1 > limit || a.2 == b.2 {
+                continue;
+            }
+            let between = text[a.1..b.0].trim();
+            let joined = matches!(between, "and" | "&" | "-" | "–" | "—" | "," | "/")
+                || between.eq_ignore_ascii_case("and the");
+            if joined {
+                let (x, y) = (finder.name(a.2).to_string(), finder.name(b.2).to_string());
+                return Some(if x <= y { (x, y) } else { (y, x) });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finder() -> PlaceFinder {
+        PlaceFinder::new(&gazetteer(&BTreeMap::from([(
+            "Harwick".to_string(),
+            vec!["Harwick City".to_string()],
+        )])))
+    }
+
+    #[test]
+    fn finds_places_by_any_name_as_whole_words() {
+        let f = finder();
+        let text = "Shanghai and the U.S. met in Harwick City; Shanghainese food.";
+        let names: Vec<&str> = f
+            .find(text, &[])
+            .iter()
+            .map(|&(_, _, p)| f.name(p))
+            .collect();
+        assert_eq!(names, ["Shanghai", "United States", "Harwick"]);
+    }
+
+    #[test]
+    fn places_inside_organisation_names_do_not_count() {
+        let f = finder();
+        let text = "The Hong Kong Monetary Authority met Singapore.";
+        let found = f.find(text, &[(4, 33)]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(f.name(found[0].2), "Singapore");
+    }
+
+    #[test]
+    fn partners_are_the_first_joined_pair_in_the_headline_or_lead() {
+        let f = finder();
+        for (text, pair) in [
+            (
+                "Shanghai, Singapore sign MoUs\n\nBody.",
+                ("Shanghai", "Singapore"),
+            ),
+            (
+                "Ports sign pact\n\nThe Shanghai-Hong Kong link and Paris.",
+                ("Hong Kong", "Shanghai"),
+            ),
+            (
+                "Talks between China and Argentina\n\nBody.",
+                ("Argentina", "China"),
+            ),
+        ] {
+            let found = f.find(text, &[]);
+            assert_eq!(
+                partners(text, &found, &f),
+                Some((pair.0.to_string(), pair.1.to_string())),
+                "{text}"
+            );
+        }
+        let text = "Shanghai hosts a forum\n\nDelegates came from Paris.";
+        assert_eq!(partners(text, &f.find(text, &[]), &f), None);
+    }
+}

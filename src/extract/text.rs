@@ -1,0 +1,217 @@
+//! Tokens for the extractors: words with their offsets, capitals, and the punctuation around them.
+//!
+//! A "name run" is what every extractor starts from: capitalised words in one clause, allowing
+//! small linking words inside ("Bank of China", "Securities and Futures Commission").
+
+/// One word of the text, without the punctuation around it (abbreviations keep their dot).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    /// Byte offsets in the text.
+    pub start: usize,
+    pub end: usize,
+    /// Starts with an upper-case letter (or is a digit-led ordinal such as "18th").
+    pub capitalised: bool,
+    /// First word of a sentence or paragraph.
+    pub sentence_start: bool,
+    /// Punctuation (comma, bracket, quote, colon…) stands between this word and the one before.
+    pub break_before: bool,
+    /// Punctuation follows the word.
+    pub break_after: bool,
+}
+
+/// Abbreviations whose final dot does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "co", "ltd", "inc", "corp", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "prof", "gen",
+    "gov", "sen", "rep", "lt", "col", "capt", "mt", "vs", "messrs", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Words that may stand uncapitalised inside a name.
+pub const LINKERS: &[&str] = &[
+    "of", "and", "for", "the", "&", "de", "da", "du", "des", "la", "le", "del", "van", "von", "y",
+    "on", "at", "with", "in",
+];
+
+/// Splits text into tokens.
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut sentence_start = true;
+    let mut pending_break = true;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        // Paragraph breaks end sentences.
+        if bytes[i] == b'\n' {
+            if text[i + 1..].starts_with('\n') {
+                sentence_start = true;
+            }
+            pending_break = true;
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let chunk_end = text[i..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |j| i + j);
+        let chunk = &text[i..chunk_end];
+        let lead = chunk.len() - chunk.trim_start_matches(is_punct).len();
+        let mut word = &chunk[lead..];
+        let mut trail = word.len() - word.trim_end_matches(is_punct).len();
+        // Keep the dot of an abbreviation ("Co.", "U.S.") as part of the word.
+        let bare = &word[..word.len() - trail];
+        let keeps_dot = word[bare.len()..].starts_with('.')
+            && (ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+                || (bare.contains('.') && bare.chars().all(|c| c.is_alphabetic() || c == '.'))
+                || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase)));
+        if keeps_dot {
+            trail -= 1;
+        }
+        word = &word[..word.len() - trail];
+        let trailing = &chunk[lead + word.len()..];
+        if !word.is_empty() {
+            let first = word.chars().next().unwrap_or(' ');
+            out.push(Token {
+                text: word,
+                start: i + lead,
+                end: i + lead + word.len(),
+                capitalised: first.is_uppercase()
+                    || (first.is_ascii_digit()
+                        && word.len() > 1
+                        && word.chars().any(char::is_alphabetic)),
+                sentence_start,
+                break_before: pending_break || lead > 0,
+                break_after: !trailing.is_empty(),
+            });
+            sentence_start = false;
+            pending_break = false;
+        }
+        if trailing.contains(['.', '!', '?'])
+            || (word.is_empty() && chunk.contains(['.', '!', '?']))
+        {
+            sentence_start = true;
+        }
+        if !trailing.is_empty() || word.is_empty() {
+            pending_break = true;
+        }
+        i = chunk_end;
+    }
+    out
+}
+
+fn is_punct(c: char) -> bool {
+    !(c.is_alphanumeric() || c == '&' || c == '\'' || c == '’' || c == '-') || c == '\u{2014}'
+}
+
+/// A run of capitalised words within one clause, with linking words inside: `tokens[start..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every maximal name run. A run never crosses punctuation, never starts a new sentence inside,
+/// and neither starts nor ends with a linking word.
+pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].capitalised {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < tokens.len() {
+            let t = &tokens[j];
+            // "Co., Ltd": a legal form continues a name across its comma.
+            let legal_form = matches!(
+                t.text,
+                "Ltd" | "Ltd." | "Limited" | "Inc" | "Inc." | "Plc" | "LLC"
+            ) && tokens[j - 1].capitalised;
+            if (t.break_before && !legal_form) || t.sentence_start {
+                break;
+            }
+            if t.capitalised {
+                j += 1;
+                end = j;
+                continue;
+            }
+            // "the" links only after another linking word ("Bank of the Republic").
+            let linker_ok = if t.text == "the" {
+                !tokens[j - 1].capitalised && LINKERS.contains(&tokens[j - 1].text)
+            } else {
+                LINKERS.contains(&t.text)
+            };
+            if linker_ok && !tokens[j - 1].break_after {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        runs.push(Run { start, end });
+        i = end.max(i + 1);
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_texts(text: &str) -> Vec<String> {
+        let toks = tokens(text);
+        name_runs(&toks)
+            .into_iter()
+            .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn runs_stop_at_punctuation_and_keep_inner_linkers() {
+        assert_eq!(
+            run_texts(
+                "Mayor Gong Zheng met the People's Bank of China (PBOC), and the Securities and Futures Commission."
+            ),
+            [
+                "Mayor Gong Zheng",
+                "People's Bank of China",
+                "PBOC",
+                "Securities and Futures Commission"
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_keep_their_dot_and_do_not_end_sentences() {
+        let toks = tokens("The U.S. Federal Reserve and Foo Co. Ltd agreed. Next sentence");
+        let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(texts[1], "U.S.");
+        assert!(!toks[2].sentence_start);
+        assert!(
+            toks.iter()
+                .find(|t| t.text == "Next")
+                .unwrap()
+                .sentence_start
+        );
+        assert_eq!(
+            run_texts("The U.S. Federal Reserve said"),
+            ["The U.S. Federal Reserve"]
+        );
+    }
+
+    #[test]
+    fn sentence_start_begins_a_new_run() {
+        assert_eq!(
+            run_texts("met Bank of Alder.\nThe Birch Council"),
+            ["Bank of Alder", "The Birch Council"]
+        );
+    }
+}
