@@ -696,13 +696,6 @@ pub fn tag_archive(
         add_table(&mut registry, name, aliases, 2);
     }
     registry.excluded = settings.exclude.iter().map(|e| name_key(e)).collect();
-    if settings.builtin_organisations {
-        for (name, aliases) in known_organisations() {
-            if !registry.is_excluded(&name) {
-                add_table(&mut registry, &name, &aliases, 1);
-            }
-        }
-    }
     let found: Vec<(Vec<Definition>, Vec<String>)> = articles
         .par_iter()
         .map(|a| {
@@ -712,6 +705,33 @@ pub fn tag_archive(
             )
         })
         .collect();
+    if settings.builtin_organisations {
+        // The archive's own definitions win: an acronym the text defines as another name
+        // ("Birch Stock Exchange (BSE)") is not the built-in one (Bombay Stock Exchange).
+        let defined: HashMap<String, String> = found
+            .iter()
+            .flat_map(|(defs, _)| defs)
+            .map(|d| (name_key(&d.acronym), name_key(&d.name)))
+            .collect();
+        for (name, aliases) in known_organisations() {
+            if registry.is_excluded(&name) {
+                continue;
+            }
+            let own_keys: BTreeSet<String> = std::iter::once(&name)
+                .chain(&aliases)
+                .map(|n| name_key(n))
+                .collect();
+            let aliases: Vec<String> = aliases
+                .into_iter()
+                .filter(|a| {
+                    defined
+                        .get(&name_key(a))
+                        .is_none_or(|n| own_keys.contains(n))
+                })
+                .collect();
+            add_table(&mut registry, &name, &aliases, 1);
+        }
+    }
     for (article, (defs, headed)) in articles.iter().zip(&found) {
         for declared in &article.declared_organisations {
             registry.add(declared, true);
