@@ -206,7 +206,10 @@ fn long_form(acronym: &str, clause: &str) -> Option<String> {
         .map(|w| w.to_lowercase())
         .unwrap_or_default();
     let names_a_thing = NOT_ORGANISATIONS.contains(&last.as_str());
-    let acronym_ok = upper_count(acronym) >= 2 || has_head;
+    let acronym_ok = (upper_count(acronym) >= 2 || has_head)
+        && name_words
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic));
     (proper && acronym_ok && (has_head || !names_a_thing)).then_some(name)
 }
 
@@ -470,8 +473,38 @@ const MONTHS_AND_DAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Words a name cannot end with.
+const LINKERS_AT_END: &[&str] = &["of", "and", "for", "the", "at", "with", "&"];
+
 /// Words that link a head noun to its complement ("Ministry of Commerce").
-const COMPLEMENT_LINKS: &[&str] = &["of", "for", "at", "on", "with", "in"];
+const COMPLEMENT_LINKS: &[&str] = &["of", "for", "at", "with"];
+
+/// Job titles: a name stops before them ("Museum of Flight CEO …").
+pub const ROLE_WORDS: &[&str] = &[
+    "ceo",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "director",
+    "secretary",
+    "minister",
+    "governor",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "premier",
+    "chancellor",
+    "ambassador",
+    "professor",
+    "chief",
+    "head",
+    "executive",
+    "officer",
+    "founder",
+];
 
 /// A paragraph in title case (a headline or section heading): its capitals say nothing.
 fn is_heading(tokens: &[Token]) -> bool {
@@ -498,6 +531,10 @@ pub fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Str
             let run_tokens = &toks[run.start..run.end];
             for (a, b) in headed_spans(run_tokens, is_place) {
                 let name = &para[run_tokens[a].start..run_tokens[b - 1].end];
+                let name = name
+                    .strip_suffix("'s")
+                    .or_else(|| name.strip_suffix("’s"))
+                    .unwrap_or(name);
                 let _ = offset;
                 names.push(name.to_string());
             }
@@ -570,6 +607,23 @@ fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, u
             [.., last] => *last,
         };
         let mut a = segments[chosen].0;
+        // Complements stop at a second "of the <place>" ("University of Sheffield of the UK")
+        // and before a job title ("Museum of Flight CEO").
+        let mut end = end;
+        for (k, &(s, e)) in segments.iter().enumerate().skip(chosen + 1) {
+            let words: Vec<&str> = run[s..e].iter().map(|t| t.text).collect();
+            let place_part = words.strip_prefix(&["the"]).unwrap_or(&words).join(" ");
+            if k > chosen + 1 && is_place(&place_part) {
+                end = s - 1;
+                break;
+            }
+            if let Some(r) =
+                (s..e).find(|&i| ROLE_WORDS.contains(&run[i].text.to_lowercase().as_str()))
+            {
+                end = r;
+                break;
+            }
+        }
         // Leading "the", a sentence's first word when it is a common word, a day or month,
         // and a place's possessive ("Germany's Deutsche Boerse").
         while a + 1 < end {
@@ -589,7 +643,7 @@ fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, u
             }
         }
         let mut b = end;
-        while b > a && !run[b - 1].capitalised {
+        while b > a && (!run[b - 1].capitalised || LINKERS_AT_END.contains(&run[b - 1].text)) {
             b -= 1;
         }
         if b - a < 2 || !run[a].capitalised {
@@ -899,10 +953,16 @@ pub fn tag_archive(
 /// Within one article, a shorter name that ends a longer one ("the Joint Steering Council" after
 /// "China-Singapore Suzhou Industrial Park Joint Steering Council") refers to the longer one.
 fn merge_back_references(found: &mut Vec<OrganisationMention>) {
+    // "Joint Steering Council" ends "… Joint Steering Council"; "Andy Warhol Foundation" begins
+    // "Andy Warhol Foundation for the Visual Arts".
     let ends = |long: &str, short: &str| {
+        let (long_l, short_l) = (long.to_lowercase(), short.to_lowercase());
         long.len() > short.len()
-            && long.to_lowercase().ends_with(&short.to_lowercase())
-            && long[..long.len() - short.len()].ends_with(' ')
+            && ((long_l.ends_with(&short_l) && long_l[..long.len() - short.len()].ends_with(' '))
+                || (long_l.starts_with(&short_l)
+                    && [" of ", " for ", " at ", " in ", " and ", " & "]
+                        .iter()
+                        .any(|link| long_l[short.len()..].starts_with(link))))
     };
     let mut i = 0;
     while i < found.len() {

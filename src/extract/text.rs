@@ -30,7 +30,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// Words that may stand uncapitalised inside a name.
 pub const LINKERS: &[&str] = &[
     "of", "and", "for", "the", "&", "de", "da", "du", "des", "la", "le", "del", "van", "von", "y",
-    "on", "at", "with", "in",
+    "at", "with",
 ];
 
 /// Splits text into tokens.
