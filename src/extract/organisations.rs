@@ -374,7 +374,7 @@ const NOT_ORGANISATIONS: &[&str] = &[
 ];
 
 /// Whether a word is an organisational head noun.
-fn is_head(word: &str) -> bool {
+pub fn is_head(word: &str) -> bool {
     HEADS.contains(&word.to_lowercase().as_str())
 }
 

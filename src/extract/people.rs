@@ -1,0 +1,632 @@
+//! People: named persons, with the role the text gives them.
+//!
+//! A person is a run of one to four capitalised words that is not an organisation, a place or a
+//! date, and that the text marks as a person in one of the ways news does:
+//! - a title before the name: "Shanghai Mayor Gong Zheng", "Premier Wen Jiabao", "Dr Ana Ruiz";
+//! - an appositive after it: "Shih May-lung, chairperson of the Board …";
+//! - a verb of speech next to it: "Li said", "said Charles Li";
+//! - the surname standing alone later in the text: "… Kristin Wilkins … Wilkins added".
+//!
+//! The role is the title before the name (with the words that qualify it: "Chinese Foreign
+//! Minister"), or else the appositive up to the next comma or full stop.
+//! A shorter name that ends a longer one in the same article ("Li" after "Charles Li") is the
+//! same person.
+//!
+//! Cost: linear in the text.
+
+use super::organisations::ROLE_WORDS;
+use super::text::{self, Token};
+use crate::model::Person;
+
+/// Titles and role words that can stand before a name, besides [`ROLE_WORDS`].
+const TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "judge",
+    "justice",
+    "commissioner",
+    "consul",
+    "envoy",
+    "leader",
+    "coach",
+    "captain",
+    "pope",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "reverend",
+    "rev.",
+    "sheikh",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "lieutenant",
+    "sergeant",
+    "inspector",
+    "detective",
+    "constable",
+    "superintendent",
+    "mp",
+    "councillor",
+    "councilor",
+    "alderman",
+    "speaker",
+    "dean",
+    "rector",
+    "vice",
+    "deputy",
+    "prime",
+    "foreign",
+    "finance",
+    "trade",
+    "defence",
+    "defense",
+    "assistant",
+    "acting",
+    "former",
+    "senior",
+    "state",
+    "lord-mayor",
+    "vice-premier",
+    "vice-president",
+    "vice-minister",
+    "vice-chairman",
+    "secretary-general",
+    "director-general",
+    "manager",
+    "editor",
+    "correspondent",
+    "reporter",
+    "author",
+    "artist",
+    "actor",
+    "actress",
+    "singer",
+    "player",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "defender",
+    "student",
+    "activist",
+    "photographer",
+    "curator",
+    "spokesman",
+    "spokeswoman",
+    "counterpart",
+    "chief",
+    "executive",
+];
+
+/// Verbs of speech that mark the name beside them as a person.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "stressed",
+    "urged",
+    "announced",
+    "explained",
+    "wrote",
+    "stated",
+    "remarked",
+    "argued",
+    "insisted",
+    "warned",
+    "asked",
+    "replied",
+    "commented",
+    "according",
+];
+
+/// Words that never belong to a person's name.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i",
+    "his", "her", "its", "their", "our", "in", "on", "at", "for", "with", "after", "before",
+    "during", "but", "and", "or", "if", "so", "as", "when", "while", "since", "however", "also",
+];
+
+/// Words that never belong to a person's name.
+const NOT_NAME: &[&str] = &[
+    "billion",
+    "million",
+    "trillion",
+    "percent",
+    "yen",
+    "yuan",
+    "dollar",
+    "dollars",
+    "euro",
+    "euros",
+    "pesos",
+    "connect",
+    "conference",
+    "session",
+    "plenary",
+    "economic",
+    "trading",
+    "northbound",
+    "southbound",
+    "affairs",
+    "information",
+    "youth",
+    "skills",
+    "community",
+    "culture",
+    "trade",
+    "market",
+    "markets",
+    "stock",
+    "stocks",
+    "bond",
+    "bonds",
+    "summit",
+    "forum",
+    "festival",
+    "agreement",
+    "programme",
+    "program",
+    "project",
+    "initiative",
+    "policy",
+    "development",
+    "cooperation",
+    "co-operation",
+    "partnership",
+    "industry",
+    "industries",
+    "technology",
+    "science",
+    "research",
+    "education",
+    "health",
+    "security",
+    "defence",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "both",
+    "all",
+    "many",
+    "some",
+    "one",
+    "two",
+    "three",
+    "first",
+    "second",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "national",
+    "international",
+    "global",
+    "image",
+    "video",
+    "photo",
+    "source",
+    "sources",
+    "mainland",
+    "chinese",
+    "american",
+    "british",
+    "russian",
+    "indian",
+    "japanese",
+    "german",
+    "french",
+    "according",
+    "under",
+    "from",
+    "to",
+    "by",
+    "of",
+    "about",
+    "than",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "not",
+    "no",
+    "yes",
+    "please",
+    "thank",
+    "thanks",
+    "dear",
+    "hello",
+    "internet",
+    "web",
+    "online",
+];
+
+fn lower(t: &Token) -> String {
+    t.text.to_lowercase()
+}
+
+fn is_title(t: &Token) -> bool {
+    let l = lower(t);
+    ROLE_WORDS.contains(&l.as_str()) || TITLES.contains(&l.as_str())
+}
+
+/// A word that can be part of a person's name.
+fn name_word(
+    t: &Token,
+    is_place: &dyn Fn(&str) -> bool,
+    is_org_word: &dyn Fn(&str) -> bool,
+) -> bool {
+    let l = lower(t);
+    let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
+    t.capitalised
+        && !letters.is_empty()
+        && t.text.chars().next().is_some_and(char::is_alphabetic)
+        && !t.text.chars().any(|c| c.is_ascii_digit())
+        && !(letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && !t.text.contains('.'))
+        && !NOT_NAME.contains(&l.as_str())
+        && !(t.sentence_start && FUNCTION_WORDS.contains(&l.as_str()))
+        && !is_title(t)
+        && !is_place(t.text)
+        && !t
+            .text
+            .split(['-', '–'])
+            .any(|part| part.len() < t.text.len() && is_place(part))
+        && !is_org_word(t.text)
+}
+
+/// People found in `text`; `excluded` are byte spans (organisation mentions) no name may overlap.
+pub fn find_people(
+    text: &str,
+    excluded: &[(usize, usize)],
+    is_place: &dyn Fn(&str) -> bool,
+    is_org_word: &dyn Fn(&str) -> bool,
+) -> Vec<Person> {
+    let toks = text::tokens(text);
+    let headline_end = text.find("\n\n").unwrap_or(text.len());
+    let mut people: Vec<Candidate> = Vec::new();
+    let overlaps = |a: &Token, b: &Token| excluded.iter().any(|&(s, e)| a.start < e && b.end > s);
+    for run in text::name_runs(&toks) {
+        // Sub-runs of capitalised words, split at linking words ("Premier X and Chief Executive Y").
+        let mut i = run.start;
+        while i < run.end {
+            let mut j = i;
+            while j < run.end && toks[j].capitalised {
+                j += 1;
+            }
+            if j > i {
+                consider(
+                    text,
+                    &toks,
+                    i,
+                    j,
+                    headline_end,
+                    &overlaps,
+                    is_place,
+                    is_org_word,
+                    &mut people,
+                );
+            }
+            i = j + 1;
+        }
+    }
+    let mut people: Vec<Person> = people
+        .into_iter()
+        .filter(|c| c.evidence)
+        .map(|c| c.person)
+        .collect();
+    merge_short_names(&mut people);
+    people
+}
+
+/// A possible person, and whether the text marks it as one.
+struct Candidate {
+    person: Person,
+    evidence: bool,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn consider(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    headline_end: usize,
+    overlaps: &dyn Fn(&Token, &Token) -> bool,
+    is_place: &dyn Fn(&str) -> bool,
+    is_org_word: &dyn Fn(&str) -> bool,
+    people: &mut Vec<Candidate>,
+) {
+    // The title: everything up to the last title word, when a name follows it.
+    let last_title = (start..end)
+        .rev()
+        .find(|&k| is_title(&toks[k]) && k + 1 < end);
+    let name_start = last_title.map_or(start, |k| k + 1);
+    let mut a = name_start;
+    while a < end && !name_word(&toks[a], is_place, is_org_word) {
+        a += 1;
+    }
+    let mut b = a;
+    while b < end && name_word(&toks[b], is_place, is_org_word) {
+        b += 1;
+    }
+    // The whole rest of the sub-run must be the name (no trailing organisation words etc.).
+    if a >= b || b - a > 4 || b != end || (a != name_start && last_title.is_some()) {
+        return;
+    }
+    if overlaps(&toks[a], &toks[b - 1]) || toks[a].start < headline_end {
+        return;
+    }
+    // "Hong Kong", "New Zealand": places of several words.
+    for x in a..b {
+        for y in x + 1..b.min(x + 4) + 1 {
+            if y > x + 1 && is_place(&text[toks[x].start..toks[y - 1].end]) {
+                return;
+            }
+        }
+    }
+    // A role phrase right before "… Affairs Raymond Tam" keeps its complement: the name is the
+    // last two words when an earlier part of the same run held a title.
+    if last_title.is_none()
+        && b - a >= 3
+        && toks[..a].last().is_some_and(|t| !t.capitalised)
+        && toks[..a]
+            .iter()
+            .rev()
+            .take_while(|t| !t.break_after)
+            .any(is_title)
+    {
+        a = b - 2;
+    }
+    let name = &text[toks[a].start..toks[b - 1].end];
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .unwrap_or(name);
+    let title_role = last_title
+        .map(|k| {
+            let mut from = start;
+            while from < k
+                && (toks[from].sentence_start
+                    && FUNCTION_WORDS.contains(&lower(&toks[from]).as_str()))
+            {
+                from += 1;
+            }
+            text[toks[from].start..toks[k].end].to_string()
+        })
+        .or_else(|| lowercase_title_before(text, toks, a));
+    let after = toks.get(b);
+    let before = a.checked_sub(1).map(|k| &toks[k]);
+    let between_after = after.map_or("", |t| &text[toks[b - 1].end..t.start]);
+    let appositive = between_after.trim() == ","
+        && after.is_some_and(|t| !t.capitalised || is_title(t) || t.text == "the");
+    let speech = after.is_some_and(|t| SPEECH.contains(&lower(t).as_str()))
+        || before.is_some_and(|t| SPEECH.contains(&lower(t).as_str()) && a == start);
+    let role = title_role.or_else(|| {
+        appositive
+            .then(|| {
+                let rest = &text[toks[b - 1].end..];
+                let rest = rest.trim_start_matches([',', ' ']);
+                let stop = rest.find([',', '.', ';', '\n', '(']).unwrap_or(rest.len());
+                let role = rest[..stop].trim();
+                let role = role.strip_prefix("the ").unwrap_or(role);
+                role.to_string()
+            })
+            .filter(|r| {
+                r.split_whitespace().any(|w| {
+                    ROLE_WORDS.contains(&w.to_lowercase().as_str())
+                        || TITLES.contains(&w.to_lowercase().as_str())
+                })
+            })
+    });
+    let words = b - a;
+    let single = words == 1;
+    let evidenced = role.is_some() || speech;
+    if single && !evidenced {
+        return;
+    }
+    // The surname (last or, in Chinese order, first word) standing alone elsewhere.
+    let alone = |word: &str| {
+        toks.iter().enumerate().any(|(k, t)| {
+            t.text == word
+                && (k + 1 >= toks.len() || !toks[k + 1].capitalised || toks[k + 1].break_before)
+                && (k == 0 || !toks[k - 1].capitalised || toks[k].break_before)
+        })
+    };
+    let mut mentions = vec![name.to_string()];
+    for word in toks[a..b].iter().map(|t| t.text) {
+        if words >= 2 && alone(word) && !mentions.iter().any(|m| m == word) {
+            mentions.push(word.to_string());
+        }
+    }
+    let evidence = evidenced || mentions.len() > 1;
+    match people.iter_mut().find(|c| c.person.name == name) {
+        Some(c) => {
+            if c.person.role.is_none() {
+                c.person.role = role;
+            }
+            c.evidence |= evidence;
+        }
+        None => people.push(Candidate {
+            person: Person {
+                name: name.to_string(),
+                role,
+                mentions,
+            },
+            evidence,
+        }),
+    }
+}
+
+/// A title written in lower case right before the name: "health secretary Jeremy Hunt",
+/// "FHKI chair Steve Chuang", "his Japanese counterpart Shinzo Abe".
+fn lowercase_title_before(text: &str, toks: &[Token], a: usize) -> Option<String> {
+    let k = a.checked_sub(1)?;
+    let t = &toks[k];
+    if t.capitalised || t.break_after || !is_title(t) {
+        return None;
+    }
+    let mut from = k;
+    while from > 0
+        && k - from < 3
+        && !toks[from - 1].break_after
+        && !FUNCTION_WORDS.contains(&lower(&toks[from - 1]).as_str())
+        && !SPEECH.contains(&lower(&toks[from - 1]).as_str())
+    {
+        from -= 1;
+    }
+    Some(text[toks[from].start..t.end].to_string())
+}
+
+/// "Li" or "Li Xiaojia" after "Charles Li Xiaojia" is the same person; so is "Warhol" after
+/// "Andy Warhol".
+fn merge_short_names(people: &mut Vec<Person>) {
+    let mut i = 0;
+    while i < people.len() {
+        let short = people[i].name.clone();
+        let target = (0..people.len()).find(|&j| {
+            let long = &people[j].name;
+            j != i
+                && long.len() > short.len()
+                && (long.ends_with(&format!(" {short}"))
+                    || (!short.contains(' ') && long.split(' ').any(|w| w == short)))
+        });
+        match target {
+            Some(j) => {
+                let moved = people.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                if people[j].role.is_none() {
+                    people[j].role = moved.role;
+                }
+                people[j].mentions.extend(moved.mentions);
+            }
+            None => i += 1,
+        }
+    }
+    for p in people.iter_mut() {
+        p.mentions.sort();
+        p.mentions.dedup();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, Option<String>)> {
+        find_people(
+            &format!("Headline\n\n{text}"),
+            &[],
+            &|w| w == "Shanghai",
+            &|w| w == "Bank",
+        )
+        .into_iter()
+        .map(|p| (p.name, p.role))
+        .collect()
+    }
+
+    #[test]
+    fn a_title_before_the_name_gives_the_role() {
+        assert_eq!(
+            people("Shanghai Mayor Gong Zheng met the press."),
+            [("Gong Zheng".to_string(), Some("Shanghai Mayor".to_string()))]
+        );
+        assert_eq!(
+            people("Premier Wen Jiabao and Chief Executive Tung Chee Hwa signed."),
+            [
+                ("Wen Jiabao".to_string(), Some("Premier".to_string())),
+                (
+                    "Tung Chee Hwa".to_string(),
+                    Some("Chief Executive".to_string())
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn an_appositive_gives_the_role() {
+        assert_eq!(
+            people("He met Shih May-lung, chairperson of the board, on Thursday."),
+            [(
+                "Shih May-lung".to_string(),
+                Some("chairperson of the board".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn speech_verbs_and_repeated_surnames_are_evidence() {
+        assert_eq!(
+            people("Ana Ruiz said the plan works."),
+            [("Ana Ruiz".to_string(), None)]
+        );
+        assert_eq!(
+            people("The work of Kristin Wilkins is shown. Later, Wilkins added more."),
+            [("Kristin Wilkins".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn capitalised_phrases_without_evidence_are_not_people() {
+        assert!(people("The Stock Connect opened and Five Centers grew.").is_empty());
+        assert!(people("In October Shanghai Bank grew.").is_empty());
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_full_name() {
+        let found = people("Charles Li Xiaojia spoke. Li said it works.");
+        assert_eq!(found, [("Charles Li Xiaojia".to_string(), None)]);
+    }
+}
