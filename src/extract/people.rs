@@ -318,6 +318,10 @@ fn name_word(
             && !t.text.contains('.'))
         && !NOT_NAME.contains(&l.as_str())
         && !(t.sentence_start && FUNCTION_WORDS.contains(&l.as_str()))
+        && !matches!(l.as_str(), "the" | "i" | "i'm" | "i’m")
+        && !["'s", "’s"]
+            .iter()
+            .any(|s| t.text.strip_suffix(s).is_some_and(is_place))
         && !is_title(t)
         && !is_place(t.text)
         && !t
@@ -368,7 +372,44 @@ pub fn find_people(
         .map(|c| c.person)
         .collect();
     merge_short_names(&mut people);
+    // A lone surname that joined no full name, with no title, is too little to go on.
+    people.retain(|p| p.name.contains(' ') || p.role.is_some());
     people
+}
+
+/// Whether a word is a common given name (`given_names.txt`).
+fn is_given_name(word: &str) -> bool {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            include_str!("given_names.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect()
+        })
+        .contains(word)
+}
+
+/// A romanised two-syllable given name written with a hyphen: "Chung-tai", "Shin-Wook".
+fn is_romanised_given_name(word: &str) -> bool {
+    let Some((first, second)) = word.split_once('-') else {
+        return false;
+    };
+    let syllable =
+        |s: &str| (2..=5).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
+    syllable(first)
+        && syllable(second)
+        && first.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && first.chars().skip(1).all(|c| c.is_ascii_lowercase())
+}
+
+/// Capitalised only because it starts the sentence: a function word, or an -ing/-ed/-ly word.
+fn looks_common(word: &str) -> bool {
+    let l = word.to_lowercase();
+    FUNCTION_WORDS.contains(&l.as_str())
+        || (l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed") || l.ends_with("ly")))
 }
 
 /// A possible person, and whether the text marks it as one.
@@ -398,9 +439,24 @@ fn consider(
     while a < end && !name_word(&toks[a], is_place, is_org_word) {
         a += 1;
     }
+    // A sentence's first word is capitalised anyway: "Though", "Prompted", "Hoping" are no names.
+    if a < end && toks[a].sentence_start && a + 1 < end && looks_common(toks[a].text) {
+        a += 1;
+    }
     let mut b = a;
     while b < end && name_word(&toks[b], is_place, is_org_word) {
         b += 1;
+        // "Warhol's Polaroids": a possessive ends the name.
+        if toks[b - 1].text.ends_with("'s") || toks[b - 1].text.ends_with("’s") {
+            break;
+        }
+    }
+    // Names of things take an article ("the Space Shuttle Columbia"); people's names do not.
+    if last_title.is_none()
+        && a.checked_sub(1)
+            .is_some_and(|k| matches!(lower(&toks[k]).as_str(), "the" | "a" | "an"))
+    {
+        return;
     }
     // The whole rest of the sub-run must be the name (no trailing organisation words etc.).
     if a >= b || b - a > 4 || b != end || (a != name_start && last_title.is_some()) {
@@ -473,8 +529,11 @@ fn consider(
     });
     let words = b - a;
     let single = words == 1;
-    let evidenced = role.is_some() || speech;
-    if single && !evidenced {
+    // "Alice Mak" starts with a given name; "Cheng Chung-tai" ends with a romanised given name.
+    let given = (2..=3).contains(&words) && is_given_name(toks[a].text);
+    let romanised = words == 2 && is_romanised_given_name(toks[b - 1].text);
+    let evidenced = role.is_some() || speech || given || romanised;
+    if single && (!evidenced || (toks[a].sentence_start && role.is_none())) {
         return;
     }
     // The surname (last or, in Chinese order, first word) standing alone elsewhere.
@@ -538,10 +597,22 @@ fn merge_short_names(people: &mut Vec<Person>) {
         let short = people[i].name.clone();
         let target = (0..people.len()).find(|&j| {
             let long = &people[j].name;
+            let same_surname_variant = {
+                // "Kristen Wilkins" and "Kristin Wilkins": one person spelt two ways.
+                let (sw, lw): (Vec<&str>, Vec<&str>) =
+                    (short.split(' ').collect(), long.split(' ').collect());
+                sw.len() == 2
+                    && lw.len() == 2
+                    && sw[1] == lw[1]
+                    && sw[0] != lw[0]
+                    && sw[0].chars().take(3).eq(lw[0].chars().take(3))
+                    && j < i
+            };
             j != i
-                && long.len() > short.len()
-                && (long.ends_with(&format!(" {short}"))
-                    || (!short.contains(' ') && long.split(' ').any(|w| w == short)))
+                && ((long.len() > short.len()
+                    && (long.ends_with(&format!(" {short}"))
+                        || (!short.contains(' ') && long.split(' ').any(|w| w == short))))
+                    || same_surname_variant)
         });
         match target {
             Some(j) => {
