@@ -144,9 +144,70 @@ const SPEECH: &[&str] = &[
 
 /// Words that never belong to a person's name.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i",
-    "his", "her", "its", "their", "our", "in", "on", "at", "for", "with", "after", "before",
-    "during", "but", "and", "or", "if", "so", "as", "when", "while", "since", "however", "also",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "after",
+    "before",
+    "during",
+    "but",
+    "and",
+    "or",
+    "if",
+    "so",
+    "as",
+    "when",
+    "while",
+    "since",
+    "however",
+    "also",
+    "though",
+    "although",
+    "because",
+    "whether",
+    "unless",
+    "until",
+    "yet",
+    "still",
+    "even",
+    "thus",
+    "perhaps",
+    "instead",
+    "despite",
+    "following",
+    "including",
+    "among",
+    "between",
+    "without",
+    "within",
+    "about",
+    "against",
+    "over",
+    "through",
+    "via",
+    "like",
+    "unlike",
+    "meanwhile",
 ];
 
 /// Words that never belong to a person's name.
@@ -329,6 +390,10 @@ fn name_word(
             .split(['-', '–'])
             .any(|part| part.len() < t.text.len() && is_place(part))
         && !is_org_word(t.text)
+        // "Pan-democrat", "Co-operation": a hyphenated word, not a romanised name.
+        && !t.text.split_once('-').is_some_and(|(_, tail)| {
+            tail.len() > 5 && tail.chars().all(|c| c.is_lowercase())
+        })
 }
 
 /// People found in `text`; `excluded` are byte spans (organisation mentions) no name may overlap.
@@ -439,8 +504,20 @@ fn consider(
     while a < end && !name_word(&toks[a], is_place, is_org_word) {
         a += 1;
     }
+    // "FTU's Alice Mak": the possessor is not part of the name.
+    while a + 1 < end && (toks[a].text.ends_with("'s") || toks[a].text.ends_with("’s")) {
+        a += 1;
+    }
     // A sentence's first word is capitalised anyway: "Though", "Prompted", "Hoping" are no names.
     if a < end && toks[a].sentence_start && a + 1 < end && looks_common(toks[a].text) {
+        a += 1;
+    }
+    // "Scientologist Tom Cruise", "Administrator Charles Bolden": a descriptor before a given name.
+    if last_title.is_none()
+        && end - a >= 3
+        && !is_given_name(toks[a].text)
+        && is_given_name(toks[a + 1].text)
+    {
         a += 1;
     }
     let mut b = a;
@@ -506,10 +583,11 @@ fn consider(
     let after = toks.get(b);
     let before = a.checked_sub(1).map(|k| &toks[k]);
     let between_after = after.map_or("", |t| &text[toks[b - 1].end..t.start]);
-    let appositive = between_after.trim() == ","
-        && after.is_some_and(|t| !t.capitalised || is_title(t) || t.text == "the");
+    let appositive = between_after.trim() == ",";
     let speech = after.is_some_and(|t| SPEECH.contains(&lower(t).as_str()))
         || before.is_some_and(|t| SPEECH.contains(&lower(t).as_str()) && a == start);
+    // "founded by Dean Kamen", "saved by Thibaut Courtois".
+    let agent = (2..=3).contains(&(b - a)) && a == start && before.is_some_and(|t| t.text == "by");
     let role = title_role.or_else(|| {
         appositive
             .then(|| {
@@ -532,7 +610,7 @@ fn consider(
     // "Alice Mak" starts with a given name; "Cheng Chung-tai" ends with a romanised given name.
     let given = (2..=3).contains(&words) && is_given_name(toks[a].text);
     let romanised = words == 2 && is_romanised_given_name(toks[b - 1].text);
-    let evidenced = role.is_some() || speech || given || romanised;
+    let evidenced = role.is_some() || speech || given || romanised || agent;
     if single && (!evidenced || (toks[a].sentence_start && role.is_none())) {
         return;
     }
@@ -542,6 +620,8 @@ fn consider(
             t.text == word
                 && (k + 1 >= toks.len() || !toks[k + 1].capitalised || toks[k + 1].break_before)
                 && (k == 0 || !toks[k - 1].capitalised || toks[k].break_before)
+                // Surnames take no article: "the Columbia" is a thing.
+                && (k == 0 || !matches!(toks[k - 1].text, "the" | "The" | "a" | "an"))
         })
     };
     let mut mentions = vec![name.to_string()];
