@@ -6,8 +6,12 @@
 //! Monetary Authority") is not a mention of the place. Partners are the first pair of places
 //! joined as "X and Y", "X-Y", "X, Y" or "between X and Y" in the headline, else in the lead.
 //!
+//! Places not in the gazetteer are found by their head noun: a capitalised name ending in a
+//! facility or street word ("Shandao Station", "Fisht Stadium", "Castlefrank Road") is a place.
+//!
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
+use super::text;
 use crate::model::{Article, NamedMention};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
@@ -103,6 +107,79 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     // "Georgia's" is Georgia; "Hong Kong-based" is Hong Kong.
 }
 
+/// Last words of names that are places: facilities, streets, landmarks.
+const PLACE_HEADS: &[&str] = &[
+    "station",
+    "airport",
+    "stadium",
+    "arena",
+    "bridge",
+    "hotel",
+    "road",
+    "street",
+    "avenue",
+    "boulevard",
+    "square",
+    "hall",
+    "memorial",
+    "base",
+    "tower",
+    "towers",
+    "mosque",
+    "cathedral",
+    "temple",
+    "palace",
+    "center",
+    "centre",
+    "complex",
+    "planetarium",
+    "harbour",
+    "harbor",
+    "island",
+    "islands",
+    "valley",
+    "mountain",
+    "mountains",
+    "lake",
+    "river",
+    "bay",
+    "beach",
+    "county",
+    "province",
+    "prefecture",
+    "district",
+];
+
+/// Capitalised names headed by a place noun in `text`: (start, end) byte spans.
+fn headed_places(text: &str) -> Vec<(usize, usize)> {
+    let toks = text::tokens(text);
+    let mut spans = Vec::new();
+    for run in text::name_runs(&toks) {
+        let run_toks = &toks[run.start..run.end];
+        let Some(last) = run_toks.last() else {
+            continue;
+        };
+        if !PLACE_HEADS.contains(&last.text.to_lowercase().as_str()) || run_toks.len() < 2 {
+            continue;
+        }
+        // The capitalised words after the last linking word or possessive: "England at the
+        // Volgograd Arena" → "Volgograd Arena"; "Mecca's Grand Mosque" → "Grand Mosque".
+        let first = run_toks
+            .iter()
+            .rposition(|t| !t.capitalised || t.text.ends_with("'s") || t.text.ends_with("’s"))
+            .map_or(0, |i| i + 1);
+        let first = if first == 0 && run_toks[0].sentence_start && run_toks[0].text == "The" {
+            1
+        } else {
+            first
+        };
+        if run_toks.len() - first >= 2 {
+            spans.push((run_toks[first].start, last.end));
+        }
+    }
+    spans
+}
+
 /// Tags every article with its places and partners. `org_spans` are, per article, the byte spans
 /// of organisation mentions in its text.
 pub fn tag_places(
@@ -129,6 +206,28 @@ pub fn tag_places(
                         name: name.to_string(),
                         mentions: vec![mention.to_string()],
                     }),
+                }
+            }
+            // Body only: headlines are in title case.
+            let body_start = article
+                .text
+                .find("\n\n")
+                .map_or(article.text.len(), |i| i + 2);
+            for (start, end) in headed_places(&article.text[body_start..]) {
+                let (start, end) = (start + body_start, end + body_start);
+                if spans.iter().any(|&(s, e)| start < e && end > s)
+                    || found
+                        .iter()
+                        .any(|&(s, e, _)| s >= start && e <= end && (s, e) == (start, end))
+                {
+                    continue;
+                }
+                let name = &article.text[start..end];
+                if !places.iter().any(|p| p.name == name) {
+                    places.push(NamedMention {
+                        name: name.to_string(),
+                        mentions: vec![name.to_string()],
+                    });
                 }
             }
             article.partners = partners(&article.text, &found, finder);
@@ -194,6 +293,23 @@ mod tests {
         let found = f.find(text, &[(4, 33)]);
         assert_eq!(found.len(), 1);
         assert_eq!(f.name(found[0].2), "Singapore");
+    }
+
+    #[test]
+    fn names_headed_by_a_facility_word_are_places() {
+        let text = "They met at the Harwick Central Station, then the Valmora Ferry Road.";
+        let names: Vec<&str> = headed_places(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(names, ["Harwick Central Station", "Valmora Ferry Road"]);
+        let text = "England won at the Valmora Arena.";
+        let names: Vec<&str> = headed_places(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(names, ["Valmora Arena"]);
+        assert!(headed_places("The Bank of Valmora grew.").is_empty());
     }
 
     #[test]
