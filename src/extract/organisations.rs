@@ -259,8 +259,6 @@ const HEADS: &[&str] = &[
     "embassy",
     "consulate",
     "board",
-    "centre",
-    "center",
     "reserve",
     "trust",
     "foundation",
@@ -293,8 +291,6 @@ const HEADS: &[&str] = &[
     "museum",
     "church",
     "magazine",
-    "system",
-    "systems",
     "observatory",
     "laboratory",
     "institution",
@@ -305,6 +301,11 @@ const HEADS: &[&str] = &[
     "holdings",
     "partners",
     "bancorp",
+    "news",
+    "gallery",
+    "system",
+    "centre",
+    "center",
 ];
 
 /// Last words that name things other than organisations: agreements, events, places, schemes.
@@ -371,6 +372,14 @@ const NOT_ORGANISATIONS: &[&str] = &[
     "crisis",
     "report",
     "survey",
+    "station",
+    "airport",
+    "stadium",
+    "arena",
+    "base",
+    "complex",
+    "facility",
+    "hall",
 ];
 
 /// Whether a word is an organisational head noun.
@@ -564,7 +573,13 @@ fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, u
         let left_complete =
             i > piece_start && (is_head(run[i - 1].text) || upper_count(run[i - 1].text) >= 2);
         let next_the = run.get(i + 1).is_some_and(|n| n.text == "the");
-        if t == "and" && (left_complete || next_the) {
+        // "X Institute of Technology and Y State University": a headed name on each side.
+        let both_headed = run[piece_start..i].iter().any(|t| is_head(t.text))
+            && run[i + 1..].iter().any(|t| is_head(t.text))
+            && run
+                .get(i + 1)
+                .is_some_and(|n| n.capitalised && !is_head(n.text));
+        if t == "and" && (left_complete || next_the || both_headed) {
             pieces.push((piece_start, i));
             piece_start = i + 1;
         }
