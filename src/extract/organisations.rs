@@ -482,6 +482,14 @@ const MONTHS_AND_DAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Prepositions of place: "at the …", "from the …".
+const LOCATIVES: &[&str] = &[
+    "at", "in", "from", "near", "outside", "inside", "into", "to",
+];
+
+/// Heads that name a building as often as the body in it.
+const FACILITY_HEADS: &[&str] = &["center", "centre", "museum", "hall", "house"];
+
 /// Words a name cannot end with.
 const LINKERS_AT_END: &[&str] = &["of", "and", "for", "the", "at", "with", "&"];
 
@@ -538,7 +546,16 @@ pub fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Str
         }
         for run in text::name_runs(&toks) {
             let run_tokens = &toks[run.start..run.end];
+            // "lifted off from the Kennedy Space Center": a facility after a locative word is
+            // a place, not an organisation.
+            let locative = run.start >= 2
+                && toks[run.start - 1].text == "the"
+                && LOCATIVES.contains(&toks[run.start - 2].text);
             for (a, b) in headed_spans(run_tokens, is_place) {
+                let head = run_tokens[b - 1].text.to_lowercase();
+                if locative && a == 0 && FACILITY_HEADS.contains(&head.as_str()) {
+                    continue;
+                }
                 let name = &para[run_tokens[a].start..run_tokens[b - 1].end];
                 let name = name
                     .strip_suffix("'s")
@@ -977,7 +994,9 @@ fn merge_back_references(found: &mut Vec<OrganisationMention>) {
                 || (long_l.starts_with(&short_l)
                     && [" of ", " for ", " at ", " in ", " and ", " & "]
                         .iter()
-                        .any(|link| long_l[short.len()..].starts_with(link))))
+                        .any(|link| long_l[short.len()..].starts_with(link)))
+                // "Supreme Court" inside "Italian Supreme Court of Cassation".
+                || (short_l.contains(' ') && format!(" {long_l} ").contains(&format!(" {short_l} "))))
     };
     let mut i = 0;
     while i < found.len() {
