@@ -75,6 +75,9 @@ pub struct Cleanup {
     /// The line read as the `Source:`/`Editor:` trailer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trailer_line: Option<usize>,
+    /// The lead whose dateline credit (`BEIJING (Xinhua) --`) gave the source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency_credit_line: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -459,6 +459,13 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
     }
     let caption = take_caption(&mut paragraphs, &mut cleanup);
     drop_repeated_lead(&mut paragraphs, &mut cleanup);
+    if source.is_none()
+        && let Some(first) = paragraphs.first()
+        && let Some(agency) = agency_credit(&first.text())
+    {
+        cleanup.agency_credit_line = Some(first.line);
+        source = Some(agency);
+    }
 
     if fm.source.is_some() {
         source = fm.source.clone();
@@ -466,7 +473,11 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
     if fm.editor.is_some() {
         editor = fm.editor.clone();
     }
-    if cleanup.trailer_line.is_none() && fm.source.is_none() && fm.editor.is_none() {
+    if cleanup.trailer_line.is_none()
+        && cleanup.agency_credit_line.is_none()
+        && fm.source.is_none()
+        && fm.editor.is_none()
+    {
         ctx.warning(None, "no `Source: …   Editor: …` trailer at the end");
     }
     let texts: Vec<String> = paragraphs.iter().map(Paragraph::text).collect();
@@ -512,6 +523,24 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
         partners: None,
         people: Vec::new(),
     })
+}
+
+/// The agency of a dateline credit at the start of a lead: `BEIJING, Oct. 27 (Xinhua) -- …`,
+/// `LONDON (Reuters) - …`. Only a bracket within the first 80 characters, followed by a dash.
+pub fn agency_credit(lead: &str) -> Option<String> {
+    let open = lead.find('(')?;
+    if open > 80 {
+        return None;
+    }
+    let close = open + lead[open..].find(')')?;
+    let agency = lead[open + 1..close].trim();
+    let after = lead[close + 1..].trim_start();
+    let dash = ["--", "-", "—", "–"].iter().any(|d| after.starts_with(d));
+    let name_like = !agency.is_empty()
+        && agency.len() <= 40
+        && agency.chars().next().is_some_and(char::is_uppercase)
+        && !agency.chars().any(|c| c.is_ascii_digit());
+    (dash && name_like).then(|| agency.to_string())
 }
 
 /// Lower-cased words of a text, for comparing lines.
@@ -761,6 +790,28 @@ pub(crate) mod tests {
             Some((Some("China Daily".into()), Some("Wu Li".into())))
         );
         assert_eq!(read_trailer("The source: a memo"), None);
+    }
+
+    #[test]
+    fn agency_credit_becomes_the_source_without_a_trailer() {
+        assert_eq!(
+            agency_credit("JAKARTA, Feb. 22 (Xinhua) -- The chief said."),
+            Some("Xinhua".into())
+        );
+        assert_eq!(
+            agency_credit("LONDON (Reuters) - Shares rose."),
+            Some("Reuters".into())
+        );
+        assert_eq!(agency_credit("The bank (founded 1999) - said"), None);
+        assert_eq!(
+            agency_credit("The Alder Port Authority (APA) opened a line."),
+            None
+        );
+        let a = ok("date 2023-02-22\nH\n\nJAKARTA, Feb. 22 (Xinhua) -- ASEAN met.\n");
+        assert_eq!(a.source.as_deref(), Some("Xinhua"));
+        assert_eq!(a.cleanup.agency_credit_line, Some(4));
+        let a = ok("date 2023-02-22\nH\n\nJAKARTA (Xinhua) -- ASEAN met.\n\nSource: Post\n");
+        assert_eq!(a.source.as_deref(), Some("Post"), "the trailer wins");
     }
 
     #[test]
