@@ -384,7 +384,7 @@ fn name_word(
             .iter()
             .any(|s| t.text.strip_suffix(s).is_some_and(is_place))
         && !is_title(t)
-        && !is_place(t.text)
+        && (!is_place(t.text) || is_given_name(t.text))
         && !t
             .text
             .split(['-', '–'])
@@ -443,7 +443,7 @@ pub fn find_people(
 }
 
 /// Whether a word is a common given name (`given_names.txt`).
-fn is_given_name(word: &str) -> bool {
+pub fn is_given_name(word: &str) -> bool {
     static NAMES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     NAMES
@@ -773,6 +773,17 @@ mod tests {
     fn capitalised_phrases_without_evidence_are_not_people() {
         assert!(people("The Stock Connect opened and Five Centers grew.").is_empty());
         assert!(people("In October Shanghai Bank grew.").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_that_is_also_a_place_is_a_name() {
+        let found = find_people(
+            "H\n\nKBU vice-rector Sofia Dahl said the exchange grew.",
+            &[],
+            &|w| w == "Sofia",
+            &|_| false,
+        );
+        assert_eq!(found[0].name, "Sofia Dahl");
     }
 
     #[test]

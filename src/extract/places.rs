@@ -85,6 +85,13 @@ impl PlaceFinder {
                     .iter()
                     .any(|&(s, e)| m.start() >= s && m.end() <= e)
             })
+            // "Sofia Dahl" is a person: a given name followed by another capitalised word.
+            .filter(|m| {
+                !(super::people::is_given_name(&text[m.start()..m.end()])
+                    && text[m.end()..]
+                        .strip_prefix(' ')
+                        .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase())))
+            })
             .map(|m| {
                 (
                     m.start(),

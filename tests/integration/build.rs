@@ -315,3 +315,60 @@ fn check_writes_nothing() {
     );
     assert!(!site.public().exists());
 }
+
+#[test]
+fn check_json_carries_places_partners_and_people() {
+    let site = TestSite::empty();
+    site.write(
+        "site.toml",
+        "title = \"T\"\n[extract]\nplaces = { \"Alderport\" = [] }\nexclude = [\"Alder Trade Council\"]\n",
+    );
+    site.write(
+        "content/a.txt",
+        "date 2024-05-01\nAlderport and Singapore sign a port pact\n\nAlderport Mayor Ana Ruiz and Jonas Berg, chairman of the Singapore Port Board, signed the pact. The Alder Trade Council welcomed it.\n\nSource: Tide\n",
+    );
+    let out = site.run(&["check", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &json["articles"][0];
+    assert_eq!(a["partners"], serde_json::json!(["Alderport", "Singapore"]));
+    let places: Vec<&str> = a["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        places,
+        ["Alderport", "Singapore"],
+        "Singapore inside the board's name is not counted twice"
+    );
+    let people: Vec<(&str, &str)> = a["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap(),
+                p["role"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Ana Ruiz", "Alderport Mayor"),
+            ("Jonas Berg", "chairman of the Singapore Port Board")
+        ]
+    );
+    let orgs: Vec<&str> = a["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        orgs,
+        ["Singapore Port Board"],
+        "the excluded name is left out"
+    );
+}
