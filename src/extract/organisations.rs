@@ -675,6 +675,21 @@ fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, u
             }
         }
         let mut b = end;
+        // "Vice Minister of the Ministry of Commerce An Min": a run that opens with a job title
+        // ends with the holder's name, so a long last complement gives up its last two words
+        // when they look like a name (a given name, or two short romanised syllables).
+        let titled = run[..run.len().min(2)]
+            .iter()
+            .any(|t| ROLE_WORDS.contains(&t.text.to_lowercase().as_str()));
+        let last_segment = segments.last().map_or(0, |&(s, e)| e - s);
+        let tail_is_name = end >= 2
+            && (super::people::is_given_name(run[end - 2].text)
+                || run[end - 2..end]
+                    .iter()
+                    .all(|t| t.text.chars().count() <= 6));
+        if titled && tail_is_name && chosen + 1 < segments.len() && last_segment >= 3 {
+            b -= 2;
+        }
         while b > a && (!run[b - 1].capitalised || LINKERS_AT_END.contains(&run[b - 1].text)) {
             b -= 1;
         }
@@ -716,6 +731,8 @@ struct Form {
     full_name: bool,
     /// 2: canonical in the site's table; 1: in the built-in table; 0: found in the text.
     priority: u8,
+    /// Written as a full name in the archive itself (text or front matter).
+    seen_in_archive: bool,
 }
 
 /// Collects forms and links between them.
@@ -729,6 +746,13 @@ struct Registry {
 }
 
 impl Registry {
+    /// Adds a full name the archive writes.
+    fn add_seen(&mut self, spelling: &str) -> Option<usize> {
+        let id = self.add(spelling, true)?;
+        self.forms[id].seen_in_archive = true;
+        Some(id)
+    }
+
     fn is_excluded(&self, name: &str) -> bool {
         self.excluded.contains(&name_key(name))
     }
@@ -820,19 +844,19 @@ pub fn tag_archive(
     }
     for (article, (defs, headed)) in articles.iter().zip(&found) {
         for declared in &article.declared_organisations {
-            registry.add(declared, true);
+            registry.add_seen(declared);
         }
         for def in defs {
             if registry.is_excluded(&def.name) {
                 continue;
             }
-            let name = registry.add(&def.name, true);
+            let name = registry.add_seen(&def.name);
             let acronym = registry.add(&def.acronym, false);
             registry.link(name, acronym);
         }
         for name in headed {
             if !registry.is_excluded(name) {
-                registry.add(name, true);
+                registry.add_seen(name);
             }
         }
     }
@@ -879,7 +903,11 @@ pub fn tag_archive(
                 .max_by_key(|&id| {
                     let f = &registry.forms[id];
                     let spelling = spelling_of(f);
+                    // The site's name; else the fullest name the archive writes; else the
+                    // built-in table's name.
                     (
+                        f.priority == 2,
+                        f.full_name && f.seen_in_archive,
                         f.priority,
                         f.full_name,
                         spelling.chars().count(),
@@ -1166,6 +1194,64 @@ mod tests {
         let table = tag_archive(&mut articles, &site, &no_builtin(), &|_| false).0;
         assert_eq!(articles[0].organisations[0].mentions, ["MAC"]);
         assert_eq!(table[0].name, "Maple Authority of Cedar");
+    }
+
+    #[test]
+    fn the_archive_s_own_name_beats_the_built_in_one() {
+        let mut articles = vec![article(
+            "Mayor Li met the Hong Kong Stock Exchange (HKEX). HKEX said so.",
+            &[],
+        )];
+        let (table, _) = tag_archive(
+            &mut articles,
+            &BTreeMap::new(),
+            &ExtractConfig::default(),
+            &|_| false,
+        );
+        assert_eq!(
+            tagged(&mut articles, &table, 0),
+            ["Hong Kong Stock Exchange"]
+        );
+    }
+
+    #[test]
+    fn the_built_in_table_tags_names_the_text_never_defines() {
+        let mut articles = vec![article("Talks at the WTO and with the IMF went well.", &[])];
+        let (table, _) = tag_archive(
+            &mut articles,
+            &BTreeMap::new(),
+            &ExtractConfig::default(),
+            &|_| false,
+        );
+        assert_eq!(
+            tagged(&mut articles, &table, 0),
+            ["World Trade Organization", "International Monetary Fund"]
+        );
+    }
+
+    #[test]
+    fn noun_headed_names_take_the_organisation_not_its_unit() {
+        let names = find_headed_names(
+            "Head\n\nShih May-lung, chairperson of the Board of Directors of the Hong Kong Stock Exchange, met Vice Minister of the Ministry of Commerce An Min and Germany's Deutsche Boerse AG.",
+            &|w| w == "Germany",
+        );
+        assert_eq!(
+            names,
+            [
+                "Hong Kong Stock Exchange",
+                "Ministry of Commerce",
+                "Deutsche Boerse AG"
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_agreements_and_sentence_starts_give_no_names() {
+        let names = find_headed_names(
+            "Alder and Birch Exchange Sign Pact\n\nThe Closer Economic Partnership Arrangement was signed. Under the Valmora Bank of Trade rules, May Council met.",
+            &|_| false,
+        );
+        assert_eq!(names, ["Valmora Bank of Trade"]);
     }
 
     #[test]
