@@ -41,9 +41,12 @@ struct BuildArgs {
     /// Write the site here instead of output_dir.
     #[arg(long, value_name = "DIR")]
     output: Option<PathBuf>,
-    /// Publish under this URL instead of site.toml's base_url.
-    #[arg(long, value_name = "URL")]
+    /// Publish under this URL instead of site.toml's base_url (also CONCORD_BASE_URL).
+    #[arg(long, value_name = "URL", env = "CONCORD_BASE_URL")]
     base_url: Option<String>,
+    /// Verify every internal link and #fragment before publishing; fail on a broken one.
+    #[arg(long)]
+    check_links: bool,
     /// Include articles marked draft = true.
     #[arg(long)]
     drafts: bool,
@@ -70,6 +73,11 @@ fn fail(error: &Error) -> ExitCode {
     if let Error::Content(problems) = error {
         print_problems(problems, true);
     }
+    if let Error::BrokenLinks(links) = error {
+        for link in links {
+            eprintln!("broken link: {link}");
+        }
+    }
     eprintln!("error: {error}");
     ExitCode::from(error.exit_code())
 }
@@ -83,6 +91,7 @@ pub fn run() -> ExitCode {
                 output: args.output,
                 base_url: args.base_url,
                 drafts: args.drafts,
+                check_links: args.check_links,
             };
             match concord::build(&options) {
                 Ok(report) => {

@@ -88,6 +88,8 @@ pub enum Error {
     },
     /// The output folder is one that must never be replaced.
     Output { path: PathBuf, message: String },
+    /// `--check-links` found links that lead nowhere; the site was not published.
+    BrokenLinks(Vec<String>),
 }
 
 impl Error {
@@ -103,7 +105,7 @@ impl Error {
         match self {
             Error::Content(_) => 1,
             Error::Config { .. } | Error::Output { .. } => 2,
-            Error::Template { .. } | Error::Io { .. } => 1,
+            Error::Template { .. } | Error::Io { .. } | Error::BrokenLinks(_) => 1,
         }
     }
 }
@@ -123,6 +125,12 @@ impl fmt::Display for Error {
             Error::Template { name, message } => write!(f, "template {name}: {message}"),
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Output { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::BrokenLinks(links) => write!(
+                f,
+                "{} broken link{}; the previous site was left in place",
+                links.len(),
+                if links.len() == 1 { "" } else { "s" }
+            ),
         }
     }
 }

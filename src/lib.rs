@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod extract;
 pub mod index;
+pub mod links;
 pub mod markdown;
 pub mod model;
 pub mod parse;
@@ -40,6 +41,8 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
+    /// Verify every internal link of the written site before publishing it.
+    pub check_links: bool,
 }
 
 /// A site read and indexed: everything needed to render it, and every problem found on the way.
@@ -155,7 +158,23 @@ pub fn build(options: &Options) -> Result<Report> {
     write::check_output_dir(&site.root, &out)?;
     let tera = render::load_templates(&site.root.join("templates"))?;
     let outputs = render::render_site(&tera, &site.archive, &site.config, &site.base)?;
-    let files_written = write::write_site(&out, &outputs, &site.root.join("static"))?;
+    let base = site.base.clone();
+    let verify = |dir: &Path| -> Result<()> {
+        let broken = links::check(dir, &base);
+        if broken.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::BrokenLinks(
+                broken.iter().map(ToString::to_string).collect(),
+            ))
+        }
+    };
+    let verify: Option<write::Verify> = if options.check_links {
+        Some(&verify)
+    } else {
+        None
+    };
+    let files_written = write::write_site(&out, &outputs, &site.root.join("static"), verify)?;
     Ok(Report {
         articles: site.archive.articles.len(),
         organisations: site

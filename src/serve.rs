@@ -80,6 +80,7 @@ pub fn run(root: PathBuf, bind: &str, port: u16) -> Result<(), String> {
         output: Some(served.clone()),
         base_url: Some(local.permalink("")),
         drafts: true,
+        check_links: false,
     };
     match concord::build(&options) {
         Ok(report) => println!(

@@ -96,7 +96,16 @@ fn remove_if_present(path: &Path) -> Result<()> {
 /// Writes the site into `out`, replacing what was there only if everything was written.
 /// `site_static` (if it exists) is copied on top of the embedded static files.
 /// Returns the number of files written.
-pub fn write_site(out: &Path, outputs: &[Output], site_static: &Path) -> Result<usize> {
+/// A check of the newly written folder that must pass before it is published.
+pub type Verify<'a> = &'a dyn Fn(&Path) -> Result<()>;
+
+/// `verify`, when given, checks the new folder before it replaces the old one.
+pub fn write_site(
+    out: &Path,
+    outputs: &[Output],
+    site_static: &Path,
+    verify: Option<Verify>,
+) -> Result<usize> {
     let (new_dir, old_dir) = work_dirs(out);
     // Left over from an interrupted build.
     remove_if_present(&new_dir)?;
@@ -104,7 +113,10 @@ pub fn write_site(out: &Path, outputs: &[Output], site_static: &Path) -> Result<
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
-    let result = fill(&new_dir, outputs, site_static);
+    let result = fill(&new_dir, outputs, site_static).and_then(|count| match verify {
+        Some(verify) => verify(&new_dir).map(|()| count),
+        None => Ok(count),
+    });
     let count = match result {
         Ok(count) => count,
         Err(e) => {
@@ -214,9 +226,10 @@ mod tests {
             &out,
             &[page("index.html"), page("old/index.html")],
             Path::new("/nonexistent"),
+            None,
         )
         .unwrap();
-        write_site(&out, &[page("index.html")], Path::new("/nonexistent")).unwrap();
+        write_site(&out, &[page("index.html")], Path::new("/nonexistent"), None).unwrap();
         assert!(out.join("index.html").exists());
         assert!(!out.join("old").exists());
         assert!(out.join("style.css").exists());

@@ -6,6 +6,7 @@
 
 mod build;
 mod errors;
+mod publish;
 mod serve;
 
 use std::fs;
