@@ -123,9 +123,15 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
             continue;
         }
         // The name stands in the same clause, right before the bracket.
-        let clause_start = text[..open]
+        // The clause is searched back at most 400 bytes, so many brackets stay linear.
+        let mut window_start = open.saturating_sub(400);
+        while !text.is_char_boundary(window_start) {
+            window_start += 1;
+        }
+        let clause_start = text[window_start..open]
             .rfind(['.', ';', ':', ',', '(', ')', '\n', '"', '“', '”'])
-            .map_or(0, |i| {
+            .map(|i| i + window_start)
+            .map_or(window_start, |i| {
                 i + text[i..].chars().next().map_or(1, char::len_utf8)
             });
         let clause = text[clause_start..open].trim_end();
@@ -583,6 +589,11 @@ fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
 fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
     // Split at "and" where the left part is already a whole name ("X Authority and Y Bank"),
     // an acronym ("MAS and …"), or where "and the" starts a new name.
+    // heads_before[k]: head nouns among run[..k], so each "and" is judged in constant time.
+    let mut heads_before = vec![0usize; run.len() + 1];
+    for (k, t) in run.iter().enumerate() {
+        heads_before[k + 1] = heads_before[k] + usize::from(is_head(t.text));
+    }
     let mut pieces = Vec::new();
     let mut piece_start = 0;
     for i in 0..run.len() {
@@ -591,8 +602,8 @@ fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, u
             i > piece_start && (is_head(run[i - 1].text) || upper_count(run[i - 1].text) >= 2);
         let next_the = run.get(i + 1).is_some_and(|n| n.text == "the");
         // "X Institute of Technology and Y State University": a headed name on each side.
-        let both_headed = run[piece_start..i].iter().any(|t| is_head(t.text))
-            && run[i + 1..].iter().any(|t| is_head(t.text))
+        let both_headed = heads_before[i] > heads_before[piece_start]
+            && heads_before[run.len()] > heads_before[i + 1]
             && run
                 .get(i + 1)
                 .is_some_and(|n| n.capitalised && !is_head(n.text));
@@ -973,8 +984,9 @@ pub fn tag_archive(
     let spans = articles.par_iter_mut().map(|article| {
         let mut spans = Vec::new();
         let mut found: Vec<OrganisationMention> = Vec::new();
+        let mut index_of: HashMap<usize, usize> = HashMap::new();
         let mut note = |org: usize, mention: Option<&str>| {
-            let i = found.iter().position(|m| m.id == org).unwrap_or_else(|| {
+            let i = *index_of.entry(org).or_insert_with(|| {
                 found.push(OrganisationMention {
                     id: org,
                     mentions: Vec::new(),
@@ -1013,42 +1025,90 @@ pub fn tag_archive(
 /// Within one article, a shorter name that ends a longer one ("the Joint Steering Council" after
 /// "China-Singapore Suzhou Industrial Park Joint Steering Council") refers to the longer one.
 fn merge_back_references(found: &mut Vec<OrganisationMention>) {
-    // "Joint Steering Council" ends "… Joint Steering Council"; "Andy Warhol Foundation" begins
-    // "Andy Warhol Foundation for the Visual Arts".
-    let ends = |long: &str, short: &str| {
-        let (long_l, short_l) = (long.to_lowercase(), short.to_lowercase());
-        long.len() > short.len()
-            && ((long_l.ends_with(&short_l) && long_l[..long.len() - short.len()].ends_with(' '))
-                || (long_l.starts_with(&short_l)
-                    && [" of ", " for ", " at ", " in ", " and ", " & "]
-                        .iter()
-                        .any(|link| long_l[short.len()..].starts_with(link)))
-                // "Supreme Court" inside "Italian Supreme Court of Cassation".
-                || (short_l.contains(' ') && format!(" {long_l} ").contains(&format!(" {short_l} "))))
-    };
-    let mut i = 0;
-    while i < found.len() {
-        let target = (0..found.len()).find(|&j| {
-            j != i
-                && !found[i].mentions.is_empty()
-                && found[i]
-                    .mentions
-                    .iter()
-                    .all(|short| found[j].mentions.iter().any(|long| ends(long, short)))
-        });
-        match target {
-            Some(j) => {
-                let moved = found.remove(i);
-                let j = if j > i { j - 1 } else { j };
-                for m in moved.mentions {
-                    if !found[j].mentions.contains(&m) {
-                        found[j].mentions.push(m);
+    // Every run of whole words of every mention (up to 24 words), lower-cased → the
+    // organisations whose longer mention holds it. Building it is linear in the mentions, so
+    // an article naming 10,000 organisations stays fast.
+    let mut holders: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (j, org) in found.iter().enumerate() {
+        for long in &org.mentions {
+            let lower = long.to_lowercase();
+            let words: Vec<&str> = lower.split(' ').collect();
+            if words.len() > 24 {
+                continue;
+            }
+            for start in 0..words.len() {
+                for end in start + 1..=words.len() {
+                    if end - start < words.len() {
+                        holders
+                            .entry(words[start..end].join(" "))
+                            .or_default()
+                            .push((j, end - start + usize::from(end == words.len()) * 1000));
                     }
                 }
             }
-            None => i += 1,
         }
     }
+    // `short` (lower-cased) stands in a longer mention of organisation j: anywhere when it has
+    // several words ("Supreme Court"), at the end when it is one word.
+    let held_by = |short: &str| -> Vec<usize> {
+        let several = short.contains(' ');
+        holders
+            .get(short)
+            .map(|v| {
+                v.iter()
+                    .filter(|&&(_, tag)| several || tag >= 1000)
+                    .map(|&(j, _)| j)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut merged_into: Vec<Option<usize>> = vec![None; found.len()];
+    for i in 0..found.len() {
+        if found[i].mentions.is_empty() {
+            continue;
+        }
+        let mut candidates: Option<Vec<usize>> = None;
+        for short in &found[i].mentions {
+            let mut here = held_by(&short.to_lowercase());
+            here.retain(|&j| j != i);
+            candidates = Some(match candidates {
+                None => here,
+                Some(prev) => prev.into_iter().filter(|j| here.contains(j)).collect(),
+            });
+        }
+        merged_into[i] = candidates.and_then(|c| c.into_iter().min());
+    }
+    // Follow chains (a → b → c) to the organisation that is not merged itself.
+    let target = |mut i: usize| {
+        let mut steps = 0;
+        while let Some(j) = merged_into[i] {
+            if steps > found.len() {
+                break;
+            }
+            i = j;
+            steps += 1;
+        }
+        i
+    };
+    let targets: Vec<usize> = (0..found.len()).map(target).collect();
+    let mut moved: Vec<Vec<String>> = vec![Vec::new(); found.len()];
+    for (i, &t) in targets.iter().enumerate() {
+        if t != i {
+            moved[t].extend(found[i].mentions.iter().cloned());
+        }
+    }
+    let mut kept = Vec::with_capacity(found.len());
+    for (i, mut org) in std::mem::take(found).into_iter().enumerate() {
+        if targets[i] == i {
+            for m in std::mem::take(&mut moved[i]) {
+                if !org.mentions.contains(&m) {
+                    org.mentions.push(m);
+                }
+            }
+            kept.push(org);
+        }
+    }
+    *found = kept;
 }
 
 fn upper_count(s: &str) -> usize {

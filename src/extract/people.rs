@@ -17,6 +17,7 @@
 use super::organisations::ROLE_WORDS;
 use super::text::{self, Token};
 use crate::model::Person;
+use std::collections::HashMap;
 
 /// Titles and role words that can stand before a name, besides [`ROLE_WORDS`].
 const TITLES: &[&str] = &[
@@ -405,6 +406,19 @@ pub fn find_people(
 ) -> Vec<Person> {
     let toks = text::tokens(text);
     let headline_end = text.find("\n\n").unwrap_or(text.len());
+    // Capitalised words standing alone (not next to another capitalised word, no article
+    // before: "the Columbia" is a thing), computed once so each candidate looks up in O(1).
+    let standalone: std::collections::HashSet<&str> = toks
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| {
+            t.capitalised
+                && (k + 1 >= toks.len() || !toks[k + 1].capitalised || toks[k + 1].break_before)
+                && (k == 0 || !toks[k - 1].capitalised || toks[k].break_before)
+                && (k == 0 || !matches!(toks[k - 1].text, "the" | "The" | "a" | "an"))
+        })
+        .map(|(_, t)| t.text)
+        .collect();
     let mut people: Vec<Candidate> = Vec::new();
     let overlaps = |a: &Token, b: &Token| excluded.iter().any(|&(s, e)| a.start < e && b.end > s);
     for run in text::name_runs(&toks) {
@@ -419,6 +433,7 @@ pub fn find_people(
                 consider(
                     text,
                     &toks,
+                    &standalone,
                     i,
                     j,
                     headline_end,
@@ -431,7 +446,25 @@ pub fn find_people(
             i = j + 1;
         }
     }
-    let mut people: Vec<Person> = people
+    // One candidate a name: the first role found, evidence from any sighting.
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut unique: Vec<Candidate> = Vec::with_capacity(people.len());
+    for c in people {
+        match by_name.get(&c.person.name) {
+            Some(&k) => {
+                let kept = &mut unique[k];
+                if kept.person.role.is_none() {
+                    kept.person.role = c.person.role;
+                }
+                kept.evidence |= c.evidence;
+            }
+            None => {
+                by_name.insert(c.person.name.clone(), unique.len());
+                unique.push(c);
+            }
+        }
+    }
+    let mut people: Vec<Person> = unique
         .into_iter()
         .filter(|c| c.evidence)
         .map(|c| c.person)
@@ -487,6 +520,7 @@ struct Candidate {
 fn consider(
     text: &str,
     toks: &[Token],
+    standalone: &std::collections::HashSet<&str>,
     start: usize,
     end: usize,
     headline_end: usize,
@@ -615,15 +649,7 @@ fn consider(
         return;
     }
     // The surname (last or, in Chinese order, first word) standing alone elsewhere.
-    let alone = |word: &str| {
-        toks.iter().enumerate().any(|(k, t)| {
-            t.text == word
-                && (k + 1 >= toks.len() || !toks[k + 1].capitalised || toks[k + 1].break_before)
-                && (k == 0 || !toks[k - 1].capitalised || toks[k].break_before)
-                // Surnames take no article: "the Columbia" is a thing.
-                && (k == 0 || !matches!(toks[k - 1].text, "the" | "The" | "a" | "an"))
-        })
-    };
+    let alone = |word: &str| standalone.contains(word);
     let mut mentions = vec![name.to_string()];
     for word in toks[a..b].iter().map(|t| t.text) {
         if words >= 2 && alone(word) && !mentions.iter().any(|m| m == word) {
@@ -631,22 +657,14 @@ fn consider(
         }
     }
     let evidence = evidenced || mentions.len() > 1;
-    match people.iter_mut().find(|c| c.person.name == name) {
-        Some(c) => {
-            if c.person.role.is_none() {
-                c.person.role = role;
-            }
-            c.evidence |= evidence;
-        }
-        None => people.push(Candidate {
-            person: Person {
-                name: name.to_string(),
-                role,
-                mentions,
-            },
-            evidence,
-        }),
-    }
+    people.push(Candidate {
+        person: Person {
+            name: name.to_string(),
+            role,
+            mentions,
+        },
+        evidence,
+    });
 }
 
 /// A title written in lower case right before the name: "health secretary Jeremy Hunt",
@@ -672,43 +690,71 @@ fn lowercase_title_before(text: &str, toks: &[Token], a: usize) -> Option<String
 /// "Li" or "Li Xiaojia" after "Charles Li Xiaojia" is the same person; so is "Warhol" after
 /// "Andy Warhol".
 fn merge_short_names(people: &mut Vec<Person>) {
-    let mut i = 0;
-    while i < people.len() {
-        let short = people[i].name.clone();
-        let target = (0..people.len()).find(|&j| {
-            let long = &people[j].name;
-            let same_surname_variant = {
-                // "Kristen Wilkins" and "Kristin Wilkins": one person spelt two ways.
-                let (sw, lw): (Vec<&str>, Vec<&str>) =
-                    (short.split(' ').collect(), long.split(' ').collect());
-                sw.len() == 2
-                    && lw.len() == 2
-                    && sw[1] == lw[1]
-                    && sw[0] != lw[0]
-                    && sw[0].chars().take(3).eq(lw[0].chars().take(3))
-                    && j < i
-            };
-            j != i
-                && ((long.len() > short.len()
-                    && (long.ends_with(&format!(" {short}"))
-                        || (!short.contains(' ') && long.split(' ').any(|w| w == short))))
-                    || same_surname_variant)
-        });
-        match target {
-            Some(j) => {
-                let moved = people.remove(i);
-                let j = if j > i { j - 1 } else { j };
-                if people[j].role.is_none() {
-                    people[j].role = moved.role;
-                }
-                people[j].mentions.extend(moved.mentions);
+    // Index every shorter form a name can stand for, so each person is looked up in O(words²)
+    // instead of being compared with every other person.
+    let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut variants: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (j, p) in people.iter().enumerate() {
+        let words: Vec<&str> = p.name.split(' ').collect();
+        for k in 1..words.len() {
+            holders.entry(words[k..].join(" ")).or_default().push(j);
+        }
+        if words.len() > 1 {
+            for w in &words[..words.len() - 1] {
+                holders.entry((*w).to_string()).or_default().push(j);
             }
-            None => i += 1,
+        }
+        if let [first, last] = words.as_slice() {
+            let stem: String = first.chars().take(3).collect();
+            variants
+                .entry((stem, (*last).to_string()))
+                .or_default()
+                .push(j);
         }
     }
-    for p in people.iter_mut() {
+    let mut merged_into: Vec<Option<usize>> = vec![None; people.len()];
+    for (i, p) in people.iter().enumerate() {
+        let words: Vec<&str> = p.name.split(' ').collect();
+        let mut candidates: Vec<usize> = holders.get(&p.name).cloned().unwrap_or_default();
+        // "Kristen Wilkins" and "Kristin Wilkins": one person spelt two ways (the first wins).
+        if let [first, last] = words.as_slice() {
+            let stem: String = first.chars().take(3).collect();
+            if let Some(v) = variants.get(&(stem, (*last).to_string())) {
+                candidates.extend(v.iter().filter(|&&j| j < i));
+            }
+        }
+        merged_into[i] = candidates.into_iter().filter(|&j| j != i).min();
+    }
+    let resolve = |mut i: usize| {
+        for _ in 0..people.len() {
+            match merged_into[i] {
+                Some(j) => i = j,
+                None => break,
+            }
+        }
+        i
+    };
+    let targets: Vec<usize> = (0..people.len()).map(resolve).collect();
+    let mut moved: Vec<Vec<Person>> = vec![Vec::new(); people.len()];
+    let all = std::mem::take(people);
+    let mut kept: Vec<(usize, Person)> = Vec::with_capacity(all.len());
+    for (i, p) in all.into_iter().enumerate() {
+        if targets[i] == i {
+            kept.push((i, p));
+        } else {
+            moved[targets[i]].push(p);
+        }
+    }
+    for (i, mut p) in kept {
+        for m in std::mem::take(&mut moved[i]) {
+            if p.role.is_none() {
+                p.role = m.role;
+            }
+            p.mentions.extend(m.mentions);
+        }
         p.mentions.sort();
         p.mentions.dedup();
+        people.push(p);
     }
 }
 
