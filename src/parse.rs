@@ -50,7 +50,29 @@ pub fn parse_file(path: &str, bytes: &[u8], format: Format, unsafe_html: bool) -
     if parsed.problems.iter().any(Problem::is_error) {
         parsed.article = None;
     }
+    if let Some(article) = &parsed.article
+        && article.date > far_future()
+    {
+        parsed.problems.push(
+            Problem::warning(
+                path,
+                None,
+                format!("date {} is more than a year in the future", article.date),
+            )
+            .with_hint("check the date line for a typo"),
+        );
+    }
     parsed
+}
+
+/// A year from today. Only warnings depend on the clock, never the output.
+fn far_future() -> NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days + 366)))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 struct Ctx<'a> {
@@ -812,6 +834,22 @@ pub(crate) mod tests {
         assert_eq!(a.cleanup.agency_credit_line, Some(4));
         let a = ok("date 2023-02-22\nH\n\nJAKARTA (Xinhua) -- ASEAN met.\n\nSource: Post\n");
         assert_eq!(a.source.as_deref(), Some("Post"), "the trailer wins");
+    }
+
+    #[test]
+    fn far_future_dates_are_a_warning() {
+        let parsed = native("date 2999-01-01\nH\n\nBody.\n\nSource: S\n");
+        assert!(parsed.article.is_some());
+        assert!(
+            parsed.problems[0].message.contains("future"),
+            "{:?}",
+            parsed.problems
+        );
+        assert!(
+            native("date 2020-01-01\nH\n\nBody.\n\nSource: S\n")
+                .problems
+                .is_empty()
+        );
     }
 
     #[test]

@@ -47,7 +47,36 @@ pub struct ArticleSummary<'a> {
     pub date_display: String,
     pub summary: &'a str,
     pub source: Option<&'a str>,
+    /// At most [`LISTED_ORGANISATIONS`]: listings stay small however many an article names.
     pub organisations: Vec<OrganisationLink<'a>>,
+    /// How many organisations the listing leaves out.
+    pub more_organisations: usize,
+}
+
+/// Organisations shown with an article in listings (the article page shows all of them).
+/// Without this cap, an article naming k organisations makes each of their k pages list k
+/// links: O(k²).
+pub const LISTED_ORGANISATIONS: usize = 8;
+
+/// Links to an article's organisations, the first `limit` of them.
+pub fn organisation_links<'a>(
+    article: &'a Article,
+    archive: &'a Archive,
+    base: &BaseUrl,
+    limit: usize,
+) -> Vec<OrganisationLink<'a>> {
+    article
+        .organisations
+        .iter()
+        .take(limit)
+        .map(|m| {
+            let org = &archive.organisations[m.id];
+            OrganisationLink {
+                name: &org.name,
+                url: base.link(&format!("organisations/{}/", org.slug)),
+            }
+        })
+        .collect()
 }
 
 impl<'a> ArticleSummary<'a> {
@@ -59,17 +88,11 @@ impl<'a> ArticleSummary<'a> {
             date_display: article.date.format("%-d %B %Y").to_string(),
             summary: &article.summary,
             source: article.source.as_deref(),
-            organisations: article
+            organisations: organisation_links(article, archive, base, LISTED_ORGANISATIONS),
+            more_organisations: article
                 .organisations
-                .iter()
-                .map(|m| {
-                    let org = &archive.organisations[m.id];
-                    OrganisationLink {
-                        name: &org.name,
-                        url: base.link(&format!("organisations/{}/", org.slug)),
-                    }
-                })
-                .collect(),
+                .len()
+                .saturating_sub(LISTED_ORGANISATIONS),
         }
     }
 }
@@ -79,6 +102,8 @@ impl<'a> ArticleSummary<'a> {
 pub struct ArticleView<'a> {
     #[serde(flatten)]
     pub summary: ArticleSummary<'a>,
+    /// Every organisation (the summary's list is capped).
+    pub all_organisations: Vec<OrganisationLink<'a>>,
     pub editor: Option<&'a str>,
     pub caption: Option<&'a str>,
     pub body_html: &'a str,

@@ -175,6 +175,7 @@ pub fn render_site(
         .map(|article| {
             let view = ArticleView {
                 summary: ArticleSummary::new(article, archive, base),
+                all_organisations: context::organisation_links(article, archive, base, usize::MAX),
                 editor: article.editor.as_deref(),
                 caption: article.caption.as_deref(),
                 body_html: &article.body_html,

@@ -6,6 +6,7 @@
 
 mod build;
 mod errors;
+mod hostile;
 mod publish;
 mod serve;
 
