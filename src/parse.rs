@@ -577,7 +577,11 @@ fn words(text: &str) -> Vec<String> {
 /// paragraph or as the next one), most of whose words restate the lead.
 fn is_caption(line: &str, lead: &str) -> bool {
     let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ')']);
-    let line_words = words(line);
+    // Only real words count (three letters or more): "a", "of", "n" say nothing.
+    let line_words: Vec<String> = words(line)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
     if ends_sentence || line_words.len() < 3 || line_words.len() > 40 {
         return false;
     }

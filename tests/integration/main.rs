@@ -7,6 +7,7 @@
 mod build;
 mod errors;
 mod hostile;
+mod properties;
 mod publish;
 mod serve;
 
