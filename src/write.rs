@@ -124,16 +124,33 @@ pub fn write_site(
             return Err(e);
         }
     };
+    swap_in(&new_dir, out, &old_dir)?;
+    remove_if_present(&old_dir)?;
+    remove_if_present(&new_dir)?;
+    Ok(count)
+}
+
+/// Puts `new_dir` in the place of `out`. On Linux the two folders are exchanged in one atomic
+/// step (`renameat2(RENAME_EXCHANGE)`), so there is no moment without a site, whenever the
+/// process is stopped; the old site is then in `new_dir`. Elsewhere (or on file systems without
+/// the exchange) `out` is first moved to `old_dir`.
+fn swap_in(new_dir: &Path, out: &Path, old_dir: &Path) -> Result<()> {
+    #[cfg(target_os = "linux")]
     if out.exists() {
-        fs::rename(out, &old_dir).map_err(|e| Error::io(out, e))?;
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        if renameat_with(CWD, new_dir, CWD, out, RenameFlags::EXCHANGE).is_ok() {
+            return Ok(());
+        }
     }
-    if let Err(e) = fs::rename(&new_dir, out) {
-        let _ = fs::rename(&old_dir, out);
-        let _ = fs::remove_dir_all(&new_dir);
+    if out.exists() {
+        fs::rename(out, old_dir).map_err(|e| Error::io(out, e))?;
+    }
+    if let Err(e) = fs::rename(new_dir, out) {
+        let _ = fs::rename(old_dir, out);
+        let _ = fs::remove_dir_all(new_dir);
         return Err(Error::io(out, e));
     }
-    remove_if_present(&old_dir)?;
-    Ok(count)
+    Ok(())
 }
 
 fn write_file(dir: &Path, rel_path: &str, bytes: &[u8]) -> Result<()> {

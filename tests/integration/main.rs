@@ -6,6 +6,7 @@
 
 mod build;
 mod errors;
+mod guarantees;
 mod hostile;
 mod properties;
 mod publish;
