@@ -221,7 +221,24 @@ fn front_matter_date(ctx: &mut Ctx, value: &toml::Value) -> Option<NaiveDate> {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// Weekday names, lower case.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether a lower-case word is a month or a weekday name.
+pub fn is_month_or_weekday(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+}
+
+/// Month names, lower case: read in dates, and never part of a name.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -320,16 +337,8 @@ fn worded_date(text: &str) -> Option<(i32, u32, u32)> {
 }
 
 fn is_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    DAYS.iter()
+    WEEKDAYS
+        .iter()
         .any(|d| *d == word || (word.len() == 3 && d.starts_with(word)))
 }
 

@@ -466,28 +466,6 @@ const SENTENCE_STARTERS: &[&str] = &[
     "officials",
 ];
 
-const MONTHS_AND_DAYS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Prepositions of place: "at the …", "from the …".
 const LOCATIVES: &[&str] = &[
     "at", "in", "from", "near", "outside", "inside", "into", "to",
@@ -677,7 +655,7 @@ fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, u
                 .any(|s| t.text.strip_suffix(s).is_some_and(is_place));
             if t.text == "the"
                 || (t.sentence_start && SENTENCE_STARTERS.contains(&lower.as_str()))
-                || MONTHS_AND_DAYS.contains(&lower.as_str())
+                || crate::parse::is_month_or_weekday(&lower)
                 || possessive_place
             {
                 a += 1;

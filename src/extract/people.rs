@@ -267,25 +267,6 @@ const NOT_NAME: &[&str] = &[
     "health",
     "security",
     "defence",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "tomorrow",
@@ -379,6 +360,7 @@ fn name_word(
             && letters.iter().all(|c| c.is_uppercase())
             && !t.text.contains('.'))
         && !NOT_NAME.contains(&l.as_str())
+        && !crate::parse::is_month_or_weekday(&l)
         && !(t.sentence_start && FUNCTION_WORDS.contains(&l.as_str()))
         && !matches!(l.as_str(), "the" | "i" | "i'm" | "i’m")
         && !["'s", "’s"]

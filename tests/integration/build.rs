@@ -244,14 +244,7 @@ fn two_builds_are_byte_identical_and_stale_files_disappear() {
     std::fs::remove_file(site.root().join("content/2024/02/zurich.txt")).unwrap();
     site.build(&[]);
     assert!(!site.public().join("2024/02/zurich").exists());
-    let names: Vec<String> = std::fs::read_dir(site.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        !names.iter().any(|n| n.contains("concord-")),
-        "no working folder left: {names:?}"
-    );
+    site.assert_no_working_folder();
 }
 
 #[test]

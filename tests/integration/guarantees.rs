@@ -108,12 +108,5 @@ fn an_interrupted_build_leaves_a_whole_site_and_no_working_folder_after_the_next
             "a half-written site was published"
         );
     }
-    let names: Vec<String> = std::fs::read_dir(site.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        !names.iter().any(|n| n.contains("concord-")),
-        "working folder left: {names:?}"
-    );
+    site.assert_no_working_folder();
 }

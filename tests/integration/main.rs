@@ -74,6 +74,25 @@ impl TestSite {
         self.root().join("public")
     }
 
+    /// Names of the entries at the site root.
+    pub fn root_entries(&self) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(self.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Asserts that no build left its working folder (`.public.concord-new` …) behind.
+    pub fn assert_no_working_folder(&self) {
+        let names = self.root_entries();
+        assert!(
+            !names.iter().any(|n| n.contains("concord-")),
+            "working folder left: {names:?}"
+        );
+    }
+
     /// A written file of the output folder as text.
     pub fn page(&self, rel: &str) -> String {
         let path = self.public().join(rel);
