@@ -118,6 +118,18 @@ const TITLES: &[&str] = &[
     "counterpart",
     "chief",
     "executive",
+    "administrator",
+    "lawmaker",
+    "legislator",
+    "commentator",
+    "analyst",
+    "economist",
+    "scientist",
+    "researcher",
+    "teacher",
+    "lawyer",
+    "attorney",
+    "astronaut",
 ];
 
 /// Verbs of speech that mark the name beside them as a person.
@@ -361,12 +373,17 @@ fn name_word(
             && !t.text.contains('.'))
         && !NOT_NAME.contains(&l.as_str())
         && !crate::parse::is_month_or_weekday(&l)
+        // "Nutrition", "Collections", "Scientology": abstract nouns, not names.
+        && !(l.chars().count() > 6
+            && ["tion", "tions", "sion", "ment", "ments", "ness", "ity", "ology", "ship"]
+                .iter()
+                .any(|suffix| l.ends_with(suffix)))
         && !(t.sentence_start && FUNCTION_WORDS.contains(&l.as_str()))
         && !matches!(l.as_str(), "the" | "i" | "i'm" | "i’m")
         && !["'s", "’s"]
             .iter()
             .any(|s| t.text.strip_suffix(s).is_some_and(is_place))
-        && !is_title(t)
+        && !(is_title(t) && !is_given_name(t.text))
         && (!is_place(t.text) || is_given_name(t.text))
         && !t
             .text
@@ -485,6 +502,16 @@ fn is_romanised_given_name(word: &str) -> bool {
         && first.chars().skip(1).all(|c| c.is_ascii_lowercase())
 }
 
+/// A capitalised word describing someone ("Scientologist", "Pan-democrat", "Republican"),
+/// not a first name ("Farouk").
+fn looks_like_descriptor(word: &str) -> bool {
+    let l = word.to_lowercase();
+    l.contains('-')
+        || ["ist", "ian", "ent", "ant", "ite", "ese", "ish"]
+            .iter()
+            .any(|suffix| l.ends_with(suffix))
+}
+
 /// Capitalised only because it starts the sentence: a function word, or an -ing/-ed/-ly word.
 fn looks_common(word: &str) -> bool {
     let l = word.to_lowercase();
@@ -512,17 +539,21 @@ fn consider(
     people: &mut Vec<Candidate>,
 ) {
     // The title: everything up to the last title word, when a name follows it.
-    let last_title = (start..end)
-        .rev()
-        .find(|&k| is_title(&toks[k]) && k + 1 < end);
+    // A title word that is also a given name opening the run ("Dean Kamen") is a name.
+    let last_title = (start..end).rev().find(|&k| {
+        is_title(&toks[k]) && k + 1 < end && !(k == start && is_given_name(toks[k].text))
+    });
     let name_start = last_title.map_or(start, |k| k + 1);
     let mut a = name_start;
     while a < end && !name_word(&toks[a], is_place, is_org_word) {
         a += 1;
     }
-    // "FTU's Alice Mak": the possessor is not part of the name.
-    while a + 1 < end && (toks[a].text.ends_with("'s") || toks[a].text.ends_with("’s")) {
-        a += 1;
+    // "FTU's Alice Mak", "New People Party's Regina Ip": the possessor is not part of the name.
+    if let Some(k) = (a..end.saturating_sub(1))
+        .rev()
+        .find(|&k| toks[k].text.ends_with("'s") || toks[k].text.ends_with("’s"))
+    {
+        a = k + 1;
     }
     // A sentence's first word is capitalised anyway: "Though", "Prompted", "Hoping" are no names.
     if a < end && toks[a].sentence_start && a + 1 < end && looks_common(toks[a].text) {
@@ -533,6 +564,7 @@ fn consider(
         && end - a >= 3
         && !is_given_name(toks[a].text)
         && is_given_name(toks[a + 1].text)
+        && looks_like_descriptor(toks[a].text)
     {
         a += 1;
     }
@@ -570,6 +602,7 @@ fn consider(
     // last two words when an earlier part of the same run held a title.
     if last_title.is_none()
         && b - a >= 3
+        && !is_given_name(toks[a].text)
         && toks[..a].last().is_some_and(|t| !t.capitalised)
         && toks[..a]
             .iter()
@@ -638,7 +671,9 @@ fn consider(
             mentions.push(word.to_string());
         }
     }
-    let evidence = evidenced || mentions.len() > 1;
+    // A surname standing alone confirms two-word names, or longer ones opening with a given
+    // name ("Charles Li Xiaojia"); not "Space Shuttle Atlantis … Atlantis was moved".
+    let evidence = evidenced || (mentions.len() > 1 && (words == 2 || is_given_name(toks[a].text)));
     people.push(Candidate {
         person: Person {
             name: name.to_string(),
@@ -812,6 +847,23 @@ mod tests {
             &|_| false,
         );
         assert_eq!(found[0].name, "Sofia Dahl");
+    }
+
+    #[test]
+    fn possessors_titles_that_are_names_and_abstract_nouns() {
+        assert_eq!(
+            people("The winner was New People Party's Regina Ip on the night."),
+            [("Regina Ip".to_string(), None)]
+        );
+        assert_eq!(
+            people("It was founded by Dean Kamen in 1989."),
+            [("Dean Kamen".to_string(), None)]
+        );
+        assert!(people("Iodine Nutrition grew. Nutrition matters.").is_empty());
+        assert!(
+            people("The Space Shuttle Atlantis flew. Later Atlantis landed.").is_empty(),
+            "a lone word confirms only two-word names or ones opening with a given name"
+        );
     }
 
     #[test]
