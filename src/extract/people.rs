@@ -383,7 +383,7 @@ fn name_word(
         && !["'s", "’s"]
             .iter()
             .any(|s| t.text.strip_suffix(s).is_some_and(is_place))
-        && !(is_title(t) && !is_given_name(t.text))
+        && (!is_title(t) || is_given_name(t.text))
         && (!is_place(t.text) || is_given_name(t.text))
         && !t
             .text
