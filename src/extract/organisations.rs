@@ -135,7 +135,9 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
                 i + text[i..].chars().next().map_or(1, char::len_utf8)
             });
         let clause = text[clause_start..open].trim_end();
-        if let Some(name) = long_form(acronym, clause) {
+        if let Some(name) = long_form(acronym, clause)
+            && !facility_at_a_place(&name, &text[close + 1..])
+        {
             found.push(Definition {
                 name,
                 acronym: acronym.to_string(),
@@ -474,6 +476,25 @@ const LOCATIVES: &[&str] = &[
 /// Heads that name a building as often as the body in it.
 const FACILITY_HEADS: &[&str] = &["center", "centre", "museum", "hall", "house"];
 
+/// "Johnson Space Center (JSC) in Houston": a centre followed by "in"/"at" and a place name is a
+/// site, not an organisation.
+fn facility_at_a_place(name: &str, after: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if !matches!(last.as_str(), "center" | "centre") {
+        return false;
+    }
+    let after = after.trim_start_matches([',', ' ']);
+    let after = match after.strip_prefix('(') {
+        Some(rest) => rest.split_once(')').map_or("", |(_, r)| r).trim_start(),
+        None => after,
+    };
+    ["in ", "at "].iter().any(|prep| {
+        after
+            .strip_prefix(prep)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+    })
+}
+
 /// Words a name cannot end with.
 const LINKERS_AT_END: &[&str] = &["of", "and", "for", "the", "at", "with", "&"];
 
@@ -538,6 +559,10 @@ pub fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Str
             for (a, b) in headed_spans(run_tokens, is_place) {
                 let head = run_tokens[b - 1].text.to_lowercase();
                 if locative && a == 0 && FACILITY_HEADS.contains(&head.as_str()) {
+                    continue;
+                }
+                let after = &para[run_tokens[b - 1].end..];
+                if facility_at_a_place(&para[run_tokens[a].start..run_tokens[b - 1].end], after) {
                     continue;
                 }
                 let name = &para[run_tokens[a].start..run_tokens[b - 1].end];
@@ -634,7 +659,11 @@ fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, u
         for (k, &(s, e)) in segments.iter().enumerate().skip(chosen + 1) {
             let words: Vec<&str> = run[s..e].iter().map(|t| t.text).collect();
             let place_part = words.strip_prefix(&["the"]).unwrap_or(&words).join(" ");
-            if k > chosen + 1 && is_place(&place_part) {
+            // "Colorado State University of the US": a headed name that already has its own
+            // proper words does not take "of the <place>".
+            let named_already = segments[chosen].1 - segments[chosen].0 >= 3;
+            let with_the = words.first() == Some(&"the");
+            if (k > chosen + 1 || (named_already && with_the)) && is_place(&place_part) {
                 end = s - 1;
                 break;
             }
@@ -1281,6 +1310,21 @@ mod tests {
                 "Deutsche Boerse AG"
             ]
         );
+    }
+
+    #[test]
+    fn centres_at_a_place_and_of_the_country_complements() {
+        let text = "Head\n\nResearchers at the Massachusetts Institute of Technology and Colorado State University of the US met. The Johnson Space Center in Houston waited; the Alder Trade Centre, a body, agreed.";
+        let names = find_headed_names(text, &|w| w == "US");
+        assert_eq!(
+            names,
+            [
+                "Massachusetts Institute of Technology",
+                "Colorado State University",
+                "Alder Trade Centre"
+            ]
+        );
+        assert!(find_definitions("at the Johnson Space Center (JSC) in Houston").is_empty());
     }
 
     #[test]
