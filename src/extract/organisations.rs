@@ -395,53 +395,18 @@ pub fn is_head(word: &str) -> bool {
     HEADS.contains(&word.to_lowercase().as_str())
 }
 
-/// Common words that stand capitalised only because they begin a sentence.
+/// Common words, besides [`text::FUNCTION_WORDS`], that stand capitalised only because they
+/// begin a sentence.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
     "both",
     "under",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "after",
-    "before",
-    "during",
-    "as",
-    "while",
-    "when",
-    "since",
-    "however",
-    "meanwhile",
-    "also",
     "last",
     "next",
     "yesterday",
     "today",
-    "but",
-    "and",
-    "or",
-    "if",
     "by",
     "from",
     "to",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "we",
-    "they",
-    "it",
-    "he",
-    "she",
     "all",
     "each",
     "every",
@@ -683,7 +648,9 @@ fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, u
                 .iter()
                 .any(|s| t.text.strip_suffix(s).is_some_and(is_place));
             if t.text == "the"
-                || (t.sentence_start && SENTENCE_STARTERS.contains(&lower.as_str()))
+                || (t.sentence_start
+                    && (SENTENCE_STARTERS.contains(&lower.as_str())
+                        || text::FUNCTION_WORDS.contains(&lower.as_str())))
                 || crate::parse::is_month_or_weekday(&lower)
                 || possessive_place
             {
@@ -1195,6 +1162,16 @@ mod tests {
         assert_eq!(name_key("HKEx"), name_key("HKEX"));
     }
 
+    fn tag_with_builtin(articles: &mut [Article]) -> Vec<Organisation> {
+        tag_archive(
+            articles,
+            &BTreeMap::new(),
+            &ExtractConfig::default(),
+            &|_| false,
+        )
+        .0
+    }
+
     fn no_builtin() -> ExtractConfig {
         ExtractConfig {
             builtin_organisations: false,
@@ -1269,12 +1246,7 @@ mod tests {
             "Mayor Li met the Hong Kong Stock Exchange (HKEX). HKEX said so.",
             &[],
         )];
-        let (table, _) = tag_archive(
-            &mut articles,
-            &BTreeMap::new(),
-            &ExtractConfig::default(),
-            &|_| false,
-        );
+        let table = tag_with_builtin(&mut articles);
         assert_eq!(
             tagged(&mut articles, &table, 0),
             ["Hong Kong Stock Exchange"]
@@ -1284,12 +1256,7 @@ mod tests {
     #[test]
     fn the_built_in_table_tags_names_the_text_never_defines() {
         let mut articles = vec![article("Talks at the WTO and with the IMF went well.", &[])];
-        let (table, _) = tag_archive(
-            &mut articles,
-            &BTreeMap::new(),
-            &ExtractConfig::default(),
-            &|_| false,
-        );
+        let table = tag_with_builtin(&mut articles);
         assert_eq!(
             tagged(&mut articles, &table, 0),
             ["World Trade Organization", "International Monetary Fund"]

@@ -15,7 +15,7 @@
 //! Cost: linear in the text.
 
 use super::organisations::ROLE_WORDS;
-use super::text::{self, Token};
+use super::text::{self, FUNCTION_WORDS, Token};
 use crate::model::Person;
 use std::collections::HashMap;
 
@@ -156,72 +156,6 @@ const SPEECH: &[&str] = &[
 ];
 
 /// Words that never belong to a person's name.
-const FUNCTION_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "after",
-    "before",
-    "during",
-    "but",
-    "and",
-    "or",
-    "if",
-    "so",
-    "as",
-    "when",
-    "while",
-    "since",
-    "however",
-    "also",
-    "though",
-    "although",
-    "because",
-    "whether",
-    "unless",
-    "until",
-    "yet",
-    "still",
-    "even",
-    "thus",
-    "perhaps",
-    "instead",
-    "despite",
-    "following",
-    "including",
-    "among",
-    "between",
-    "without",
-    "within",
-    "about",
-    "against",
-    "over",
-    "through",
-    "via",
-    "like",
-    "unlike",
-    "meanwhile",
-];
 
 /// Words that never belong to a person's name.
 const NOT_NAME: &[&str] = &[
