@@ -156,8 +156,6 @@ const SPEECH: &[&str] = &[
 ];
 
 /// Words that never belong to a person's name.
-
-/// Words that never belong to a person's name.
 const NOT_NAME: &[&str] = &[
     "billion",
     "million",
