@@ -62,8 +62,8 @@ struct CheckArgs {
     json: bool,
 }
 
-fn print_problems(problems: &[Problem], warnings_too: bool) {
-    for problem in problems.iter().filter(|p| warnings_too || p.is_error()) {
+fn print_problems(problems: &[Problem]) {
+    for problem in problems {
         eprintln!("{problem}");
     }
 }
@@ -71,7 +71,7 @@ fn print_problems(problems: &[Problem], warnings_too: bool) {
 /// Prints an error with what the user needs to fix it, and gives its exit code.
 fn fail(error: &Error) -> ExitCode {
     if let Error::Content(problems) = error {
-        print_problems(problems, true);
+        print_problems(problems);
     }
     if let Error::BrokenLinks(links) = error {
         for link in links {
@@ -96,7 +96,7 @@ pub fn run() -> ExitCode {
             match concord::build(&options) {
                 Ok(report) => {
                     if !args.quiet {
-                        print_problems(&report.warnings, true);
+                        print_problems(&report.warnings);
                         println!(
                             "Built {} articles and {} organisation pages: {} files in {} for {} ({} drafts skipped) in {:.2} s",
                             report.articles,
@@ -139,7 +139,7 @@ pub fn run() -> ExitCode {
                     }
                 }
             } else {
-                print_problems(&site.problems, true);
+                print_problems(&site.problems);
                 let errors = site.problems.iter().filter(|p| p.is_error()).count();
                 let warnings = site.problems.len() - errors;
                 println!(

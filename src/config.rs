@@ -184,14 +184,6 @@ impl SiteConfig {
         }
         Ok(())
     }
-
-    /// The base URL, already validated by `parse`.
-    pub fn base(&self) -> Result<BaseUrl> {
-        BaseUrl::parse(&self.base_url).map_err(|message| Error::Config {
-            path: PathBuf::from("site.toml"),
-            message,
-        })
-    }
 }
 
 #[cfg(test)]

@@ -37,8 +37,8 @@ pub fn slug_clashes(articles: &[Article]) -> Vec<Problem> {
     let mut first_by_slug: BTreeMap<&str, &str> = BTreeMap::new();
     let mut problems = Vec::new();
     for article in articles {
-        if let Some(first) = first_by_slug.insert(&article.slug, &article.path) {
-            first_by_slug.insert(&article.slug, first);
+        let first = *first_by_slug.entry(&article.slug).or_insert(&article.path);
+        if first != article.path {
             problems.push(
                 Problem::error(
                     &article.path,

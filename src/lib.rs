@@ -16,6 +16,7 @@ pub mod links;
 pub mod markdown;
 pub mod model;
 pub mod parse;
+pub mod paths;
 pub mod render;
 pub mod walk;
 pub mod write;

@@ -5,6 +5,7 @@
 //! for its links and once for its ids).
 
 use crate::config::BaseUrl;
+use crate::paths::{lexical_normalise, slash_relative};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -81,11 +82,7 @@ pub fn check(dir: &Path, base: &BaseUrl) -> Vec<BrokenLink> {
         .par_iter()
         .flat_map_iter(|page| {
             let text = texts.get(page).map(String::as_str).unwrap_or("");
-            let rel_page = page
-                .strip_prefix(dir)
-                .unwrap_or(page)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel_page = slash_relative(page, dir);
             let mut found = Vec::new();
             for raw in attributes(text, "href")
                 .into_iter()
@@ -140,7 +137,7 @@ fn resolve(
         return Some(format!("outside the site's base path {}", base.path));
     } else {
         let from = page.parent().unwrap_or(dir);
-        normalise(
+        lexical_normalise(
             &from.join(
                 percent_encoding::percent_decode_str(path_part)
                     .decode_utf8_lossy()
@@ -166,20 +163,6 @@ fn resolve(
         return Some(format!("no element with id {fragment:?}"));
     }
     None
-}
-
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

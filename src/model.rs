@@ -105,6 +105,13 @@ pub struct Organisation {
     pub aliases: Vec<String>,
 }
 
+impl Organisation {
+    /// The organisation's folder below the site root: `organisations/slug/`.
+    pub fn relative_url(&self) -> String {
+        format!("organisations/{}/", self.slug)
+    }
+}
+
 /// Turns text into a URL slug: lowercase ASCII letters, digits and single hyphens.
 /// Common Latin accents are folded (`é` → `e`); other characters separate words.
 pub fn slugify(text: &str) -> String {

@@ -2,6 +2,7 @@
 
 use crate::error::Problem;
 use crate::parse::Format;
+use crate::paths::slash_relative;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -19,13 +20,7 @@ pub struct SourceFile {
 pub fn walk_content(root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    let rel = |path: &Path| -> String {
-        let rel = path.strip_prefix(root).unwrap_or(path);
-        rel.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
-    };
+    let rel = |path: &Path| slash_relative(path, root);
     if !content_dir.is_dir() {
         problems.push(
             Problem::error(&rel(content_dir), None, "the content folder does not exist")

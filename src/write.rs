@@ -6,29 +6,19 @@
 
 use crate::assets;
 use crate::error::{Error, Result};
+use crate::paths::{lexical_normalise, slash_relative};
 use crate::render::Output;
 use rayon::prelude::*;
 use std::fs;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// Makes a path absolute and removes `.` and `..` without touching the file system.
 fn normalise(path: &Path) -> PathBuf {
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
+    if path.is_absolute() {
+        lexical_normalise(path)
     } else {
-        std::env::current_dir().unwrap_or_default().join(path)
-    };
-    let mut out = PathBuf::new();
-    for component in absolute.components() {
-        match component {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
+        lexical_normalise(&std::env::current_dir().unwrap_or_default().join(path))
     }
-    out
 }
 
 /// Refuses output folders whose replacement would destroy the site or more.
@@ -178,14 +168,7 @@ fn fill(dir: &Path, outputs: &[Output], site_static: &Path) -> Result<usize> {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry
-                .path()
-                .strip_prefix(site_static)
-                .unwrap_or(entry.path())
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let rel = slash_relative(entry.path(), site_static);
             let bytes = fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
             statics.insert(rel, bytes);
         }

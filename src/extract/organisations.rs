@@ -506,10 +506,9 @@ fn is_heading(tokens: &[Token]) -> bool {
 /// Capitalised names headed by an organisational noun, as written in `text`.
 pub fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut names = Vec::new();
-    // The first paragraph is the headline: compressed ("X and Y Exchange sign pact"), so names
-    // are learnt from the body and only matched in the headline.
-    for paragraph in paragraphs(text).skip(1) {
-        let (offset, para) = paragraph;
+    // The headline is compressed ("X and Y Exchange sign pact"), so names are learnt from the
+    // body and only matched in the headline.
+    for para in text[text::body_start(text)..].split("\n\n") {
         let toks = text::tokens(para);
         if is_heading(&toks) {
             continue;
@@ -535,22 +534,11 @@ pub fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Str
                     .strip_suffix("'s")
                     .or_else(|| name.strip_suffix("’s"))
                     .unwrap_or(name);
-                let _ = offset;
                 names.push(name.to_string());
             }
         }
     }
     names
-}
-
-/// Paragraphs of a text with their byte offsets.
-fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut offset = 0;
-    text.split("\n\n").map(move |p| {
-        let start = offset;
-        offset += p.len() + 2;
-        (start, p)
-    })
 }
 
 /// The organisation names in one name run, as token spans `[a, b)`.
@@ -983,7 +971,7 @@ pub fn tag_archive(
             for m in matcher.find_iter(&article.text) {
                 let text = &article.text[m.start()..m.end()];
                 let pattern = &patterns[m.pattern().as_usize()];
-                if whole_word(&article.text, m.start(), m.end()) && case_fits(pattern, text) {
+                if text::whole_word(&article.text, m.start(), m.end()) && case_fits(pattern, text) {
                     note(pattern_org[m.pattern().as_usize()], Some(text));
                     spans.push((m.start(), m.end()));
                 }
@@ -1052,47 +1040,17 @@ fn merge_back_references(found: &mut Vec<OrganisationMention>) {
         }
         merged_into[i] = candidates.and_then(|c| c.into_iter().min());
     }
-    // Follow chains (a → b → c) to the organisation that is not merged itself.
-    let target = |mut i: usize| {
-        let mut steps = 0;
-        while let Some(j) = merged_into[i] {
-            if steps > found.len() {
-                break;
+    super::merge_into(found, &merged_into, |org, merged| {
+        for m in merged.mentions {
+            if !org.mentions.contains(&m) {
+                org.mentions.push(m);
             }
-            i = j;
-            steps += 1;
         }
-        i
-    };
-    let targets: Vec<usize> = (0..found.len()).map(target).collect();
-    let mut moved: Vec<Vec<String>> = vec![Vec::new(); found.len()];
-    for (i, &t) in targets.iter().enumerate() {
-        if t != i {
-            moved[t].extend(found[i].mentions.iter().cloned());
-        }
-    }
-    let mut kept = Vec::with_capacity(found.len());
-    for (i, mut org) in std::mem::take(found).into_iter().enumerate() {
-        if targets[i] == i {
-            for m in std::mem::take(&mut moved[i]) {
-                if !org.mentions.contains(&m) {
-                    org.mentions.push(m);
-                }
-            }
-            kept.push(org);
-        }
-    }
-    *found = kept;
+    });
 }
 
 fn upper_count(s: &str) -> usize {
     s.chars().filter(|c| c.is_uppercase()).count()
-}
-
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// Names match whatever their case, as long as the text writes them as a name: an acronym keeps

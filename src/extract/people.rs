@@ -336,7 +336,8 @@ pub fn find_people(
     is_org_word: &dyn Fn(&str) -> bool,
 ) -> Vec<Person> {
     let toks = text::tokens(text);
-    let headline_end = text.find("\n\n").unwrap_or(text.len());
+    // Names are read in the body; the headline is only where they are matched.
+    let body_start = text::body_start(text);
     // Capitalised words standing alone (not next to another capitalised word, no article
     // before: "the Columbia" is a thing), computed once so each candidate looks up in O(1).
     let standalone: std::collections::HashSet<&str> = toks
@@ -367,7 +368,7 @@ pub fn find_people(
                     &standalone,
                     i,
                     j,
-                    headline_end,
+                    body_start,
                     &overlaps,
                     is_place,
                     is_org_word,
@@ -464,7 +465,7 @@ fn consider(
     standalone: &std::collections::HashSet<&str>,
     start: usize,
     end: usize,
-    headline_end: usize,
+    body_start: usize,
     overlaps: &dyn Fn(&Token, &Token) -> bool,
     is_place: &dyn Fn(&str) -> bool,
     is_org_word: &dyn Fn(&str) -> bool,
@@ -519,7 +520,7 @@ fn consider(
     if a >= b || b - a > 4 || b != end || (a != name_start && last_title.is_some()) {
         return;
     }
-    if overlaps(&toks[a], &toks[b - 1]) || toks[a].start < headline_end {
+    if overlaps(&toks[a], &toks[b - 1]) || toks[a].start < body_start {
         return;
     }
     // "Hong Kong", "New Zealand": places of several words.
@@ -674,36 +675,15 @@ fn merge_short_names(people: &mut Vec<Person>) {
         }
         merged_into[i] = candidates.into_iter().filter(|&j| j != i).min();
     }
-    let resolve = |mut i: usize| {
-        for _ in 0..people.len() {
-            match merged_into[i] {
-                Some(j) => i = j,
-                None => break,
-            }
+    super::merge_into(people, &merged_into, |p, merged| {
+        if p.role.is_none() {
+            p.role = merged.role;
         }
-        i
-    };
-    let targets: Vec<usize> = (0..people.len()).map(resolve).collect();
-    let mut moved: Vec<Vec<Person>> = vec![Vec::new(); people.len()];
-    let all = std::mem::take(people);
-    let mut kept: Vec<(usize, Person)> = Vec::with_capacity(all.len());
-    for (i, p) in all.into_iter().enumerate() {
-        if targets[i] == i {
-            kept.push((i, p));
-        } else {
-            moved[targets[i]].push(p);
-        }
-    }
-    for (i, mut p) in kept {
-        for m in std::mem::take(&mut moved[i]) {
-            if p.role.is_none() {
-                p.role = m.role;
-            }
-            p.mentions.extend(m.mentions);
-        }
+        p.mentions.extend(merged.mentions);
+    });
+    for p in people.iter_mut() {
         p.mentions.sort();
         p.mentions.dedup();
-        people.push(p);
     }
 }
 

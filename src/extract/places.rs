@@ -79,7 +79,7 @@ impl PlaceFinder {
         };
         matcher
             .find_iter(text)
-            .filter(|m| whole_word(text, m.start(), m.end()))
+            .filter(|m| text::whole_word(text, m.start(), m.end()))
             .filter(|m| {
                 !excluded
                     .iter()
@@ -105,13 +105,6 @@ impl PlaceFinder {
     pub fn name(&self, place: usize) -> &str {
         &self.names[place]
     }
-}
-
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_alphanumeric())
-    // "Georgia's" is Georgia; "Hong Kong-based" is Hong Kong.
 }
 
 /// Last words of names that are places: facilities, streets, landmarks.
@@ -215,11 +208,7 @@ pub fn tag_places(
                     }),
                 }
             }
-            // Body only: headlines are in title case.
-            let body_start = article
-                .text
-                .find("\n\n")
-                .map_or(article.text.len(), |i| i + 2);
+            let body_start = text::body_start(&article.text);
             for (start, end) in headed_places(&article.text[body_start..]) {
                 let (start, end) = (start + body_start, end + body_start);
                 if spans.iter().any(|&(s, e)| start < e && end > s)

@@ -102,6 +102,20 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "meanwhile",
 ];
 
+/// Where the body begins in an article's extraction text (`headline\n\nbody…`, as
+/// [`crate::parse`] writes it): headlines are in title case or compressed, so the rules that
+/// learn names read the body only.
+pub fn body_start(text: &str) -> usize {
+    text.find("\n\n").map_or(text.len(), |i| i + 2)
+}
+
+/// Whether `text[start..end]` stands as whole words (no letter or digit glued on either side).
+pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 /// Splits text into tokens.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out: Vec<Token> = Vec::new();

@@ -2,7 +2,7 @@
 
 use crate::config::{BaseUrl, SiteConfig};
 use crate::index::Archive;
-use crate::model::Article;
+use crate::model::{Article, Organisation};
 use serde::Serialize;
 
 /// `site` in every template.
@@ -73,7 +73,7 @@ pub fn organisation_links<'a>(
             let org = &archive.organisations[m.id];
             OrganisationLink {
                 name: &org.name,
-                url: base.link(&format!("organisations/{}/", org.slug)),
+                url: base.link(&org.relative_url()),
             }
         })
         .collect()
@@ -101,7 +101,7 @@ impl<'a> ArticleSummary<'a> {
 #[derive(Serialize)]
 pub struct ArticleView<'a> {
     #[serde(flatten)]
-    pub summary: ArticleSummary<'a>,
+    pub summary: &'a ArticleSummary<'a>,
     /// Every organisation (the summary's list is capped).
     pub all_organisations: Vec<OrganisationLink<'a>>,
     pub editor: Option<&'a str>,
@@ -120,10 +120,22 @@ pub struct Pager {
     pub next_url: Option<String>,
 }
 
-/// An organisation in the list of all organisations.
+/// An organisation, as the list of organisations and its own page show it.
 #[derive(Serialize)]
-pub struct OrganisationEntry<'a> {
+pub struct OrganisationView<'a> {
     pub name: &'a str,
+    pub aliases: &'a [String],
     pub url: String,
     pub count: usize,
+}
+
+impl<'a> OrganisationView<'a> {
+    pub fn new(org: &'a Organisation, count: usize, base: &BaseUrl) -> Self {
+        OrganisationView {
+            name: &org.name,
+            aliases: &org.aliases,
+            url: base.link(&org.relative_url()),
+            count,
+        }
+    }
 }

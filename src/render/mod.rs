@@ -9,7 +9,7 @@ use crate::assets;
 use crate::config::{BaseUrl, SiteConfig};
 use crate::error::{Error, Result};
 use crate::index::Archive;
-use context::{ArticleSummary, ArticleView, OrganisationEntry, Pager, SiteView};
+use context::{ArticleSummary, ArticleView, OrganisationView, Pager, SiteView};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -39,14 +39,7 @@ pub fn load_templates(site_templates: &Path) -> Result<Tera> {
             {
                 continue;
             }
-            let rel = entry
-                .path()
-                .strip_prefix(site_templates)
-                .unwrap_or(entry.path())
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let rel = crate::paths::slash_relative(entry.path(), site_templates);
             let text =
                 std::fs::read_to_string(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
             sources.insert(rel, text);
@@ -64,7 +57,8 @@ pub fn load_templates(site_templates: &Path) -> Result<Tera> {
 /// What every page of one render shares.
 struct Renderer<'a> {
     tera: &'a Tera,
-    archive: &'a Archive,
+    /// Every article as listings show it, built once (index of `Archive::articles`).
+    summaries: &'a [ArticleSummary<'a>],
     base: &'a BaseUrl,
     config: &'a SiteConfig,
     base_context: Context,
@@ -119,12 +113,8 @@ impl Renderer<'_> {
             .map(|n| {
                 let start = (n - 1) * per_page;
                 let slice = &items[start.min(items.len())..(start + per_page).min(items.len())];
-                let summaries: Vec<ArticleSummary> = slice
-                    .iter()
-                    .map(|&i| {
-                        ArticleSummary::new(&self.archive.articles[i], self.archive, self.base)
-                    })
-                    .collect();
+                let summaries: Vec<&ArticleSummary> =
+                    slice.iter().map(|&i| &self.summaries[i]).collect();
                 let page_title = if n == 1 {
                     title.to_string()
                 } else {
@@ -157,9 +147,15 @@ pub fn render_site(
 ) -> Result<Vec<Output>> {
     let mut base_context = Context::new();
     base_context.insert("site", &SiteView::new(config, base));
+    // Each article's summary is built once, however many listings show it.
+    let summaries: Vec<ArticleSummary> = archive
+        .articles
+        .par_iter()
+        .map(|article| ArticleSummary::new(article, archive, base))
+        .collect();
     let r = Renderer {
         tera,
-        archive,
+        summaries: &summaries,
         base,
         config,
         base_context,
@@ -172,9 +168,10 @@ pub fn render_site(
     let articles: Vec<Output> = archive
         .articles
         .par_iter()
-        .map(|article| {
+        .zip(r.summaries)
+        .map(|(article, summary)| {
             let view = ArticleView {
-                summary: ArticleSummary::new(article, archive, base),
+                summary,
                 all_organisations: context::organisation_links(article, archive, base, usize::MAX),
                 editor: article.editor.as_deref(),
                 caption: article.caption.as_deref(),
@@ -190,16 +187,12 @@ pub fn render_site(
         .collect::<Result<_>>()?;
     outputs.extend(articles);
 
-    let entries: Vec<OrganisationEntry> = archive
+    let entries: Vec<OrganisationView> = archive
         .organisations
         .iter()
         .zip(&archive.by_organisation)
         .filter(|(_, items)| !items.is_empty())
-        .map(|(org, items)| OrganisationEntry {
-            name: &org.name,
-            url: base.link(&format!("organisations/{}/", org.slug)),
-            count: items.len(),
-        })
+        .map(|(org, items)| OrganisationView::new(org, items.len(), base))
         .collect();
     let mut context = r.page_context("Organisations", "organisations/");
     context.insert("organisations", &entries);
@@ -218,16 +211,11 @@ pub fn render_site(
             let mut extra = Context::new();
             extra.insert(
                 "organisation",
-                &serde_json::json!({
-                    "name": org.name,
-                    "aliases": org.aliases,
-                    "url": base.link(&format!("organisations/{}/", org.slug)),
-                    "count": items.len(),
-                }),
+                &OrganisationView::new(org, items.len(), base),
             );
             r.listing(
                 "organisation.html",
-                &format!("organisations/{}/", org.slug),
+                &org.relative_url(),
                 &org.name,
                 items,
                 &extra,
