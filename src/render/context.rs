@@ -101,7 +101,7 @@ impl<'a> ArticleSummary<'a> {
 #[derive(Serialize)]
 pub struct ArticleView<'a> {
     #[serde(flatten)]
-    pub summary: &'a ArticleSummary<'a>,
+    pub summary: ArticleSummary<'a>,
     /// Every organisation (the summary's list is capped).
     pub all_organisations: Vec<OrganisationLink<'a>>,
     pub editor: Option<&'a str>,
