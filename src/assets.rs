@@ -10,14 +10,12 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("index.html", include_str!("../templates/index.html")),
     ("article.html", include_str!("../templates/article.html")),
-    (
-        "organisations.html",
-        include_str!("../templates/organisations.html"),
-    ),
-    (
-        "organisation.html",
-        include_str!("../templates/organisation.html"),
-    ),
+    ("taxonomy.html", include_str!("../templates/taxonomy.html")),
+    ("term.html", include_str!("../templates/term.html")),
+    ("archive.html", include_str!("../templates/archive.html")),
+    ("period.html", include_str!("../templates/period.html")),
+    ("search.html", include_str!("../templates/search.html")),
+    ("atom.xml", include_str!("../templates/atom.xml")),
     ("404.html", include_str!("../templates/404.html")),
 ];
 
@@ -25,6 +23,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 pub const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
+    ("search.js", include_bytes!("../static/search.js")),
 ];
 
 #[cfg(test)]

@@ -20,12 +20,23 @@ pub struct SiteConfig {
     pub language: String,
     /// How many articles a listing page shows.
     pub paginate_by: usize,
+    /// How many of the newest articles each Atom feed carries.
+    pub feed_limit: usize,
     /// The output folder, relative to the site root.
     pub output_dir: PathBuf,
     /// Canonical organisation name → the other names articles use for it.
     pub organisations: BTreeMap<String, Vec<String>>,
     pub markdown: MarkdownConfig,
     pub extract: ExtractConfig,
+    pub search: SearchConfig,
+}
+
+/// `[search]`: the index the search page reads.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SearchConfig {
+    /// Put each article's full text in the search index (larger download, finds any word).
+    pub full_text: bool,
 }
 
 /// `[extract]`: how Concord reads organisations, places and people from the text.
@@ -66,10 +77,12 @@ impl Default for SiteConfig {
             base_url: "/".to_string(),
             language: "en".to_string(),
             paginate_by: 20,
+            feed_limit: 20,
             output_dir: PathBuf::from("public"),
             organisations: BTreeMap::new(),
             markdown: MarkdownConfig::default(),
             extract: ExtractConfig::default(),
+            search: SearchConfig::default(),
         }
     }
 }
@@ -178,6 +191,9 @@ impl SiteConfig {
         BaseUrl::parse(&self.base_url)?;
         if self.paginate_by == 0 {
             return Err("paginate_by must be at least 1".to_string());
+        }
+        if self.feed_limit == 0 {
+            return Err("feed_limit must be at least 1".to_string());
         }
         if self.title.trim().is_empty() {
             return Err("title must not be empty".to_string());

@@ -1,8 +1,12 @@
 //! Index stage: the archive in reading order, and the lists each listing page needs.
+//!
+//! Every list here is built in one pass over the articles (O(n + mentions)) and holds article
+//! indexes, never copies, so the renderer can page through any of them in linear time.
 
 use crate::error::Problem;
-use crate::model::{Article, Organisation};
-use std::collections::BTreeMap;
+use crate::model::{Article, Organisation, slug_or_hash};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 /// Every published article, newest first, with the organisation table and its index.
 #[derive(Debug, Default)]
@@ -12,23 +16,200 @@ pub struct Archive {
     pub organisations: Vec<Organisation>,
     /// For each organisation (by table index), its articles (indexes into `articles`), newest first.
     pub by_organisation: Vec<Vec<usize>>,
+    /// Places named in the articles.
+    pub places: Taxonomy,
+    /// Pairs of cooperating parties.
+    pub partners: Taxonomy,
+    /// People named in the articles, with their latest role.
+    pub people: Taxonomy,
+    /// Years, newest first, each with its months: contiguous ranges of `articles`.
+    pub years: Vec<Year>,
+}
+
+/// Articles grouped under one name: a place, a pair of partners, a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The name as the newest article writes it.
+    pub name: String,
+    /// Unique within its taxonomy; names with the same slug are one term.
+    pub slug: String,
+    /// A person's role, from the newest article that gives one.
+    pub role: Option<String>,
+    /// Indexes into [`Archive::articles`], newest first.
+    pub articles: Vec<usize>,
+}
+
+/// Terms of one kind, sorted by name, found by slug.
+#[derive(Debug, Default)]
+pub struct Taxonomy {
+    pub terms: Vec<Term>,
+    by_slug: HashMap<String, usize>,
+}
+
+impl Taxonomy {
+    /// Files `article` under `name`; articles must come newest first. Returns the term.
+    fn add(&mut self, slug: String, name: &str, article: usize) -> &mut Term {
+        let next = self.terms.len();
+        let at = *self.by_slug.entry(slug.clone()).or_insert(next);
+        if at == next {
+            self.terms.push(Term {
+                name: name.to_string(),
+                slug,
+                role: None,
+                articles: Vec::new(),
+            });
+        }
+        let term = &mut self.terms[at];
+        if term.articles.last() != Some(&article) {
+            term.articles.push(article);
+        }
+        term
+    }
+
+    /// Sorts the terms by name (case-insensitively, then by slug) and re-indexes them.
+    fn finish(&mut self) {
+        self.terms.sort_by(|a, b| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        self.by_slug = self
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.slug.clone(), i))
+            .collect();
+    }
+
+    pub fn get(&self, slug: &str) -> Option<&Term> {
+        self.by_slug.get(slug).map(|&i| &self.terms[i])
+    }
+}
+
+/// The slug of a place's page.
+pub fn place_slug(name: &str) -> String {
+    slug_or_hash("place", name)
+}
+
+/// The slug of a person's page.
+pub fn person_slug(name: &str) -> String {
+    slug_or_hash("person", name)
+}
+
+/// The slug of a pair of partners' page (`hong-kong-shanghai`); the pair is in either order.
+pub fn partners_slug(a: &str, b: &str) -> String {
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    slug_or_hash("partners", &format!("{a} {b}"))
+}
+
+/// How a pair of partners is shown: `Hong Kong – Shanghai`.
+pub fn partners_name(a: &str, b: &str) -> String {
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    format!("{a} – {b}")
+}
+
+/// One year of the archive and its months, as ranges of [`Archive::articles`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Year {
+    pub year: i32,
+    pub articles: Range<usize>,
+    /// Newest first: (month 1–12, its articles).
+    pub months: Vec<(u32, Range<usize>)>,
 }
 
 impl Archive {
-    /// Sorts the articles and indexes them by organisation: O(n log n + mentions).
+    /// Sorts the articles and builds every index: O(n log n + mentions).
     pub fn new(mut articles: Vec<Article>, organisations: Vec<Organisation>) -> Archive {
+        use chrono::Datelike;
         articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
         let mut by_organisation = vec![Vec::new(); organisations.len()];
+        let mut places = Taxonomy::default();
+        let mut partners = Taxonomy::default();
+        let mut people = Taxonomy::default();
+        let mut years: Vec<Year> = Vec::new();
         for (i, article) in articles.iter().enumerate() {
             for mention in &article.organisations {
                 by_organisation[mention.id].push(i);
             }
+            for place in &article.places {
+                places.add(place_slug(&place.name), &place.name, i);
+            }
+            if let Some((a, b)) = &article.partners {
+                partners.add(partners_slug(a, b), &partners_name(a, b), i);
+            }
+            for person in &article.people {
+                let term = people.add(person_slug(&person.name), &person.name, i);
+                if term.role.is_none() {
+                    term.role.clone_from(&person.role);
+                }
+            }
+            let (year, month) = (article.date.year(), article.date.month());
+            match years.last_mut() {
+                Some(y) if y.year == year => {
+                    y.articles.end = i + 1;
+                    match y.months.last_mut() {
+                        Some((m, range)) if *m == month => range.end = i + 1,
+                        _ => y.months.push((month, i..i + 1)),
+                    }
+                }
+                _ => years.push(Year {
+                    year,
+                    articles: i..i + 1,
+                    months: vec![(month, i..i + 1)],
+                }),
+            }
+        }
+        for taxonomy in [&mut places, &mut partners, &mut people] {
+            taxonomy.finish();
         }
         Archive {
             articles,
             organisations,
             by_organisation,
+            places,
+            partners,
+            people,
+            years,
         }
+    }
+
+    /// Up to `limit` articles related to article `i`: those sharing the most organisations and
+    /// partners with it, newest first among equals.
+    ///
+    /// Cost: O(k · WINDOW · log) per article for k organisations and partners, whatever the size
+    /// of the archive: from each shared list only the `WINDOW` articles nearest in date are
+    /// candidates, so a organisation named in half the archive does not make this quadratic.
+    pub fn related(&self, i: usize, limit: usize) -> Vec<usize> {
+        const WINDOW: usize = 24;
+        let article = &self.articles[i];
+        let mut lists: Vec<&[usize]> = article
+            .organisations
+            .iter()
+            .map(|m| self.by_organisation[m.id].as_slice())
+            .collect();
+        if let Some(term) = article
+            .partners
+            .as_ref()
+            .and_then(|(a, b)| self.partners.get(&partners_slug(a, b)))
+        {
+            lists.push(&term.articles);
+        }
+        let mut score: BTreeMap<usize, usize> = BTreeMap::new();
+        for list in lists {
+            let at = list.binary_search(&i).unwrap_or_else(|p| p);
+            let from = at.saturating_sub(WINDOW / 2);
+            let to = (from + WINDOW + 1).min(list.len());
+            for &j in &list[from..to] {
+                if j != i {
+                    *score.entry(j).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = score.into_iter().collect();
+        // Most shared first; among equals the lower index, which is the newer article.
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.into_iter().take(limit).map(|(j, _)| j).collect()
     }
 }
 
@@ -50,4 +231,111 @@ pub fn slug_clashes(articles: &[Article]) -> Vec<Problem> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NamedMention, OrganisationMention, Person};
+    use chrono::NaiveDate;
+
+    fn article(path: &str, date: &str, orgs: &[usize]) -> Article {
+        let mut a = crate::parse::tests::article_fixture();
+        a.path = path.to_string();
+        a.slug = path.to_string();
+        a.date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+        a.organisations = orgs
+            .iter()
+            .map(|&id| OrganisationMention {
+                id,
+                mentions: vec![],
+            })
+            .collect();
+        a.places.clear();
+        a.people.clear();
+        a.partners = None;
+        a
+    }
+
+    fn org(name: &str) -> Organisation {
+        Organisation {
+            name: name.into(),
+            slug: crate::model::slugify(name),
+            aliases: vec![],
+        }
+    }
+
+    #[test]
+    fn years_and_months_are_contiguous_ranges_newest_first() {
+        let archive = Archive::new(
+            vec![
+                article("a", "2022-12-30", &[]),
+                article("b", "2023-01-02", &[]),
+                article("c", "2023-01-20", &[]),
+                article("d", "2023-03-01", &[]),
+            ],
+            vec![],
+        );
+        let years: Vec<_> = archive.years.iter().map(|y| (y.year, y.articles.clone())).collect();
+        assert_eq!(years, [(2023, 0..3), (2022, 3..4)]);
+        assert_eq!(archive.years[0].months, [(3, 0..1), (1, 1..3)]);
+    }
+
+    #[test]
+    fn terms_group_by_slug_and_keep_the_newest_role() {
+        let mut old = article("old", "2020-01-01", &[]);
+        old.people = vec![Person {
+            name: "Ana Lis".into(),
+            role: Some("deputy mayor".into()),
+            mentions: vec![],
+        }];
+        old.places = vec![NamedMention {
+            name: "Sao Paulo".into(),
+            mentions: vec![],
+        }];
+        old.partners = Some(("Valmora".into(), "Harwick".into()));
+        let mut new = article("new", "2024-01-01", &[]);
+        new.people = vec![Person {
+            name: "Ana Lis".into(),
+            role: Some("mayor".into()),
+            mentions: vec![],
+        }];
+        new.places = vec![NamedMention {
+            name: "São Paulo".into(),
+            mentions: vec![],
+        }];
+        new.partners = Some(("Harwick".into(), "Valmora".into()));
+        let archive = Archive::new(vec![old, new], vec![]);
+        let person = archive.people.get("ana-lis").unwrap();
+        assert_eq!(person.role.as_deref(), Some("mayor"));
+        assert_eq!(person.articles, [0, 1]);
+        let place = archive.places.get("sao-paulo").unwrap();
+        assert_eq!(place.name, "São Paulo");
+        assert_eq!(place.articles, [0, 1]);
+        let pair = archive.partners.get("harwick-valmora").unwrap();
+        assert_eq!(pair.name, "Harwick – Valmora");
+        assert_eq!(pair.articles, [0, 1]);
+    }
+
+    #[test]
+    fn related_articles_share_the_most_and_are_newest_among_equals() {
+        let archive = Archive::new(
+            vec![
+                article("me", "2023-06-01", &[0, 1]),
+                article("both-old", "2020-01-01", &[0, 1]),
+                article("one-new", "2023-07-01", &[0]),
+                article("one-old", "2021-01-01", &[1]),
+                article("none", "2023-06-02", &[2]),
+            ],
+            vec![org("A"), org("B"), org("C")],
+        );
+        let me = archive.articles.iter().position(|a| a.path == "me").unwrap();
+        let related: Vec<&str> = archive
+            .related(me, 5)
+            .into_iter()
+            .map(|j| archive.articles[j].path.as_str())
+            .collect();
+        assert_eq!(related, ["both-old", "one-new", "one-old"]);
+        assert_eq!(archive.related(me, 1).len(), 1);
+    }
 }

@@ -158,7 +158,6 @@ pub fn build(options: &Options) -> Result<Report> {
     let out = output_dir(&site.root, &site.config.output_dir);
     write::check_output_dir(&site.root, &out)?;
     let tera = render::load_templates(&site.root.join("templates"))?;
-    let outputs = render::render_site(&tera, &site.archive, &site.config, &site.base)?;
     let base = site.base.clone();
     let verify = |dir: &Path| -> Result<()> {
         let broken = links::check(dir, &base);
@@ -175,7 +174,9 @@ pub fn build(options: &Options) -> Result<Report> {
     } else {
         None
     };
-    let files_written = write::write_site(&out, &outputs, &site.root.join("static"), verify)?;
+    let files_written = write::write_site(&out, &site.root.join("static"), verify, |sink| {
+        render::render_site(&tera, &site.archive, &site.config, &site.base, sink)
+    })?;
     Ok(Report {
         articles: site.archive.articles.len(),
         organisations: site
@@ -188,7 +189,20 @@ pub fn build(options: &Options) -> Result<Report> {
         output: out,
         base_url: site.base.permalink(""),
         drafts_skipped: site.drafts_skipped,
-        warnings: site.problems,
+        warnings: {
+            let mut warnings = site.problems;
+            if site.base.origin.is_empty() {
+                warnings.push(
+                    Problem::warning(
+                        "site.toml",
+                        None,
+                        "base_url has no scheme and host, so feeds, the sitemap and robots.txt carry relative URLs, which feed readers and search engines reject",
+                    )
+                    .with_hint("set base_url = \"https://your.host/\" in site.toml, or build with --base-url"),
+                );
+            }
+            warnings
+        },
         elapsed: started.elapsed(),
     })
 }

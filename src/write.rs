@@ -7,8 +7,8 @@
 use crate::assets;
 use crate::error::{Error, Result};
 use crate::paths::{lexical_normalise, slash_relative};
-use crate::render::Output;
-use rayon::prelude::*;
+use crate::render::{Output, Sink};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -83,18 +83,19 @@ fn remove_if_present(path: &Path) -> Result<()> {
     }
 }
 
-/// Writes the site into `out`, replacing what was there only if everything was written.
-/// `site_static` (if it exists) is copied on top of the embedded static files.
-/// Returns the number of files written.
 /// A check of the newly written folder that must pass before it is published.
 pub type Verify<'a> = &'a dyn Fn(&Path) -> Result<()>;
 
-/// `verify`, when given, checks the new folder before it replaces the old one.
+/// Writes the site into `out`, replacing what was there only if everything was written.
+/// `produce` hands each rendered file to the sink it is given, which writes it at once (from
+/// any thread), so the site is never held in memory. `site_static` (if it exists) is copied on
+/// top of the embedded static files. `verify`, when given, checks the new folder before it
+/// replaces the old one. Returns the number of files written.
 pub fn write_site(
     out: &Path,
-    outputs: &[Output],
     site_static: &Path,
     verify: Option<Verify>,
+    produce: impl FnOnce(Sink) -> Result<()>,
 ) -> Result<usize> {
     let (new_dir, old_dir) = work_dirs(out);
     // Left over from an interrupted build.
@@ -103,7 +104,7 @@ pub fn write_site(
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
-    let result = fill(&new_dir, outputs, site_static).and_then(|count| match verify {
+    let result = fill(&new_dir, site_static, produce).and_then(|count| match verify {
         Some(verify) => verify(&new_dir).map(|()| count),
         None => Ok(count),
     });
@@ -151,7 +152,7 @@ fn write_file(dir: &Path, rel_path: &str, bytes: &[u8]) -> Result<()> {
     fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
 }
 
-fn fill(dir: &Path, outputs: &[Output], site_static: &Path) -> Result<usize> {
+fn fill(dir: &Path, site_static: &Path, produce: impl FnOnce(Sink) -> Result<()>) -> Result<usize> {
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut statics: std::collections::BTreeMap<String, Vec<u8>> = assets::STATIC
         .iter()
@@ -176,10 +177,13 @@ fn fill(dir: &Path, outputs: &[Output], site_static: &Path) -> Result<usize> {
     for (rel, bytes) in &statics {
         write_file(dir, rel, bytes)?;
     }
-    outputs
-        .par_iter()
-        .try_for_each(|o| write_file(dir, &o.rel_path, &o.bytes))?;
-    Ok(outputs.len() + statics.len())
+    let written = AtomicUsize::new(statics.len());
+    produce(&|output: Output| {
+        write_file(dir, &output.rel_path, &output.bytes)?;
+        written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    })?;
+    Ok(written.into_inner())
 }
 
 #[cfg(test)]
@@ -222,14 +226,14 @@ mod tests {
             rel_path: p.into(),
             bytes: b"x".to_vec(),
         };
-        write_site(
-            &out,
-            &[page("index.html"), page("old/index.html")],
-            Path::new("/nonexistent"),
-            None,
-        )
+        let none = Path::new("/nonexistent");
+        write_site(&out, none, None, |sink| {
+            sink(page("index.html"))?;
+            sink(page("old/index.html"))
+        })
         .unwrap();
-        write_site(&out, &[page("index.html")], Path::new("/nonexistent"), None).unwrap();
+        let count = write_site(&out, none, None, |sink| sink(page("index.html"))).unwrap();
+        assert_eq!(count, 1 + assets::STATIC.len());
         assert!(out.join("index.html").exists());
         assert!(!out.join("old").exists());
         assert!(out.join("style.css").exists());

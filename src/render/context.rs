@@ -1,8 +1,9 @@
 //! Borrowed, serialisable views of the model: what templates see.
 
 use crate::config::{BaseUrl, SiteConfig};
-use crate::index::Archive;
+use crate::index::{self, Archive, Term};
 use crate::model::{Article, Organisation};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// `site` in every template.
@@ -15,6 +16,8 @@ pub struct SiteView<'a> {
     pub url: String,
     /// Root-relative path of the home page (`/` or `/archive/`); prefix for every link.
     pub base_path: &'a str,
+    /// Root-relative URL of the site-wide Atom feed.
+    pub feed_url: String,
 }
 
 impl<'a> SiteView<'a> {
@@ -25,15 +28,40 @@ impl<'a> SiteView<'a> {
             language: &config.language,
             url: base.permalink(""),
             base_path: &base.path,
+            feed_url: base.link("feed.xml"),
         }
     }
 }
 
-/// A link to an organisation.
+/// A named link: an organisation, a place, a pair of partners, an article.
 #[derive(Serialize, Clone)]
-pub struct OrganisationLink<'a> {
+pub struct Link<'a> {
     pub name: &'a str,
     pub url: String,
+}
+
+/// A person named in an article, with the role that article gives.
+#[derive(Serialize)]
+pub struct PersonLink<'a> {
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub url: String,
+}
+
+/// A date as templates need it: `2023-10-20` for `datetime`, `20 October 2023` for readers.
+#[derive(Serialize, Clone)]
+pub struct DateView {
+    pub iso: String,
+    pub display: String,
+}
+
+impl DateView {
+    pub fn new(date: NaiveDate) -> Self {
+        DateView {
+            iso: date.format("%Y-%m-%d").to_string(),
+            display: date.format("%-d %B %Y").to_string(),
+        }
+    }
 }
 
 /// An article as listings show it.
@@ -48,7 +76,7 @@ pub struct ArticleSummary<'a> {
     pub summary: &'a str,
     pub source: Option<&'a str>,
     /// At most [`LISTED_ORGANISATIONS`]: listings stay small however many an article names.
-    pub organisations: Vec<OrganisationLink<'a>>,
+    pub organisations: Vec<Link<'a>>,
     /// How many organisations the listing leaves out.
     pub more_organisations: usize,
 }
@@ -58,20 +86,23 @@ pub struct ArticleSummary<'a> {
 /// links: O(k²).
 pub const LISTED_ORGANISATIONS: usize = 8;
 
+/// Related articles shown on an article page.
+pub const RELATED_ARTICLES: usize = 5;
+
 /// Links to an article's organisations, the first `limit` of them.
 pub fn organisation_links<'a>(
     article: &'a Article,
     archive: &'a Archive,
     base: &BaseUrl,
     limit: usize,
-) -> Vec<OrganisationLink<'a>> {
+) -> Vec<Link<'a>> {
     article
         .organisations
         .iter()
         .take(limit)
         .map(|m| {
             let org = &archive.organisations[m.id];
-            OrganisationLink {
+            Link {
                 name: &org.name,
                 url: base.link(&org.relative_url()),
             }
@@ -81,11 +112,12 @@ pub fn organisation_links<'a>(
 
 impl<'a> ArticleSummary<'a> {
     pub fn new(article: &'a Article, archive: &'a Archive, base: &BaseUrl) -> Self {
+        let date = DateView::new(article.date);
         ArticleSummary {
             title: &article.title,
             url: base.link(&article.relative_url()),
-            date: article.date.format("%Y-%m-%d").to_string(),
-            date_display: article.date.format("%-d %B %Y").to_string(),
+            date: date.iso,
+            date_display: date.display,
             summary: &article.summary,
             source: article.source.as_deref(),
             organisations: organisation_links(article, archive, base, LISTED_ORGANISATIONS),
@@ -97,18 +129,96 @@ impl<'a> ArticleSummary<'a> {
     }
 }
 
-/// `article` on an article page: the summary fields and the full text.
+/// Where an article sits in the date archive, for its breadcrumbs.
+#[derive(Serialize)]
+pub struct Breadcrumbs {
+    pub year: String,
+    pub year_url: String,
+    /// `October 2023`.
+    pub month: String,
+    pub month_url: String,
+}
+
+/// `article` on an article page: the summary fields, the full text and its neighbours.
 #[derive(Serialize)]
 pub struct ArticleView<'a> {
     #[serde(flatten)]
     pub summary: ArticleSummary<'a>,
     /// Every organisation (the summary's list is capped).
-    pub all_organisations: Vec<OrganisationLink<'a>>,
+    pub all_organisations: Vec<Link<'a>>,
+    pub places: Vec<Link<'a>>,
+    pub partners: Option<Link<'a>>,
+    pub people: Vec<PersonLink<'a>>,
     pub editor: Option<&'a str>,
     pub caption: Option<&'a str>,
     pub body_html: &'a str,
     pub word_count: usize,
     pub reading_minutes: usize,
+    pub breadcrumbs: Breadcrumbs,
+    /// The next older article.
+    pub previous: Option<Link<'a>>,
+    /// The next newer article.
+    pub next: Option<Link<'a>>,
+    pub related: Vec<ArticleSummary<'a>>,
+}
+
+impl<'a> ArticleView<'a> {
+    /// The view of `archive.articles[i]`.
+    pub fn new(archive: &'a Archive, i: usize, base: &BaseUrl) -> Self {
+        let article = &archive.articles[i];
+        let link = |a: &'a Article| Link {
+            name: &a.title,
+            url: base.link(&a.relative_url()),
+        };
+        let year = article.date.format("%Y").to_string();
+        let month_path = article.date.format("%Y/%m").to_string();
+        ArticleView {
+            summary: ArticleSummary::new(article, archive, base),
+            all_organisations: organisation_links(article, archive, base, usize::MAX),
+            places: article
+                .places
+                .iter()
+                .map(|p| Link {
+                    name: &p.name,
+                    url: base.link(&format!("places/{}/", index::place_slug(&p.name))),
+                })
+                .collect(),
+            partners: article.partners.as_ref().and_then(|(a, b)| {
+                let term = archive.partners.get(&index::partners_slug(a, b))?;
+                Some(Link {
+                    name: &term.name,
+                    url: base.link(&format!("partners/{}/", term.slug)),
+                })
+            }),
+            people: article
+                .people
+                .iter()
+                .map(|p| PersonLink {
+                    name: &p.name,
+                    role: p.role.as_deref(),
+                    url: base.link(&format!("people/{}/", index::person_slug(&p.name))),
+                })
+                .collect(),
+            editor: article.editor.as_deref(),
+            caption: article.caption.as_deref(),
+            body_html: &article.body_html,
+            word_count: article.word_count,
+            reading_minutes: article.reading_minutes(),
+            breadcrumbs: Breadcrumbs {
+                year_url: base.link(&format!("archive/{year}/")),
+                year,
+                month: article.date.format("%B %Y").to_string(),
+                month_url: base.link(&format!("archive/{month_path}/")),
+            },
+            previous: archive.articles.get(i + 1).map(link),
+            next: i.checked_sub(1).map(|j| link(&archive.articles[j])),
+            related: archive
+                .related(i, RELATED_ARTICLES)
+                .into_iter()
+                .map(|j| ArticleSummary::new(&archive.articles[j], archive, base))
+                .collect(),
+        }
+    }
 }
 
 /// Page navigation for a paginated listing.
@@ -120,22 +230,118 @@ pub struct Pager {
     pub next_url: Option<String>,
 }
 
-/// An organisation, as the list of organisations and its own page show it.
+/// A term (organisation, place, pair of partners, person) as its own page and the list of all
+/// terms of its kind show it.
 #[derive(Serialize)]
-pub struct OrganisationView<'a> {
+pub struct TermView<'a> {
     pub name: &'a str,
+    pub url: String,
+    pub count: usize,
+    /// Other names of an organisation.
     pub aliases: &'a [String],
+    /// A person's latest role.
+    pub role: Option<&'a str>,
+    /// Root-relative URL of the term's own Atom feed (organisations have one).
+    pub feed_url: Option<String>,
+}
+
+impl<'a> TermView<'a> {
+    pub fn organisation(org: &'a Organisation, count: usize, base: &BaseUrl) -> Self {
+        let url = org.relative_url();
+        TermView {
+            name: &org.name,
+            feed_url: Some(base.link(&format!("{url}feed.xml"))),
+            url: base.link(&url),
+            count,
+            aliases: &org.aliases,
+            role: None,
+        }
+    }
+
+    /// A place, pair of partners or person living under `dir` (`places/`).
+    pub fn term(term: &'a Term, dir: &str, base: &BaseUrl) -> Self {
+        TermView {
+            name: &term.name,
+            url: base.link(&format!("{dir}{}/", term.slug)),
+            count: term.articles.len(),
+            aliases: &[],
+            role: term.role.as_deref(),
+            feed_url: None,
+        }
+    }
+}
+
+/// What a list of terms is, for `taxonomy.html` and `term.html`.
+#[derive(Serialize, Clone, Copy)]
+pub struct Kind {
+    /// `Organisations`.
+    pub title: &'static str,
+    /// `organisation`.
+    pub singular: &'static str,
+    /// Root-relative folder below the base: `organisations/`.
+    pub dir: &'static str,
+    /// One sentence under the list's heading.
+    pub intro: &'static str,
+}
+
+pub const ORGANISATIONS: Kind = Kind {
+    title: "Organisations",
+    singular: "organisation",
+    dir: "organisations/",
+    intro: "Organisations the articles are about, found in the text.",
+};
+pub const PLACES: Kind = Kind {
+    title: "Places",
+    singular: "place",
+    dir: "places/",
+    intro: "Cities, regions and countries the articles name.",
+};
+pub const PARTNERS: Kind = Kind {
+    title: "Partners",
+    singular: "pair of partners",
+    dir: "partners/",
+    intro: "Pairs of places cooperating with each other.",
+};
+pub const PEOPLE: Kind = Kind {
+    title: "People",
+    singular: "person",
+    dir: "people/",
+    intro: "People named in the articles, with their latest role.",
+};
+
+/// A year or month of the date archive, as `archive.html` lists it.
+#[derive(Serialize)]
+pub struct PeriodLink {
+    pub name: String,
     pub url: String,
     pub count: usize,
 }
 
-impl<'a> OrganisationView<'a> {
-    pub fn new(org: &'a Organisation, count: usize, base: &BaseUrl) -> Self {
-        OrganisationView {
-            name: &org.name,
-            aliases: &org.aliases,
-            url: base.link(&org.relative_url()),
-            count,
-        }
-    }
+/// A year with its months, for `archive.html`.
+#[derive(Serialize)]
+pub struct YearView {
+    #[serde(flatten)]
+    pub year: PeriodLink,
+    pub months: Vec<PeriodLink>,
+}
+
+/// One entry of `search/index.json`. Short keys: the file is downloaded by every searcher.
+#[derive(Serialize)]
+pub struct SearchEntry<'a> {
+    /// Title.
+    pub t: &'a str,
+    /// Date, `YYYY-MM-DD`.
+    pub d: String,
+    /// Root-relative URL.
+    pub u: String,
+    /// Summary.
+    pub s: &'a str,
+    /// Organisations, canonical names.
+    pub o: Vec<&'a str>,
+    /// Partners, as shown (`Hong Kong – Shanghai`), or empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p: Option<String>,
+    /// Full text, only with `[search] full_text = true`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub x: Option<&'a str>,
 }

@@ -1,0 +1,191 @@
+//! Files for machines: Atom feeds, the sitemap and robots.txt.
+//!
+//! Cost: a feed holds at most `feed_limit` entries, so all feeds together are O(organisations ·
+//! feed_limit); the sitemap is one line per page, split into files of 50,000 as the protocol asks.
+
+use crate::config::BaseUrl;
+use crate::index::Archive;
+use crate::markdown::escape_html;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// `feed` in `atom.xml`.
+#[derive(Serialize)]
+pub struct FeedView<'a> {
+    pub title: String,
+    /// Absolute URL of the feed itself; also its id.
+    pub self_url: String,
+    /// Absolute URL of the page the feed follows.
+    pub page_url: String,
+    /// The newest entry's date (never the build time, so unchanged content gives the same file).
+    pub updated: String,
+    pub entries: Vec<FeedEntry<'a>>,
+}
+
+/// One entry of an Atom feed.
+#[derive(Serialize)]
+pub struct FeedEntry<'a> {
+    pub title: &'a str,
+    /// Absolute URL; also the entry's id, stable for as long as the article keeps its date and slug.
+    pub url: String,
+    pub updated: String,
+    pub summary: &'a str,
+    pub source: Option<&'a str>,
+    pub organisations: Vec<&'a str>,
+}
+
+/// An RFC 3339 timestamp for a date: midnight UTC.
+pub fn timestamp(date: NaiveDate) -> String {
+    date.format("%Y-%m-%dT00:00:00Z").to_string()
+}
+
+/// The feed of the first `limit` of `articles` (indexes, newest first).
+pub fn feed_view<'a>(
+    archive: &'a Archive,
+    articles: &[usize],
+    limit: usize,
+    title: String,
+    page_rel: &str,
+    feed_rel: &str,
+    base: &BaseUrl,
+) -> FeedView<'a> {
+    let entries: Vec<FeedEntry<'a>> = articles
+        .iter()
+        .take(limit)
+        .map(|&i| {
+            let a = &archive.articles[i];
+            FeedEntry {
+                title: &a.title,
+                url: base.permalink(&a.relative_url()),
+                updated: timestamp(a.date),
+                summary: &a.summary,
+                source: a.source.as_deref(),
+                organisations: a
+                    .organisations
+                    .iter()
+                    .map(|m| archive.organisations[m.id].name.as_str())
+                    .collect(),
+            }
+        })
+        .collect();
+    let updated = articles
+        .first()
+        .map(|&i| timestamp(archive.articles[i].date))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+    FeedView {
+        title,
+        self_url: base.permalink(feed_rel),
+        page_url: base.permalink(page_rel),
+        updated,
+        entries,
+    }
+}
+
+/// A page for the sitemap: its path below the base and when it last changed.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SitemapEntry {
+    pub rel_url: String,
+    pub lastmod: Option<NaiveDate>,
+}
+
+/// The sitemap protocol's limit of URLs per file.
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// `sitemap.xml`, and when there are more than [`SITEMAP_LIMIT`] pages, the numbered files it
+/// indexes (`sitemap-1.xml`, …). Entries are sorted so the files are byte-identical build to build.
+pub fn sitemaps(mut entries: Vec<SitemapEntry>, base: &BaseUrl) -> Vec<(String, String)> {
+    entries.sort();
+    let urlset = |chunk: &[SitemapEntry]| {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for e in chunk {
+            xml.push_str("  <url><loc>");
+            xml.push_str(&escape_html(&base.permalink(&e.rel_url)));
+            xml.push_str("</loc>");
+            if let Some(date) = e.lastmod {
+                xml.push_str(&format!("<lastmod>{}</lastmod>", date.format("%Y-%m-%d")));
+            }
+            xml.push_str("</url>\n");
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    };
+    if entries.len() <= SITEMAP_LIMIT {
+        return vec![("sitemap.xml".to_string(), urlset(&entries))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, chunk) in entries.chunks(SITEMAP_LIMIT).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            escape_html(&base.permalink(&name))
+        ));
+        files.push((name, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".to_string(), index));
+    files
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap is named.
+pub fn robots(base: &BaseUrl) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        base.permalink("sitemap.xml")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> BaseUrl {
+        BaseUrl::parse("https://example.org/news/").unwrap()
+    }
+
+    #[test]
+    fn sitemap_is_sorted_absolute_and_escaped() {
+        let entries = vec![
+            SitemapEntry {
+                rel_url: "b/".into(),
+                lastmod: None,
+            },
+            SitemapEntry {
+                rel_url: "a&b/".into(),
+                lastmod: NaiveDate::from_ymd_opt(2023, 10, 20),
+            },
+        ];
+        let files = sitemaps(entries, &base());
+        assert_eq!(files.len(), 1);
+        let xml = &files[0].1;
+        let a = xml.find("https://example.org/news/a&amp;b/").unwrap();
+        let b = xml.find("https://example.org/news/b/").unwrap();
+        assert!(a < b);
+        assert!(xml.contains("<lastmod>2023-10-20</lastmod>"));
+    }
+
+    #[test]
+    fn large_sitemaps_are_split_under_an_index() {
+        let entries = (0..SITEMAP_LIMIT + 1)
+            .map(|n| SitemapEntry {
+                rel_url: format!("{n}/"),
+                lastmod: None,
+            })
+            .collect();
+        let files = sitemaps(entries, &base());
+        let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);
+        assert!(files[2].1.contains("<sitemapindex"));
+        assert!(files[2].1.contains("https://example.org/news/sitemap-2.xml"));
+        assert_eq!(files[1].1.matches("<url>").count(), 1);
+    }
+
+    #[test]
+    fn robots_names_the_sitemap() {
+        assert!(robots(&base()).contains("Sitemap: https://example.org/news/sitemap.xml"));
+    }
+}
