@@ -276,7 +276,11 @@ mod tests {
             ],
             vec![],
         );
-        let years: Vec<_> = archive.years.iter().map(|y| (y.year, y.articles.clone())).collect();
+        let years: Vec<_> = archive
+            .years
+            .iter()
+            .map(|y| (y.year, y.articles.clone()))
+            .collect();
         assert_eq!(years, [(2023, 0..3), (2022, 3..4)]);
         assert_eq!(archive.years[0].months, [(3, 0..1), (1, 1..3)]);
     }
@@ -329,7 +333,11 @@ mod tests {
             ],
             vec![org("A"), org("B"), org("C")],
         );
-        let me = archive.articles.iter().position(|a| a.path == "me").unwrap();
+        let me = archive
+            .articles
+            .iter()
+            .position(|a| a.path == "me")
+            .unwrap();
         let related: Vec<&str> = archive
             .related(me, 5)
             .into_iter()

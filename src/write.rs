@@ -8,9 +8,9 @@ use crate::assets;
 use crate::error::{Error, Result};
 use crate::paths::{lexical_normalise, slash_relative};
 use crate::render::{Output, Sink};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Makes a path absolute and removes `.` and `..` without touching the file system.
 fn normalise(path: &Path) -> PathBuf {

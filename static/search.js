@@ -1,6 +1,8 @@
 // Concord search: reads search/index.json once, searches as you type. No framework, no other host.
-// Ranking: an exact organisation name first, then matches in the title, then in organisations and
-// partners, then in the summary (and full text when the index has it); newest first among equals.
+// Ranking: articles of an organisation whose name is exactly the query come first, newest first;
+// then by the number of query words in the title, then in organisations and partners, then in the
+// summary (the full text, when the index has it, only decides whether an article matches);
+// newest first among equals.
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
@@ -40,7 +42,8 @@
       if (e.nt.indexOf(t) !== -1 || orgs.indexOf(t) !== -1 || e.ns.indexOf(t) !== -1 || e.nx.indexOf(t) !== -1) all++;
     }
     if (all < terms.length) return null;
-    return [exact, title, org, summary];
+    // A query that is exactly an organisation's name lists its articles as its page does: by date.
+    return exact ? [1, 0, 0, 0] : [0, title, org, summary];
   }
 
   function compare(a, b) {

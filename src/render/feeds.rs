@@ -180,7 +180,11 @@ mod tests {
         let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);
         assert!(files[2].1.contains("<sitemapindex"));
-        assert!(files[2].1.contains("https://example.org/news/sitemap-2.xml"));
+        assert!(
+            files[2]
+                .1
+                .contains("https://example.org/news/sitemap-2.xml")
+        );
         assert_eq!(files[1].1.matches("<url>").count(), 1);
     }
 

@@ -15,8 +15,7 @@ use crate::config::{BaseUrl, SiteConfig};
 use crate::error::{Error, Result};
 use crate::index::Archive;
 use context::{
-    ArticleSummary, ArticleView, Kind, Pager, PeriodLink, SearchEntry, SiteView, TermView,
-    YearView,
+    ArticleSummary, ArticleView, Kind, Pager, PeriodLink, SearchEntry, SiteView, TermView, YearView,
 };
 use feeds::SitemapEntry;
 use rayon::prelude::*;
@@ -66,7 +65,6 @@ pub fn load_templates(site_templates: &Path) -> Result<Tera> {
         })?;
     Ok(tera)
 }
-
 
 /// What every page of one render shares.
 struct Renderer<'a> {
@@ -258,23 +256,38 @@ impl Renderer<'_> {
             newest(archive, &all),
             context,
         )?;
-        years.par_iter().zip(&archive.years).try_for_each(|(view, y)| {
-            let mut extra = Context::new();
-            extra.insert("heading", &view.year.name);
-            extra.insert("periods", &view.months);
-            let dir = format!("archive/{}/", y.year);
-            self.listing("period.html", &dir, &view.year.name, &all[y.articles.clone()], &extra)?;
-            view.months
-                .par_iter()
-                .zip(&y.months)
-                .try_for_each(|(month, (m, range))| {
-                    let mut extra = Context::new();
-                    extra.insert("heading", &month.name);
-                    extra.insert("year", &view.year);
-                    let dir = format!("archive/{}/{m:02}/", y.year);
-                    self.listing("period.html", &dir, &month.name, &all[range.clone()], &extra)
-                })
-        })
+        years
+            .par_iter()
+            .zip(&archive.years)
+            .try_for_each(|(view, y)| {
+                let mut extra = Context::new();
+                extra.insert("heading", &view.year.name);
+                extra.insert("periods", &view.months);
+                let dir = format!("archive/{}/", y.year);
+                self.listing(
+                    "period.html",
+                    &dir,
+                    &view.year.name,
+                    &all[y.articles.clone()],
+                    &extra,
+                )?;
+                view.months
+                    .par_iter()
+                    .zip(&y.months)
+                    .try_for_each(|(month, (m, range))| {
+                        let mut extra = Context::new();
+                        extra.insert("heading", &month.name);
+                        extra.insert("year", &view.year);
+                        let dir = format!("archive/{}/{m:02}/", y.year);
+                        self.listing(
+                            "period.html",
+                            &dir,
+                            &month.name,
+                            &all[range.clone()],
+                            &extra,
+                        )
+                    })
+            })
     }
 
     /// `search/index.json` and the page that reads it.
@@ -309,7 +322,10 @@ impl Renderer<'_> {
         })?;
         let mut context = Context::new();
         context.insert("search_index_url", &self.base.link("search/index.json"));
-        context.insert("years", &archive.years.iter().map(|y| y.year).collect::<Vec<_>>());
+        context.insert(
+            "years",
+            &archive.years.iter().map(|y| y.year).collect::<Vec<_>>(),
+        );
         self.page("search.html", "search/", "Search", None, context)
     }
 }
@@ -346,7 +362,12 @@ pub fn render_site(
         .iter()
         .zip(&archive.by_organisation)
         .filter(|(_, items)| !items.is_empty())
-        .map(|(org, items)| (TermView::organisation(org, items.len(), base), items.as_slice()))
+        .map(|(org, items)| {
+            (
+                TermView::organisation(org, items.len(), base),
+                items.as_slice(),
+            )
+        })
         .collect();
     r.taxonomy(context::ORGANISATIONS, &organisations)?;
     archive

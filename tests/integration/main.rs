@@ -10,6 +10,7 @@ mod guarantees;
 mod hostile;
 mod properties;
 mod publish;
+mod reader;
 mod serve;
 
 use std::fs;
