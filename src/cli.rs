@@ -53,6 +53,9 @@ struct BuildArgs {
     /// Print errors only.
     #[arg(long, short)]
     quiet: bool,
+    /// Print how long each stage took (walk, parse, extract, index, render + write, publish).
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Debug, Args)]
@@ -107,6 +110,11 @@ pub fn run() -> ExitCode {
                             report.drafts_skipped,
                             report.elapsed.as_secs_f64()
                         );
+                    }
+                    if args.timings {
+                        for (stage, took) in &report.timings.stages {
+                            eprintln!("{stage:>22}  {:8.1} ms", took.as_secs_f64() * 1000.0);
+                        }
                     }
                     ExitCode::SUCCESS
                 }

@@ -46,6 +46,30 @@ pub struct Options {
     pub check_links: bool,
 }
 
+/// How long each stage of a build took, in pipeline order: the numbers `build --timings` prints.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    pub stages: Vec<(&'static str, Duration)>,
+    last: Option<Instant>,
+}
+
+impl Timings {
+    fn start() -> Timings {
+        Timings {
+            stages: Vec::new(),
+            last: Some(Instant::now()),
+        }
+    }
+
+    /// Ends the stage running since the previous call (or the start) and names it.
+    fn stage(&mut self, name: &'static str) {
+        let now = Instant::now();
+        let since = self.last.unwrap_or(now);
+        self.stages.push((name, now - since));
+        self.last = Some(now);
+    }
+}
+
 /// A site read and indexed: everything needed to render it, and every problem found on the way.
 #[derive(Debug)]
 pub struct Site {
@@ -57,6 +81,8 @@ pub struct Site {
     pub problems: Vec<Problem>,
     /// Articles left out because they are drafts.
     pub drafts_skipped: usize,
+    /// Time spent in each stage so far.
+    pub timings: Timings,
 }
 
 impl Site {
@@ -88,8 +114,10 @@ pub fn load_config(options: &Options) -> Result<(SiteConfig, BaseUrl)> {
 /// Walks, parses, extracts and indexes the site. Content problems do not stop it: they are
 /// collected in [`Site::problems`] (articles with errors are left out of the archive).
 pub fn load(options: &Options) -> Result<Site> {
+    let mut timings = Timings::start();
     let (config, base) = load_config(options)?;
     let (files, mut problems) = walk::walk_content(&options.root, &options.root.join("content"));
+    timings.stage("walk");
     let unsafe_html = config.markdown.unsafe_html;
     let parsed: Vec<parse::Parsed> = files
         .par_iter()
@@ -110,6 +138,7 @@ pub fn load(options: &Options) -> Result<Site> {
         articles.extend(p.article);
     }
     problems.extend(index::slug_clashes(&articles));
+    timings.stage("parse");
     let before = articles.len();
     for draft in articles.iter().filter(|a| a.draft) {
         problems.push(
@@ -123,14 +152,18 @@ pub fn load(options: &Options) -> Result<Site> {
     }
     let drafts_skipped = before - articles.len();
     let organisations = extract::extract(&mut articles, &config);
+    timings.stage("extract");
     problems.sort_by(|a, b| (&a.path, a.line, a.severity).cmp(&(&b.path, b.line, b.severity)));
+    let archive = Archive::new(articles, organisations);
+    timings.stage("index");
     Ok(Site {
         root: options.root.clone(),
-        archive: Archive::new(articles, organisations),
+        archive,
         config,
         base,
         problems,
         drafts_skipped,
+        timings,
     })
 }
 
@@ -146,18 +179,21 @@ pub struct Report {
     /// Warnings only: a build with errors returns [`Error::Content`].
     pub warnings: Vec<Problem>,
     pub elapsed: Duration,
+    /// Time spent in each stage.
+    pub timings: Timings,
 }
 
 /// Builds the site into its output folder. On any error the previous output is left untouched.
 pub fn build(options: &Options) -> Result<Report> {
     let started = Instant::now();
-    let site = load(options)?;
+    let mut site = load(options)?;
     if site.has_errors() {
         return Err(Error::Content(site.problems));
     }
     let out = output_dir(&site.root, &site.config.output_dir);
     write::check_output_dir(&site.root, &out)?;
     let tera = render::load_templates(&site.root.join("templates"))?;
+    site.timings.stage("templates");
     let base = site.base.clone();
     let verify = |dir: &Path| -> Result<()> {
         let broken = links::check(dir, &base);
@@ -175,8 +211,15 @@ pub fn build(options: &Options) -> Result<Report> {
         None
     };
     let files_written = write::write_site(&out, &site.root.join("static"), verify, |sink| {
-        render::render_site(&tera, &site.archive, &site.config, &site.base, sink)
+        let rendered = render::render_site(&tera, &site.archive, &site.config, &site.base, sink);
+        site.timings.stage("render + write");
+        rendered
     })?;
+    site.timings.stage(if options.check_links {
+        "check links + publish"
+    } else {
+        "publish"
+    });
     Ok(Report {
         articles: site.archive.articles.len(),
         organisations: site
@@ -204,6 +247,7 @@ pub fn build(options: &Options) -> Result<Report> {
             warnings
         },
         elapsed: started.elapsed(),
+        timings: site.timings,
     })
 }
 

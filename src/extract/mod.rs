@@ -58,13 +58,20 @@ pub fn extract(articles: &mut [Article], config: &SiteConfig) -> Vec<Organisatio
     let is_place = |word: &str| place_finder.is_place(word);
     let (table, org_spans) =
         organisations::tag_archive(articles, &config.organisations, &config.extract, &is_place);
-    places::tag_places(articles, &place_finder, &org_spans);
     let is_org_word = |w: &str| organisations::is_head(w);
+    // One tokenisation of each article serves places and people.
     articles
         .par_iter_mut()
         .zip(&org_spans)
         .for_each(|(article, spans)| {
-            article.people = people::find_people(&article.text, spans, &is_place, &is_org_word);
+            let toks = text::tokens(&article.text);
+            let (places, partners) =
+                places::find_places(&article.text, &toks, &place_finder, spans);
+            let people = people::find_people(&article.text, &toks, spans, &is_place, &is_org_word);
+            drop(toks);
+            article.places = places;
+            article.partners = partners;
+            article.people = people;
         });
     table
 }

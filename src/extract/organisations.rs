@@ -24,7 +24,7 @@
 use super::text::{self, Token};
 use crate::config::ExtractConfig;
 use crate::model::{Article, Organisation, OrganisationMention, slug_or_hash};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -935,6 +935,7 @@ pub fn tag_archive(
     let matcher = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .ok();
 

@@ -331,11 +331,11 @@ fn name_word(
 /// People found in `text`; `excluded` are byte spans (organisation mentions) no name may overlap.
 pub fn find_people(
     text: &str,
+    toks: &[text::Token],
     excluded: &[(usize, usize)],
     is_place: &dyn Fn(&str) -> bool,
     is_org_word: &dyn Fn(&str) -> bool,
 ) -> Vec<Person> {
-    let toks = text::tokens(text);
     // Names are read in the body; the headline is only where they are matched.
     let body_start = text::body_start(text);
     // Capitalised words standing alone (not next to another capitalised word, no article
@@ -353,7 +353,7 @@ pub fn find_people(
         .collect();
     let mut people: Vec<Candidate> = Vec::new();
     let overlaps = |a: &Token, b: &Token| excluded.iter().any(|&(s, e)| a.start < e && b.end > s);
-    for run in text::name_runs(&toks) {
+    for run in text::name_runs(toks) {
         // Sub-runs of capitalised words, split at linking words ("Premier X and Chief Executive Y").
         let mut i = run.start;
         while i < run.end {
@@ -364,7 +364,7 @@ pub fn find_people(
             if j > i {
                 consider(
                     text,
-                    &toks,
+                    toks,
                     &standalone,
                     i,
                     j,
@@ -692,8 +692,10 @@ mod tests {
     use super::*;
 
     fn people(text: &str) -> Vec<(String, Option<String>)> {
+        let text = format!("Headline\n\n{text}");
         find_people(
-            &format!("Headline\n\n{text}"),
+            &text,
+            &text::tokens(&text),
             &[],
             &|w| w == "Shanghai",
             &|w| w == "Bank",
@@ -752,12 +754,10 @@ mod tests {
 
     #[test]
     fn a_given_name_that_is_also_a_place_is_a_name() {
-        let found = find_people(
-            "H\n\nKBU vice-rector Sofia Dahl said the exchange grew.",
-            &[],
-            &|w| w == "Sofia",
-            &|_| false,
-        );
+        let text = "H\n\nKBU vice-rector Sofia Dahl said the exchange grew.";
+        let found = find_people(text, &text::tokens(text), &[], &|w| w == "Sofia", &|_| {
+            false
+        });
         assert_eq!(found[0].name, "Sofia Dahl");
     }
 

@@ -12,9 +12,8 @@
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
 use super::text;
-use crate::model::{Article, NamedMention};
-use aho_corasick::{AhoCorasick, MatchKind};
-use rayon::prelude::*;
+use crate::model::NamedMention;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::BTreeMap;
 
 /// The gazetteer: canonical name → other names.
@@ -57,6 +56,7 @@ impl PlaceFinder {
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
         PlaceFinder {
@@ -150,11 +150,10 @@ const PLACE_HEADS: &[&str] = &[
     "district",
 ];
 
-/// Capitalised names headed by a place noun in `text`: (start, end) byte spans.
-fn headed_places(text: &str) -> Vec<(usize, usize)> {
-    let toks = text::tokens(text);
+/// Capitalised names headed by a place noun among `toks`: (start, end) byte spans.
+fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    for run in text::name_runs(&toks) {
+    for run in text::name_runs(toks) {
         let run_toks = &toks[run.start..run.end];
         let Some(last) = run_toks.last() else {
             continue;
@@ -180,55 +179,50 @@ fn headed_places(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Tags every article with its places and partners. `org_spans` are, per article, the byte spans
-/// of organisation mentions in its text.
-pub fn tag_places(
-    articles: &mut [Article],
+/// The places an article names and its partners. `toks` are the tokens of `text`; `spans` are
+/// the byte spans of its organisation mentions, where no place is read.
+pub fn find_places(
+    text: &str,
+    toks: &[text::Token],
     finder: &PlaceFinder,
-    org_spans: &[Vec<(usize, usize)>],
-) {
-    articles
-        .par_iter_mut()
-        .zip(org_spans)
-        .for_each(|(article, spans)| {
-            let found = finder.find(&article.text, spans);
-            let mut places: Vec<NamedMention> = Vec::new();
-            for &(start, end, place) in &found {
-                let mention = &article.text[start..end];
-                let name = finder.name(place);
-                match places.iter_mut().find(|p| p.name == name) {
-                    Some(p) => {
-                        if !p.mentions.iter().any(|m| m == mention) {
-                            p.mentions.push(mention.to_string());
-                        }
-                    }
-                    None => places.push(NamedMention {
-                        name: name.to_string(),
-                        mentions: vec![mention.to_string()],
-                    }),
+    spans: &[(usize, usize)],
+) -> (Vec<NamedMention>, Option<(String, String)>) {
+    let found = finder.find(text, spans);
+    let mut places: Vec<NamedMention> = Vec::new();
+    for &(start, end, place) in &found {
+        let mention = &text[start..end];
+        let name = finder.name(place);
+        match places.iter_mut().find(|p| p.name == name) {
+            Some(p) => {
+                if !p.mentions.iter().any(|m| m == mention) {
+                    p.mentions.push(mention.to_string());
                 }
             }
-            let body_start = text::body_start(&article.text);
-            for (start, end) in headed_places(&article.text[body_start..]) {
-                let (start, end) = (start + body_start, end + body_start);
-                if spans.iter().any(|&(s, e)| start < e && end > s)
-                    || found
-                        .iter()
-                        .any(|&(s, e, _)| s >= start && e <= end && (s, e) == (start, end))
-                {
-                    continue;
-                }
-                let name = &article.text[start..end];
-                if !places.iter().any(|p| p.name == name) {
-                    places.push(NamedMention {
-                        name: name.to_string(),
-                        mentions: vec![name.to_string()],
-                    });
-                }
-            }
-            article.partners = partners(&article.text, &found, finder);
-            article.places = places;
-        });
+            None => places.push(NamedMention {
+                name: name.to_string(),
+                mentions: vec![mention.to_string()],
+            }),
+        }
+    }
+    let body_start = text::body_start(text);
+    let body_toks = &toks[toks.partition_point(|t| t.start < body_start)..];
+    for (start, end) in headed_places(body_toks) {
+        if spans.iter().any(|&(s, e)| start < e && end > s)
+            || found
+                .iter()
+                .any(|&(s, e, _)| s >= start && e <= end && (s, e) == (start, end))
+        {
+            continue;
+        }
+        let name = &text[start..end];
+        if !places.iter().any(|p| p.name == name) {
+            places.push(NamedMention {
+                name: name.to_string(),
+                mentions: vec![name.to_string()],
+            });
+        }
+    }
+    (places, partners(text, &found, finder))
 }
 
 /// The first pair of distinct places joined as partners, in the headline, else the first
@@ -294,18 +288,18 @@ mod tests {
     #[test]
     fn names_headed_by_a_facility_word_are_places() {
         let text = "They met at the Harwick Central Station, then the Valmora Ferry Road.";
-        let names: Vec<&str> = headed_places(text)
+        let names: Vec<&str> = headed_places(&text::tokens(text))
             .iter()
             .map(|&(s, e)| &text[s..e])
             .collect();
         assert_eq!(names, ["Harwick Central Station", "Valmora Ferry Road"]);
         let text = "England won at the Valmora Arena.";
-        let names: Vec<&str> = headed_places(text)
+        let names: Vec<&str> = headed_places(&text::tokens(text))
             .iter()
             .map(|&(s, e)| &text[s..e])
             .collect();
         assert_eq!(names, ["Valmora Arena"]);
-        assert!(headed_places("The Bank of Valmora grew.").is_empty());
+        assert!(headed_places(&text::tokens("The Bank of Valmora grew.")).is_empty());
     }
 
     #[test]
