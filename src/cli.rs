@@ -112,8 +112,11 @@ pub fn run() -> ExitCode {
                         );
                     }
                     if args.timings {
-                        for (stage, took) in &report.timings.stages {
-                            eprintln!("{stage:>22}  {:8.1} ms", took.as_secs_f64() * 1000.0);
+                        for (stage, took, rss) in &report.timings.stages {
+                            let rss = rss.map_or(String::new(), |kib| {
+                                format!("  {:7.1} MiB resident", kib as f64 / 1024.0)
+                            });
+                            eprintln!("{stage:>22}  {:8.1} ms{rss}", took.as_secs_f64() * 1000.0);
                         }
                     }
                     ExitCode::SUCCESS

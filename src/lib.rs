@@ -49,7 +49,8 @@ pub struct Options {
 /// How long each stage of a build took, in pipeline order: the numbers `build --timings` prints.
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
-    pub stages: Vec<(&'static str, Duration)>,
+    /// (stage, time it took, resident memory in KiB at its end where the OS tells).
+    pub stages: Vec<(&'static str, Duration, Option<u64>)>,
     last: Option<Instant>,
 }
 
@@ -65,9 +66,16 @@ impl Timings {
     fn stage(&mut self, name: &'static str) {
         let now = Instant::now();
         let since = self.last.unwrap_or(now);
-        self.stages.push((name, now - since));
+        self.stages.push((name, now - since, resident_kib()));
         self.last = Some(now);
     }
+}
+
+/// The process's resident memory in KiB (Linux: `VmRSS` of /proc/self/status).
+fn resident_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// A site read and indexed: everything needed to render it, and every problem found on the way.

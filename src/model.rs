@@ -15,8 +15,8 @@ pub struct Article {
     pub editor: Option<String>,
     /// Plain text: the first paragraph shortened at a word boundary, or the front matter's `summary`.
     pub summary: String,
-    /// The body as HTML, ready to insert (already escaped or rendered from Markdown).
-    pub body_html: String,
+    /// The body, as [`Article::body_html`] renders it.
+    pub body: Body,
     /// A photo caption found in the text, shown as a figure caption.
     pub caption: Option<String>,
     pub word_count: usize,
@@ -35,6 +35,16 @@ pub struct Article {
     pub partners: Option<(String, String)>,
     /// Filled by extraction: the people named, with their role when the text gives it.
     pub people: Vec<Person>,
+}
+
+/// Where an article's body comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// Native articles: the paragraphs are `text[from..]`, separated by blank lines, and the
+    /// HTML is made from them when a page is rendered, so the body is held once, not twice.
+    Paragraphs { from: usize },
+    /// Markdown articles: the HTML pulldown-cmark rendered.
+    Html(String),
 }
 
 /// Something named in an article, with the forms the article uses for it.
@@ -56,6 +66,23 @@ impl Article {
     /// The article's folder below the site root: `YYYY/MM/slug/`.
     pub fn relative_url(&self) -> String {
         format!("{}/{}/", self.date.format("%Y/%m"), self.slug)
+    }
+
+    /// The body as HTML, ready to insert: escaped paragraphs, or the rendered Markdown.
+    pub fn body_html(&self) -> std::borrow::Cow<'_, str> {
+        match &self.body {
+            Body::Html(html) => std::borrow::Cow::Borrowed(html),
+            Body::Paragraphs { from } => {
+                let body = self.text.get(*from..).unwrap_or_default();
+                let mut html = String::with_capacity(body.len() + body.len() / 8);
+                for paragraph in body.split("\n\n").filter(|p| !p.is_empty()) {
+                    html.push_str("<p>");
+                    html.push_str(&crate::markdown::escape_html(paragraph));
+                    html.push_str("</p>\n");
+                }
+                std::borrow::Cow::Owned(html)
+            }
+        }
     }
 
     /// Minutes to read at 200 words a minute, at least one.

@@ -7,7 +7,7 @@
 
 use crate::error::{Problem, line_of_offset};
 use crate::markdown;
-use crate::model::{Article, Cleanup, Dropped, slug_or_hash, slugify};
+use crate::model::{Article, Body, Cleanup, Dropped, slug_or_hash, slugify};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -49,6 +49,11 @@ pub fn parse_file(path: &str, bytes: &[u8], format: Format, unsafe_html: bool) -
     };
     if parsed.problems.iter().any(Problem::is_error) {
         parsed.article = None;
+    }
+    if let Some(article) = &mut parsed.article {
+        // A string grown by pushing keeps up to twice its length: spare capacity held for
+        // every article of a large archive.
+        article.text.shrink_to_fit();
     }
     if let Some(article) = &parsed.article
         && article.date > far_future()
@@ -518,10 +523,6 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
             "the article has a headline but no body text",
         );
     }
-    let body_html = texts
-        .iter()
-        .map(|t| format!("<p>{}</p>\n", markdown::escape_html(t)))
-        .collect();
     let title = fm.title.clone().unwrap_or_else(|| headline.clone());
     let summary = fm.summary.clone().unwrap_or_else(|| {
         texts
@@ -530,10 +531,13 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
             .unwrap_or_default()
     });
     let mut text = title.clone();
-    for t in caption.iter().chain(&texts) {
+    for t in caption.iter() {
         text.push_str("\n\n");
         text.push_str(t);
     }
+    text.push_str("\n\n");
+    let body = Body::Paragraphs { from: text.len() };
+    text.push_str(&texts.join("\n\n"));
     Some(Article {
         slug: article_slug(ctx, fm.slug.as_deref())?,
         path: ctx.path.to_string(),
@@ -542,7 +546,7 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
         source,
         editor,
         summary,
-        body_html,
+        body,
         caption,
         word_count: texts.iter().map(|t| t.split_whitespace().count()).sum(),
         draft: fm.draft,
@@ -721,7 +725,7 @@ fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Ar
         source: fm.source,
         editor: fm.editor,
         summary,
-        body_html: rendered.html,
+        body: Body::Html(rendered.html),
         caption: None,
         word_count: rendered.text.split_whitespace().count(),
         draft: fm.draft,
@@ -776,7 +780,7 @@ pub(crate) mod tests {
     #[test]
     fn repeated_lead_is_kept_once_and_recorded() {
         let a = ok(SEED_LIKE);
-        assert_eq!(a.body_html.matches("signed a pact on Monday").count(), 1);
+        assert_eq!(a.body_html().matches("signed a pact on Monday").count(), 1);
         assert_eq!(
             a.cleanup.dropped,
             vec![Dropped {
@@ -794,7 +798,7 @@ pub(crate) mod tests {
             Some("The Port of Alder and the Port of Birch sign a pact")
         );
         assert_eq!(a.cleanup.caption_line, Some(5));
-        assert!(!a.body_html.contains("sign a pact</p>"));
+        assert!(!a.body_html().contains("sign a pact</p>"));
     }
 
     #[test]
@@ -803,7 +807,7 @@ pub(crate) mod tests {
             "date 2023-10-20\nH\n\nThe council met on Monday and\nagreed to fund three new bus lines.\n",
         );
         assert_eq!(a.caption, None);
-        assert!(a.body_html.contains("met on Monday and agreed"));
+        assert!(a.body_html().contains("met on Monday and agreed"));
     }
 
     #[test]
@@ -938,7 +942,7 @@ pub(crate) mod tests {
             "\u{feff} date 2023-10-20 \r\nHeadline\r\n\r\nBody one.\r\rBody two.\r\n\r\nSource: X",
         );
         assert_eq!(a.title, "Headline");
-        assert_eq!(a.body_html, "<p>Body one.</p>\n<p>Body two.</p>\n");
+        assert_eq!(a.body_html(), "<p>Body one.</p>\n<p>Body two.</p>\n");
         assert_eq!(a.source.as_deref(), Some("X"));
     }
 
@@ -947,7 +951,7 @@ pub(crate) mod tests {
         let a =
             ok("date 2023-10-20\n<script>alert(1)</script>\n\n*not markdown* <b>x</b> & \"q\"\n");
         assert!(
-            a.body_html
+            a.body_html()
                 .contains("*not markdown* &lt;b&gt;x&lt;/b&gt; &amp; &quot;q&quot;")
         );
         assert_eq!(a.title, "<script>alert(1)</script>");
@@ -1039,7 +1043,7 @@ pub(crate) mod tests {
         let a = md("+++\ntitle = \"T\"\ndate = 2023-01-02\nsummary = \"S\"\n+++\nHello *world*\n")
             .article
             .unwrap();
-        assert_eq!(a.body_html, "<p>Hello <em>world</em></p>\n");
+        assert_eq!(a.body_html(), "<p>Hello <em>world</em></p>\n");
         assert_eq!(a.summary, "S");
     }
 }

@@ -294,15 +294,18 @@ fn name_word(
     is_place: &dyn Fn(&str) -> bool,
     is_org_word: &dyn Fn(&str) -> bool,
 ) -> bool {
+    // Most words are lower case: decided before anything is allocated.
+    if !t.capitalised
+        || !t.text.chars().next().is_some_and(char::is_alphabetic)
+        || t.text.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
     let l = lower(t);
     let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
-    t.capitalised
-        && !letters.is_empty()
-        && t.text.chars().next().is_some_and(char::is_alphabetic)
-        && !t.text.chars().any(|c| c.is_ascii_digit())
-        && !(letters.len() >= 2
-            && letters.iter().all(|c| c.is_uppercase())
-            && !t.text.contains('.'))
+    let acronym =
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !t.text.contains('.');
+    !acronym
         && !NOT_NAME.contains(&l.as_str())
         && !crate::parse::is_month_or_weekday(&l)
         // "Nutrition", "Collections", "Scientology": abstract nouns, not names.

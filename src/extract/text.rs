@@ -118,7 +118,8 @@ pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
 
 /// Splits text into tokens.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out: Vec<Token> = Vec::new();
+    // About one token per six bytes of news text: one allocation for most articles.
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut sentence_start = true;
     let mut pending_break = true;
     let bytes = text.as_bytes();
@@ -133,16 +134,14 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
+        if let Some(len) = whitespace_at(text, i) {
+            i += len;
             continue;
         }
-        let chunk_end = text[i..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |j| i + j);
+        let mut chunk_end = i;
+        while chunk_end < text.len() && whitespace_at(text, chunk_end).is_none() {
+            chunk_end += utf8_len(bytes[chunk_end]);
+        }
         let chunk = &text[i..chunk_end];
         let lead = chunk.len() - chunk.trim_start_matches(is_punct).len();
         let mut word = &chunk[lead..];
@@ -186,6 +185,28 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         i = chunk_end;
     }
     out
+}
+
+/// The length of the white-space character at byte `i`, if there is one. ASCII is decided
+/// from the byte alone; this runs for every byte of every article.
+fn whitespace_at(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        // The ASCII characters `char::is_whitespace` accepts (vertical tab included).
+        return matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r').then_some(1);
+    }
+    let c = text[i..].chars().next()?;
+    c.is_whitespace().then(|| c.len_utf8())
+}
+
+/// The length of the UTF-8 sequence a leading byte starts.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0x80 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
 }
 
 fn is_punct(c: char) -> bool {

@@ -151,7 +151,7 @@ pub struct ArticleView<'a> {
     pub people: Vec<PersonLink<'a>>,
     pub editor: Option<&'a str>,
     pub caption: Option<&'a str>,
-    pub body_html: &'a str,
+    pub body_html: std::borrow::Cow<'a, str>,
     pub word_count: usize,
     pub reading_minutes: usize,
     pub breadcrumbs: Breadcrumbs,
@@ -201,7 +201,7 @@ impl<'a> ArticleView<'a> {
                 .collect(),
             editor: article.editor.as_deref(),
             caption: article.caption.as_deref(),
-            body_html: &article.body_html,
+            body_html: article.body_html(),
             word_count: article.word_count,
             reading_minutes: article.reading_minutes(),
             breadcrumbs: Breadcrumbs {
