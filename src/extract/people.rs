@@ -305,11 +305,11 @@ fn name_word(
     let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
     let acronym =
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !t.text.contains('.');
-    !acronym
-        && !NOT_NAME.contains(&l.as_str())
-        && !crate::parse::is_month_or_weekday(&l)
-        // "Nutrition", "Collections", "Scientology": abstract nouns, not names.
-        && !(l.chars().count() > 6
+    if acronym || NOT_NAME.contains(&l.as_str()) || crate::parse::is_month_or_weekday(&l) {
+        return false;
+    }
+    // "Nutrition", "Collections", "Scientology": abstract nouns, not names.
+    !(l.chars().count() > 6
             && ["tion", "tions", "sion", "ment", "ments", "ness", "ity", "ology", "ship"]
                 .iter()
                 .any(|suffix| l.ends_with(suffix)))
