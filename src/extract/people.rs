@@ -309,26 +309,29 @@ fn name_word(
         return false;
     }
     // "Nutrition", "Collections", "Scientology": abstract nouns, not names.
-    !(l.chars().count() > 6
-            && ["tion", "tions", "sion", "ment", "ments", "ness", "ity", "ology", "ship"]
-                .iter()
-                .any(|suffix| l.ends_with(suffix)))
-        && !(t.sentence_start && FUNCTION_WORDS.contains(&l.as_str()))
-        && !matches!(l.as_str(), "the" | "i" | "i'm" | "i’m")
-        && !["'s", "’s"]
+    let abstract_noun = l.chars().count() > 6
+        && [
+            "tion", "tions", "sion", "ment", "ments", "ness", "ity", "ology", "ship",
+        ]
+        .iter()
+        .any(|suffix| l.ends_with(suffix));
+    let ruled_out = abstract_noun
+        || (t.sentence_start && FUNCTION_WORDS.contains(&l.as_str()))
+        || matches!(l.as_str(), "the" | "i" | "i'm" | "i’m")
+        || ["'s", "’s"]
             .iter()
             .any(|s| t.text.strip_suffix(s).is_some_and(is_place))
-        && (!is_title(t) || is_given_name(t.text))
-        && (!is_place(t.text) || is_given_name(t.text))
-        && !t
-            .text
+        || (is_title(t) && !is_given_name(t.text))
+        || (is_place(t.text) && !is_given_name(t.text))
+        || t.text
             .split(['-', '–'])
             .any(|part| part.len() < t.text.len() && is_place(part))
-        && !is_org_word(t.text)
+        || is_org_word(t.text)
         // "Pan-democrat", "Co-operation": a hyphenated word, not a romanised name.
-        && !t.text.split_once('-').is_some_and(|(_, tail)| {
+        || t.text.split_once('-').is_some_and(|(_, tail)| {
             tail.len() > 5 && tail.chars().all(|c| c.is_lowercase())
-        })
+        });
+    !ruled_out
 }
 
 /// People found in `text`; `excluded` are byte spans (organisation mentions) no name may overlap.
