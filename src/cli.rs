@@ -1,8 +1,9 @@
 //! The command line: parses arguments, calls the library, prints what it returns.
 
+use crate::diagnostics;
 use clap::{Args, Parser, Subcommand};
-use concord::{Error, Options, Problem};
-use std::path::PathBuf;
+use concord::{Error, Options};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Turns a folder of plain-text news into a browsable archive.
@@ -22,8 +23,47 @@ enum Command {
     Build(BuildArgs),
     /// Read every article and report every problem; writes nothing.
     Check(CheckArgs),
-    /// Build into a temporary folder and serve the site on this machine.
+    /// Build into a temporary folder, serve it on this machine, rebuild and reload on change.
     Serve(ServeArgs),
+    /// Write a new site (site.toml, an example article, the default theme) into DIR.
+    Init(InitArgs),
+    /// Write a new article in the native format: content/YYYY/MM/<slug>.txt.
+    New(NewArgs),
+    /// Print a shell completion script: `concord completions bash > /etc/bash_completion.d/concord`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// Where to write the site (created if missing); the current folder by default.
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Add the missing files to a folder that is not empty (existing files are never replaced).
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Args)]
+struct NewArgs {
+    /// The article's headline; the file is named after it.
+    headline: String,
+    /// The article's date, YYYY-MM-DD; today by default.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<chrono::NaiveDate>,
+    /// Who published it (the trailer's Source:).
+    #[arg(long)]
+    source: Option<String>,
+    /// Who edited it (the trailer's Editor:).
+    #[arg(long)]
+    editor: Option<String>,
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|e| format!("{e}: write the date as YYYY-MM-DD"))
 }
 
 #[derive(Debug, Args)]
@@ -34,6 +74,9 @@ struct ServeArgs {
     /// The port to listen on (0 picks a free one).
     #[arg(long, default_value_t = 1111)]
     port: u16,
+    /// Open the site in the desktop's browser.
+    #[arg(long)]
+    open: bool,
 }
 
 #[derive(Debug, Args)]
@@ -53,9 +96,9 @@ struct BuildArgs {
     /// Print errors only.
     #[arg(long, short)]
     quiet: bool,
-    /// Print how long each stage took (walk, parse, extract, index, render + write, publish).
-    #[arg(long)]
-    timings: bool,
+    /// Also print how long each stage took and the memory in use after it.
+    #[arg(long, short, visible_alias = "timings")]
+    verbose: bool,
 }
 
 #[derive(Debug, Args)]
@@ -65,16 +108,10 @@ struct CheckArgs {
     json: bool,
 }
 
-fn print_problems(problems: &[Problem]) {
-    for problem in problems {
-        eprintln!("{problem}");
-    }
-}
-
 /// Prints an error with what the user needs to fix it, and gives its exit code.
-fn fail(error: &Error) -> ExitCode {
+fn fail(root: &Path, error: &Error) -> ExitCode {
     if let Error::Content(problems) = error {
-        print_problems(problems);
+        diagnostics::print(root, problems);
     }
     if let Error::BrokenLinks(links) = error {
         for link in links {
@@ -99,7 +136,7 @@ pub fn run() -> ExitCode {
             match concord::build(&options) {
                 Ok(report) => {
                     if !args.quiet {
-                        print_problems(&report.warnings);
+                        diagnostics::print(&options.root, &report.warnings);
                         println!(
                             "Built {} articles and {} organisation pages: {} files in {} for {} ({} drafts skipped) in {:.2} s",
                             report.articles,
@@ -111,7 +148,7 @@ pub fn run() -> ExitCode {
                             report.elapsed.as_secs_f64()
                         );
                     }
-                    if args.timings {
+                    if args.verbose {
                         for (stage, took, rss) in &report.timings.stages {
                             let rss = rss.map_or(String::new(), |kib| {
                                 format!("  {:7.1} MiB resident", kib as f64 / 1024.0)
@@ -121,10 +158,55 @@ pub fn run() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
-                Err(e) => fail(&e),
+                Err(e) => fail(&options.root, &e),
             }
         }
-        Command::Serve(args) => match crate::serve::run(cli.root, &args.bind, args.port) {
+        Command::Init(args) => {
+            let today = chrono::Local::now().date_naive();
+            match concord::scaffold::init(&args.dir, args.force, today) {
+                Ok(written) => {
+                    for path in &written {
+                        println!("  wrote {}", args.dir.join(path).display());
+                    }
+                    println!(
+                        "A new site is in {}. Preview it with: concord --root {} serve",
+                        args.dir.display(),
+                        args.dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&args.dir, &e),
+            }
+        }
+        Command::New(args) => {
+            let article = concord::scaffold::NewArticle {
+                headline: &args.headline,
+                date: args
+                    .date
+                    .unwrap_or_else(|| chrono::Local::now().date_naive()),
+                source: args.source.as_deref(),
+                editor: args.editor.as_deref(),
+            };
+            match concord::scaffold::new_article(&cli.root, &article) {
+                Ok(path) => {
+                    println!("{}", cli.root.join(path).display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&cli.root, &e),
+            }
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "concord",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
+        }
+        Command::Serve(args) => match crate::serve::run(cli.root, &args.bind, args.port, args.open)
+        {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("error: {message}");
@@ -139,7 +221,7 @@ pub fn run() -> ExitCode {
             };
             let site = match concord::load(&options) {
                 Ok(site) => site,
-                Err(e) => return fail(&e),
+                Err(e) => return fail(&options.root, &e),
             };
             if args.json {
                 match serde_json::to_string_pretty(&site.check_model()) {
@@ -150,7 +232,7 @@ pub fn run() -> ExitCode {
                     }
                 }
             } else {
-                print_problems(&site.problems);
+                diagnostics::print(&options.root, &site.problems);
                 let errors = site.problems.iter().filter(|p| p.is_error()).count();
                 let warnings = site.problems.len() - errors;
                 println!(

@@ -18,6 +18,7 @@ pub mod model;
 pub mod parse;
 pub mod paths;
 pub mod render;
+pub mod scaffold;
 pub mod walk;
 pub mod write;
 

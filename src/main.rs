@@ -1,6 +1,7 @@
 //! The `concord` binary: all the work is in the library; this only parses and prints.
 
 mod cli;
+mod diagnostics;
 mod serve;
 
 /// mimalloc: the build allocates many small strings from many threads; measured faster than the

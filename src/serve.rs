@@ -1,11 +1,22 @@
 //! `concord serve`: builds the site into a temporary folder and serves it on 127.0.0.1, the way
-//! a static host would (sub-path `base_url`s included). It never reads outside that folder.
+//! a static host would (sub-path `base_url`s included), never reading outside that folder. It
+//! watches `content/`, `templates/`, `static/` and `site.toml`, rebuilds on a change, and tells
+//! open pages to reload through server-sent events (a small script injected into HTML pages in
+//! serve mode only). A failed rebuild keeps the last good site, prints the problems, and shows
+//! them over the page; the next good save recovers. Ctrl-C removes the temporary folder.
 
 use concord::Options;
 use concord::config::BaseUrl;
+use notify::{RecursiveMode, Watcher};
 use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use tiny_http::{Header, Response, Server};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+use tiny_http::{Header, Request, Response, Server};
+
+/// Where pages listen for rebuilds, below the base path.
+const EVENTS: &str = "__concord/events";
 
 /// Maps a request URL to a file path relative to the served folder, or `None` for anything that
 /// is outside the site's base path or tries to climb out of the folder (`..`, encoded or not).
@@ -59,8 +70,245 @@ fn header(name: &str, value: &str) -> Option<Header> {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
 }
 
-/// Builds once and serves until the process is stopped.
-pub fn run(root: PathBuf, bind: &str, port: u16) -> Result<(), String> {
+/// What open pages are told: the number of the last good build, and the problems of the last
+/// build if it failed.
+#[derive(Default)]
+struct Status {
+    generation: u64,
+    problem: Option<String>,
+}
+
+#[derive(Default)]
+struct Shared {
+    status: Mutex<Status>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn status(&self) -> std::sync::MutexGuard<'_, Status> {
+        self.status
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The script injected before `</body>` of every HTML page in serve mode.
+fn reload_script(base_path: &str) -> String {
+    format!(
+        r#"<script>(function () {{
+  var seen = null, overlay = null;
+  var events = new EventSource("{base_path}{EVENTS}");
+  events.addEventListener("reload", function (e) {{
+    if (seen !== null && seen !== e.data) location.reload();
+    seen = e.data;
+  }});
+  events.addEventListener("problem", function (e) {{
+    var text = JSON.parse(e.data);
+    if (!text) {{ if (overlay) overlay.remove(); overlay = null; return; }}
+    if (!overlay) {{
+      overlay = document.createElement("div");
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#2b0b0b;color:#ffe9e9;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.25rem;border-top:4px solid #ff6b6b;white-space:pre-wrap";
+      document.body.appendChild(overlay);
+    }}
+    overlay.textContent = "concord serve: the last build failed; this page shows the last good one.\n\n" + text;
+  }});
+}})();</script>
+"#
+    )
+}
+
+/// Builds into `options.output`, prints the outcome, and updates what pages are told.
+fn rebuild(options: &Options, shared: &Shared) {
+    match concord::build(options) {
+        Ok(report) => {
+            println!(
+                "Built {} articles in {:.2} s",
+                report.articles,
+                report.elapsed.as_secs_f64()
+            );
+            let mut status = shared.status();
+            status.generation += 1;
+            status.problem = None;
+        }
+        Err(e) => {
+            let text = match &e {
+                concord::Error::Content(problems) => problems
+                    .iter()
+                    .filter(|p| p.is_error())
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                other => format!("error: {other}"),
+            };
+            eprintln!("{text}\nThe last good build is still served; fix and save to rebuild.");
+            shared.status().problem = Some(text);
+        }
+    }
+    shared.changed.notify_all();
+}
+
+/// Whether a changed path is one the site is built from.
+fn is_source(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut parts = rel.components();
+    match parts.next().and_then(|c| c.as_os_str().to_str()) {
+        Some("content" | "templates" | "static") => true,
+        Some("site.toml") => parts.next().is_none(),
+        _ => false,
+    }
+}
+
+/// The folders a site is built from, watched recursively. The site root itself is watched
+/// alone (for `site.toml`, and these folders appearing), never recursively: it may hold large
+/// folders that are none of Concord's business (`target/`, `.git/`, the output folder).
+const SOURCE_DIRS: [&str; 3] = ["content", "templates", "static"];
+
+/// Watches the site and rebuilds after each burst of changes (100 ms of quiet).
+fn watch(root: &Path, options: Options, shared: Arc<Shared>) -> Result<(), String> {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher =
+        notify::recommended_watcher(tx).map_err(|e| format!("cannot watch the site: {e}"))?;
+    let watch_error =
+        |path: &Path, e: notify::Error| format!("cannot watch {}: {e}", path.display());
+    watcher
+        .watch(&root, RecursiveMode::NonRecursive)
+        .map_err(|e| watch_error(&root, e))?;
+    for dir in SOURCE_DIRS
+        .map(|d| root.join(d))
+        .iter()
+        .filter(|d| d.is_dir())
+    {
+        watcher
+            .watch(dir, RecursiveMode::Recursive)
+            .map_err(|e| watch_error(dir, e))?;
+    }
+    std::thread::spawn(move || {
+        let mut watcher = watcher;
+        while let Ok(event) = rx.recv() {
+            let Ok(event) = event else { continue };
+            if event.kind.is_access() || !event.paths.iter().any(|p| is_source(&root, p)) {
+                continue;
+            }
+            // A source folder created after the start is watched from now on.
+            for path in &event.paths {
+                if path.parent() == Some(root.as_path()) && path.is_dir() {
+                    let _ = watcher.watch(path, RecursiveMode::Recursive);
+                }
+            }
+            while rx.recv_timeout(Duration::from_millis(100)).is_ok() {}
+            rebuild(&options, &shared);
+        }
+    });
+    Ok(())
+}
+
+/// Streams server-sent events to one page until it goes away: the current build number at
+/// once, then every change, with a comment every 15 s to keep the connection open.
+fn events(request: Request, shared: &Shared) {
+    let mut out = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
+    if out.write_all(head.as_bytes()).is_err() {
+        return;
+    }
+    let mut sent: Option<(u64, Option<String>)> = None;
+    loop {
+        let message = {
+            let mut status = shared.status();
+            while sent
+                .as_ref()
+                .is_some_and(|(g, p)| *g == status.generation && *p == status.problem)
+            {
+                let (next, timeout) = shared
+                    .changed
+                    .wait_timeout(status, Duration::from_secs(15))
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                status = next;
+                if timeout.timed_out() {
+                    break;
+                }
+            }
+            let now = (status.generation, status.problem.clone());
+            if sent.as_ref() == Some(&now) {
+                ": keep-alive\n\n".to_string()
+            } else {
+                let problem = serde_json::to_string(&now.1.clone().unwrap_or_default())
+                    .unwrap_or_else(|_| "\"\"".into());
+                let text = format!(
+                    "event: reload\ndata: {}\n\nevent: problem\ndata: {problem}\n\n",
+                    now.0
+                );
+                sent = Some(now);
+                text
+            }
+        };
+        if out.write_all(message.as_bytes()).is_err() || out.flush().is_err() {
+            return;
+        }
+    }
+}
+
+/// Answers one request from the served folder.
+fn answer(request: Request, served: &Path, base: &BaseUrl, shared: &Shared) {
+    if request.url().split('?').next() == Some(&format!("{}{EVENTS}", base.path)) {
+        return events(request, shared);
+    }
+    let target = resolve(&base.path, request.url()).map(|rel| served.join(rel));
+    let target = target.map(|t| if t.is_dir() { t.join("index.html") } else { t });
+    let found = target.filter(|t| t.is_file());
+    let (path, status) = match found {
+        Some(path) => (path, 200),
+        None => (served.join("404.html"), 404),
+    };
+    let kind = content_type(&path);
+    let response = if kind.starts_with("text/html") {
+        let html = std::fs::read_to_string(&path).unwrap_or_default();
+        let script = reload_script(&base.path);
+        let html = match html.rfind("</body>") {
+            Some(at) => format!("{}{script}{}", &html[..at], &html[at..]),
+            None => html + &script,
+        };
+        request.respond(with_type(
+            Response::from_data(html).with_status_code(status),
+            kind,
+        ))
+    } else {
+        match File::open(&path) {
+            Ok(file) => request.respond(with_type(Response::from_file(file), kind)),
+            Err(_) => request.respond(Response::empty(404)),
+        }
+    };
+    if let Err(e) = response {
+        eprintln!("warning: could not answer a request: {e}");
+    }
+}
+
+fn with_type<R: std::io::Read>(response: Response<R>, kind: &str) -> Response<R> {
+    match header("Content-Type", kind) {
+        Some(h) => response.with_header(h),
+        None => response,
+    }
+}
+
+/// Opens `url` in the desktop's browser, if there is one.
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(program).arg(url).spawn() {
+        eprintln!("warning: could not open a browser ({program}: {e}); open {url} yourself");
+    }
+}
+
+/// Builds, serves and rebuilds until Ctrl-C.
+pub fn run(root: PathBuf, bind: &str, port: u16, open: bool) -> Result<(), String> {
     let (_, base) = concord::load_config(&Options {
         root: root.clone(),
         ..Options::default()
@@ -74,57 +322,36 @@ pub fn run(root: PathBuf, bind: &str, port: u16) -> Result<(), String> {
         .prefix("concord-serve-")
         .tempdir()
         .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+    let work_path = work.path().to_path_buf();
+    ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&work_path);
+        println!("\nStopped.");
+        std::process::exit(0);
+    })
+    .map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
     let served = work.path().join("site");
     let options = Options {
-        root,
+        root: root.clone(),
         output: Some(served.clone()),
         base_url: Some(local.permalink("")),
         drafts: true,
         check_links: false,
     };
-    match concord::build(&options) {
-        Ok(report) => println!(
-            "Built {} articles in {:.2} s",
-            report.articles,
-            report.elapsed.as_secs_f64()
-        ),
-        Err(e) => {
-            if let concord::Error::Content(problems) = &e {
-                for p in problems {
-                    eprintln!("{p}");
-                }
-            }
-            return Err(e.to_string());
-        }
-    }
+    let shared = Arc::new(Shared::default());
+    rebuild(&options, &shared);
+    watch(&root, options, Arc::clone(&shared))?;
     println!("Serving at {} (Ctrl-C to stop)", local.permalink(""));
-    for request in server.incoming_requests() {
-        let target = resolve(&local.path, request.url()).map(|rel| served.join(rel));
-        let target = target.map(|t| if t.is_dir() { t.join("index.html") } else { t });
-        let response = match target
-            .as_ref()
-            .and_then(|t| File::open(t).ok().map(|f| (t, f)))
-        {
-            Some((path, file)) if path.is_file() => {
-                let mut response = Response::from_file(file);
-                if let Some(h) = header("Content-Type", content_type(path)) {
-                    response = response.with_header(h);
-                }
-                request.respond(response)
-            }
-            _ => {
-                let body = std::fs::read(served.join("404.html")).unwrap_or_default();
-                let mut response = Response::from_data(body).with_status_code(404);
-                if let Some(h) = header("Content-Type", "text/html; charset=utf-8") {
-                    response = response.with_header(h);
-                }
-                request.respond(response)
-            }
-        };
-        if let Err(e) = response {
-            eprintln!("warning: could not answer a request: {e}");
-        }
+    if open {
+        open_browser(&local.permalink(""));
     }
+    let served = Arc::new(served);
+    let local = Arc::new(local);
+    for request in server.incoming_requests() {
+        let (served, local, shared) =
+            (Arc::clone(&served), Arc::clone(&local), Arc::clone(&shared));
+        std::thread::spawn(move || answer(request, &served, &local, &shared));
+    }
+    drop(work);
     Ok(())
 }
 

@@ -365,3 +365,75 @@ fn check_json_carries_places_partners_and_people() {
         "the excluded name is left out"
     );
 }
+
+#[test]
+fn init_then_build_then_new_then_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let site_dir = dir.path().join("my-site");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let root = site_dir.to_str().unwrap();
+    let out = run(&["init", root]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site_dir.join("templates/article.html").is_file());
+    let out = run(&["--root", root, "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site_dir.join("public/organisations/index.html").is_file());
+    assert!(
+        !run(&["init", root]).status.success(),
+        "refuses a non-empty folder"
+    );
+    let out = run(&[
+        "--root",
+        root,
+        "new",
+        "Valmora opens a ferry office",
+        "--date",
+        "2025-04-02",
+        "--source",
+        "Harbour Daily",
+        "--editor",
+        "Ana Ruiz",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = stdout(&out).trim().to_string();
+    assert!(
+        path.ends_with("content/2025/04/valmora-opens-a-ferry-office.txt"),
+        "{path}"
+    );
+    let check = run(&["--root", root, "check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(stdout(&check).contains("Checked 2 articles: 0 errors, 0 warnings"));
+    let again = run(&[
+        "--root",
+        root,
+        "new",
+        "Valmora opens a ferry office",
+        "--date",
+        "2025-04-02",
+    ]);
+    assert_eq!(again.status.code(), Some(2), "refuses to overwrite");
+}
+
+#[test]
+fn completions_and_version() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let bash = run(&["completions", "bash"]);
+    assert!(bash.status.success());
+    assert!(stdout(&bash).contains("concord"));
+    assert!(stdout(&bash).contains("serve"));
+    let version = run(&["--version"]);
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("concord {}", env!("CARGO_PKG_VERSION"))
+    );
+}

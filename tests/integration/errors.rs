@@ -17,7 +17,7 @@ fn impossible_date_names_file_and_line() {
     let (code, err) = failing_build(&site);
     assert_eq!(code, 1);
     assert!(
-        err.contains("content/2023/bad.txt:2: error: impossible date"),
+        err.contains("content/2023/bad.txt:2:2: error: impossible date"),
         "{err}"
     );
     assert!(err.contains("hint:"), "{err}");
@@ -36,17 +36,17 @@ fn every_error_is_reported_in_one_run() {
     let (code, err) = failing_build(&site);
     assert_eq!(code, 1);
     assert!(
-        err.contains("content/a.txt:1: error: the first line must be the date"),
+        err.contains("content/a.txt:1:1: error: the first line must be the date"),
         "{err}"
     );
     assert!(err.contains("content/b.txt:"), "{err}");
     assert!(err.contains("headline"), "{err}");
     assert!(
-        err.contains("content/c.txt:2: error: invalid UTF-8 at byte offset 20"),
+        err.contains("content/c.txt:2:1: error: invalid UTF-8 at byte offset 20"),
         "{err}"
     );
     assert!(
-        err.contains("content/d.md:2: error: invalid front matter"),
+        err.contains("content/d.md:2:1: error: invalid front matter"),
         "{err}"
     );
     assert!(err.contains("4 errors in the content"), "{err}");

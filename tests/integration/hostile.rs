@@ -23,7 +23,7 @@ fn empty_and_whitespace_only_files_are_errors() {
         let (code, err) = build(&one_article(text));
         assert_eq!(code, 1);
         assert!(
-            err.contains("content/a.txt:1: error: empty article"),
+            err.contains("content/a.txt:1:1: error: empty article"),
             "{err}"
         );
     }
@@ -42,7 +42,7 @@ fn binary_and_invalid_utf8_files_are_errors() {
     ));
     assert_eq!(code, 1);
     assert!(
-        err.contains("content/a.txt:2: error: invalid UTF-8 at byte offset 22"),
+        err.contains("content/a.txt:2:1: error: invalid UTF-8 at byte offset 22"),
         "{err}"
     );
 }
@@ -59,7 +59,7 @@ fn missing_impossible_and_far_future_dates() {
     let (code, err) = build(&one_article("Title only\n\nBody.\n"));
     assert_eq!(code, 1);
     assert!(
-        err.contains("content/a.txt:1: error: the first line must be the date"),
+        err.contains("content/a.txt:1:1: error: the first line must be the date"),
         "{err}"
     );
     for date in ["2023-02-30", "2023-13-01"] {
@@ -67,7 +67,7 @@ fn missing_impossible_and_far_future_dates() {
         assert_eq!(code, 1);
         assert!(
             err.contains(&format!(
-                "content/a.txt:1: error: impossible date \"{date}\""
+                "content/a.txt:1:1: error: impossible date \"{date}\""
             )),
             "{err}"
         );

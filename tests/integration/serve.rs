@@ -113,3 +113,86 @@ fn serves_a_sub_path_base_url_as_a_static_host_would() {
     assert_eq!(get(&served.addr, "/archive/style.css").0, 200);
     assert_eq!(get(&served.addr, "/style.css").0, 404);
 }
+
+/// A page's view of the server: the server-sent events, one line at a time.
+fn listen(addr: &str, base: &str) -> std::sync::mpsc::Receiver<String> {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "GET {base}__concord/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Waits for an event line that `wanted` accepts, returning it.
+fn wait_for(
+    events: &std::sync::mpsc::Receiver<String>,
+    within: Duration,
+    wanted: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let deadline = Instant::now() + within;
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match events.recv_timeout(left) {
+            Ok(line) if wanted(&line) => return Some(line),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+#[test]
+fn a_new_article_is_served_and_open_pages_are_told_to_reload() {
+    let site = TestSite::fixture("basic");
+    let served = serve(&site);
+    let (_, home) = get(&served.addr, "/");
+    assert!(
+        home.contains("__concord/events"),
+        "the reload script is injected"
+    );
+    let events = listen(&served.addr, "/");
+    assert!(wait_for(&events, Duration::from_secs(5), |l| l == "data: 1").is_some());
+    let started = Instant::now();
+    site.write(
+        "content/2024/03/new-bridge.txt",
+        " date 2024-03-01 \nA new bridge for Alder\n\nAlder opened a bridge.\n\nSource: S\n",
+    );
+    assert!(
+        wait_for(&events, Duration::from_secs(2), |l| l == "data: 2").is_some(),
+        "no reload event within 2 s"
+    );
+    eprintln!("reload event {:?} after the save", started.elapsed());
+    assert!(get(&served.addr, "/").1.contains("A new bridge for Alder"));
+}
+
+#[test]
+fn a_broken_template_is_shown_and_the_next_good_save_recovers() {
+    let site = TestSite::fixture("basic");
+    let served = serve(&site);
+    let events = listen(&served.addr, "/");
+    assert!(wait_for(&events, Duration::from_secs(5), |l| l == "data: 1").is_some());
+    site.write("templates/index.html", "{% if %}broken");
+    let problem = wait_for(&events, Duration::from_secs(5), |l| {
+        l.starts_with("data: \"") && l.len() > 8
+    })
+    .expect("the problem is sent to open pages");
+    assert!(problem.contains("index.html"), "{problem}");
+    let (status, body) = get(&served.addr, "/");
+    assert_eq!(status, 200, "the last good site is still served");
+    assert!(body.contains("First story of the day"));
+    std::fs::remove_file(site.root().join("templates/index.html")).unwrap();
+    assert!(
+        wait_for(&events, Duration::from_secs(5), |l| l == "data: 2").is_some(),
+        "recovers on the next good save"
+    );
+    assert!(wait_for(&events, Duration::from_secs(2), |l| l == "data: \"\"").is_some());
+}

@@ -1,0 +1,107 @@
+//! Problems as people read them, in the style of rustc: `path:line:column: severity: message`
+//! (the form editors jump to), the offending line with a marker under it, and the hint. Colour
+//! only on a terminal: anstream drops it for pipes and files and honours `NO_COLOR`.
+
+use anstyle::{AnsiColor, Style};
+use concord::{Problem, Severity};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The widest part of a line shown under a problem, in characters.
+const SHOWN: usize = 120;
+
+/// Prints every problem to stderr, reading each file once for the lines it shows.
+pub fn print(root: &Path, problems: &[Problem]) {
+    let mut sources: HashMap<&str, Option<String>> = HashMap::new();
+    for problem in problems {
+        let source = sources
+            .entry(problem.path.as_str())
+            .or_insert_with(|| std::fs::read_to_string(root.join(&problem.path)).ok());
+        anstream::eprintln!("{}", render(problem, source.as_deref()));
+    }
+}
+
+/// One problem, with colour codes (anstream removes them where they do not belong).
+pub fn render(problem: &Problem, source: Option<&str>) -> String {
+    let (label, colour) = match problem.severity {
+        Severity::Error => ("error", AnsiColor::Red),
+        Severity::Warning => ("warning", AnsiColor::Yellow),
+    };
+    let severity = Style::new().bold().fg_color(Some(colour.into()));
+    let bold = Style::new().bold();
+    let frame = Style::new().bold().fg_color(Some(AnsiColor::Blue.into()));
+    let line_text = problem.line.and_then(|n| {
+        source?
+            .split('\n')
+            .nth(n.checked_sub(1)?)
+            .map(|l| l.trim_start_matches('\u{feff}').trim_end())
+    });
+    let indent = line_text.map_or(0, |t| t.chars().take_while(|c| c.is_whitespace()).count());
+    let location = match problem.line {
+        Some(n) => format!("{}:{n}:{}", problem.path, indent + 1),
+        None => problem.path.clone(),
+    };
+    let mut out = format!(
+        "{location}: {severity}{label}{severity:#}: {bold}{}{bold:#}",
+        problem.message
+    );
+    let gutter = problem.line.map_or(1, |n| n.to_string().len());
+    if let (Some(n), Some(text)) = (problem.line, line_text) {
+        let shown: String = text
+            .chars()
+            .take(SHOWN)
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
+        let width = shown.chars().count().saturating_sub(indent).max(1);
+        let pad = " ".repeat(gutter);
+        out.push_str(&format!(
+            "\n{frame}{pad} |{frame:#}\n{frame}{n} |{frame:#} {shown}\n{frame}{pad} |{frame:#} {}{severity}{}{severity:#}",
+            " ".repeat(indent),
+            "^".repeat(width)
+        ));
+    }
+    if let Some(hint) = &problem.hint {
+        out.push_str(&format!(
+            "\n{frame}{} ={frame:#} {bold}hint{bold:#}: {hint}",
+            " ".repeat(gutter)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> String {
+        anstream::adapter::strip_str(text).to_string()
+    }
+
+    #[test]
+    fn shows_the_line_with_a_marker_and_the_hint() {
+        let problem = Problem::error("content/a.txt", Some(2), "impossible date \"2024-13-01\"")
+            .with_hint("write the first line as `date YYYY-MM-DD`");
+        let text = plain(&render(
+            &problem,
+            Some("Headline\n  date 2024-13-01 \nBody"),
+        ));
+        assert_eq!(
+            text,
+            "content/a.txt:2:3: error: impossible date \"2024-13-01\"\n  |\n2 |   date 2024-13-01\n  |   ^^^^^^^^^^^^^^^\n  = hint: write the first line as `date YYYY-MM-DD`"
+        );
+    }
+
+    #[test]
+    fn without_a_line_or_source_it_is_one_line() {
+        let problem = Problem::warning("content/photo.jpg", None, "not an article");
+        assert_eq!(
+            plain(&render(&problem, None)),
+            "content/photo.jpg: warning: not an article"
+        );
+        let problem = Problem::error("content/gone.txt", Some(4), "cannot read");
+        assert_eq!(
+            plain(&render(&problem, None)),
+            "content/gone.txt:4:1: error: cannot read"
+        );
+    }
+}

@@ -1,0 +1,237 @@
+//! `concord init` and `concord new`: a new site that builds at once, and a new article in the
+//! native format. Nothing here overwrites a file.
+
+use crate::assets;
+use crate::error::{Error, Result};
+use crate::model::slugify;
+use chrono::NaiveDate;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The `site.toml` `init` writes: every setting, with what it does.
+const SITE_TOML: &str = r#"# Concord site settings. Every key is optional; unknown keys are an error.
+
+# The site's name, in every page's header and <title>.
+title = "My cooperation archive"
+# One sentence about the archive, for search engines and the feed.
+description = "News of cities, ports and institutions working together."
+# Where the site will be published. Feeds, the sitemap and canonical links need the host;
+# a sub-path such as "https://example.org/archive/" works too.
+base_url = "https://example.org/"
+# The articles' language (BCP 47).
+language = "en"
+# Articles per listing page, and entries per Atom feed.
+paginate_by = 20
+feed_limit = 20
+# Where `concord build` writes the site, relative to this file.
+output_dir = "public"
+
+# Canonical organisation name = [other names the articles use]. Always wins over what
+# Concord finds in the text.
+[organisations]
+# "Hong Kong Stock Exchange" = ["HKEX", "HKEx"]
+
+[extract]
+# Use the built-in table of well-known organisations (UN, WTO, central banks, exchanges...).
+builtin_organisations = true
+# Names never taken as organisations.
+exclude = []
+# Places the built-in gazetteer does not know: "Name" = ["other name"].
+places = { "Harwick" = [], "Valmora" = [] }
+
+[search]
+# Put every article's full text in the search index (a larger download).
+full_text = false
+"#;
+
+/// The example article `init` writes, dated `date`.
+fn example_article(date: NaiveDate) -> String {
+    format!(
+        " date {} \n\
+         Harwick and Valmora open a joint trade office\n\
+         \n\
+         The Harwick Chamber of Commerce (HCC) and the Valmora Chamber of Commerce opened a joint \
+         trade office on Monday, the first shared office of the two port cities.\n\
+         \n\
+         \"Our members asked for one door to both markets,\" said HCC president Ines Varga.\n\
+         \n\
+         The office will advise companies from both cities on customs, shipping and permits.\n\
+         \n\
+         Source: Concord   Editor: Your Name\n",
+        date.format("%Y-%m-%d")
+    )
+}
+
+/// Writes a new site into `dir`: `site.toml`, one example article, and the default templates
+/// and static files (to edit; the binary has them built in too). Refuses a folder that exists
+/// and is not empty, unless `force`, and even then never overwrites an existing file.
+/// Returns the files written, relative to `dir`.
+pub fn init(dir: &Path, force: bool, today: NaiveDate) -> Result<Vec<PathBuf>> {
+    let refuse = |message: String| Error::Output {
+        path: dir.to_path_buf(),
+        message,
+    };
+    if dir.exists() {
+        if !dir.is_dir() {
+            return Err(refuse("exists and is not a folder".into()));
+        }
+        let empty = fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .next()
+            .is_none();
+        if !empty && !force {
+            return Err(refuse(
+                "is not empty; choose an empty folder, or pass --force to add the missing files"
+                    .into(),
+            ));
+        }
+    }
+    let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
+        (PathBuf::from("site.toml"), SITE_TOML.as_bytes().to_vec()),
+        (
+            PathBuf::from(format!(
+                "content/{}/joint-trade-office.txt",
+                today.format("%Y/%m")
+            )),
+            example_article(today).into_bytes(),
+        ),
+    ];
+    files.extend(
+        assets::TEMPLATES
+            .iter()
+            .map(|(name, text)| (Path::new("templates").join(name), text.as_bytes().to_vec())),
+    );
+    files.extend(
+        assets::STATIC
+            .iter()
+            .map(|(name, bytes)| (Path::new("static").join(name), bytes.to_vec())),
+    );
+    let mut written = Vec::new();
+    for (rel, bytes) in files {
+        if create_new(&dir.join(&rel), &bytes)? {
+            written.push(rel);
+        }
+    }
+    Ok(written)
+}
+
+/// Writes `bytes` to a file that must not exist yet. Returns false if it already existed.
+fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
+    use std::io::Write;
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(mut file) => {
+            file.write_all(bytes).map_err(|e| Error::io(path, e))?;
+            Ok(true)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// What `concord new` needs to know.
+#[derive(Debug, Clone)]
+pub struct NewArticle<'a> {
+    pub headline: &'a str,
+    pub date: NaiveDate,
+    pub source: Option<&'a str>,
+    pub editor: Option<&'a str>,
+}
+
+/// Writes `content/YYYY/MM/<slug>.txt` in the native format below `root` and returns its path
+/// relative to `root`. Refuses to overwrite a file.
+pub fn new_article(root: &Path, article: &NewArticle) -> Result<PathBuf> {
+    let headline = article
+        .headline
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let slug = slugify(&headline);
+    if slug.is_empty() {
+        return Err(Error::Output {
+            path: PathBuf::from("content"),
+            message: format!(
+                "the headline {:?} has no letters or digits to name the file after",
+                article.headline
+            ),
+        });
+    }
+    let rel = PathBuf::from(format!(
+        "content/{}/{slug}.txt",
+        article.date.format("%Y/%m")
+    ));
+    let trailer = match (article.source, article.editor) {
+        (Some(s), Some(e)) => format!("Source: {s}   Editor: {e}"),
+        (Some(s), None) => format!("Source: {s}"),
+        (None, Some(e)) => format!("Editor: {e}"),
+        (None, None) => "Source: (who published it)   Editor: (who edited it)".to_string(),
+    };
+    let text = format!(
+        " date {} \n{headline}\n\nWrite the lead paragraph here: who did what, where and when.\n\nThen the rest of the article, one paragraph after each blank line.\n\n{trailer}\n",
+        article.date.format("%Y-%m-%d")
+    );
+    if !create_new(&root.join(&rel), text.as_bytes())? {
+        return Err(Error::Output {
+            path: rel,
+            message: "already exists; choose another headline or edit that file".into(),
+        });
+    }
+    Ok(rel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()
+    }
+
+    #[test]
+    fn init_refuses_a_non_empty_folder_and_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        assert!(init(dir.path(), false, day()).is_err());
+        fs::write(dir.path().join("site.toml"), "title = \"Mine\"").unwrap();
+        let written = init(dir.path(), true, day()).unwrap();
+        assert!(!written.contains(&PathBuf::from("site.toml")));
+        assert_eq!(
+            fs::read_to_string(dir.path().join("site.toml")).unwrap(),
+            "title = \"Mine\""
+        );
+        assert!(dir.path().join("templates/base.html").is_file());
+        assert!(
+            dir.path()
+                .join("content/2026/03/joint-trade-office.txt")
+                .is_file()
+        );
+    }
+
+    #[test]
+    fn new_writes_a_native_article_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = NewArticle {
+            headline: "  Ports sign  a pact ",
+            date: day(),
+            source: Some("Wire"),
+            editor: None,
+        };
+        let rel = new_article(dir.path(), &article).unwrap();
+        assert_eq!(rel, PathBuf::from("content/2026/03/ports-sign-a-pact.txt"));
+        let text = fs::read_to_string(dir.path().join(&rel)).unwrap();
+        assert!(text.starts_with(" date 2026-03-09 \nPorts sign a pact\n\n"));
+        assert!(text.ends_with("Source: Wire\n"));
+        assert!(new_article(dir.path(), &article).is_err());
+        let blank = NewArticle {
+            headline: "!!!",
+            ..article
+        };
+        assert!(new_article(dir.path(), &blank).is_err());
+    }
+}
