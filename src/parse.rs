@@ -125,6 +125,15 @@ fn decode(path: &str, bytes: &[u8]) -> Result<String, Problem> {
 
 /// Trims a line and turns tabs and non-breaking or other odd spaces into plain spaces.
 fn clean_line(line: &str) -> String {
+    // Most lines are already clean ASCII: printable bytes and single inner spaces.
+    let bytes = line.as_bytes();
+    let clean_ascii = bytes.iter().all(|&b| (0x20..0x7f).contains(&b))
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.windows(2).any(|w| w == b"  ");
+    if clean_ascii {
+        return line.to_string();
+    }
     let mut out = String::with_capacity(line.len());
     let mut last_space = true;
     for c in line.chars() {
