@@ -2,7 +2,7 @@
 
 use crate::diagnostics;
 use clap::{Args, Parser, Subcommand};
-use concord::{Error, Options};
+use concord::{Error, Options, Progress, ProgressEvent};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -108,6 +108,42 @@ struct CheckArgs {
     json: bool,
 }
 
+/// A progress bar on stderr for builds run on a terminal (none when stderr is a pipe or file),
+/// and the listener that moves it. It is cleared when the build ends, so only the summary line
+/// stays.
+fn progress_bar() -> Option<(indicatif::ProgressBar, Progress)> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
+    let counted = ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} files")
+        .ok()?
+        .progress_chars("=> ");
+    let open_ended = ProgressStyle::with_template("{spinner} {msg} {pos}").ok()?;
+    bar.set_style(open_ended.clone());
+    let moved = bar.clone();
+    let progress = Progress(std::sync::Arc::new(move |event| match event {
+        ProgressEvent::Stage { name, total } => {
+            moved.reset();
+            match total {
+                Some(total) => {
+                    moved.set_style(counted.clone());
+                    moved.set_length(total);
+                }
+                None => {
+                    moved.set_style(open_ended.clone());
+                    moved.unset_length();
+                }
+            }
+            moved.set_message(name);
+        }
+        ProgressEvent::Step => moved.inc(1),
+    }));
+    Some((bar, progress))
+}
+
 /// Prints an error with what the user needs to fix it, and gives its exit code.
 fn fail(root: &Path, error: &Error) -> ExitCode {
     if let Error::Content(problems) = error {
@@ -126,14 +162,20 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => {
+            let bar = (!args.quiet).then(progress_bar).flatten();
             let options = Options {
                 root: cli.root,
                 output: args.output,
                 base_url: args.base_url,
                 drafts: args.drafts,
                 check_links: args.check_links,
+                progress: bar.as_ref().map(|(_, progress)| progress.clone()),
             };
-            match concord::build(&options) {
+            let built = concord::build(&options);
+            if let Some((bar, _)) = &bar {
+                bar.finish_and_clear();
+            }
+            match built {
                 Ok(report) => {
                     if !args.quiet {
                         diagnostics::print(&options.root, &report.warnings);

@@ -45,6 +45,38 @@ pub struct Options {
     pub drafts: bool,
     /// Verify every internal link of the written site before publishing it.
     pub check_links: bool,
+    /// Told how far the build is, from any thread (a progress bar listens).
+    pub progress: Option<Progress>,
+}
+
+/// How far a build is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressEvent {
+    /// A stage begins; `total` is how many steps it has, when known.
+    Stage {
+        name: &'static str,
+        total: Option<u64>,
+    },
+    /// One more step of the current stage is done.
+    Step,
+}
+
+/// A listener for [`ProgressEvent`]s.
+#[derive(Clone)]
+pub struct Progress(pub std::sync::Arc<dyn Fn(ProgressEvent) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress(..)")
+    }
+}
+
+impl Options {
+    fn report(&self, event: ProgressEvent) {
+        if let Some(progress) = &self.progress {
+            (progress.0)(event);
+        }
+    }
 }
 
 /// How long each stage of a build took, in pipeline order: the numbers `build --timings` prints.
@@ -128,10 +160,18 @@ pub fn load(options: &Options) -> Result<Site> {
     let (files, mut problems) = walk::walk_content(&options.root, &options.root.join("content"));
     timings.stage("walk");
     let unsafe_html = config.markdown.unsafe_html;
+    options.report(ProgressEvent::Stage {
+        name: "reading",
+        total: Some(files.len() as u64),
+    });
     let parsed: Vec<parse::Parsed> = files
         .par_iter()
         .map(|file| match std::fs::read(&file.abs_path) {
-            Ok(bytes) => parse::parse_file(&file.rel_path, &bytes, file.format, unsafe_html),
+            Ok(bytes) => {
+                let parsed = parse::parse_file(&file.rel_path, &bytes, file.format, unsafe_html);
+                options.report(ProgressEvent::Step);
+                parsed
+            }
             Err(e) => parse::Parsed {
                 article: None,
                 problems: vec![
@@ -160,6 +200,10 @@ pub fn load(options: &Options) -> Result<Site> {
         articles.retain(|a| !a.draft);
     }
     let drafts_skipped = before - articles.len();
+    options.report(ProgressEvent::Stage {
+        name: "finding organisations, places and people",
+        total: None,
+    });
     let organisations = extract::extract(&mut articles, &config);
     timings.stage("extract");
     problems.sort_by(|a, b| (&a.path, a.line, a.severity).cmp(&(&b.path, b.line, b.severity)));
@@ -219,8 +263,17 @@ pub fn build(options: &Options) -> Result<Report> {
     } else {
         None
     };
+    options.report(ProgressEvent::Stage {
+        name: "writing pages",
+        total: None,
+    });
     let files_written = write::write_site(&out, &site.root.join("static"), verify, |sink| {
-        let rendered = render::render_site(&tera, &site.archive, &site.config, &site.base, sink);
+        let counted = |output: render::Output| {
+            options.report(ProgressEvent::Step);
+            sink(output)
+        };
+        let rendered =
+            render::render_site(&tera, &site.archive, &site.config, &site.base, &counted);
         site.timings.stage("render + write");
         rendered
     })?;

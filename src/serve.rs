@@ -336,6 +336,7 @@ pub fn run(root: PathBuf, bind: &str, port: u16, open: bool) -> Result<(), Strin
         base_url: Some(local.permalink("")),
         drafts: true,
         check_links: false,
+        progress: None,
     };
     let shared = Arc::new(Shared::default());
     rebuild(&options, &shared);

@@ -437,3 +437,14 @@ fn completions_and_version() {
         format!("concord {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn off_a_terminal_a_build_prints_no_progress_and_one_summary_line() {
+    let site = TestSite::fixture("basic");
+    let out = site.build(&[]);
+    let err = stderr(&out);
+    assert!(!err.contains('\r') && !err.contains("reading"), "{err}");
+    let summary: Vec<&str> = stdout(&out).lines().collect();
+    assert_eq!(summary.len(), 1, "{summary:?}");
+    assert!(summary[0].starts_with("Built 7 articles and "), "{summary:?}");
+}
