@@ -447,5 +447,8 @@ fn off_a_terminal_a_build_prints_no_progress_and_one_summary_line() {
     let printed = stdout(&out);
     let summary: Vec<&str> = printed.lines().collect();
     assert_eq!(summary.len(), 1, "{summary:?}");
-    assert!(summary[0].starts_with("Built 7 articles and "), "{summary:?}");
+    assert!(
+        summary[0].starts_with("Built 7 articles and "),
+        "{summary:?}"
+    );
 }
