@@ -65,7 +65,13 @@ pub struct Person {
 impl Article {
     /// The article's folder below the site root: `YYYY/MM/slug/`.
     pub fn relative_url(&self) -> String {
-        format!("{}/{}/", self.date.format("%Y/%m"), self.slug)
+        use chrono::Datelike;
+        format!(
+            "{:04}/{:02}/{}/",
+            self.date.year(),
+            self.date.month(),
+            self.slug
+        )
     }
 
     /// The body as HTML, ready to insert: escaped paragraphs, or the rendered Markdown.

@@ -55,11 +55,31 @@ pub struct DateView {
     pub display: String,
 }
 
+/// English month names, for dates shown to readers.
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 impl DateView {
+    /// Formatted by hand: this runs for every summary of every listing, and chrono's general
+    /// formatter measured as a few per cent of a build.
     pub fn new(date: NaiveDate) -> Self {
+        use chrono::Datelike;
+        let (y, m, d) = (date.year(), date.month(), date.day());
         DateView {
-            iso: date.format("%Y-%m-%d").to_string(),
-            display: date.format("%-d %B %Y").to_string(),
+            iso: format!("{y:04}-{m:02}-{d:02}"),
+            display: format!("{d} {} {y}", MONTH_NAMES[date.month0() as usize]),
         }
     }
 }
@@ -111,7 +131,8 @@ pub fn organisation_links<'a>(
 }
 
 impl<'a> ArticleSummary<'a> {
-    pub fn new(article: &'a Article, archive: &'a Archive, base: &BaseUrl) -> Self {
+    /// Without organisations: for lists that show only titles and dates (related articles).
+    pub fn brief(article: &'a Article, base: &BaseUrl) -> Self {
         let date = DateView::new(article.date);
         ArticleSummary {
             title: &article.title,
@@ -120,11 +141,19 @@ impl<'a> ArticleSummary<'a> {
             date_display: date.display,
             summary: &article.summary,
             source: article.source.as_deref(),
+            organisations: Vec::new(),
+            more_organisations: 0,
+        }
+    }
+
+    pub fn new(article: &'a Article, archive: &'a Archive, base: &BaseUrl) -> Self {
+        ArticleSummary {
             organisations: organisation_links(article, archive, base, LISTED_ORGANISATIONS),
             more_organisations: article
                 .organisations
                 .len()
                 .saturating_sub(LISTED_ORGANISATIONS),
+            ..ArticleSummary::brief(article, base)
         }
     }
 }
@@ -215,7 +244,7 @@ impl<'a> ArticleView<'a> {
             related: archive
                 .related(i, RELATED_ARTICLES)
                 .into_iter()
-                .map(|j| ArticleSummary::new(&archive.articles[j], archive, base))
+                .map(|j| ArticleSummary::brief(&archive.articles[j], base))
                 .collect(),
         }
     }
