@@ -4,6 +4,7 @@
 //! other article that mentions them, so one organisation gets one page however it is written.
 //! Places come from a gazetteer, people from capitalised names in the contexts news gives them.
 
+pub mod cues;
 pub mod organisations;
 pub mod people;
 pub mod places;

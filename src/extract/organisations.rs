@@ -1,6 +1,6 @@
 //! Organisations: which named bodies each article is about.
 //!
-//! Five sources, merged archive-wide into one table:
+//! Six sources, merged archive-wide into one table:
 //! 1. the article's front matter `organisations`;
 //! 2. the site's `[organisations]` alias table (canonical name → aliases), whose names always win;
 //! 3. the built-in table of well-known organisations (`known_organisations.toml`), unless the
@@ -10,7 +10,9 @@
 //!    the name is written in capitals apart from small linking words);
 //! 5. capitalised names headed by an organisational noun ("Ministry of Commerce", "Hong Kong
 //!    Monetary Authority", "Fosun Group"), taking the organisation, not its unit ("Board of
-//!    Directors of the Hong Kong Stock Exchange" → the Hong Kong Stock Exchange).
+//!    Directors of the Hong Kong Stock Exchange" → the Hong Kong Stock Exchange);
+//! 6. names the context marks as organisations ([`super::cues`]): "Nathan Law of Demosisto",
+//!    "the magazine MicroMega", "told LA Weekly".
 //!
 //! A site's `exclude` list removes false positives from every source but its own table.
 //!
@@ -317,7 +319,7 @@ const HEADS: &[&str] = &[
 ];
 
 /// Last words that name things other than organisations: agreements, events, places, schemes.
-const NOT_ORGANISATIONS: &[&str] = &[
+pub(super) const NOT_ORGANISATIONS: &[&str] = &[
     "arrangement",
     "agreement",
     "memorandum",
@@ -397,7 +399,7 @@ pub fn is_head(word: &str) -> bool {
 
 /// Common words, besides [`text::FUNCTION_WORDS`], that stand capitalised only because they
 /// begin a sentence.
-const SENTENCE_STARTERS: &[&str] = &[
+pub(super) const SENTENCE_STARTERS: &[&str] = &[
     "both",
     "under",
     "last",
@@ -415,7 +417,6 @@ const SENTENCE_STARTERS: &[&str] = &[
     "most",
     "other",
     "such",
-    "new",
     "according",
     "earlier",
     "later",
@@ -782,10 +783,9 @@ pub fn tag_archive(
     let found: Vec<(Vec<Definition>, Vec<String>)> = articles
         .par_iter()
         .map(|a| {
-            (
-                find_definitions(&a.text),
-                find_headed_names(&a.text, is_place),
-            )
+            let mut names = find_headed_names(&a.text, is_place);
+            names.extend(super::cues::find_cued_names(&a.text, is_place));
+            (find_definitions(&a.text), names)
         })
         .collect();
     if settings.builtin_organisations {

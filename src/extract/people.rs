@@ -284,8 +284,12 @@ fn lower(t: &Token) -> String {
 }
 
 fn is_title(t: &Token) -> bool {
-    let l = lower(t);
-    ROLE_WORDS.contains(&l.as_str()) || TITLES.contains(&l.as_str())
+    is_title_word(&lower(t))
+}
+
+/// Whether a lower-case word is a job title or a form of address ("minister", "dr").
+pub(crate) fn is_title_word(lower: &str) -> bool {
+    ROLE_WORDS.contains(&lower) || TITLES.contains(&lower)
 }
 
 /// A word that can be part of a person's name.
@@ -429,7 +433,7 @@ pub fn is_given_name(word: &str) -> bool {
 }
 
 /// A romanised two-syllable given name written with a hyphen: "Chung-tai", "Shin-Wook".
-fn is_romanised_given_name(word: &str) -> bool {
+pub(crate) fn is_romanised_given_name(word: &str) -> bool {
     let Some((first, second)) = word.split_once('-') else {
         return false;
     };

@@ -1,0 +1,655 @@
+//! Organisations the text names by their context rather than by a head noun: "Nathan Law of
+//! Demosisto", "DAB's Starry Lee", "the secularist magazine MicroMega", "Instituto Gonzaga, a
+//! catholic school", "Environment Canada spokesperson Julie Hahn", "told LA Weekly", "The
+//! Guardian reported", and a publisher in a source list (`"Headline" — Toronto Star, August
+//! 15, 2008`).
+//!
+//! Each cue is a pattern news writing uses for bodies that can act; the name it points at must
+//! still pass the same checks as any other: not a place, a person, a date, a job title, an
+//! adjective or a common word. Names found here join the archive's table like headed names, so
+//! their later mentions anywhere in the archive are tagged.
+//!
+//! Cost: one pass over the tokens of each paragraph, each cue looking at a bounded window.
+
+use super::organisations::{NOT_ORGANISATIONS, SENTENCE_STARTERS, is_head};
+use super::people::{is_given_name, is_romanised_given_name, is_title_word};
+use super::text::{self, FUNCTION_WORDS, Token};
+use std::collections::HashSet;
+
+/// Common nouns for organisations that name one right after them: "the magazine MicroMega".
+const DESCRIPTORS: &[&str] = &[
+    "company",
+    "firm",
+    "magazine",
+    "newspaper",
+    "broadcaster",
+    "publisher",
+    "organization",
+    "organisation",
+    "charity",
+    "group",
+    "team",
+    "band",
+    "club",
+    "party",
+    "school",
+    "schools",
+    "agency",
+    "airline",
+    "carrier",
+    "retailer",
+    "manufacturer",
+    "carmaker",
+    "automaker",
+    "insurer",
+    "lender",
+    "bank",
+    "label",
+    "studio",
+    "startup",
+    "network",
+    "union",
+    "developer",
+    "operator",
+    "conglomerate",
+    "nonprofit",
+    "non-profit",
+];
+
+/// Plural descriptors that introduce a list: "groups such as …", "companies including …".
+const PLURAL_DESCRIPTORS: &[&str] = &[
+    "companies",
+    "firms",
+    "groups",
+    "organizations",
+    "organisations",
+    "charities",
+    "teams",
+    "clubs",
+    "parties",
+    "banks",
+    "agencies",
+    "newspapers",
+    "publications",
+    "outlets",
+    "broadcasters",
+    "universities",
+    "institutions",
+    "airlines",
+    "retailers",
+    "manufacturers",
+    "publishers",
+];
+
+/// Lower-case job words between an organisation and its person: "Environment Canada
+/// spokesperson Julie Hahn", "FHKI chair Steve Chuang".
+const ROLE_CUES: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "officials",
+    "researcher",
+    "analyst",
+    "economist",
+    "editor",
+    "reporter",
+    "correspondent",
+    "manager",
+    "coach",
+    "captain",
+    "member",
+    "founder",
+    "co-founder",
+];
+
+/// Verbs a publication is the subject of: "The Guardian cited …".
+const REPORTING: &[&str] = &[
+    "reported",
+    "reports",
+    "cited",
+    "wrote",
+    "quoted",
+    "published",
+    "revealed",
+    "said",
+    "says",
+    "claimed",
+    "stated",
+];
+
+/// Words that may follow a complete name in running text (besides punctuation).
+const FOLLOWERS: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "said",
+    "says",
+    "who",
+    "which",
+    "whose",
+    "told",
+    "to",
+    "from",
+    "by",
+    "won",
+    "lost",
+    "became",
+    "took",
+    "led",
+    "candidate",
+    "candidates",
+];
+
+fn lower(t: &Token) -> String {
+    t.text.to_lowercase()
+}
+
+fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// An adjective ("Architectural", "Catholic") or a people's name ("Chinese", "Canadians",
+/// "Israeli"): capitalised, but not a body. Peoples are recognised by their place: the word
+/// without its ending, given a country's ending, is a known place.
+fn adjective_like(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
+    let l = word.to_lowercase();
+    if ["al", "ic", "ive", "ous", "ern", "ist"]
+        .iter()
+        .any(|suffix| l.ends_with(suffix))
+        || IRREGULAR_PEOPLES.contains(&l.as_str())
+    {
+        return true;
+    }
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    ["ian", "ean", "an", "ese", "ish", "i", "n"]
+        .iter()
+        .filter_map(|ending| singular.strip_suffix(ending))
+        .any(|stem| {
+            ["", "a", "o", "y", "e", "ia", "any", "ain", "land"]
+                .iter()
+                .any(|country_ending| is_place(&format!("{stem}{country_ending}")))
+        })
+}
+
+/// Peoples whose names do not follow from their country's: "French", "Dutch".
+const IRREGULAR_PEOPLES: &[&str] = &[
+    "french", "dutch", "spanish", "swiss", "greek", "thai", "irish", "welsh", "scottish",
+    "english", "turkish", "polish", "danish", "swedish", "finnish", "filipino", "arab", "arabs",
+];
+
+/// Two or three capitalised words ending at token `k` that read as a person's name: a common
+/// given name first ("Frederick Fung", "Carlo De Benedetti") or a romanised given name last
+/// ("Cheng Chung-tai").
+fn person_ending_at(toks: &[Token], k: usize) -> bool {
+    let joined = |i: usize| toks[i].capitalised && !toks[i].break_before;
+    if k < 1 || !toks[k].capitalised || !joined(k) || !toks[k - 1].capitalised {
+        return false;
+    }
+    if is_given_name(toks[k - 1].text) || is_romanised_given_name(toks[k].text) {
+        return true;
+    }
+    k >= 2 && joined(k - 1) && toks[k - 2].capitalised && is_given_name(toks[k - 2].text)
+}
+
+/// A person's name starting at token `k`, after any capitalised titles ("Shadow Home Secretary
+/// Yvette Cooper").
+fn person_starting_at(toks: &[Token], k: usize) -> bool {
+    // The title phrase ends with its last title word among the next few joined capitals.
+    let joined = (k..toks.len().min(k + 5))
+        .take_while(|&m| toks[m].capitalised && (m == k || !toks[m].break_before))
+        .collect::<Vec<_>>();
+    let start = joined
+        .iter()
+        .rev()
+        .find(|&&m| is_title_word(&lower(&toks[m])))
+        .map_or(k, |&m| m + 1);
+    start + 1 < toks.len() && joined.contains(&(start + 1)) && person_ending_at(toks, start + 1)
+}
+
+/// The capitalised name starting at token `k` (after an optional "the"): `[a, b)`, small
+/// linking words inside, ending after a possessive. `None` when no capitalised word is there.
+fn name_after(toks: &[Token], mut k: usize) -> Option<(usize, usize)> {
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.text, "the" | "The") && !t.break_after)
+    {
+        k += 1;
+    }
+    let first = toks.get(k)?;
+    if !first.capitalised {
+        return None;
+    }
+    let mut b = k + 1;
+    // A possessive ends the name ("Hitwise UK's Lifestyle category") unless a head noun follows
+    // ("New People's Party").
+    let continues = |b: usize| {
+        possessive_stem(toks[b - 1].text).is_none()
+            || toks
+                .get(b)
+                .is_some_and(|t| is_head(t.text) && !t.break_before)
+    };
+    while b < toks.len() && b - k < 6 && continues(b) {
+        let t = &toks[b];
+        if t.break_before || t.sentence_start {
+            break;
+        }
+        if t.capitalised {
+            b += 1;
+            continue;
+        }
+        // "Civic Passion and Alvin Yeung": "and" does not join a person to the name.
+        let linked = matches!(t.text, "and" | "&" | "of" | "for")
+            && !t.break_after
+            && toks.get(b + 1).is_some_and(|n| n.capitalised)
+            && !(t.text == "and"
+                && (is_given_name(toks[b + 1].text)
+                    || (b + 2 < toks.len() && person_ending_at(toks, b + 2))));
+        if !linked {
+            break;
+        }
+        b += 2;
+    }
+    Some((k, b))
+}
+
+/// The capitalised name ending at token `k`: `[a, k + 1)`, back to a break or a sentence start.
+fn name_before(toks: &[Token], k: usize) -> (usize, usize) {
+    let mut a = k;
+    while a > 0 && k - a < 6 && !toks[a].break_before && !toks[a].sentence_start {
+        let prev = &toks[a - 1];
+        if prev.capitalised {
+            a -= 1;
+        } else {
+            break;
+        }
+    }
+    (a, k + 1)
+}
+
+/// Whether a complete name can end before token `b`: punctuation, the end, a small word or a
+/// verb in the past tense.
+fn ends_name(toks: &[Token], b: usize) -> bool {
+    let Some(next) = toks.get(b) else {
+        return true;
+    };
+    let l = lower(next);
+    toks[b - 1].break_after
+        || FUNCTION_WORDS.contains(&l.as_str())
+        || FOLLOWERS.contains(&l.as_str())
+        || (l.len() > 4 && l.ends_with("ed"))
+}
+
+/// Checks tokens `[a, b)` of `para` as an organisation's name and returns it as written.
+fn plausible(
+    para: &str,
+    toks: &[Token],
+    mut a: usize,
+    b: usize,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    while a < b {
+        let l = lower(&toks[a]);
+        let common = l == "the"
+            || (toks[a].sentence_start
+                && (FUNCTION_WORDS.contains(&l.as_str())
+                    || SENTENCE_STARTERS.contains(&l.as_str())));
+        if !common {
+            break;
+        }
+        a += 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let written = &para[toks[a].start..toks[b - 1].end];
+    let name = possessive_stem(written).unwrap_or(written);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    let last = words.last()?.to_lowercase();
+    let person_like = (2..=3).contains(&words.len()) && is_given_name(words[0]);
+    let single_ok = |w: &str| {
+        is_acronym(w)
+            || (w.chars().count() >= 4
+                && !is_given_name(w)
+                && !adjective_like(w, is_place)
+                && !is_head(w)
+                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let rejected = is_place(name)
+        || person_like
+        || crate::parse::is_month_or_weekday(&first)
+        || NOT_ORGANISATIONS.contains(&last.as_str())
+        || words.iter().any(|w| {
+            let l = w.to_lowercase();
+            is_title_word(&l) || crate::parse::is_month_or_weekday(&l)
+        })
+        || !name.chars().any(char::is_alphabetic)
+        || (words.len() == 1 && !single_ok(words[0]))
+        // "Hong Kong Island", "American Samoa": places and peoples' adjectives only.
+        || words
+            .iter()
+            .all(|w| is_place(w) || adjective_like(w, is_place) || LINK_WORDS.contains(w));
+    (!rejected).then(|| name.to_string())
+}
+
+const LINK_WORDS: &[&str] = &["and", "&", "of", "for", "the"];
+
+/// Surnames of people named in the text ("Trump" after "Donald Trump"): a possessive of one is
+/// a person's, not an organisation's.
+fn surnames<'a>(toks: &[Token<'a>]) -> HashSet<&'a str> {
+    toks.windows(2)
+        .filter(|w| is_given_name(w[0].text) && w[1].capitalised && !w[1].break_before)
+        .map(|w| possessive_stem(w[1].text).unwrap_or(w[1].text))
+        .collect()
+}
+
+/// Organisation names the context of `text` points at, as written.
+pub fn find_cued_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut names = Vec::new();
+    for para in text[text::body_start(text)..].split("\n\n") {
+        let toks = text::tokens(para);
+        cited_publisher(para, &toks, is_place, &mut names);
+        let surnames = surnames(&toks);
+        for i in 0..toks.len() {
+            let t = &toks[i];
+            let l = lower(t);
+            let found = |a: usize, b: usize, names: &mut Vec<String>| {
+                if let Some(name) = plausible(para, &toks, a, b, is_place) {
+                    names.push(name);
+                }
+            };
+            // "Nathan Law of Demosisto", "Alvin Yeung from the Civic Party".
+            if matches!(l.as_str(), "of" | "from")
+                && i >= 2
+                && !t.break_before
+                && person_ending_at(&toks, i - 1)
+                && let Some((a, b)) = name_after(&toks, i + 1)
+                && ends_name(&toks, b)
+            {
+                found(a, b, &mut names);
+            }
+            // "DAB's Ben Chan", "Labour's Shadow Home Secretary Yvette Cooper".
+            if t.capitalised
+                && !t.break_after
+                && possessive_stem(t.text).is_some_and(|stem| !surnames.contains(stem))
+                && person_starting_at(&toks, i + 1)
+            {
+                let (a, b) = name_before(&toks, i);
+                found(a, b, &mut names);
+            }
+            // "the magazine MicroMega", "US team Cloud9 and Immortals", "the group called the
+            // Sea Org".
+            if DESCRIPTORS.contains(&l.as_str()) && !t.capitalised {
+                let named = match toks.get(i + 1).map(lower).as_deref() {
+                    _ if t.break_after => None,
+                    Some("called" | "named") => Some(i + 2),
+                    _ => Some(i + 1),
+                };
+                if let Some(k) = named
+                    && let Some((a, b)) = name_after(&toks, k)
+                {
+                    for (a, b) in coordinated(&toks, a, b) {
+                        found(a, b, &mut names);
+                    }
+                }
+            }
+            // "groups such as X, Y and Z", "companies including X".
+            if PLURAL_DESCRIPTORS.contains(&l.as_str()) && !t.break_after {
+                let mut k = i + 1;
+                if toks.get(k).is_some_and(|n| n.text == "such") && !toks[k].break_after {
+                    k += 1;
+                }
+                if toks.get(k).is_some_and(|n| {
+                    matches!(n.text, "as" | "including" | "included" | "like") && !n.break_before
+                }) {
+                    for (a, b) in listed(&toks, k + 1) {
+                        found(a, b, &mut names);
+                    }
+                }
+            }
+            // "Instituto Gonzaga, a catholic school in Milan".
+            if matches!(l.as_str(), "a" | "an")
+                && i >= 1
+                && toks[i - 1].capitalised
+                && toks[i - 1].break_after
+                && para[toks[i - 1].end..t.start].trim() == ","
+                && described(&toks, i + 1)
+            {
+                let (a, b) = name_before(&toks, i - 1);
+                if !person_ending_at(&toks, b - 1) {
+                    found(a, b, &mut names);
+                }
+            }
+            // "Environment Canada spokesperson Julie Hahn".
+            if ROLE_CUES.contains(&l.as_str())
+                && i >= 1
+                && !t.capitalised
+                && !t.break_before
+                && toks[i - 1].capitalised
+                && person_starting_at(&toks, i + 1)
+            {
+                let (a, b) = name_before(&toks, i - 1);
+                found(a, b, &mut names);
+            }
+            // "told LA Weekly", "told the Guardian".
+            if l == "told"
+                && let Some((a, b)) = name_after(&toks, i + 1)
+                && ends_name(&toks, b)
+                && (b - a > 1 || a > i + 1 || is_acronym(toks[a].text))
+                && !person_ending_at(&toks, b - 1)
+            {
+                found(a, b, &mut names);
+            }
+            // "The Guardian cited …".
+            if t.text == "The"
+                && let Some((a, b)) = name_after(&toks, i)
+                && toks
+                    .get(b)
+                    .is_some_and(|v| !v.break_before && REPORTING.contains(&lower(v).as_str()))
+            {
+                found(a, b, &mut names);
+            }
+        }
+    }
+    names
+}
+
+/// The names joined by "and" in `[a, b)`, each `[a, b)`; a person's name among them is left out.
+fn coordinated(toks: &[Token], a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut piece = a;
+    for k in a..=b {
+        if k == b || toks[k].text == "and" {
+            if k > piece && !person_ending_at(toks, k - 1) {
+                pieces.push((piece, k));
+            }
+            piece = k + 1;
+        }
+    }
+    pieces
+}
+
+/// A list of names from token `k`: "The Ontario Ghostbusters, Doctor Who Society of Canada, and
+/// Klingon Assault Group".
+fn listed(toks: &[Token], mut k: usize) -> Vec<(usize, usize)> {
+    let mut names = Vec::new();
+    while let Some((a, b)) = name_after(toks, k) {
+        names.extend(coordinated(toks, a, b));
+        let separated = toks[b - 1].break_after;
+        k = b;
+        if toks.get(k).is_some_and(|t| t.text == "and") {
+            k += 1;
+        } else if !separated || names.len() > 12 {
+            break;
+        }
+    }
+    names
+}
+
+/// A descriptor after "a"/"an" at token `k`, behind at most two lower-case words, ending its
+/// phrase: "a catholic school in Milan", "a company that".
+fn described(toks: &[Token], k: usize) -> bool {
+    (k..toks.len().min(k + 3))
+        .take_while(|&m| !toks[m].capitalised && (m == k || !toks[m].break_before))
+        .any(|m| {
+            DESCRIPTORS.contains(&lower(&toks[m]).as_str())
+                && (toks[m].break_after
+                    || toks.get(m + 1).is_none_or(|n| {
+                        matches!(
+                            lower(n).as_str(),
+                            "in" | "of" | "that" | "which" | "based" | "from" | "at" | "with"
+                        )
+                    }))
+        })
+}
+
+/// A publisher in a source list: `"Headline" — Toronto Star, August 15, 2008`.
+fn cited_publisher(
+    para: &str,
+    toks: &[Token],
+    is_place: &dyn Fn(&str) -> bool,
+    names: &mut Vec<String>,
+) {
+    let Some(dash) = ["” — ", "\" — ", "” - ", "\" - "]
+        .iter()
+        .find_map(|sep| para.find(sep).map(|i| i + sep.len()))
+    else {
+        return;
+    };
+    let Some(a) = toks.iter().position(|t| t.start >= dash) else {
+        return;
+    };
+    let Some(k) = (a..toks.len().min(a + 6)).find(|&k| toks[k].break_after) else {
+        return;
+    };
+    let after = para[toks[k].end..].trim_start_matches([',', ' ']);
+    let dated = after.starts_with(|c: char| c.is_ascii_digit())
+        || after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| crate::parse::is_month_or_weekday(&w.to_lowercase()));
+    if para[toks[k].end..].starts_with(',') && dated && toks[a].capitalised {
+        if let Some(name) = plausible(para, toks, a, k + 1, is_place) {
+            names.push(name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cued(text: &str) -> Vec<String> {
+        let is_place = |w: &str| {
+            [
+                "Hong Kong",
+                "Canada",
+                "Milan",
+                "Brazil",
+                "US",
+                "Shanghai",
+                "Texas",
+                "China",
+            ]
+            .contains(&w)
+        };
+        find_cued_names(&format!("Headline\n\n{text}"), &is_place)
+    }
+
+    #[test]
+    fn a_person_of_or_from_an_organisation() {
+        assert_eq!(
+            cued("Cheng Chung-tai of Civic Passion and Alvin Yeung from the Civic Party won."),
+            ["Civic Passion", "Civic Party"]
+        );
+        assert_eq!(cued("Leung Kwok-hung of LSD were elected."), ["LSD"]);
+        // Places, adjectives and phrases that run on are not organisations.
+        assert!(cued("Michael Tien of Hong Kong spoke.").is_empty());
+        assert!(cued("Edward Yiu of the Architectural, Surveying constituency won.").is_empty());
+        assert!(cued("Shiu Ka-chun of the Social Welfare constituency won.").is_empty());
+    }
+
+    #[test]
+    fn an_organisation_s_person() {
+        assert_eq!(cued("Later, DAB's Ben Chan won."), ["DAB"]);
+        assert_eq!(
+            cued("Labour's Shadow Home Secretary Mary Cooper said so."),
+            ["Labour"]
+        );
+        // A person's possessive, a place's and a month's are not.
+        assert!(cued("Donald Trump met him. Trump's Mary Smith said no.").is_empty());
+        assert!(cued("Canada's Julie Hahn said no.").is_empty());
+        assert!(cued("It was March's Mary Smith.").is_empty());
+    }
+
+    #[test]
+    fn a_descriptor_before_or_after_the_name() {
+        assert_eq!(
+            cued("The secularist magazine MicroMega described it."),
+            ["MicroMega"]
+        );
+        assert_eq!(
+            cued("The finals saw US team Cloud9 and Immortals, from Brazil."),
+            ["Cloud9", "Immortals"]
+        );
+        assert_eq!(
+            cued("Instituto Gonzaga, a catholic school in Milan, paid."),
+            ["Instituto Gonzaga"]
+        );
+        assert_eq!(
+            cued("He left the elite group called the Sea Org."),
+            ["Sea Org"]
+        );
+        assert_eq!(
+            cued(
+                "Other groups included The Ontario Ghostbusters, Doctor Who Society, and Klingon Assault Group."
+            ),
+            [
+                "Ontario Ghostbusters",
+                "Doctor Who Society",
+                "Klingon Assault Group"
+            ]
+        );
+        assert_eq!(
+            cued("Volunteer organization Comic Corps of Canada collects comics."),
+            ["Comic Corps of Canada"]
+        );
+        assert!(cued("Mary Smith, a company director, spoke.").is_empty());
+        assert!(cued("The company said on Monday that it would.").is_empty());
+    }
+
+    #[test]
+    fn a_role_word_between_organisation_and_person() {
+        assert_eq!(
+            cued("Environment Canada spokesperson Julie Hahn said so."),
+            ["Environment Canada"]
+        );
+        assert!(cued("Shanghai spokesperson Julie Hahn said so.").is_empty());
+        assert!(cued("Chinese officials Julie Hahn and others.").is_empty());
+    }
+
+    #[test]
+    fn publications_told_reporting_and_cited() {
+        assert_eq!(cued("Whitmore told LA Weekly that he left."), ["LA Weekly"]);
+        assert_eq!(cued("The Guardian cited examples."), ["Guardian"]);
+        assert!(cued("He told Mary Smith that he left.").is_empty());
+        assert!(cued("He told Smith that he left.").is_empty());
+        assert!(cued("The Pope said so.").is_empty());
+        assert_eq!(
+            cued("\"Report found on street\" — Toronto Star, August 15, 2008"),
+            ["Toronto Star"]
+        );
+    }
+}
