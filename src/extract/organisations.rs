@@ -38,12 +38,20 @@ const LINK_WORDS: &[&str] = &[
 ];
 
 /// The key two forms share when they name the same thing: lowercase, letters and digits only,
-/// without a leading "the".
+/// without a leading "the" or possessive endings ("New People's Party" is "New People Party").
 pub fn name_key(name: &str) -> String {
     let trimmed = name.trim();
     let lower = trimmed.to_lowercase();
     let without_the = lower.strip_prefix("the ").unwrap_or(&lower);
-    let mut words: Vec<&str> = without_the.split_whitespace().collect();
+    let mut words: Vec<&str> = without_the
+        .split_whitespace()
+        .map(|w| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .filter(|stem| !stem.is_empty())
+                .unwrap_or(w)
+        })
+        .collect();
     while words.len() > 2
         && LEGAL_SUFFIXES
             .contains(&words[words.len() - 1].trim_matches(|c: char| !c.is_alphanumeric()))
@@ -77,6 +85,23 @@ fn without_legal_suffix(name: &str) -> Option<String> {
         words.pop();
     }
     (words.len() < before).then(|| words.join(" ").trim_end_matches(',').to_string())
+}
+
+/// The organisation a web address names: "CBC.ca" → "CBC", "Secunia.com" → "Secunia".
+fn without_web_domain(name: &str) -> Option<&str> {
+    let (stem, tld) = name.rsplit_once('.')?;
+    let tld_ok = (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase());
+    (tld_ok && !stem.is_empty() && !stem.contains([' ', '.'])).then_some(stem)
+}
+
+/// Initials of a name's capitalised words ("New People's Party" → "NPP"), when it has two or
+/// more.
+fn initials(name: &str) -> Option<String> {
+    let letters: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    (letters.chars().count() >= 2).then_some(letters)
 }
 
 /// One entry of the built-in table.
@@ -832,6 +857,31 @@ pub fn tag_archive(
                 registry.add_seen(name);
             }
         }
+        // "Michael Tien of NPP" beside "New People's Party": an acronym the article uses
+        // without defining it stands for the article's name with those initials.
+        let mut by_initials: HashMap<String, &str> = HashMap::new();
+        for name in headed.iter().filter(|n| n.contains(' ')) {
+            if let Some(letters) = initials(name) {
+                by_initials.entry(letters).or_insert(name);
+            }
+        }
+        for acronym in headed.iter().filter(|n| looks_like_acronym(n)) {
+            if let Some(name) = by_initials.get(acronym.as_str()) {
+                let (a, b) = (registry.add_seen(name), registry.add(acronym, false));
+                registry.link(a, b);
+            }
+        }
+    }
+    // "CBC.ca" is CBC.
+    for id in 0..registry.forms.len() {
+        let spellings: Vec<String> = registry.forms[id].spellings.keys().cloned().collect();
+        for spelling in spellings {
+            if let Some(stem) = without_web_domain(&spelling)
+                && let Some(&stem_id) = registry.keys.get(&name_key(stem))
+            {
+                registry.link(Some(id), Some(stem_id));
+            }
+        }
     }
     // "Deutsche Boerse AG" is also written "Deutsche Boerse".
     for id in 0..registry.forms.len() {
@@ -1119,6 +1169,24 @@ mod tests {
             name_key("people’s bank of china")
         );
         assert_eq!(name_key("HKEx"), name_key("HKEX"));
+        assert_eq!(name_key("New People's Party"), name_key("New People Party"));
+    }
+
+    #[test]
+    fn an_undefined_acronym_and_a_web_address_join_their_names() {
+        let mut articles = vec![article(
+            "Headline\n\nRegina Ip of the New People's Party won. Michael Tien of NPP won.",
+            &[],
+        )];
+        let table = tag_archive(&mut articles, &BTreeMap::new(), &no_builtin(), &|_| false).0;
+        let party = table.iter().find(|o| o.name == "New People's Party");
+        assert!(
+            party.is_some_and(|o| o.aliases.contains(&"NPP".to_string())),
+            "{table:?}"
+        );
+        assert_eq!(without_web_domain("CBC.ca"), Some("CBC"));
+        assert_eq!(without_web_domain("U.S."), None);
+        assert_eq!(without_web_domain("Co."), None);
     }
 
     fn tag_with_builtin(articles: &mut [Article]) -> Vec<Organisation> {
