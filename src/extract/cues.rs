@@ -348,7 +348,7 @@ const LINK_WORDS: &[&str] = &["and", "&", "of", "for", "the"];
 
 /// Surnames of people named in the text ("Trump" after "Donald Trump"): a possessive of one is
 /// a person's, not an organisation's.
-fn surnames<'a>(toks: &[Token<'a>]) -> HashSet<&'a str> {
+fn surnames_in<'a>(toks: &[Token<'a>]) -> HashSet<&'a str> {
     toks.windows(2)
         .filter(|w| is_given_name(w[0].text) && w[1].capitalised && !w[1].break_before)
         .map(|w| possessive_stem(w[1].text).unwrap_or(w[1].text))
@@ -357,21 +357,54 @@ fn surnames<'a>(toks: &[Token<'a>]) -> HashSet<&'a str> {
 
 /// Organisation names the context of `text` points at, as written.
 pub fn find_cued_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let body = &text[text::body_start(text)..];
+    cued_names_in(body, &text::tokens(body), is_place)
+}
+
+/// [`find_cued_names`] on a body already split into tokens (offsets into `body`).
+pub(super) fn cued_names_in(
+    body: &str,
+    body_tokens: &[Token],
+    is_place: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
     let mut names = Vec::new();
-    for para in text[text::body_start(text)..].split("\n\n") {
-        let toks = text::tokens(para);
-        cited_publisher(para, &toks, is_place, &mut names);
-        let surnames = surnames(&toks);
+    for toks in text::paragraphs(body_tokens) {
+        let (from, to) = (toks[0].start, toks[toks.len() - 1].end);
+        if body[from..to].contains(['"', '“']) {
+            cited_publisher(body, from, toks, is_place, &mut names);
+        }
+        let mut surnames: Option<HashSet<&str>> = None;
         for i in 0..toks.len() {
             let t = &toks[i];
-            let l = lower(t);
+            // Every cue is a capitalised word, or a lower-case one next to a capitalised word or
+            // to one of a few linking words: most words are passed over here, unallocated.
+            let near_name = (i > 0 && toks[i - 1].capitalised)
+                || toks.get(i + 1).is_some_and(|n| {
+                    n.capitalised
+                        || matches!(
+                            n.text,
+                            "the"
+                                | "called"
+                                | "named"
+                                | "such"
+                                | "as"
+                                | "including"
+                                | "included"
+                                | "like"
+                        )
+                });
+            if !t.capitalised && !near_name {
+                continue;
+            }
+            // Lower-case cue words are compared as written.
+            let l = if t.capitalised { "" } else { t.text };
             let found = |a: usize, b: usize, names: &mut Vec<String>| {
-                if let Some(name) = plausible(para, &toks, a, b, is_place) {
+                if let Some(name) = plausible(body, &toks, a, b, is_place) {
                     names.push(name);
                 }
             };
             // "Nathan Law of Demosisto", "Alvin Yeung from the Civic Party".
-            if matches!(l.as_str(), "of" | "from")
+            if matches!(l, "of" | "from")
                 && i >= 2
                 && !t.break_before
                 && person_ending_at(&toks, i - 1)
@@ -383,15 +416,18 @@ pub fn find_cued_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Strin
             // "DAB's Ben Chan", "Labour's Shadow Home Secretary Yvette Cooper".
             if t.capitalised
                 && !t.break_after
-                && possessive_stem(t.text).is_some_and(|stem| !surnames.contains(stem))
+                && let Some(stem) = possessive_stem(t.text)
                 && person_starting_at(&toks, i + 1)
+                && !surnames
+                    .get_or_insert_with(|| surnames_in(&toks))
+                    .contains(stem)
             {
                 let (a, b) = name_before(&toks, i);
                 found(a, b, &mut names);
             }
             // "the magazine MicroMega", "US team Cloud9 and Immortals", "the group called the
             // Sea Org".
-            if DESCRIPTORS.contains(&l.as_str()) && !t.capitalised {
+            if DESCRIPTORS.contains(&l) {
                 let named = match toks.get(i + 1).map(lower).as_deref() {
                     _ if t.break_after => None,
                     Some("called" | "named") => Some(i + 2),
@@ -406,7 +442,7 @@ pub fn find_cued_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Strin
                 }
             }
             // "groups such as X, Y and Z", "companies including X".
-            if PLURAL_DESCRIPTORS.contains(&l.as_str()) && !t.break_after {
+            if PLURAL_DESCRIPTORS.contains(&l) && !t.break_after {
                 let mut k = i + 1;
                 if toks.get(k).is_some_and(|n| n.text == "such") && !toks[k].break_after {
                     k += 1;
@@ -420,11 +456,11 @@ pub fn find_cued_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Strin
                 }
             }
             // "Instituto Gonzaga, a catholic school in Milan".
-            if matches!(l.as_str(), "a" | "an")
+            if matches!(l, "a" | "an")
                 && i >= 1
                 && toks[i - 1].capitalised
                 && toks[i - 1].break_after
-                && para[toks[i - 1].end..t.start].trim() == ","
+                && body[toks[i - 1].end..t.start].trim() == ","
                 && described(&toks, i + 1)
             {
                 let (a, b) = name_before(&toks, i - 1);
@@ -433,7 +469,7 @@ pub fn find_cued_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Strin
                 }
             }
             // "Environment Canada spokesperson Julie Hahn".
-            if ROLE_CUES.contains(&l.as_str())
+            if ROLE_CUES.contains(&l)
                 && i >= 1
                 && !t.capitalised
                 && !t.break_before
@@ -518,13 +554,15 @@ fn described(toks: &[Token], k: usize) -> bool {
 /// A publisher in a source list: `"Headline" — Toronto Star, August 15, 2008`.
 fn cited_publisher(
     para: &str,
+    from: usize,
     toks: &[Token],
     is_place: &dyn Fn(&str) -> bool,
     names: &mut Vec<String>,
 ) {
+    let line = &para[from..toks[toks.len() - 1].end];
     let Some(dash) = ["” — ", "\" — ", "” - ", "\" - "]
         .iter()
-        .find_map(|sep| para.find(sep).map(|i| i + sep.len()))
+        .find_map(|sep| line.find(sep).map(|i| from + i + sep.len()))
     else {
         return;
     };

@@ -531,15 +531,24 @@ fn is_heading(tokens: &[Token]) -> bool {
 
 /// Capitalised names headed by an organisational noun, as written in `text`.
 pub fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
-    let mut names = Vec::new();
     // The headline is compressed ("X and Y Exchange sign pact"), so names are learnt from the
     // body and only matched in the headline.
-    for para in text[text::body_start(text)..].split("\n\n") {
-        let toks = text::tokens(para);
-        if is_heading(&toks) {
+    let body = &text[text::body_start(text)..];
+    headed_names_in(body, &text::tokens(body), is_place)
+}
+
+/// [`find_headed_names`] on a body already split into tokens.
+pub(super) fn headed_names_in(
+    para: &str,
+    body_tokens: &[Token],
+    is_place: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
+    let mut names = Vec::new();
+    for toks in text::paragraphs(body_tokens) {
+        if is_heading(toks) {
             continue;
         }
-        for run in text::name_runs(&toks) {
+        for run in text::name_runs(toks) {
             let run_tokens = &toks[run.start..run.end];
             // "lifted off from the Kennedy Space Center": a facility after a locative word is
             // a place, not an organisation.
@@ -808,8 +817,11 @@ pub fn tag_archive(
     let found: Vec<(Vec<Definition>, Vec<String>)> = articles
         .par_iter()
         .map(|a| {
-            let mut names = find_headed_names(&a.text, is_place);
-            names.extend(super::cues::find_cued_names(&a.text, is_place));
+            // One tokenisation of the body serves both.
+            let body = &a.text[text::body_start(&a.text)..];
+            let toks = text::tokens(body);
+            let mut names = headed_names_in(body, &toks, is_place);
+            names.extend(super::cues::cued_names_in(body, &toks, is_place));
             (find_definitions(&a.text), names)
         })
         .collect();

@@ -14,7 +14,7 @@
 use super::text;
 use crate::model::NamedMention;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// The gazetteer: canonical name → other names.
 pub fn gazetteer(extra: &BTreeMap<String, Vec<String>>) -> Vec<(String, Vec<String>)> {
@@ -40,7 +40,8 @@ pub struct PlaceFinder {
     matcher: Option<AhoCorasick>,
     /// For each pattern: the index of its place.
     pattern_place: Vec<usize>,
-    patterns: Vec<String>,
+    /// Every pattern, for [`PlaceFinder::is_place`] in O(1).
+    known: HashSet<String>,
     names: Vec<String>,
 }
 
@@ -62,14 +63,14 @@ impl PlaceFinder {
         PlaceFinder {
             matcher,
             pattern_place,
-            patterns,
+            known: patterns.into_iter().collect(),
             names: places.iter().map(|(n, _)| n.clone()).collect(),
         }
     }
 
     /// Whether a single word or name is a known place.
     pub fn is_place(&self, text: &str) -> bool {
-        self.patterns.iter().any(|p| p == text)
+        self.known.contains(text)
     }
 
     /// Every place mention: (start, end, place index), outside the `excluded` spans.

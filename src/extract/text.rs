@@ -18,6 +18,8 @@ pub struct Token<'a> {
     pub break_before: bool,
     /// Punctuation follows the word.
     pub break_after: bool,
+    /// First word of a paragraph (after a blank line, or of the text).
+    pub paragraph_start: bool,
 }
 
 /// Abbreviations whose final dot does not end a sentence.
@@ -121,6 +123,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     // About one token per six bytes of news text: one allocation for most articles.
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut sentence_start = true;
+    let mut paragraph_start = true;
     let mut pending_break = true;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -129,6 +132,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         if bytes[i] == b'\n' {
             if text[i + 1..].starts_with('\n') {
                 sentence_start = true;
+                paragraph_start = true;
             }
             pending_break = true;
             i += 1;
@@ -170,8 +174,10 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 sentence_start,
                 break_before: pending_break || lead > 0,
                 break_after: !trailing.is_empty(),
+                paragraph_start,
             });
             sentence_start = false;
+            paragraph_start = false;
             pending_break = false;
         }
         if trailing.contains(['.', '!', '?'])
@@ -185,6 +191,11 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         i = chunk_end;
     }
     out
+}
+
+/// The tokens of each paragraph, in order.
+pub fn paragraphs<'t, 'a>(toks: &'t [Token<'a>]) -> impl Iterator<Item = &'t [Token<'a>]> {
+    toks.chunk_by(|_, next| !next.paragraph_start)
 }
 
 /// The length of the white-space character at byte `i`, if there is one. ASCII is decided
