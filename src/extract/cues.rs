@@ -399,7 +399,7 @@ pub(super) fn cued_names_in(
             // Lower-case cue words are compared as written.
             let l = if t.capitalised { "" } else { t.text };
             let found = |a: usize, b: usize, names: &mut Vec<String>| {
-                if let Some(name) = plausible(body, &toks, a, b, is_place) {
+                if let Some(name) = plausible(body, toks, a, b, is_place) {
                     names.push(name);
                 }
             };
@@ -407,9 +407,9 @@ pub(super) fn cued_names_in(
             if matches!(l, "of" | "from")
                 && i >= 2
                 && !t.break_before
-                && person_ending_at(&toks, i - 1)
-                && let Some((a, b)) = name_after(&toks, i + 1)
-                && ends_name(&toks, b)
+                && person_ending_at(toks, i - 1)
+                && let Some((a, b)) = name_after(toks, i + 1)
+                && ends_name(toks, b)
             {
                 found(a, b, &mut names);
             }
@@ -417,12 +417,12 @@ pub(super) fn cued_names_in(
             if t.capitalised
                 && !t.break_after
                 && let Some(stem) = possessive_stem(t.text)
-                && person_starting_at(&toks, i + 1)
+                && person_starting_at(toks, i + 1)
                 && !surnames
-                    .get_or_insert_with(|| surnames_in(&toks))
+                    .get_or_insert_with(|| surnames_in(toks))
                     .contains(stem)
             {
-                let (a, b) = name_before(&toks, i);
+                let (a, b) = name_before(toks, i);
                 found(a, b, &mut names);
             }
             // "the magazine MicroMega", "US team Cloud9 and Immortals", "the group called the
@@ -434,9 +434,9 @@ pub(super) fn cued_names_in(
                     _ => Some(i + 1),
                 };
                 if let Some(k) = named
-                    && let Some((a, b)) = name_after(&toks, k)
+                    && let Some((a, b)) = name_after(toks, k)
                 {
-                    for (a, b) in coordinated(&toks, a, b) {
+                    for (a, b) in coordinated(toks, a, b) {
                         found(a, b, &mut names);
                     }
                 }
@@ -450,7 +450,7 @@ pub(super) fn cued_names_in(
                 if toks.get(k).is_some_and(|n| {
                     matches!(n.text, "as" | "including" | "included" | "like") && !n.break_before
                 }) {
-                    for (a, b) in listed(&toks, k + 1) {
+                    for (a, b) in listed(toks, k + 1) {
                         found(a, b, &mut names);
                     }
                 }
@@ -461,10 +461,10 @@ pub(super) fn cued_names_in(
                 && toks[i - 1].capitalised
                 && toks[i - 1].break_after
                 && body[toks[i - 1].end..t.start].trim() == ","
-                && described(&toks, i + 1)
+                && described(toks, i + 1)
             {
-                let (a, b) = name_before(&toks, i - 1);
-                if !person_ending_at(&toks, b - 1) {
+                let (a, b) = name_before(toks, i - 1);
+                if !person_ending_at(toks, b - 1) {
                     found(a, b, &mut names);
                 }
             }
@@ -474,23 +474,23 @@ pub(super) fn cued_names_in(
                 && !t.capitalised
                 && !t.break_before
                 && toks[i - 1].capitalised
-                && person_starting_at(&toks, i + 1)
+                && person_starting_at(toks, i + 1)
             {
-                let (a, b) = name_before(&toks, i - 1);
+                let (a, b) = name_before(toks, i - 1);
                 found(a, b, &mut names);
             }
             // "told LA Weekly", "told the Guardian".
             if l == "told"
-                && let Some((a, b)) = name_after(&toks, i + 1)
-                && ends_name(&toks, b)
+                && let Some((a, b)) = name_after(toks, i + 1)
+                && ends_name(toks, b)
                 && (b - a > 1 || a > i + 1 || is_acronym(toks[a].text))
-                && !person_ending_at(&toks, b - 1)
+                && !person_ending_at(toks, b - 1)
             {
                 found(a, b, &mut names);
             }
             // "The Guardian cited …".
             if t.text == "The"
-                && let Some((a, b)) = name_after(&toks, i)
+                && let Some((a, b)) = name_after(toks, i)
                 && toks
                     .get(b)
                     .is_some_and(|v| !v.break_before && REPORTING.contains(&lower(v).as_str()))
