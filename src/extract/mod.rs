@@ -51,28 +51,49 @@ pub(crate) fn merge_into<T>(
     }
 }
 
+/// What one tokenisation of an article gives: its names, its place names (headed by a place
+/// noun) and its possible people.
+type Reading = (
+    organisations::Names,
+    Vec<(usize, usize)>,
+    Vec<people::Candidate>,
+);
+
 /// Tags every article with its organisations, places, partners and people. Returns the archive's
 /// organisation table.
+///
+/// Each article is tokenised once: its names, place names and possible people are read then;
+/// the organisation table needs every article's names, so the people and places are chosen
+/// after it, outside the organisations' mentions.
 pub fn extract(articles: &mut [Article], config: &SiteConfig) -> Vec<Organisation> {
     let gazetteer = places::gazetteer(&config.extract.places);
     let place_finder = places::PlaceFinder::new(&gazetteer);
     let is_place = |word: &str| place_finder.is_place(word);
-    let (table, org_spans) =
-        organisations::tag_archive(articles, &config.organisations, &config.extract, &is_place);
     let is_org_word = |w: &str| organisations::is_head(w);
-    // One tokenisation of each article serves places and people.
-    articles
-        .par_iter_mut()
-        .zip(&org_spans)
-        .for_each(|(article, spans)| {
-            let toks = text::tokens(&article.text);
+    let readings: Vec<Reading> = articles
+        .par_iter()
+        .map(|article| {
+            let text = &article.text;
+            let toks = text::tokens(text);
+            let body = &toks[toks.partition_point(|t| t.start < text::body_start(text))..];
+            (
+                organisations::read_names(text, body, &is_place),
+                places::headed_places(body),
+                people::people_candidates(text, &toks, &is_place, &is_org_word),
+            )
+        })
+        .collect();
+    let (names, rest): (Vec<_>, Vec<_>) = readings.into_iter().map(|(n, h, p)| (n, (h, p))).unzip();
+    let (table, org_spans) =
+        organisations::tag_found(articles, names, &config.organisations, &config.extract);
+    articles.par_iter_mut().zip(rest).zip(&org_spans).for_each(
+        |((article, (headed_places, candidates)), spans)| {
             let (places, partners) =
-                places::find_places(&article.text, &toks, &place_finder, spans);
-            let people = people::find_people(&article.text, &toks, spans, &is_place, &is_org_word);
-            drop(toks);
+                places::find_places(&article.text, &headed_places, &place_finder, spans);
             article.places = places;
             article.partners = partners;
-            article.people = people;
-        });
+            article.people = people::choose_people(candidates, spans);
+        },
+    );
     table
 }

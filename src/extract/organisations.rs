@@ -537,7 +537,7 @@ pub fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Str
     headed_names_in(body, &text::tokens(body), is_place)
 }
 
-/// [`find_headed_names`] on a body already split into tokens.
+/// [`find_headed_names`] on a body already split into tokens (offsets into `para`).
 pub(super) fn headed_names_in(
     para: &str,
     body_tokens: &[Token],
@@ -798,6 +798,45 @@ pub fn tag_archive(
     settings: &ExtractConfig,
     is_place: &(dyn Fn(&str) -> bool + Sync),
 ) -> (Vec<Organisation>, Vec<Vec<(usize, usize)>>) {
+    let found: Vec<Names> = articles
+        .par_iter()
+        .map(|a| {
+            let toks = text::tokens(&a.text);
+            let body = &toks[toks.partition_point(|t| t.start < text::body_start(&a.text))..];
+            read_names(&a.text, body, is_place)
+        })
+        .collect();
+    tag_found(articles, found, site_table, settings)
+}
+
+/// What one article's text defines and names: `Full Name (ACRONYM)` definitions, and headed
+/// and cued names.
+pub struct Names {
+    definitions: Vec<Definition>,
+    names: Vec<String>,
+}
+
+/// Reads the names in `text`, given its body's tokens (offsets into `text`).
+pub fn read_names(text: &str, body_tokens: &[Token], is_place: &dyn Fn(&str) -> bool) -> Names {
+    let mut names = headed_names_in(text, body_tokens, is_place);
+    names.extend(super::cues::cued_names_in(text, body_tokens, is_place));
+    Names {
+        definitions: find_definitions(text),
+        names,
+    }
+}
+
+/// [`tag_archive`] with each article's names already read.
+pub fn tag_found(
+    articles: &mut [Article],
+    found: Vec<Names>,
+    site_table: &BTreeMap<String, Vec<String>>,
+    settings: &ExtractConfig,
+) -> (Vec<Organisation>, Vec<Vec<(usize, usize)>>) {
+    let found: Vec<(Vec<Definition>, Vec<String>)> = found
+        .into_iter()
+        .map(|n| (n.definitions, n.names))
+        .collect();
     let mut registry = Registry::default();
     let add_table = |registry: &mut Registry, name: &str, aliases: &[String], priority: u8| {
         let canonical = registry.add(name, true);
@@ -814,17 +853,6 @@ pub fn tag_archive(
         add_table(&mut registry, name, aliases, 2);
     }
     registry.excluded = settings.exclude.iter().map(|e| name_key(e)).collect();
-    let found: Vec<(Vec<Definition>, Vec<String>)> = articles
-        .par_iter()
-        .map(|a| {
-            // One tokenisation of the body serves both.
-            let body = &a.text[text::body_start(&a.text)..];
-            let toks = text::tokens(body);
-            let mut names = headed_names_in(body, &toks, is_place);
-            names.extend(super::cues::cued_names_in(body, &toks, is_place));
-            (find_definitions(&a.text), names)
-        })
-        .collect();
     if settings.builtin_organisations {
         // The archive's own definitions win: an acronym the text defines as another name
         // ("Birch Stock Exchange (BSE)") is not the built-in one (Bombay Stock Exchange).

@@ -346,6 +346,20 @@ pub fn find_people(
     is_place: &dyn Fn(&str) -> bool,
     is_org_word: &dyn Fn(&str) -> bool,
 ) -> Vec<Person> {
+    choose_people(
+        people_candidates(text, toks, is_place, is_org_word),
+        excluded,
+    )
+}
+
+/// Every possible person in `text`, before organisations are known: read while the article's
+/// tokens are at hand, chosen later by [`choose_people`].
+pub fn people_candidates(
+    text: &str,
+    toks: &[text::Token],
+    is_place: &dyn Fn(&str) -> bool,
+    is_org_word: &dyn Fn(&str) -> bool,
+) -> Vec<Candidate> {
     // Names are read in the body; the headline is only where they are matched.
     let body_start = text::body_start(text);
     // Capitalised words standing alone (not next to another capitalised word, no article
@@ -362,7 +376,6 @@ pub fn find_people(
         .map(|(_, t)| t.text)
         .collect();
     let mut people: Vec<Candidate> = Vec::new();
-    let overlaps = |a: &Token, b: &Token| excluded.iter().any(|&(s, e)| a.start < e && b.end > s);
     for run in text::name_runs(toks) {
         // Sub-runs of capitalised words, split at linking words ("Premier X and Chief Executive Y").
         let mut i = run.start;
@@ -379,7 +392,6 @@ pub fn find_people(
                     i,
                     j,
                     body_start,
-                    &overlaps,
                     is_place,
                     is_org_word,
                     &mut people,
@@ -388,9 +400,18 @@ pub fn find_people(
             i = j + 1;
         }
     }
+    people
+}
+
+/// The people among `candidates`: those not overlapping `excluded` (organisation mentions),
+/// one a name, with evidence, short names merged into full ones.
+pub fn choose_people(candidates: Vec<Candidate>, excluded: &[(usize, usize)]) -> Vec<Person> {
+    let people = candidates
+        .into_iter()
+        .filter(|c| !excluded.iter().any(|&(s, e)| c.span.0 < e && c.span.1 > s));
     // One candidate a name: the first role found, evidence from any sighting.
     let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut unique: Vec<Candidate> = Vec::with_capacity(people.len());
+    let mut unique: Vec<Candidate> = Vec::new();
     for c in people {
         match by_name.get(&c.person.name) {
             Some(&k) => {
@@ -462,9 +483,10 @@ fn looks_common(word: &str) -> bool {
         || (l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed") || l.ends_with("ly")))
 }
 
-/// A possible person, and whether the text marks it as one.
-struct Candidate {
+/// A possible person, where the text names it, and whether the text marks it as one.
+pub struct Candidate {
     person: Person,
+    span: (usize, usize),
     evidence: bool,
 }
 
@@ -476,7 +498,6 @@ fn consider(
     start: usize,
     end: usize,
     body_start: usize,
-    overlaps: &dyn Fn(&Token, &Token) -> bool,
     is_place: &dyn Fn(&str) -> bool,
     is_org_word: &dyn Fn(&str) -> bool,
     people: &mut Vec<Candidate>,
@@ -530,7 +551,7 @@ fn consider(
     if a >= b || b - a > 4 || b != end || (a != name_start && last_title.is_some()) {
         return;
     }
-    if overlaps(&toks[a], &toks[b - 1]) || toks[a].start < body_start {
+    if toks[a].start < body_start {
         return;
     }
     // "Hong Kong", "New Zealand": places of several words.
@@ -623,6 +644,7 @@ fn consider(
             role,
             mentions,
         },
+        span: (toks[a].start, toks[b - 1].end),
         evidence,
     });
 }

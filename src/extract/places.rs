@@ -152,7 +152,7 @@ const PLACE_HEADS: &[&str] = &[
 ];
 
 /// Capitalised names headed by a place noun among `toks`: (start, end) byte spans.
-fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
+pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     for run in text::name_runs(toks) {
         let run_toks = &toks[run.start..run.end];
@@ -184,7 +184,7 @@ fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
 /// the byte spans of its organisation mentions, where no place is read.
 pub fn find_places(
     text: &str,
-    toks: &[text::Token],
+    headed: &[(usize, usize)],
     finder: &PlaceFinder,
     spans: &[(usize, usize)],
 ) -> (Vec<NamedMention>, Option<(String, String)>) {
@@ -205,9 +205,7 @@ pub fn find_places(
             }),
         }
     }
-    let body_start = text::body_start(text);
-    let body_toks = &toks[toks.partition_point(|t| t.start < body_start)..];
-    for (start, end) in headed_places(body_toks) {
+    for &(start, end) in headed {
         if spans.iter().any(|&(s, e)| start < e && end > s)
             || found
                 .iter()
