@@ -12,8 +12,8 @@
 //! Cost: one pass over the tokens of each paragraph, each cue looking at a bounded window.
 
 use super::organisations::{NOT_ORGANISATIONS, SENTENCE_STARTERS, is_head};
-use super::people::{is_given_name, is_romanised_given_name, is_title_word};
-use super::text::{self, FUNCTION_WORDS, Token};
+use super::people::{is_given_name, is_romanised_given_name, is_title_word, lower};
+use super::text::{self, FUNCTION_WORDS, Token, possessive_stem};
 use std::collections::HashSet;
 
 /// Common nouns for organisations that name one right after them: "the magazine MicroMega".
@@ -146,14 +146,6 @@ const FOLLOWERS: &[&str] = &[
     "candidate",
     "candidates",
 ];
-
-fn lower(t: &Token) -> String {
-    t.text.to_lowercase()
-}
-
-fn possessive_stem(word: &str) -> Option<&str> {
-    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
-}
 
 fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
@@ -355,13 +347,8 @@ fn surnames_in<'a>(toks: &[Token<'a>]) -> HashSet<&'a str> {
         .collect()
 }
 
-/// Organisation names the context of `text` points at, as written.
-pub fn find_cued_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
-    let body = &text[text::body_start(text)..];
-    cued_names_in(body, &text::tokens(body), is_place)
-}
-
-/// [`find_cued_names`] on a body already split into tokens (offsets into `body`).
+/// Organisation names the context points at, as written, in a body split into tokens
+/// (offsets into `body`).
 pub(super) fn cued_names_in(
     body: &str,
     body_tokens: &[Token],
@@ -603,7 +590,7 @@ mod tests {
             ]
             .contains(&w)
         };
-        find_cued_names(&format!("Headline\n\n{text}"), &is_place)
+        cued_names_in(text, &text::tokens(text), &is_place)
     }
 
     #[test]

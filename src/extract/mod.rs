@@ -75,7 +75,7 @@ pub fn extract(articles: &mut [Article], config: &SiteConfig) -> Vec<Organisatio
         .map(|article| {
             let text = &article.text;
             let toks = text::tokens(text);
-            let body = &toks[toks.partition_point(|t| t.start < text::body_start(text))..];
+            let body = text::body_tokens(text, &toks);
             (
                 organisations::read_names(text, body, &is_place),
                 places::headed_places(body),

@@ -46,8 +46,7 @@ pub fn name_key(name: &str) -> String {
     let mut words: Vec<&str> = without_the
         .split_whitespace()
         .map(|w| {
-            w.strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
+            text::possessive_stem(w)
                 .filter(|stem| !stem.is_empty())
                 .unwrap_or(w)
         })
@@ -529,15 +528,9 @@ fn is_heading(tokens: &[Token]) -> bool {
     words.len() >= 3 && capitalised * 10 >= words.len() * 8
 }
 
-/// Capitalised names headed by an organisational noun, as written in `text`.
-pub fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
-    // The headline is compressed ("X and Y Exchange sign pact"), so names are learnt from the
-    // body and only matched in the headline.
-    let body = &text[text::body_start(text)..];
-    headed_names_in(body, &text::tokens(body), is_place)
-}
-
-/// [`find_headed_names`] on a body already split into tokens (offsets into `para`).
+/// Capitalised names headed by an organisational noun, as written, in a body split into tokens
+/// (offsets into `para`). The headline is compressed ("X and Y Exchange sign pact"), so names are
+/// learnt from the body and only matched in the headline.
 pub(super) fn headed_names_in(
     para: &str,
     body_tokens: &[Token],
@@ -565,11 +558,7 @@ pub(super) fn headed_names_in(
                     continue;
                 }
                 let name = &para[run_tokens[a].start..run_tokens[b - 1].end];
-                let name = name
-                    .strip_suffix("'s")
-                    .or_else(|| name.strip_suffix("’s"))
-                    .unwrap_or(name);
-                names.push(name.to_string());
+                names.push(text::possessive_stem(name).unwrap_or(name).to_string());
             }
         }
     }
@@ -789,26 +778,6 @@ impl Registry {
     }
 }
 
-/// Builds the archive's organisation table and tags every article with its organisations.
-/// Returns the table, sorted by name (articles refer to it by index), and for each article the
-/// byte spans of its organisation mentions.
-pub fn tag_archive(
-    articles: &mut [Article],
-    site_table: &BTreeMap<String, Vec<String>>,
-    settings: &ExtractConfig,
-    is_place: &(dyn Fn(&str) -> bool + Sync),
-) -> (Vec<Organisation>, Vec<Vec<(usize, usize)>>) {
-    let found: Vec<Names> = articles
-        .par_iter()
-        .map(|a| {
-            let toks = text::tokens(&a.text);
-            let body = &toks[toks.partition_point(|t| t.start < text::body_start(&a.text))..];
-            read_names(&a.text, body, is_place)
-        })
-        .collect();
-    tag_found(articles, found, site_table, settings)
-}
-
 /// What one article's text defines and names: `Full Name (ACRONYM)` definitions, and headed
 /// and cued names.
 pub struct Names {
@@ -826,17 +795,15 @@ pub fn read_names(text: &str, body_tokens: &[Token], is_place: &dyn Fn(&str) -> 
     }
 }
 
-/// [`tag_archive`] with each article's names already read.
+/// Builds the archive's organisation table from each article's names and tags every article
+/// with its organisations. Returns the table, sorted by name (articles refer to it by index),
+/// and for each article the byte spans of its organisation mentions.
 pub fn tag_found(
     articles: &mut [Article],
     found: Vec<Names>,
     site_table: &BTreeMap<String, Vec<String>>,
     settings: &ExtractConfig,
 ) -> (Vec<Organisation>, Vec<Vec<(usize, usize)>>) {
-    let found: Vec<(Vec<Definition>, Vec<String>)> = found
-        .into_iter()
-        .map(|n| (n.definitions, n.names))
-        .collect();
     let mut registry = Registry::default();
     let add_table = |registry: &mut Registry, name: &str, aliases: &[String], priority: u8| {
         let canonical = registry.add(name, true);
@@ -858,7 +825,7 @@ pub fn tag_found(
         // ("Birch Stock Exchange (BSE)") is not the built-in one (Bombay Stock Exchange).
         let defined: HashMap<String, String> = found
             .iter()
-            .flat_map(|(defs, _)| defs)
+            .flat_map(|n| &n.definitions)
             .map(|d| (name_key(&d.acronym), name_key(&d.name)))
             .collect();
         for (name, aliases) in known_organisations() {
@@ -880,7 +847,14 @@ pub fn tag_found(
             add_table(&mut registry, &name, &aliases, 1);
         }
     }
-    for (article, (defs, headed)) in articles.iter().zip(&found) {
+    for (
+        article,
+        Names {
+            definitions: defs,
+            names: headed,
+        },
+    ) in articles.iter().zip(&found)
+    {
         for declared in &article.declared_organisations {
             registry.add_seen(declared);
         }
@@ -912,24 +886,19 @@ pub fn tag_found(
             }
         }
     }
-    // "CBC.ca" is CBC.
-    for id in 0..registry.forms.len() {
-        let spellings: Vec<String> = registry.forms[id].spellings.keys().cloned().collect();
-        for spelling in spellings {
-            if let Some(stem) = without_web_domain(&spelling)
-                && let Some(&stem_id) = registry.keys.get(&name_key(stem))
-            {
-                registry.link(Some(id), Some(stem_id));
-            }
-        }
-    }
-    // "Deutsche Boerse AG" is also written "Deutsche Boerse".
+    // "Deutsche Boerse AG" is also written "Deutsche Boerse"; "CBC.ca" is CBC, when the
+    // archive knows CBC.
     for id in 0..registry.forms.len() {
         let spellings: Vec<String> = registry.forms[id].spellings.keys().cloned().collect();
         for spelling in spellings {
             if let Some(short) = without_legal_suffix(&spelling) {
                 let short_id = registry.add(&short, false);
                 registry.link(Some(id), short_id);
+            }
+            if let Some(stem) = without_web_domain(&spelling)
+                && let Some(&stem_id) = registry.keys.get(&name_key(stem))
+            {
+                registry.link(Some(id), Some(stem_id));
             }
         }
     }
@@ -1227,6 +1196,28 @@ mod tests {
         assert_eq!(without_web_domain("CBC.ca"), Some("CBC"));
         assert_eq!(without_web_domain("U.S."), None);
         assert_eq!(without_web_domain("Co."), None);
+    }
+
+    /// Reads every article's names, then builds the table.
+    fn tag_archive(
+        articles: &mut [Article],
+        site_table: &BTreeMap<String, Vec<String>>,
+        settings: &ExtractConfig,
+        is_place: &(dyn Fn(&str) -> bool + Sync),
+    ) -> (Vec<Organisation>, Vec<Vec<(usize, usize)>>) {
+        let found: Vec<Names> = articles
+            .iter()
+            .map(|a| {
+                let toks = text::tokens(&a.text);
+                read_names(&a.text, text::body_tokens(&a.text, &toks), is_place)
+            })
+            .collect();
+        tag_found(articles, found, site_table, settings)
+    }
+
+    fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
+        let toks = text::tokens(text);
+        headed_names_in(text, text::body_tokens(text, &toks), is_place)
     }
 
     fn tag_with_builtin(articles: &mut [Article]) -> Vec<Organisation> {

@@ -279,7 +279,7 @@ const NOT_NAME: &[&str] = &[
     "online",
 ];
 
-fn lower(t: &Token) -> String {
+pub(super) fn lower(t: &Token) -> String {
     t.text.to_lowercase()
 }
 
@@ -577,10 +577,7 @@ fn consider(
         a = b - 2;
     }
     let name = &text[toks[a].start..toks[b - 1].end];
-    let name = name
-        .strip_suffix("'s")
-        .or_else(|| name.strip_suffix("’s"))
-        .unwrap_or(name);
+    let name = text::possessive_stem(name).unwrap_or(name);
     let title_role = last_title
         .map(|k| {
             let mut from = start;

@@ -111,6 +111,17 @@ pub fn body_start(text: &str) -> usize {
     text.find("\n\n").map_or(text.len(), |i| i + 2)
 }
 
+/// The tokens of the body: those after the headline (see [`body_start`]).
+pub fn body_tokens<'t, 'a>(text: &str, toks: &'t [Token<'a>]) -> &'t [Token<'a>] {
+    let body_start = body_start(text);
+    &toks[toks.partition_point(|t| t.start < body_start)..]
+}
+
+/// A word without its possessive ending ("Labour's" → "Labour"), if it has one.
+pub fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
 /// Whether `text[start..end]` stands as whole words (no letter or digit glued on either side).
 pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
