@@ -77,6 +77,9 @@ struct ServeArgs {
     /// Open the site in the desktop's browser.
     #[arg(long)]
     open: bool,
+    /// Also print how long each stage of every rebuild took.
+    #[arg(long, short, visible_alias = "timings")]
+    verbose: bool,
 }
 
 #[derive(Debug, Args)]
@@ -191,12 +194,7 @@ pub fn run() -> ExitCode {
                         );
                     }
                     if args.verbose {
-                        for (stage, took, rss) in &report.timings.stages {
-                            let rss = rss.map_or(String::new(), |kib| {
-                                format!("  {:7.1} MiB resident", kib as f64 / 1024.0)
-                            });
-                            eprintln!("{stage:>22}  {:8.1} ms{rss}", took.as_secs_f64() * 1000.0);
-                        }
+                        diagnostics::print_timings(&report.timings);
                     }
                     ExitCode::SUCCESS
                 }
@@ -247,14 +245,15 @@ pub fn run() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Command::Serve(args) => match crate::serve::run(cli.root, &args.bind, args.port, args.open)
-        {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("error: {message}");
-                ExitCode::from(2)
+        Command::Serve(args) => {
+            match crate::serve::run(cli.root, &args.bind, args.port, args.open, args.verbose) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
             }
-        },
+        }
         Command::Check(args) => {
             let options = Options {
                 root: cli.root,

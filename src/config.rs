@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The settings of one site, as written in `site.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SiteConfig {
     /// The site's name, shown in every page's header and title.
@@ -32,7 +32,7 @@ pub struct SiteConfig {
 }
 
 /// `[search]`: the index the search page reads.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SearchConfig {
     /// Put each article's full text in the search index (larger download, finds any word).
@@ -40,7 +40,7 @@ pub struct SearchConfig {
 }
 
 /// `[extract]`: how Concord reads organisations, places and people from the text.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ExtractConfig {
     /// Use the built-in table of well-known organisations (UN, WTO, central banks, exchanges…).
@@ -62,7 +62,7 @@ impl Default for ExtractConfig {
 }
 
 /// `[markdown]`: how Markdown articles are rendered.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct MarkdownConfig {
     /// Pass raw HTML in Markdown through unescaped. Off by default: only for trusted authors.

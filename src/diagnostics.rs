@@ -10,6 +10,16 @@ use std::path::Path;
 /// The widest part of a line shown under a problem, in characters.
 const SHOWN: usize = 120;
 
+/// Prints how long each stage of a build took, and the memory in use after it, to stderr.
+pub fn print_timings(timings: &concord::Timings) {
+    for (stage, took, rss) in &timings.stages {
+        let rss = rss.map_or(String::new(), |kib| {
+            format!("  {:7.1} MiB resident", kib as f64 / 1024.0)
+        });
+        anstream::eprintln!("{stage:>22}  {:8.1} ms{rss}", took.as_secs_f64() * 1000.0);
+    }
+}
+
 /// Prints every problem to stderr, reading each file once for the lines it shows.
 pub fn print(root: &Path, problems: &[Problem]) {
     let mut sources: HashMap<&str, Option<String>> = HashMap::new();

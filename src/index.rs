@@ -7,12 +7,14 @@ use crate::error::Problem;
 use crate::model::{Article, Organisation, slug_or_hash};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Every published article, newest first, with the organisation table and its index.
 #[derive(Debug, Default)]
 pub struct Archive {
     /// Newest first; ties broken by path, so the order never depends on the file system.
-    pub articles: Vec<Article>,
+    /// Shared, so a rebuild keeps every article that did not change without copying it.
+    pub articles: Vec<Arc<Article>>,
     pub organisations: Vec<Organisation>,
     /// For each organisation (by table index), its articles (indexes into `articles`), newest first.
     pub by_organisation: Vec<Vec<usize>>,
@@ -87,6 +89,9 @@ impl Taxonomy {
     }
 }
 
+/// How many articles of a shared list, around an article, are candidates for its related list.
+const RELATED_WINDOW: usize = 24;
+
 /// The slug of a place's page.
 pub fn place_slug(name: &str) -> String {
     slug_or_hash("place", name)
@@ -120,7 +125,7 @@ pub struct Year {
 
 impl Archive {
     /// Sorts the articles and builds every index: O(n log n + mentions).
-    pub fn new(mut articles: Vec<Article>, organisations: Vec<Organisation>) -> Archive {
+    pub fn new(mut articles: Vec<Arc<Article>>, organisations: Vec<Organisation>) -> Archive {
         use chrono::Datelike;
         articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
         let mut by_organisation = vec![Vec::new(); organisations.len()];
@@ -181,7 +186,25 @@ impl Archive {
     /// of the archive: from each shared list only the `WINDOW` articles nearest in date are
     /// candidates, so a organisation named in half the archive does not make this quadratic.
     pub fn related(&self, i: usize, limit: usize) -> Vec<usize> {
-        const WINDOW: usize = 24;
+        let mut score: BTreeMap<usize, usize> = BTreeMap::new();
+        for list in self.shared_lists(i) {
+            let at = list.binary_search(&i).unwrap_or_else(|p| p);
+            let from = at.saturating_sub(RELATED_WINDOW / 2);
+            let to = (from + RELATED_WINDOW + 1).min(list.len());
+            for &j in &list[from..to] {
+                if j != i {
+                    *score.entry(j).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = score.into_iter().collect();
+        // Most shared first; among equals the lower index, which is the newer article.
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.into_iter().take(limit).map(|(j, _)| j).collect()
+    }
+
+    /// The lists article `i` is on that relate articles: its organisations' and its partners'.
+    fn shared_lists(&self, i: usize) -> Vec<&[usize]> {
         let article = &self.articles[i];
         let mut lists: Vec<&[usize]> = article
             .organisations
@@ -195,26 +218,44 @@ impl Archive {
         {
             lists.push(&term.articles);
         }
-        let mut score: BTreeMap<usize, usize> = BTreeMap::new();
-        for list in lists {
-            let at = list.binary_search(&i).unwrap_or_else(|p| p);
-            let from = at.saturating_sub(WINDOW / 2);
-            let to = (from + WINDOW + 1).min(list.len());
-            for &j in &list[from..to] {
-                if j != i {
-                    *score.entry(j).or_default() += 1;
-                }
-            }
+        lists
+    }
+
+    /// Every article whose [`Archive::related`] list may hold article `j` (a superset): those
+    /// within the window of `j` on a list they share. O(k · window) for k lists.
+    pub fn may_relate(&self, j: usize) -> Vec<usize> {
+        let mut near: Vec<usize> = Vec::new();
+        for list in self.shared_lists(j) {
+            let at = list.binary_search(&j).unwrap_or_else(|p| p);
+            let from = at.saturating_sub(RELATED_WINDOW);
+            let to = (at + RELATED_WINDOW + 1).min(list.len());
+            near.extend(list[from..to].iter().filter(|&&i| i != j));
         }
-        let mut ranked: Vec<(usize, usize)> = score.into_iter().collect();
-        // Most shared first; among equals the lower index, which is the newer article.
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.into_iter().take(limit).map(|(j, _)| j).collect()
+        near.sort_unstable();
+        near.dedup();
+        near
+    }
+
+    /// Whether `other` has the same layout: the same articles at the same places and URLs, the
+    /// same organisation table and the same terms, years and months listing the same articles.
+    /// Then both give the same set of pages, each listing the same articles, and only the
+    /// articles' own fields can differ. O(n + mentions).
+    pub fn same_layout(&self, other: &Archive) -> bool {
+        self.articles.len() == other.articles.len()
+            && self.articles.iter().zip(&other.articles).all(|(a, b)| {
+                Arc::ptr_eq(a, b) || (a.path == b.path && a.relative_url() == b.relative_url())
+            })
+            && self.organisations == other.organisations
+            && self.by_organisation == other.by_organisation
+            && self.places.terms == other.places.terms
+            && self.partners.terms == other.partners.terms
+            && self.people.terms == other.people.terms
+            && self.years == other.years
     }
 }
 
 /// An error for each article whose slug another article already uses, naming both files.
-pub fn slug_clashes(articles: &[Article]) -> Vec<Problem> {
+pub fn slug_clashes<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<Problem> {
     let mut first_by_slug: BTreeMap<&str, &str> = BTreeMap::new();
     let mut problems = Vec::new();
     for article in articles {
@@ -273,7 +314,10 @@ mod tests {
                 article("b", "2023-01-02", &[]),
                 article("c", "2023-01-20", &[]),
                 article("d", "2023-03-01", &[]),
-            ],
+            ]
+            .into_iter()
+            .map(Arc::new)
+            .collect(),
             vec![],
         );
         let years: Vec<_> = archive
@@ -309,7 +353,7 @@ mod tests {
             mentions: vec![],
         }];
         new.partners = Some(("Harwick".into(), "Valmora".into()));
-        let archive = Archive::new(vec![old, new], vec![]);
+        let archive = Archive::new(vec![Arc::new(old), Arc::new(new)], vec![]);
         let person = archive.people.get("ana-lis").unwrap();
         assert_eq!(person.role.as_deref(), Some("mayor"));
         assert_eq!(person.articles, [0, 1]);
@@ -330,7 +374,10 @@ mod tests {
                 article("one-new", "2023-07-01", &[0]),
                 article("one-old", "2021-01-01", &[1]),
                 article("none", "2023-06-02", &[2]),
-            ],
+            ]
+            .into_iter()
+            .map(Arc::new)
+            .collect(),
             vec![org("A"), org("B"), org("C")],
         );
         let me = archive

@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod assets;
+pub mod cache;
 pub mod config;
 pub mod error;
 pub mod extract;
@@ -22,6 +23,7 @@ pub mod scaffold;
 pub mod walk;
 pub mod write;
 
+pub use cache::Cache;
 pub use config::SiteConfig;
 pub use error::{Error, Problem, Result, Severity};
 
@@ -30,6 +32,7 @@ use index::Archive;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// What to load and how: the site root and the command-line overrides.
@@ -97,7 +100,11 @@ impl Timings {
 
     /// Ends the stage running since the previous call (or the start) and names it.
     fn stage(&mut self, name: &'static str) {
-        let now = Instant::now();
+        self.stage_ended(name, Instant::now());
+    }
+
+    /// Ends the stage running since the previous call at `now`, and names it.
+    fn stage_ended(&mut self, name: &'static str, now: Instant) {
         let since = self.last.unwrap_or(now);
         self.stages.push((name, now - since, resident_kib()));
         self.last = Some(now);
@@ -155,8 +162,35 @@ pub fn load_config(options: &Options) -> Result<(SiteConfig, BaseUrl)> {
 /// Walks, parses, extracts and indexes the site. Content problems do not stop it: they are
 /// collected in [`Site::problems`] (articles with errors are left out of the archive).
 pub fn load(options: &Options) -> Result<Site> {
+    load_with(options, None)
+}
+
+/// One content file on its way through a load: kept from the cache or read afresh.
+struct Entry {
+    rel_path: String,
+    stamp: Option<cache::FileStamp>,
+    problems: Vec<Problem>,
+    article: Option<Arc<model::Article>>,
+    /// Its reading, once read, when it is published.
+    reading: Option<extract::Reading>,
+    /// Read and parsed by this load (not kept from the cache).
+    fresh: bool,
+}
+
+/// [`load`], reusing and refreshing `cache` when given (see [`cache`]): only files whose stamp
+/// changed are read, parsed and read for names; when no article's names changed, the
+/// organisation table is kept and only the changed articles are tagged.
+pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Site> {
     let mut timings = Timings::start();
     let (config, base) = load_config(options)?;
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.keep_if_same(&config, options.drafts);
+    }
+    let keep = cache.is_some();
+    let mut previous = cache
+        .as_deref_mut()
+        .map(|c| std::mem::take(&mut c.files))
+        .unwrap_or_default();
     let (files, mut problems) = walk::walk_content(&options.root, &options.root.join("content"));
     timings.stage("walk");
     let unsafe_html = config.markdown.unsafe_html;
@@ -164,49 +198,108 @@ pub fn load(options: &Options) -> Result<Site> {
         name: "reading",
         total: Some(files.len() as u64),
     });
-    let parsed: Vec<parse::Parsed> = files
+    let read: Vec<(Option<cache::FileStamp>, Option<parse::Parsed>)> = files
         .par_iter()
-        .map(|file| match std::fs::read(&file.abs_path) {
-            Ok(bytes) => {
-                let parsed = parse::parse_file(&file.rel_path, &bytes, file.format, unsafe_html);
-                options.report(ProgressEvent::Step);
-                parsed
-            }
-            Err(e) => parse::Parsed {
-                article: None,
-                problems: vec![
-                    Problem::error(&file.rel_path, None, format!("cannot read: {e}"))
-                        .with_hint("check the file's permissions"),
-                ],
-            },
+        .map(|file| {
+            let stamp = if keep {
+                cache::FileStamp::of(&file.abs_path)
+            } else {
+                None
+            };
+            let unchanged = stamp.is_some()
+                && previous
+                    .get(&file.rel_path)
+                    .zip(stamp)
+                    .is_some_and(|(kept, now)| now.unchanged_since(&kept.stamp));
+            let parsed = (!unchanged).then(|| parse_file(file, unsafe_html));
+            options.report(ProgressEvent::Step);
+            (stamp, parsed)
         })
         .collect();
-    let mut articles = Vec::with_capacity(parsed.len());
-    for p in parsed {
-        problems.extend(p.problems);
-        articles.extend(p.article);
+    let mut entries: Vec<Entry> = Vec::with_capacity(files.len());
+    for (file, (stamp, parsed)) in files.iter().zip(read) {
+        let kept = if parsed.is_none() {
+            previous.remove(&file.rel_path)
+        } else {
+            None
+        };
+        entries.push(match kept {
+            Some(kept) => Entry {
+                rel_path: file.rel_path.clone(),
+                stamp,
+                problems: kept.problems,
+                article: kept.article,
+                reading: kept.reading,
+                fresh: false,
+            },
+            None => {
+                let parsed = parsed.unwrap_or_else(|| parse_file(file, unsafe_html));
+                Entry {
+                    rel_path: file.rel_path.clone(),
+                    stamp,
+                    problems: parsed.problems,
+                    article: parsed.article.map(Arc::new),
+                    reading: None,
+                    fresh: true,
+                }
+            }
+        });
     }
-    problems.extend(index::slug_clashes(&articles));
+    problems.extend(entries.iter().flat_map(|e| e.problems.iter().cloned()));
+    problems.extend(index::slug_clashes(
+        entries.iter().filter_map(|e| e.article.as_deref()),
+    ));
     timings.stage("parse");
-    let before = articles.len();
-    for draft in articles.iter().filter(|a| a.draft) {
+    let published = |a: &model::Article| options.drafts || !a.draft;
+    for draft in entries
+        .iter()
+        .filter_map(|e| e.article.as_deref())
+        .filter(|a| a.draft)
+    {
         problems.push(
             Problem::warning(&draft.path, None, "draft: left out of the build").with_hint(
                 "remove draft = true to publish it, or build with --drafts to preview it",
             ),
         );
     }
-    if !options.drafts {
-        articles.retain(|a| !a.draft);
-    }
-    let drafts_skipped = before - articles.len();
+    let drafts_skipped = entries
+        .iter()
+        .filter(|e| e.article.as_deref().is_some_and(|a| !published(a)))
+        .count();
     options.report(ProgressEvent::Stage {
         name: "finding organisations, places and people",
         total: None,
     });
-    let organisations = extract::extract(&mut articles, &config);
+    let organisations = extract_entries(
+        &mut entries,
+        &config,
+        &published,
+        cache.as_deref_mut(),
+        &previous,
+    );
     timings.stage("extract");
     problems.sort_by(|a, b| (&a.path, a.line, a.severity).cmp(&(&b.path, b.line, b.severity)));
+    let articles: Vec<Arc<model::Article>> = entries
+        .iter()
+        .filter_map(|e| e.article.clone())
+        .filter(|a| published(a))
+        .collect();
+    if let Some(cache) = cache {
+        cache.files = entries
+            .into_iter()
+            .filter_map(|e| {
+                Some((
+                    e.rel_path,
+                    cache::CachedFile {
+                        stamp: e.stamp?,
+                        problems: e.problems,
+                        article: e.article,
+                        reading: e.reading,
+                    },
+                ))
+            })
+            .collect();
+    }
     let archive = Archive::new(articles, organisations);
     timings.stage("index");
     Ok(Site {
@@ -218,6 +311,96 @@ pub fn load(options: &Options) -> Result<Site> {
         drafts_skipped,
         timings,
     })
+}
+
+/// Reads and parses one content file.
+fn parse_file(file: &walk::SourceFile, unsafe_html: bool) -> parse::Parsed {
+    match std::fs::read(&file.abs_path) {
+        Ok(bytes) => parse::parse_file(&file.rel_path, &bytes, file.format, unsafe_html),
+        Err(e) => parse::Parsed {
+            article: None,
+            problems: vec![
+                Problem::error(&file.rel_path, None, format!("cannot read: {e}"))
+                    .with_hint("check the file's permissions"),
+            ],
+        },
+    }
+}
+
+/// Tags the published articles of `entries` with their organisations, places and people, and
+/// returns the organisation table. With a cache, the table is kept when the articles' names are
+/// those it was built from, and then only the fresh articles are read and tagged; the readings
+/// are kept for the next load.
+fn extract_entries(
+    entries: &mut [Entry],
+    config: &SiteConfig,
+    published: &(dyn Fn(&model::Article) -> bool + Sync),
+    cache: Option<&mut Cache>,
+    previous: &std::collections::HashMap<String, cache::CachedFile>,
+) -> Vec<model::Organisation> {
+    let keep = cache.is_some();
+    let mut empty = Cache::default();
+    let cache = cache.unwrap_or(&mut empty);
+    let reader = Arc::clone(
+        cache
+            .reader
+            .get_or_insert_with(|| Arc::new(extract::Reader::new(config))),
+    );
+    let is_published = |e: &Entry| e.article.as_deref().is_some_and(published);
+    entries.par_iter_mut().filter(|e| e.fresh).for_each(|e| {
+        e.reading = match &e.article {
+            Some(a) if published(a) => Some(reader.read(a)),
+            _ => None,
+        };
+    });
+    let count = entries.iter().filter(|e| is_published(e)).count();
+    // The table depends only on the published articles' declared organisations and names.
+    let same_sources = cache.table.as_ref().is_some_and(|t| t.2 == count)
+        && entries.iter().filter(|e| e.fresh).all(|e| {
+            previous.get(&e.rel_path).is_some_and(|old| {
+                old.reading.as_ref().map(|r| &r.names) == e.reading.as_ref().map(|r| &r.names)
+                    && old.article.as_ref().map(|a| &a.declared_organisations)
+                        == e.article.as_ref().map(|a| &a.declared_organisations)
+            })
+        });
+    let (table, tagger, retag_all) = match cache.table.take() {
+        Some((table, tagger, _)) if same_sources => (table, tagger, false),
+        old => {
+            let sources: Vec<(&[String], &extract::organisations::Names)> = entries
+                .iter()
+                .filter_map(|e| {
+                    Some((
+                        e.article.as_ref()?.declared_organisations.as_slice(),
+                        &e.reading.as_ref()?.names,
+                    ))
+                })
+                .collect();
+            let (table, tagger) = extract::organisations::organisation_table(
+                &sources,
+                &config.organisations,
+                &config.extract,
+            );
+            let same = old.is_some_and(|(t, g, _)| t == table && g == tagger);
+            (table, tagger, !same)
+        }
+    };
+    entries
+        .par_iter_mut()
+        .filter(|e| e.reading.is_some() && (e.fresh || retag_all))
+        .for_each(|e| {
+            let reading = if keep {
+                e.reading.clone()
+            } else {
+                e.reading.take()
+            };
+            if let (Some(article), Some(reading)) = (e.article.as_mut(), reading) {
+                reader.tag(Arc::make_mut(article), reading, &tagger);
+            }
+        });
+    if keep {
+        cache.table = Some((table.clone(), tagger, count));
+    }
+    table
 }
 
 /// What a build did.
@@ -238,51 +421,83 @@ pub struct Report {
 
 /// Builds the site into its output folder. On any error the previous output is left untouched.
 pub fn build(options: &Options) -> Result<Report> {
+    build_with(options, None)
+}
+
+/// [`build`], reusing and refreshing `cache` when given (see [`cache`]). When the cache holds the
+/// site last written to the same folder, from the same templates and static files, and the
+/// archive's layout did not change, only the files a change touches are rendered, and each is
+/// replaced in place (atomically, one file at a time); otherwise the whole site is written
+/// into a new folder that replaces the old one.
+pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Report> {
     let started = Instant::now();
-    let mut site = load(options)?;
+    let mut site = load_with(options, cache.as_deref_mut())?;
     if site.has_errors() {
         return Err(Error::Content(site.problems));
     }
     let out = output_dir(&site.root, &site.config.output_dir);
     write::check_output_dir(&site.root, &out)?;
-    let tera = render::load_templates(&site.root.join("templates"))?;
-    site.timings.stage("templates");
-    let base = site.base.clone();
-    let verify = |dir: &Path| -> Result<()> {
-        let broken = links::check(dir, &base);
-        if broken.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::BrokenLinks(
-                broken.iter().map(ToString::to_string).collect(),
-            ))
-        }
-    };
-    let verify: Option<write::Verify> = if options.check_links {
-        Some(&verify)
+    let templates = render::template_sources(&site.root.join("templates"))?;
+    let tera = render::templates_from(&templates)?;
+    let statics = if cache.is_some() {
+        cache::FileStamp::of_tree(&site.root.join("static"))
     } else {
-        None
+        Default::default()
     };
+    site.timings.stage("templates");
+    let written = cache.as_deref_mut().and_then(|c| c.written.take());
+    let changes = written
+        .as_ref()
+        .filter(|w| {
+            !options.check_links
+                && w.out == out
+                && out.is_dir()
+                && w.templates == templates
+                && cache::FileStamp::tree_unchanged(&statics, &w.statics)
+        })
+        .and_then(|w| render::Changes::between(&w.archive, &site.archive));
+    if written.is_some() {
+        site.timings.stage("compare");
+    }
     options.report(ProgressEvent::Stage {
         name: "writing pages",
         total: None,
     });
-    let files_written = write::write_site(&out, &site.root.join("static"), verify, |sink| {
-        let counted = |output: render::Output| {
-            options.report(ProgressEvent::Step);
-            sink(output)
-        };
-        let rendered =
-            render::render_site(&tera, &site.archive, &site.config, &site.base, &counted);
-        site.timings.stage("render + write");
-        rendered
-    })?;
-    site.timings.stage(if options.check_links {
-        "check links + publish"
-    } else {
-        "publish"
+    let files_written = match &changes {
+        Some(changes) => {
+            let outputs = Mutex::new(Vec::new());
+            render::render_site(
+                &tera,
+                &site.archive,
+                &site.config,
+                &site.base,
+                Some(changes),
+                &|output| {
+                    outputs
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(output);
+                    Ok(())
+                },
+            )?;
+            site.timings.stage("render");
+            let outputs = outputs
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            write::update_files(&out, &outputs)?
+        }
+        None => {
+            let (count, rendered) = write_whole_site(options, &site, &tera, &out)?;
+            site.timings.stage_ended("render + write", rendered);
+            count
+        }
+    };
+    site.timings.stage(match (&changes, options.check_links) {
+        (Some(_), _) => "write changed files",
+        (None, true) => "check links + publish",
+        (None, false) => "publish",
     });
-    Ok(Report {
+    let report = Report {
         articles: site.archive.articles.len(),
         organisations: site
             .archive
@@ -291,7 +506,7 @@ pub fn build(options: &Options) -> Result<Report> {
             .filter(|a| !a.is_empty())
             .count(),
         files_written,
-        output: out,
+        output: out.clone(),
         base_url: site.base.permalink(""),
         drafts_skipped: site.drafts_skipped,
         warnings: {
@@ -310,7 +525,61 @@ pub fn build(options: &Options) -> Result<Report> {
         },
         elapsed: started.elapsed(),
         timings: site.timings,
-    })
+    };
+    if let Some(cache) = cache {
+        cache.written = Some(cache::Written {
+            out,
+            archive: site.archive,
+            templates,
+            statics,
+        });
+    }
+    Ok(report)
+}
+
+/// Renders every file of the site into a new folder that replaces `out` when all is written
+/// (and, with `--check-links`, verified). Returns the number of files written and when the
+/// last was (before the check and the swap).
+fn write_whole_site(
+    options: &Options,
+    site: &Site,
+    tera: &tera::Tera,
+    out: &Path,
+) -> Result<(usize, Instant)> {
+    let base = site.base.clone();
+    let verify = |dir: &Path| -> Result<()> {
+        let broken = links::check(dir, &base);
+        if broken.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::BrokenLinks(
+                broken.iter().map(ToString::to_string).collect(),
+            ))
+        }
+    };
+    let verify: Option<write::Verify> = if options.check_links {
+        Some(&verify)
+    } else {
+        None
+    };
+    let mut rendered = Instant::now();
+    let count = write::write_site(out, &site.root.join("static"), verify, |sink| {
+        let counted = |output: render::Output| {
+            options.report(ProgressEvent::Step);
+            sink(output)
+        };
+        let result = render::render_site(
+            tera,
+            &site.archive,
+            &site.config,
+            &site.base,
+            None,
+            &counted,
+        );
+        rendered = Instant::now();
+        result
+    })?;
+    Ok((count, rendered))
 }
 
 /// The output folder: as given when absolute, else relative to the site root.
@@ -360,7 +629,8 @@ pub struct OrganisationModel<'a> {
 impl Site {
     /// The model of every article in path order, with the problems.
     pub fn check_model(&self) -> CheckModel<'_> {
-        let mut articles: Vec<&model::Article> = self.archive.articles.iter().collect();
+        let mut articles: Vec<&model::Article> =
+            self.archive.articles.iter().map(|a| &**a).collect();
         articles.sort_by(|a, b| a.path.cmp(&b.path));
         CheckModel {
             articles: articles

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// One article, parsed, cleaned up and tagged.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     /// The source file, relative to the site root, with `/` separators.
     pub path: String,

@@ -5,8 +5,8 @@
 //! serve mode only). A failed rebuild keeps the last good site, prints the problems, and shows
 //! them over the page; the next good save recovers. Ctrl-C removes the temporary folder.
 
-use concord::Options;
 use concord::config::BaseUrl;
+use concord::{Cache, Options};
 use notify::{RecursiveMode, Watcher};
 use std::fs::File;
 use std::io::Write;
@@ -118,15 +118,20 @@ fn reload_script(base_path: &str) -> String {
     )
 }
 
-/// Builds into `options.output`, prints the outcome, and updates what pages are told.
-fn rebuild(options: &Options, shared: &Shared) {
-    match concord::build(options) {
+/// Builds into `options.output`, prints the outcome, and updates what pages are told. The cache
+/// makes a rebuild after a small change redo only what the change needs.
+fn rebuild(options: &Options, shared: &Shared, cache: &mut Cache, timings: bool) {
+    match concord::build_with(options, Some(cache)) {
         Ok(report) => {
             println!(
-                "Built {} articles in {:.2} s",
+                "Built {} articles in {:.0} ms ({} files written)",
                 report.articles,
-                report.elapsed.as_secs_f64()
+                report.elapsed.as_secs_f64() * 1000.0,
+                report.files_written
             );
+            if timings {
+                crate::diagnostics::print_timings(&report.timings);
+            }
             let mut status = shared.status();
             status.generation += 1;
             status.problem = None;
@@ -167,7 +172,13 @@ fn is_source(root: &Path, path: &Path) -> bool {
 const SOURCE_DIRS: [&str; 3] = ["content", "templates", "static"];
 
 /// Watches the site and rebuilds after each burst of changes (100 ms of quiet).
-fn watch(root: &Path, options: Options, shared: Arc<Shared>) -> Result<(), String> {
+fn watch(
+    root: &Path,
+    options: Options,
+    shared: Arc<Shared>,
+    mut cache: Cache,
+    timings: bool,
+) -> Result<(), String> {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher =
@@ -200,7 +211,7 @@ fn watch(root: &Path, options: Options, shared: Arc<Shared>) -> Result<(), Strin
                 }
             }
             while rx.recv_timeout(Duration::from_millis(100)).is_ok() {}
-            rebuild(&options, &shared);
+            rebuild(&options, &shared, &mut cache, timings);
         }
     });
     Ok(())
@@ -308,7 +319,7 @@ fn open_browser(url: &str) {
 }
 
 /// Builds, serves and rebuilds until Ctrl-C.
-pub fn run(root: PathBuf, bind: &str, port: u16, open: bool) -> Result<(), String> {
+pub fn run(root: PathBuf, bind: &str, port: u16, open: bool, timings: bool) -> Result<(), String> {
     let (_, base) = concord::load_config(&Options {
         root: root.clone(),
         ..Options::default()
@@ -339,8 +350,9 @@ pub fn run(root: PathBuf, bind: &str, port: u16, open: bool) -> Result<(), Strin
         progress: None,
     };
     let shared = Arc::new(Shared::default());
-    rebuild(&options, &shared);
-    watch(&root, options, Arc::clone(&shared))?;
+    let mut cache = Cache::default();
+    rebuild(&options, &shared, &mut cache, timings);
+    watch(&root, options, Arc::clone(&shared), cache, timings)?;
     println!("Serving at {} (Ctrl-C to stop)", local.permalink(""));
     if open {
         open_browser(&local.permalink(""));

@@ -52,12 +52,57 @@ pub(crate) fn merge_into<T>(
 }
 
 /// What one tokenisation of an article gives: its names, its place names (headed by a place
-/// noun) and its possible people.
-type Reading = (
-    organisations::Names,
-    Vec<(usize, usize)>,
-    Vec<people::Candidate>,
-);
+/// noun) and its possible people. Depends on the article's text and the settings alone, so a
+/// rebuild keeps it for every article whose file did not change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub names: organisations::Names,
+    headed_places: Vec<(usize, usize)>,
+    candidates: Vec<people::Candidate>,
+}
+
+/// Reads articles and, once the organisation table is known, chooses their places and people.
+pub struct Reader {
+    place_finder: places::PlaceFinder,
+}
+
+impl Reader {
+    /// Builds the gazetteer (the built-in one with the site's additions).
+    pub fn new(config: &SiteConfig) -> Reader {
+        Reader {
+            place_finder: places::PlaceFinder::new(&places::gazetteer(&config.extract.places)),
+        }
+    }
+
+    /// Tokenises `article` once and reads its names, place names and possible people. O(text).
+    pub fn read(&self, article: &Article) -> Reading {
+        let is_place = |word: &str| self.place_finder.is_place(word);
+        let is_org_word = |w: &str| organisations::is_head(w);
+        let text = &article.text;
+        let toks = text::tokens(text);
+        let body = text::body_tokens(text, &toks);
+        Reading {
+            names: organisations::read_names(text, body, &is_place),
+            headed_places: places::headed_places(body),
+            candidates: people::people_candidates(text, &toks, &is_place, &is_org_word),
+        }
+    }
+
+    /// Tags `article` with the organisations `tagger` finds, then with its places, partners and
+    /// people outside those organisations' mentions.
+    pub fn tag(&self, article: &mut Article, reading: Reading, tagger: &organisations::Tagger) {
+        let spans = tagger.tag(article);
+        let (places, partners) = places::find_places(
+            &article.text,
+            &reading.headed_places,
+            &self.place_finder,
+            &spans,
+        );
+        article.places = places;
+        article.partners = partners;
+        article.people = people::choose_people(reading.candidates, &spans);
+    }
+}
 
 /// Tags every article with its organisations, places, partners and people. Returns the archive's
 /// organisation table.
@@ -66,34 +111,19 @@ type Reading = (
 /// the organisation table needs every article's names, so the people and places are chosen
 /// after it, outside the organisations' mentions.
 pub fn extract(articles: &mut [Article], config: &SiteConfig) -> Vec<Organisation> {
-    let gazetteer = places::gazetteer(&config.extract.places);
-    let place_finder = places::PlaceFinder::new(&gazetteer);
-    let is_place = |word: &str| place_finder.is_place(word);
-    let is_org_word = |w: &str| organisations::is_head(w);
-    let readings: Vec<Reading> = articles
-        .par_iter()
-        .map(|article| {
-            let text = &article.text;
-            let toks = text::tokens(text);
-            let body = text::body_tokens(text, &toks);
-            (
-                organisations::read_names(text, body, &is_place),
-                places::headed_places(body),
-                people::people_candidates(text, &toks, &is_place, &is_org_word),
-            )
-        })
+    let reader = Reader::new(config);
+    let readings: Vec<Reading> = articles.par_iter().map(|a| reader.read(a)).collect();
+    let sources: Vec<(&[String], &organisations::Names)> = articles
+        .iter()
+        .zip(&readings)
+        .map(|(a, r)| (a.declared_organisations.as_slice(), &r.names))
         .collect();
-    let (names, rest): (Vec<_>, Vec<_>) = readings.into_iter().map(|(n, h, p)| (n, (h, p))).unzip();
-    let (table, org_spans) =
-        organisations::tag_found(articles, names, &config.organisations, &config.extract);
-    articles.par_iter_mut().zip(rest).zip(&org_spans).for_each(
-        |((article, (headed_places, candidates)), spans)| {
-            let (places, partners) =
-                places::find_places(&article.text, &headed_places, &place_finder, spans);
-            article.places = places;
-            article.partners = partners;
-            article.people = people::choose_people(candidates, spans);
-        },
-    );
+    let (table, tagger) =
+        organisations::organisation_table(&sources, &config.organisations, &config.extract);
+    drop(sources);
+    articles
+        .par_iter_mut()
+        .zip(readings)
+        .for_each(|(article, reading)| reader.tag(article, reading, &tagger));
     table
 }

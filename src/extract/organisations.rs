@@ -27,7 +27,6 @@ use super::text::{self, Token};
 use crate::config::ExtractConfig;
 use crate::model::{Article, Organisation, OrganisationMention, slug_or_hash};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -780,6 +779,7 @@ impl Registry {
 
 /// What one article's text defines and names: `Full Name (ACRONYM)` definitions, and headed
 /// and cued names.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Names {
     definitions: Vec<Definition>,
     names: Vec<String>,
@@ -795,15 +795,25 @@ pub fn read_names(text: &str, body_tokens: &[Token], is_place: &dyn Fn(&str) -> 
     }
 }
 
-/// Builds the archive's organisation table from each article's names and tags every article
-/// with its organisations. Returns the table, sorted by name (articles refer to it by index),
-/// and for each article the byte spans of its organisation mentions.
-pub fn tag_found(
-    articles: &mut [Article],
-    found: Vec<Names>,
+/// The archive's organisation table, and what finds its names in a text.
+pub struct Tagger {
+    /// Every spelling of every organisation, once (case-insensitively).
+    patterns: Vec<String>,
+    /// For each pattern: its organisation (index into the table).
+    pattern_org: Vec<usize>,
+    matcher: Option<AhoCorasick>,
+    /// Name keys → organisation, for names declared in front matter.
+    key_to_org: HashMap<String, usize>,
+}
+
+/// Builds the archive's organisation table from each article's declared organisations and the
+/// names its text gives (`sources`, one entry an article), the site's own table and the
+/// settings. Returns the table, sorted by name, and the tagger for it. O(names + table).
+pub fn organisation_table(
+    sources: &[(&[String], &Names)],
     site_table: &BTreeMap<String, Vec<String>>,
     settings: &ExtractConfig,
-) -> (Vec<Organisation>, Vec<Vec<(usize, usize)>>) {
+) -> (Vec<Organisation>, Tagger) {
     let mut registry = Registry::default();
     let add_table = |registry: &mut Registry, name: &str, aliases: &[String], priority: u8| {
         let canonical = registry.add(name, true);
@@ -823,9 +833,9 @@ pub fn tag_found(
     if settings.builtin_organisations {
         // The archive's own definitions win: an acronym the text defines as another name
         // ("Birch Stock Exchange (BSE)") is not the built-in one (Bombay Stock Exchange).
-        let defined: HashMap<String, String> = found
+        let defined: HashMap<String, String> = sources
             .iter()
-            .flat_map(|n| &n.definitions)
+            .flat_map(|(_, n)| &n.definitions)
             .map(|d| (name_key(&d.acronym), name_key(&d.name)))
             .collect();
         for (name, aliases) in known_organisations() {
@@ -847,15 +857,15 @@ pub fn tag_found(
             add_table(&mut registry, &name, &aliases, 1);
         }
     }
-    for (
-        article,
+    for &(
+        declared_organisations,
         Names {
             definitions: defs,
             names: headed,
         },
-    ) in articles.iter().zip(&found)
+    ) in sources
     {
-        for declared in &article.declared_organisations {
+        for declared in declared_organisations {
             registry.add_seen(declared);
         }
         for def in defs {
@@ -1003,7 +1013,37 @@ pub fn tag_found(
         .iter()
         .map(|(key, &form)| (key.clone(), form_to_org[form]))
         .collect();
-    let spans = articles.par_iter_mut().map(|article| {
+    (
+        table,
+        Tagger {
+            patterns,
+            pattern_org,
+            matcher,
+            key_to_org,
+        },
+    )
+}
+
+/// Two taggers are equal when they find the same spellings for the same organisations (the
+/// matcher is made from the patterns).
+impl PartialEq for Tagger {
+    fn eq(&self, other: &Tagger) -> bool {
+        self.patterns == other.patterns
+            && self.pattern_org == other.pattern_org
+            && self.key_to_org == other.key_to_org
+    }
+}
+
+impl Tagger {
+    /// Tags `article` with the organisations it names; returns the byte spans of the mentions.
+    /// O(text).
+    pub fn tag(&self, article: &mut Article) -> Vec<(usize, usize)> {
+        let Tagger {
+            patterns,
+            pattern_org,
+            matcher,
+            key_to_org,
+        } = self;
         let mut spans = Vec::new();
         let mut found: Vec<OrganisationMention> = Vec::new();
         let mut index_of: HashMap<usize, usize> = HashMap::new();
@@ -1040,8 +1080,7 @@ pub fn tag_found(
         merge_back_references(&mut found);
         article.organisations = found;
         spans
-    });
-    (table, spans.collect())
+    }
 }
 
 /// Within one article, a shorter name that ends a longer one ("the Joint Steering Council" after
@@ -1212,7 +1251,14 @@ mod tests {
                 read_names(&a.text, text::body_tokens(&a.text, &toks), is_place)
             })
             .collect();
-        tag_found(articles, found, site_table, settings)
+        let sources: Vec<(&[String], &Names)> = articles
+            .iter()
+            .map(|a| a.declared_organisations.as_slice())
+            .zip(&found)
+            .collect();
+        let (table, tagger) = organisation_table(&sources, site_table, settings);
+        let spans = articles.iter_mut().map(|a| tagger.tag(a)).collect();
+        (table, spans)
     }
 
     fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<String> {

@@ -484,6 +484,7 @@ fn looks_common(word: &str) -> bool {
 }
 
 /// A possible person, where the text names it, and whether the text marks it as one.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     person: Person,
     span: (usize, usize),

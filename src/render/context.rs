@@ -239,7 +239,7 @@ impl<'a> ArticleView<'a> {
                 month: article.date.format("%B %Y").to_string(),
                 month_url: base.link(&format!("archive/{month_path}/")),
             },
-            previous: archive.articles.get(i + 1).map(link),
+            previous: archive.articles.get(i + 1).map(|a| link(a)),
             next: i.checked_sub(1).map(|j| link(&archive.articles[j])),
             related: archive
                 .related(i, RELATED_ARTICLES)

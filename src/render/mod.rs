@@ -35,8 +35,8 @@ pub struct Output {
 /// Where rendered files go, as soon as each is ready; called from many threads.
 pub type Sink<'a> = &'a (dyn Fn(Output) -> Result<()> + Sync);
 
-/// Loads the embedded templates, then the site's `templates/` on top (same name replaces).
-pub fn load_templates(site_templates: &Path) -> Result<Tera> {
+/// The embedded templates' sources with the site's `templates/` on top (same name replaces).
+pub fn template_sources(site_templates: &Path) -> Result<BTreeMap<String, String>> {
     let mut sources: BTreeMap<String, String> = assets::TEMPLATES
         .iter()
         .map(|(name, text)| (name.to_string(), text.to_string()))
@@ -57,6 +57,11 @@ pub fn load_templates(site_templates: &Path) -> Result<Tera> {
             sources.insert(rel, text);
         }
     }
+    Ok(sources)
+}
+
+/// Parses templates (by name).
+pub fn templates_from(sources: &BTreeMap<String, String>) -> Result<Tera> {
     let mut tera = Tera::new();
     tera.add_raw_templates(sources.iter())
         .map_err(|e| Error::Template {
@@ -64,6 +69,87 @@ pub fn load_templates(site_templates: &Path) -> Result<Tera> {
             message: e.to_string(),
         })?;
     Ok(tera)
+}
+
+/// What changed between two archives of the same layout (see [`Archive::same_layout`]), so a
+/// rebuild renders only the pages that show a changed article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// Articles (indexes into the new archive) whose own page must be rendered again: those
+    /// that changed, and those that link to one whose title, date or summary changed
+    /// (neighbours and related articles).
+    pages: Vec<usize>,
+    /// For each article: whether what other pages show of it changed (its title, date, summary,
+    /// source, organisations or partners): in listings, feeds and the search index.
+    listed: Vec<bool>,
+    /// Whether any article's text changed (the search index may hold the full text).
+    any_text: bool,
+    /// Whether any article's date changed (the sitemap's `lastmod`s are dates).
+    any_date: bool,
+}
+
+impl Changes {
+    /// What changed from `old` to `new`, or `None` when their layouts differ (then every page
+    /// may differ). O(n) comparisons of shared articles (by pointer first), plus O(window) for
+    /// each changed article to find the pages relating to it.
+    pub fn between(old: &Archive, new: &Archive) -> Option<Changes> {
+        if !old.same_layout(new) {
+            return None;
+        }
+        let changed: Vec<usize> = (0..new.articles.len())
+            .filter(|&i| {
+                let (a, b) = (&old.articles[i], &new.articles[i]);
+                !std::sync::Arc::ptr_eq(a, b) && a != b
+            })
+            .collect();
+        let mut listed = vec![false; new.articles.len()];
+        let mut pages: Vec<usize> = changed.clone();
+        for &i in &changed {
+            let (a, b) = (&old.articles[i], &new.articles[i]);
+            let ids = |x: &crate::model::Article| -> Vec<usize> {
+                x.organisations.iter().map(|m| m.id).collect()
+            };
+            if a.title != b.title
+                || a.date != b.date
+                || a.summary != b.summary
+                || a.source != b.source
+                || a.partners != b.partners
+                || ids(a) != ids(b)
+            {
+                listed[i] = true;
+                pages.extend(i.checked_sub(1));
+                pages.extend((i + 1 < listed.len()).then_some(i + 1));
+                pages.extend(
+                    new.may_relate(i)
+                        .into_iter()
+                        .filter(|&k| new.related(k, context::RELATED_ARTICLES).contains(&i)),
+                );
+            }
+        }
+        pages.sort_unstable();
+        pages.dedup();
+        let any_text = changed
+            .iter()
+            .any(|&i| old.articles[i].text != new.articles[i].text);
+        let any_date = changed
+            .iter()
+            .any(|&i| old.articles[i].date != new.articles[i].date);
+        Some(Changes {
+            pages,
+            listed,
+            any_text,
+            any_date,
+        })
+    }
+
+    /// Whether nothing needs rendering again.
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty()
+    }
+
+    fn lists_changed(&self, items: &[usize]) -> bool {
+        items.iter().any(|&i| self.listed[i])
+    }
 }
 
 /// What every page of one render shares.
@@ -74,8 +160,10 @@ struct Renderer<'a> {
     config: &'a SiteConfig,
     base_context: Context,
     sink: Sink<'a>,
-    /// Every HTML page written, for the sitemap.
+    /// Every HTML page of the site, for the sitemap.
     sitemap: Mutex<Vec<SitemapEntry>>,
+    /// When set, only the pages these changes touch are rendered.
+    only: Option<&'a Changes>,
 }
 
 /// The date of the newest of `articles` (indexes, newest first).
@@ -112,6 +200,14 @@ impl Renderer<'_> {
         context.insert("page_title", title);
         context.insert("canonical", &self.base.permalink(rel_url));
         self.render(template, format!("{rel_url}index.html"), context)?;
+        self.in_sitemap(rel_url, lastmod);
+        Ok(())
+    }
+
+    fn in_sitemap(&self, rel_url: &str, lastmod: Option<chrono::NaiveDate>) {
+        if !self.sitemap_wanted() {
+            return;
+        }
         self.sitemap
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -119,7 +215,21 @@ impl Renderer<'_> {
                 rel_url: rel_url.to_string(),
                 lastmod,
             });
-        Ok(())
+    }
+
+    /// Whether the sitemap is written: pages and their dates, so when the layout or a date changed.
+    fn sitemap_wanted(&self) -> bool {
+        self.only.is_none_or(|changes| changes.any_date)
+    }
+
+    /// Whether a page showing `items` (or, with `None`, only the layout) is rendered: always in
+    /// a full render; in a partial one, when one of them changed how it is listed.
+    fn wanted(&self, items: Option<&[usize]>) -> bool {
+        match (self.only, items) {
+            (None, _) => true,
+            (Some(changes), Some(items)) => changes.lists_changed(items),
+            (Some(_), None) => false,
+        }
     }
 
     /// A listing of `items` (article indexes, newest first) split into pages under `dir` (`""`
@@ -146,6 +256,10 @@ impl Renderer<'_> {
         (1..=total).into_par_iter().try_for_each(|n| {
             let start = (n - 1) * per_page;
             let slice = &items[start.min(items.len())..(start + per_page).min(items.len())];
+            if !self.wanted(Some(slice)) {
+                self.in_sitemap(&page_dir(n), lastmod);
+                return Ok(());
+            }
             // Built per page, not kept for the whole build: holding every summary at once
             // costs more memory (~58 MiB at 100,000 articles) than rebuilding them costs time.
             let summaries: Vec<ArticleSummary> = slice
@@ -174,6 +288,9 @@ impl Renderer<'_> {
 
     /// The Atom feed of `items` at `feed_rel`, following the page at `page_rel`.
     fn feed(&self, title: String, items: &[usize], page_rel: &str, feed_rel: &str) -> Result<()> {
+        if !self.wanted(Some(&items[..items.len().min(self.config.feed_limit)])) {
+            return Ok(());
+        }
         let view = feeds::feed_view(
             self.archive,
             items,
@@ -191,11 +308,15 @@ impl Renderer<'_> {
     /// The list of all terms of a kind, and a paginated page for each term.
     fn taxonomy(&self, kind: Kind, terms: &[(TermView, &[usize])]) -> Result<()> {
         let lastmod = self.archive.articles.first().map(|a| a.date);
-        let mut context = Context::new();
-        context.insert("kind", &kind);
-        let views: Vec<&TermView> = terms.iter().map(|(v, _)| v).collect();
-        context.insert("terms", &views);
-        self.page("taxonomy.html", kind.dir, kind.title, lastmod, context)?;
+        if self.wanted(None) {
+            let mut context = Context::new();
+            context.insert("kind", &kind);
+            let views: Vec<&TermView> = terms.iter().map(|(v, _)| v).collect();
+            context.insert("terms", &views);
+            self.page("taxonomy.html", kind.dir, kind.title, lastmod, context)?;
+        } else {
+            self.in_sitemap(kind.dir, lastmod);
+        }
         terms.par_iter().try_for_each(|(view, items)| {
             let mut extra = Context::new();
             extra.insert("kind", &kind);
@@ -247,15 +368,19 @@ impl Renderer<'_> {
                     .collect(),
             })
             .collect();
-        let mut context = Context::new();
-        context.insert("years", &years);
-        self.page(
-            "archive.html",
-            "archive/",
-            "Archive",
-            newest(archive, &all),
-            context,
-        )?;
+        if self.wanted(None) {
+            let mut context = Context::new();
+            context.insert("years", &years);
+            self.page(
+                "archive.html",
+                "archive/",
+                "Archive",
+                newest(archive, &all),
+                context,
+            )?;
+        } else {
+            self.in_sitemap("archive/", newest(archive, &all));
+        }
         years
             .par_iter()
             .zip(&archive.years)
@@ -294,32 +419,41 @@ impl Renderer<'_> {
     fn search(&self) -> Result<()> {
         let archive = self.archive;
         let full_text = self.config.search.full_text;
-        let entries: Vec<SearchEntry> = archive
-            .articles
-            .iter()
-            .map(|a| SearchEntry {
-                t: &a.title,
-                d: a.date.format("%Y-%m-%d").to_string(),
-                u: self.base.link(&a.relative_url()),
-                s: &a.summary,
-                o: a.organisations
-                    .iter()
-                    .map(|m| archive.organisations[m.id].name.as_str())
-                    .collect(),
-                p: a.partners
-                    .as_ref()
-                    .map(|(x, y)| crate::index::partners_name(x, y)),
-                x: full_text.then_some(a.text.as_str()),
-            })
-            .collect();
-        let json = serde_json::to_vec(&entries).map_err(|e| Error::Template {
-            name: "search/index.json".into(),
-            message: e.to_string(),
-        })?;
-        (self.sink)(Output {
-            rel_path: "search/index.json".into(),
-            bytes: json,
-        })?;
+        let index_wanted = self.only.is_none_or(|changes| {
+            changes.listed.contains(&true) || (full_text && changes.any_text)
+        });
+        if index_wanted {
+            let entries: Vec<SearchEntry> = archive
+                .articles
+                .iter()
+                .map(|a| SearchEntry {
+                    t: &a.title,
+                    d: a.date.format("%Y-%m-%d").to_string(),
+                    u: self.base.link(&a.relative_url()),
+                    s: &a.summary,
+                    o: a.organisations
+                        .iter()
+                        .map(|m| archive.organisations[m.id].name.as_str())
+                        .collect(),
+                    p: a.partners
+                        .as_ref()
+                        .map(|(x, y)| crate::index::partners_name(x, y)),
+                    x: full_text.then_some(a.text.as_str()),
+                })
+                .collect();
+            let json = serde_json::to_vec(&entries).map_err(|e| Error::Template {
+                name: "search/index.json".into(),
+                message: e.to_string(),
+            })?;
+            (self.sink)(Output {
+                rel_path: "search/index.json".into(),
+                bytes: json,
+            })?;
+        }
+        if !self.wanted(None) {
+            self.in_sitemap("search/", None);
+            return Ok(());
+        }
         let mut context = Context::new();
         context.insert("search_index_url", &self.base.link("search/index.json"));
         context.insert(
@@ -331,12 +465,14 @@ impl Renderer<'_> {
 }
 
 /// Renders the whole site into `sink`: listings, articles, organisations, places, partners,
-/// people, date archives, feeds, search, sitemap, robots.txt and 404.
+/// people, date archives, feeds, search, sitemap, robots.txt and 404. With `only`, renders just
+/// the files those changes touch: the rest are as the last render left them.
 pub fn render_site(
     tera: &Tera,
     archive: &Archive,
     config: &SiteConfig,
     base: &BaseUrl,
+    only: Option<&Changes>,
     sink: Sink,
 ) -> Result<()> {
     let mut base_context = Context::new();
@@ -349,13 +485,30 @@ pub fn render_site(
         base_context,
         sink,
         sitemap: Mutex::new(Vec::new()),
+        only,
     };
     let all: Vec<usize> = (0..archive.articles.len()).collect();
     r.listing("index.html", "", &config.title, &all, &Context::new())?;
     r.feed(config.title.clone(), &all, "", "feed.xml")?;
-    (0..archive.articles.len())
-        .into_par_iter()
-        .try_for_each(|i| r.article(i))?;
+    match only {
+        None => (0..archive.articles.len())
+            .into_par_iter()
+            .try_for_each(|i| r.article(i))?,
+        Some(changes) => {
+            changes.pages.par_iter().try_for_each(|&i| r.article(i))?;
+            if r.sitemap_wanted() {
+                let mut rest = vec![true; archive.articles.len()];
+                for &i in &changes.pages {
+                    rest[i] = false;
+                }
+                for (i, a) in archive.articles.iter().enumerate() {
+                    if rest[i] {
+                        r.in_sitemap(&a.relative_url(), Some(a.date));
+                    }
+                }
+            }
+        }
+    }
 
     let organisations: Vec<(TermView, &[usize])> = archive
         .organisations
@@ -399,25 +552,33 @@ pub fn render_site(
     r.date_archive()?;
     r.search()?;
 
-    let mut context = Context::new();
-    context.insert("page_title", "Page not found");
-    context.insert("canonical", &base.permalink("404.html"));
-    r.render("404.html", "404.html".into(), context)?;
+    if r.wanted(None) {
+        let mut context = Context::new();
+        context.insert("page_title", "Page not found");
+        context.insert("canonical", &base.permalink("404.html"));
+        r.render("404.html", "404.html".into(), context)?;
+    }
 
+    let whole = r.wanted(None);
     let entries = r
         .sitemap
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    for (name, xml) in feeds::sitemaps(entries, base) {
+    if whole || only.is_some_and(|changes| changes.any_date) {
+        for (name, xml) in feeds::sitemaps(entries, base) {
+            sink(Output {
+                rel_path: name,
+                bytes: xml.into_bytes(),
+            })?;
+        }
+    }
+    if whole {
         sink(Output {
-            rel_path: name,
-            bytes: xml.into_bytes(),
+            rel_path: "robots.txt".into(),
+            bytes: feeds::robots(base).into_bytes(),
         })?;
     }
-    sink(Output {
-        rel_path: "robots.txt".into(),
-        bytes: feeds::robots(base).into_bytes(),
-    })
+    Ok(())
 }
 
 /// Renders the whole site into memory: for tests and tools that want every file at once.
@@ -428,7 +589,7 @@ pub fn render_to_vec(
     base: &BaseUrl,
 ) -> Result<Vec<Output>> {
     let outputs = Mutex::new(Vec::new());
-    render_site(tera, archive, config, base, &|o| {
+    render_site(tera, archive, config, base, None, &|o| {
         outputs
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)

@@ -8,6 +8,7 @@ mod build;
 mod errors;
 mod guarantees;
 mod hostile;
+mod incremental;
 mod properties;
 mod publish;
 mod reader;

@@ -1,0 +1,136 @@
+//! What a build keeps for the next one, so `serve` redoes only the work a change needs.
+//!
+//! With a [`Cache`], [`crate::build_with`] reads and parses only the content files whose size or
+//! modification time changed, reads the names of only those articles, keeps the organisation
+//! table when no article's names changed (then only the changed articles are tagged), and, when
+//! the archive's layout is the same, renders only the pages that show a changed article
+//! ([`crate::render::Changes`]). Anything else (the configuration, a template, a static file,
+//! another output folder) makes the next build a full one. Without a cache a build does all of
+//! it, as `concord build` does.
+
+use crate::config::SiteConfig;
+use crate::error::Problem;
+use crate::extract::{Reader, Reading, organisations::Tagger};
+use crate::index::Archive;
+use crate::model::{Article, Organisation};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+/// What a build keeps for the next. Start with `Cache::default()` and pass the same one to every
+/// build of a site.
+#[derive(Default)]
+pub struct Cache {
+    /// The configuration and `--drafts` everything below was made with.
+    pub(crate) settings: Option<(SiteConfig, bool)>,
+    /// Each content file as the last build left it, by its relative path.
+    pub(crate) files: HashMap<String, CachedFile>,
+    pub(crate) reader: Option<Arc<Reader>>,
+    /// The organisation table and its tagger, and how many articles it was built from.
+    pub(crate) table: Option<(Vec<Organisation>, Tagger, usize)>,
+    /// The site the last build wrote.
+    pub(crate) written: Option<Written>,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cache")
+            .field("files", &self.files.len())
+            .field("written", &self.written.as_ref().map(|w| &w.out))
+            .finish_non_exhaustive()
+    }
+}
+
+impl Cache {
+    /// Forgets everything when the settings differ from the ones the cache was made with.
+    pub(crate) fn keep_if_same(&mut self, config: &SiteConfig, drafts: bool) {
+        if self
+            .settings
+            .as_ref()
+            .is_none_or(|(c, d)| c != config || *d != drafts)
+        {
+            *self = Cache {
+                settings: Some((config.clone(), drafts)),
+                ..Cache::default()
+            };
+        }
+    }
+}
+
+/// A content file as the last build left it.
+pub(crate) struct CachedFile {
+    pub stamp: FileStamp,
+    pub problems: Vec<Problem>,
+    /// The article, tagged when it was published.
+    pub article: Option<Arc<Article>>,
+    /// Its reading, when it was published.
+    pub reading: Option<Reading>,
+}
+
+/// What tells a changed file: its size and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FileStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    /// Whether the stamp was taken long enough after the modification that a later write must
+    /// show a later time. File systems keep times in ticks (a few ms on Linux, up to 2 s on
+    /// FAT), so a file written again within the tick it was read in keeps its time: such a
+    /// "racy" stamp never vouches for a file (Git's index has the same rule).
+    settled: bool,
+}
+
+/// How long after its modification a file's stamp is trusted.
+const SETTLE: std::time::Duration = std::time::Duration::from_secs(2);
+
+impl FileStamp {
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        let modified = meta.modified().ok();
+        Some(FileStamp {
+            len: meta.len(),
+            modified,
+            settled: modified
+                .and_then(|m| m.elapsed().ok())
+                .is_some_and(|age| age >= SETTLE),
+        })
+    }
+
+    /// Whether a file stamped `earlier` is unchanged now that it is stamped `self`.
+    pub fn unchanged_since(&self, earlier: &FileStamp) -> bool {
+        earlier.settled && self.len == earlier.len && self.modified == earlier.modified
+    }
+
+    /// Whether every file of a tree is unchanged (see [`FileStamp::of_tree`]).
+    pub fn tree_unchanged(
+        now: &BTreeMap<PathBuf, Option<FileStamp>>,
+        earlier: &BTreeMap<PathBuf, Option<FileStamp>>,
+    ) -> bool {
+        now.len() == earlier.len()
+            && now.iter().zip(earlier).all(|((p, a), (q, b))| {
+                p == q
+                    && match (a, b) {
+                        (Some(a), Some(b)) => a.unchanged_since(b),
+                        _ => false,
+                    }
+            })
+    }
+
+    /// The stamps of every file below `dir` (none when it does not exist).
+    pub fn of_tree(dir: &Path) -> BTreeMap<PathBuf, Option<FileStamp>> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_type().is_dir())
+            .map(|e| (e.path().to_path_buf(), FileStamp::of(e.path())))
+            .collect()
+    }
+}
+
+/// The site the last build wrote, and what it was made from besides the content.
+pub(crate) struct Written {
+    pub out: PathBuf,
+    pub archive: Archive,
+    pub templates: BTreeMap<String, String>,
+    pub statics: BTreeMap<PathBuf, Option<FileStamp>>,
+}

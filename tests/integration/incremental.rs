@@ -1,0 +1,194 @@
+//! Rebuilds with a cache (what `serve` does): after every kind of change, the site written by a
+//! rebuild is byte for byte the one a fresh build writes, and a small change writes few files.
+
+use crate::{TestSite, tree};
+use concord::{Cache, Options, Report};
+use std::path::Path;
+
+const ORGANISATIONS: [&str; 4] = [
+    "Harbour Development Bank (HDB)",
+    "Northgate Rail Company",
+    "Alder Port Authority",
+    "Willow Valley University",
+];
+
+fn article(n: usize) -> String {
+    let org = ORGANISATIONS[n % ORGANISATIONS.len()];
+    let other = ORGANISATIONS[(n / 2) % ORGANISATIONS.len()];
+    format!(
+        " date 2023-{:02}-{:02} \nStory number {n} about the ferry\n\n{org} and {other} agreed on plan {n} on Monday.\n\nThe plan covers {n} new berths and a training scheme.\n\nWork starts next spring.\n\nSource: Tide News   Editor: Ana Lis\n",
+        1 + n % 3,
+        1 + n % 27,
+    )
+}
+
+fn site() -> TestSite {
+    let site = TestSite::empty();
+    site.write(
+        "site.toml",
+        "title = \"Rebuilds\"\nbase_url = \"https://example.org/\"\npaginate_by = 4\nfeed_limit = 3\n\n[search]\nfull_text = true\n",
+    );
+    for n in 0..30 {
+        site.write(&format!("content/a{n:02}.txt"), article(n));
+    }
+    site
+}
+
+fn options(root: &Path, out: &str) -> Options {
+    Options {
+        root: root.to_path_buf(),
+        output: Some(root.join(out)),
+        ..Options::default()
+    }
+}
+
+/// Rebuilds into `cached` with the cache, builds `fresh` from nothing, and asserts both trees
+/// are the same. Returns the rebuild's report.
+fn rebuild_matches_fresh(site: &TestSite, cache: &mut Cache, what: &str) -> Report {
+    let report = concord::build_with(&options(site.root(), "cached"), Some(cache))
+        .unwrap_or_else(|e| panic!("{what}: rebuild failed: {e}"));
+    let fresh_dir = site.root().join("fresh");
+    let _ = std::fs::remove_dir_all(&fresh_dir);
+    concord::build(&options(site.root(), "fresh")).unwrap();
+    let (cached, fresh) = (tree(&site.root().join("cached")), tree(&fresh_dir));
+    let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&cached), names(&fresh), "{what}: different files");
+    for ((name, a), (_, b)) in cached.iter().zip(&fresh) {
+        assert!(a == b, "{what}: {name} differs from a fresh build's");
+    }
+    report
+}
+
+fn edit(site: &TestSite, rel: &str, from: &str, to: &str) {
+    let path = site.root().join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} lacks {from:?}");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn every_kind_of_change_rebuilds_to_what_a_fresh_build_writes() {
+    let site = site();
+    let mut cache = Cache::default();
+    let first = rebuild_matches_fresh(&site, &mut cache, "first build");
+    assert!(first.files_written > 50);
+
+    edit(
+        &site,
+        "content/a05.txt",
+        "training scheme",
+        "training course",
+    );
+    let report = rebuild_matches_fresh(&site, &mut cache, "a word of the body");
+    // The article's page and the full-text search index.
+    assert_eq!(report.files_written, 2, "a word of the body");
+
+    edit(
+        &site,
+        "content/a07.txt",
+        "agreed on plan 7",
+        "signed plan 7",
+    );
+    let report = rebuild_matches_fresh(&site, &mut cache, "the summary");
+    assert!(report.files_written < 30, "the summary: {report:?}");
+
+    let steps: [(&str, &str, &str, &str); 8] = [
+        (
+            "the title",
+            "content/a09.txt",
+            "Story number 9",
+            "Tale number 9",
+        ),
+        (
+            "the date, same month",
+            "content/a11.txt",
+            "2023-03-12",
+            "2023-03-20",
+        ),
+        (
+            "the date, another year",
+            "content/a12.txt",
+            "2023-01-13",
+            "2021-06-13",
+        ),
+        (
+            "the source",
+            "content/a13.txt",
+            "Source: Tide News",
+            "Source: Port Post",
+        ),
+        (
+            "a known organisation added",
+            "content/a14.txt",
+            "Work starts",
+            "Northgate Rail Company says work starts",
+        ),
+        (
+            "a new organisation",
+            "content/a15.txt",
+            "Work starts",
+            "The Cedar Shipping Company says work starts",
+        ),
+        (
+            "an organisation removed",
+            "content/a15.txt",
+            "The Cedar Shipping Company says work starts",
+            "Work starts",
+        ),
+        (
+            "a draft",
+            "content/a16.txt",
+            " date 2023-",
+            "+++\ndraft = true\n+++\n date 2023-",
+        ),
+    ];
+    for (what, rel, from, to) in steps {
+        edit(&site, rel, from, to);
+        rebuild_matches_fresh(&site, &mut cache, what);
+    }
+
+    site.write("content/new.txt", article(40));
+    rebuild_matches_fresh(&site, &mut cache, "an article added");
+    std::fs::remove_file(site.root().join("content/a03.txt")).unwrap();
+    rebuild_matches_fresh(&site, &mut cache, "an article removed");
+
+    site.write("content/a20.txt", "no date here\n");
+    assert!(concord::build_with(&options(site.root(), "cached"), Some(&mut cache)).is_err());
+    site.write(
+        "content/a20.txt",
+        article(20).replace("plan 20", "plan twenty"),
+    );
+    rebuild_matches_fresh(&site, &mut cache, "an error, then its fix");
+
+    site.write(
+        "templates/404.html",
+        "<!doctype html><title>{{ page_title }}</title><p>Lost at sea.</p>",
+    );
+    rebuild_matches_fresh(&site, &mut cache, "a template");
+    site.write("static/extra.css", "body { color: black }");
+    rebuild_matches_fresh(&site, &mut cache, "a static file");
+    edit(
+        &site,
+        "site.toml",
+        "title = \"Rebuilds\"",
+        "title = \"Rebuilt\"",
+    );
+    rebuild_matches_fresh(&site, &mut cache, "the configuration");
+
+    // Stamps taken within 2 s of a write are not trusted (the file may change again within its
+    // time tick): once the files are older, a rebuild with no change writes nothing.
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in walkdir::WalkDir::new(site.root()) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let file = std::fs::File::options()
+                .append(true)
+                .open(entry.path())
+                .unwrap();
+            file.set_modified(an_hour_ago).unwrap();
+        }
+    }
+    rebuild_matches_fresh(&site, &mut cache, "files settled");
+    let report = rebuild_matches_fresh(&site, &mut cache, "nothing");
+    assert_eq!(report.files_written, 0, "nothing changed");
+}
