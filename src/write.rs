@@ -2,12 +2,16 @@
 //!
 //! The site is written into a fresh sibling folder (`.NAME.concord-new`) and swapped in only
 //! when every file is written, so a failed build leaves the previous site exactly as it was,
-//! and files that no longer belong to the site disappear.
+//! and files that no longer belong to the site disappear. A file whose bytes are those of the
+//! previous site's is not written again but hard-linked from it: cheaper than creating a new
+//! file, and it keeps its modification time, so deploy tools that compare times (rsync) upload
+//! only what changed.
 
 use crate::assets;
 use crate::error::{Error, Result};
 use crate::paths::{lexical_normalise, slash_relative};
 use crate::render::{Output, Sink};
+use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -76,11 +80,42 @@ fn work_dirs(out: &Path) -> (PathBuf, PathBuf) {
     )
 }
 
+/// Removes a folder and everything in it, if it exists. The files of each folder, and then the
+/// folders of each depth, are removed in parallel: a site is tens of thousands of small files,
+/// and removing them one by one measured as slow as writing them.
 fn remove_if_present(path: &Path) -> Result<()> {
-    match fs::remove_dir_all(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
-        _ => Ok(()),
+    if fs::symlink_metadata(path).is_err() {
+        return Ok(());
     }
+    let mut by_depth: Vec<Vec<PathBuf>> = Vec::new();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in walkdir::WalkDir::new(path).follow_links(false) {
+        let entry = entry.map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
+        if entry.file_type().is_dir() {
+            if by_depth.len() <= entry.depth() {
+                by_depth.resize(entry.depth() + 1, Vec::new());
+            }
+            by_depth[entry.depth()].push(entry.into_path());
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    let gone = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
+    files
+        .par_iter()
+        .try_for_each(|file| match fs::remove_file(file) {
+            Err(e) if !gone(&e) => Err(Error::io(file, e)),
+            _ => Ok(()),
+        })?;
+    for level in by_depth.iter().rev() {
+        level
+            .par_iter()
+            .try_for_each(|dir| match fs::remove_dir(dir) {
+                Err(e) if !gone(&e) => Err(Error::io(dir, e)),
+                _ => Ok(()),
+            })?;
+    }
+    Ok(())
 }
 
 /// A check of the newly written folder that must pass before it is published.
@@ -104,7 +139,8 @@ pub fn write_site(
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
-    let result = fill(&new_dir, site_static, produce).and_then(|count| match verify {
+    let previous = out.is_dir().then_some(out);
+    let result = fill(&new_dir, previous, site_static, produce).and_then(|count| match verify {
         Some(verify) => verify(&new_dir).map(|()| count),
         None => Ok(count),
     });
@@ -144,6 +180,29 @@ fn swap_in(new_dir: &Path, out: &Path, old_dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Replaces files of the site in `out` in place, each atomically (written beside it, then
+/// renamed over it), skipping those whose bytes are already there. For `serve`'s rebuilds of a
+/// few files: unlike [`write_site`], a failure part-way leaves the files written so far.
+/// Returns the number of files replaced.
+pub fn update_files(out: &Path, outputs: &[Output]) -> Result<usize> {
+    let mut written = 0;
+    for output in outputs {
+        let path = out.join(&output.rel_path);
+        if fs::read(&path).is_ok_and(|old| old == output.bytes) {
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let temporary = path.with_file_name(format!(".{name}.concord-new"));
+        write_file(out, &slash_relative(&temporary, out), &output.bytes)?;
+        fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))?;
+        written += 1;
+    }
+    Ok(written)
+}
+
 fn write_file(dir: &Path, rel_path: &str, bytes: &[u8]) -> Result<()> {
     let path = dir.join(rel_path);
     if let Some(parent) = path.parent() {
@@ -152,7 +211,30 @@ fn write_file(dir: &Path, rel_path: &str, bytes: &[u8]) -> Result<()> {
     fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
 }
 
-fn fill(dir: &Path, site_static: &Path, produce: impl FnOnce(Sink) -> Result<()>) -> Result<usize> {
+/// Writes `bytes` at `rel_path` below `dir`, or hard-links the file of the `previous` site when
+/// it holds the same bytes.
+fn write_or_link(dir: &Path, previous: Option<&Path>, rel_path: &str, bytes: &[u8]) -> Result<()> {
+    if let Some(old) = previous.map(|p| p.join(rel_path))
+        && fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes)
+    {
+        let path = dir.join(rel_path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        if fs::hard_link(&old, &path).is_ok() {
+            return Ok(());
+        }
+    }
+    write_file(dir, rel_path, bytes)
+}
+
+fn fill(
+    dir: &Path,
+    previous: Option<&Path>,
+    site_static: &Path,
+    produce: impl FnOnce(Sink) -> Result<()>,
+) -> Result<usize> {
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut statics: std::collections::BTreeMap<String, Vec<u8>> = assets::STATIC
         .iter()
@@ -175,11 +257,11 @@ fn fill(dir: &Path, site_static: &Path, produce: impl FnOnce(Sink) -> Result<()>
         }
     }
     for (rel, bytes) in &statics {
-        write_file(dir, rel, bytes)?;
+        write_or_link(dir, previous, rel, bytes)?;
     }
     let written = AtomicUsize::new(statics.len());
     produce(&|output: Output| {
-        write_file(dir, &output.rel_path, &output.bytes)?;
+        write_or_link(dir, previous, &output.rel_path, &output.bytes)?;
         written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     })?;

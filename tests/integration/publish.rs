@@ -199,3 +199,32 @@ fn example_site_served_under_a_sub_path_has_no_dead_link_from_home() {
 fn example_site_served_at_a_domain_root_has_no_dead_link_from_home() {
     serve_example_and_follow_links("https://example.org/", "/");
 }
+
+/// Rebuilding into an existing site links the files whose bytes did not change (same file,
+/// same modification time, so rsync-style deploys skip them) and writes the others.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_writes_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::fixture("basic");
+    site.build(&[]);
+    let inode = |rel: &str| std::fs::metadata(site.public().join(rel)).unwrap().ino();
+    let unchanged = "2024/01/alder-birch-ferry/index.html";
+    let changed = "2024/01/birch-bank-loan/index.html";
+    let (kept, replaced) = (inode(unchanged), inode(changed));
+    let before = tree(&site.public());
+    let path = site.root().join("content/2024/01/birch-bank-loan.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("to build a quay", "to build a longer quay"),
+    )
+    .unwrap();
+    site.build(&[]);
+    assert_eq!(inode(unchanged), kept, "an unchanged page is the same file");
+    assert_ne!(inode(changed), replaced, "a changed page is a new file");
+    assert!(site.page(changed).contains("a longer quay"));
+    let after = tree(&site.public());
+    assert_eq!(before.len(), after.len());
+    site.assert_no_working_folder();
+}
