@@ -15,6 +15,9 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 use tiny_http::{Header, Request, Response, Server};
 
+/// How long no change must come before a rebuild starts.
+const QUIET: Duration = Duration::from_millis(50);
+
 /// Where pages listen for rebuilds, below the base path.
 const EVENTS: &str = "__concord/events";
 
@@ -171,7 +174,8 @@ fn is_source(root: &Path, path: &Path) -> bool {
 /// folders that are none of Concord's business (`target/`, `.git/`, the output folder).
 const SOURCE_DIRS: [&str; 3] = ["content", "templates", "static"];
 
-/// Watches the site and rebuilds after each burst of changes (100 ms of quiet).
+/// Watches the site and rebuilds after each burst of changes (50 ms of quiet: an editor's save
+/// or a `git checkout` is a burst of events a few ms apart).
 fn watch(
     root: &Path,
     options: Options,
@@ -210,7 +214,7 @@ fn watch(
                     let _ = watcher.watch(path, RecursiveMode::Recursive);
                 }
             }
-            while rx.recv_timeout(Duration::from_millis(100)).is_ok() {}
+            while rx.recv_timeout(QUIET).is_ok() {}
             rebuild(&options, &shared, &mut cache, timings);
         }
     });
