@@ -2,8 +2,9 @@
 //!
 //! The pipeline, one module a stage:
 //! [`walk`] → [`parse`] (with [`markdown`]) → [`extract`] → [`index`] → [`render`] → [`write`].
-//! [`load`] runs the stages up to the index, [`build`] runs them all. The library never prints:
-//! it returns a [`Report`] or an [`Error`], and the binary decides what to show.
+//! [`load`] runs the stages up to the index, [`build`] runs them all; [`build_with`] given a
+//! [`Cache`] redoes only what changed since the last build (what `serve` does). The library
+//! never prints: it returns a [`Report`] or an [`Error`], and the binary decides what to show.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -206,11 +207,10 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
             } else {
                 None
             };
-            let unchanged = stamp.is_some()
-                && previous
-                    .get(&file.rel_path)
-                    .zip(stamp)
-                    .is_some_and(|(kept, now)| now.unchanged_since(&kept.stamp));
+            let unchanged = previous
+                .get(&file.rel_path)
+                .zip(stamp)
+                .is_some_and(|(kept, now)| now.unchanged_since(&kept.stamp));
             let parsed = (!unchanged).then(|| parse_file(file, unsafe_html));
             options.report(ProgressEvent::Step);
             (stamp, parsed)
