@@ -188,7 +188,7 @@ pub fn update_files(out: &Path, outputs: &[Output]) -> Result<usize> {
     let mut written = 0;
     for output in outputs {
         let path = out.join(&output.rel_path);
-        if fs::read(&path).is_ok_and(|old| old == output.bytes) {
+        if holds(&path, &output.bytes) {
             continue;
         }
         let name = path
@@ -196,37 +196,32 @@ pub fn update_files(out: &Path, outputs: &[Output]) -> Result<usize> {
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
         let temporary = path.with_file_name(format!(".{name}.concord-new"));
-        write_file(out, &slash_relative(&temporary, out), &output.bytes)?;
+        write_file(&temporary, &output.bytes, None)?;
         fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))?;
         written += 1;
     }
     Ok(written)
 }
 
-fn write_file(dir: &Path, rel_path: &str, bytes: &[u8]) -> Result<()> {
-    let path = dir.join(rel_path);
+/// Whether the file at `path` holds exactly `bytes` (sizes compared first).
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(path).is_ok_and(|old| old == bytes)
+}
+
+/// Writes `bytes` at `path`, creating its folder; when the file `same` (of the previous site)
+/// holds those bytes, hard-links it instead.
+fn write_file(path: &Path, bytes: &[u8], same: Option<&Path>) -> Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
-    fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
-}
-
-/// Writes `bytes` at `rel_path` below `dir`, or hard-links the file of the `previous` site when
-/// it holds the same bytes.
-fn write_or_link(dir: &Path, previous: Option<&Path>, rel_path: &str, bytes: &[u8]) -> Result<()> {
-    if let Some(old) = previous.map(|p| p.join(rel_path))
-        && fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes)
+    if let Some(old) = same
+        && holds(old, bytes)
+        && fs::hard_link(old, path).is_ok()
     {
-        let path = dir.join(rel_path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
-        if fs::hard_link(&old, &path).is_ok() {
-            return Ok(());
-        }
+        return Ok(());
     }
-    write_file(dir, rel_path, bytes)
+    fs::write(path, bytes).map_err(|e| Error::io(path, e))
 }
 
 fn fill(
@@ -256,12 +251,19 @@ fn fill(
             statics.insert(rel, bytes);
         }
     }
+    let write = |rel: &str, bytes: &[u8]| {
+        write_file(
+            &dir.join(rel),
+            bytes,
+            previous.map(|p| p.join(rel)).as_deref(),
+        )
+    };
     for (rel, bytes) in &statics {
-        write_or_link(dir, previous, rel, bytes)?;
+        write(rel, bytes)?;
     }
     let written = AtomicUsize::new(statics.len());
     produce(&|output: Output| {
-        write_or_link(dir, previous, &output.rel_path, &output.bytes)?;
+        write(&output.rel_path, &output.bytes)?;
         written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     })?;

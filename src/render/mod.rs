@@ -142,11 +142,6 @@ impl Changes {
         })
     }
 
-    /// Whether nothing needs rendering again.
-    pub fn is_empty(&self) -> bool {
-        self.pages.is_empty()
-    }
-
     fn lists_changed(&self, items: &[usize]) -> bool {
         items.iter().any(|&i| self.listed[i])
     }
@@ -204,6 +199,25 @@ impl Renderer<'_> {
         self.render(template, format!("{rel_url}index.html"), context)?;
         self.in_sitemap(rel_url, lastmod);
         Ok(())
+    }
+
+    /// A page that shows only the layout (the lists of terms and of years, the search form):
+    /// rendered in a full render; in a partial one only listed in the sitemap. `context` is
+    /// made only when the page is rendered.
+    fn layout_page(
+        &self,
+        template: &str,
+        rel_url: &str,
+        title: &str,
+        lastmod: Option<chrono::NaiveDate>,
+        context: impl FnOnce() -> Context,
+    ) -> Result<()> {
+        if self.wanted(None) {
+            self.page(template, rel_url, title, lastmod, context())
+        } else {
+            self.in_sitemap(rel_url, lastmod);
+            Ok(())
+        }
     }
 
     fn in_sitemap(&self, rel_url: &str, lastmod: Option<chrono::NaiveDate>) {
@@ -310,15 +324,13 @@ impl Renderer<'_> {
     /// The list of all terms of a kind, and a paginated page for each term.
     fn taxonomy(&self, kind: Kind, terms: &[(TermView, &[usize])]) -> Result<()> {
         let lastmod = self.archive.articles.first().map(|a| a.date);
-        if self.wanted(None) {
+        self.layout_page("taxonomy.html", kind.dir, kind.title, lastmod, || {
             let mut context = Context::new();
             context.insert("kind", &kind);
             let views: Vec<&TermView> = terms.iter().map(|(v, _)| v).collect();
             context.insert("terms", &views);
-            self.page("taxonomy.html", kind.dir, kind.title, lastmod, context)?;
-        } else {
-            self.in_sitemap(kind.dir, lastmod);
-        }
+            context
+        })?;
         terms.par_iter().try_for_each(|(view, items)| {
             let mut extra = Context::new();
             extra.insert("kind", &kind);
@@ -370,19 +382,17 @@ impl Renderer<'_> {
                     .collect(),
             })
             .collect();
-        if self.wanted(None) {
-            let mut context = Context::new();
-            context.insert("years", &years);
-            self.page(
-                "archive.html",
-                "archive/",
-                "Archive",
-                newest(archive, &all),
-                context,
-            )?;
-        } else {
-            self.in_sitemap("archive/", newest(archive, &all));
-        }
+        self.layout_page(
+            "archive.html",
+            "archive/",
+            "Archive",
+            newest(archive, &all),
+            || {
+                let mut context = Context::new();
+                context.insert("years", &years);
+                context
+            },
+        )?;
         years
             .par_iter()
             .zip(&archive.years)
@@ -452,17 +462,15 @@ impl Renderer<'_> {
                 bytes: json,
             })?;
         }
-        if !self.wanted(None) {
-            self.in_sitemap("search/", None);
-            return Ok(());
-        }
-        let mut context = Context::new();
-        context.insert("search_index_url", &self.base.link("search/index.json"));
-        context.insert(
-            "years",
-            &archive.years.iter().map(|y| y.year).collect::<Vec<_>>(),
-        );
-        self.page("search.html", "search/", "Search", None, context)
+        self.layout_page("search.html", "search/", "Search", None, || {
+            let mut context = Context::new();
+            context.insert("search_index_url", &self.base.link("search/index.json"));
+            context.insert(
+                "years",
+                &archive.years.iter().map(|y| y.year).collect::<Vec<_>>(),
+            );
+            context
+        })
     }
 }
 
