@@ -100,20 +100,15 @@ fn remove_if_present(path: &Path) -> Result<()> {
             files.push(entry.into_path());
         }
     }
-    let gone = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
-    files
-        .par_iter()
-        .try_for_each(|file| match fs::remove_file(file) {
-            Err(e) if !gone(&e) => Err(Error::io(file, e)),
+    let remove_each = |paths: &[PathBuf], remove: fn(&Path) -> std::io::Result<()>| {
+        paths.par_iter().try_for_each(|path| match remove(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
             _ => Ok(()),
-        })?;
+        })
+    };
+    remove_each(&files, |file| fs::remove_file(file))?;
     for level in by_depth.iter().rev() {
-        level
-            .par_iter()
-            .try_for_each(|dir| match fs::remove_dir(dir) {
-                Err(e) if !gone(&e) => Err(Error::io(dir, e)),
-                _ => Ok(()),
-            })?;
+        remove_each(level, |dir| fs::remove_dir(dir))?;
     }
     Ok(())
 }
