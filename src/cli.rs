@@ -25,7 +25,8 @@ enum Command {
     Check(CheckArgs),
     /// Build into a temporary folder, serve it on this machine, rebuild and reload on change.
     Serve(ServeArgs),
-    /// Write a new site (site.toml, an example article, the default theme) into DIR.
+    /// Write a new site into DIR: site.toml and an example article (none where content/ already
+    /// holds articles); --theme also copies the built-in theme to customise.
     Init(InitArgs),
     /// Write a new article in the native format: content/YYYY/MM/<slug>.txt.
     New(NewArgs),
@@ -41,9 +42,17 @@ struct InitArgs {
     /// Where to write the site (created if missing); the current folder by default.
     #[arg(default_value = ".")]
     dir: PathBuf,
-    /// Add the missing files to a folder that is not empty (existing files are never replaced).
+    /// Add the missing files to a folder that is not empty (existing files are never replaced;
+    /// no example article is added where content/ already holds articles).
     #[arg(long)]
     force: bool,
+    /// Write only site.toml: no example article.
+    #[arg(long)]
+    bare: bool,
+    /// Also copy the built-in theme (templates/, static/) into the site to customise it; without
+    /// it the theme built into concord is used, and later releases' fixes reach the site.
+    #[arg(long)]
+    theme: bool,
 }
 
 #[derive(Debug, Args)]
@@ -96,6 +105,13 @@ struct BuildArgs {
     /// Include articles marked draft = true.
     #[arg(long)]
     drafts: bool,
+    /// Publish the site without the articles that have errors, listing each one left out.
+    #[arg(long)]
+    keep_going: bool,
+    /// Treat import warnings (encoding guessed, URL renamed, duplicate, date taken from the
+    /// path, special file skipped) as errors.
+    #[arg(long)]
+    strict: bool,
     /// Print errors only.
     #[arg(long, short)]
     quiet: bool,
@@ -109,6 +125,10 @@ struct CheckArgs {
     /// Print the extracted model as JSON on stdout.
     #[arg(long)]
     json: bool,
+    /// Treat import warnings (encoding guessed, URL renamed, duplicate, date taken from the
+    /// path, special file skipped) as errors.
+    #[arg(long)]
+    strict: bool,
 }
 
 /// A progress bar on stderr for builds run on a terminal (none when stderr is a pipe or file),
@@ -172,6 +192,8 @@ pub fn run() -> ExitCode {
                 base_url: args.base_url,
                 drafts: args.drafts,
                 check_links: args.check_links,
+                keep_going: args.keep_going,
+                strict: args.strict,
                 progress: bar.as_ref().map(|(_, progress)| progress.clone()),
             };
             let built = concord::build(&options);
@@ -182,14 +204,27 @@ pub fn run() -> ExitCode {
                 Ok(report) => {
                     if !args.quiet {
                         diagnostics::print(&options.root, &report.warnings);
+                        if let Some(kinds) = diagnostics::count_by_kind(&report.warnings) {
+                            println!("Warnings by kind: {kinds}");
+                        }
+                        if report.left_out > 0 {
+                            println!(
+                                "{} left out because of errors (--keep-going); see the warnings above",
+                                diagnostics::plural(report.left_out, "file", "files")
+                            );
+                        }
                         println!(
-                            "Built {} articles and {} organisation pages: {} files in {} for {} ({} drafts skipped) in {:.2} s",
-                            report.articles,
-                            report.organisations,
-                            report.files_written,
+                            "Built {} and {}: {} in {} for {} ({} skipped) in {:.2} s",
+                            diagnostics::plural(report.articles, "article", "articles"),
+                            diagnostics::plural(
+                                report.organisations,
+                                "organisation page",
+                                "organisation pages"
+                            ),
+                            diagnostics::plural(report.files_written, "file", "files"),
                             report.output.display(),
                             report.base_url,
-                            report.drafts_skipped,
+                            diagnostics::plural(report.drafts_skipped, "draft", "drafts"),
                             report.elapsed.as_secs_f64()
                         );
                     }
@@ -203,7 +238,12 @@ pub fn run() -> ExitCode {
         }
         Command::Init(args) => {
             let today = chrono::Local::now().date_naive();
-            match concord::scaffold::init(&args.dir, args.force, today) {
+            let init = concord::scaffold::InitOptions {
+                force: args.force,
+                bare: args.bare,
+                theme: args.theme,
+            };
+            match concord::scaffold::init(&args.dir, init, today) {
                 Ok(written) => {
                     for path in &written {
                         println!("  wrote {}", args.dir.join(path).display());
@@ -258,6 +298,7 @@ pub fn run() -> ExitCode {
             let options = Options {
                 root: cli.root,
                 drafts: true,
+                strict: args.strict,
                 ..Options::default()
             };
             let site = match concord::load(&options) {
@@ -276,9 +317,14 @@ pub fn run() -> ExitCode {
                 diagnostics::print(&options.root, &site.problems);
                 let errors = site.problems.iter().filter(|p| p.is_error()).count();
                 let warnings = site.problems.len() - errors;
+                if let Some(kinds) = diagnostics::count_by_kind(&site.problems) {
+                    println!("Warnings by kind: {kinds}");
+                }
                 println!(
-                    "Checked {} articles: {errors} errors, {warnings} warnings",
-                    site.archive.articles.len()
+                    "Checked {}: {}, {}",
+                    diagnostics::plural(site.archive.articles.len(), "article", "articles"),
+                    diagnostics::plural(errors, "error", "errors"),
+                    diagnostics::plural(warnings, "warning", "warnings"),
                 );
             }
             if site.has_errors() {

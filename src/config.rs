@@ -29,6 +29,30 @@ pub struct SiteConfig {
     pub markdown: MarkdownConfig,
     pub extract: ExtractConfig,
     pub search: SearchConfig,
+    pub build: BuildConfig,
+    /// Old URL path → new site path: each writes a redirect page at the old path, so links to an
+    /// archive's previous addresses keep working (`"/news/1234.html" = "2014/08/x/"`).
+    pub redirects: BTreeMap<String, String>,
+}
+
+/// `[build]`: how strictly an archive is taken in.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BuildConfig {
+    /// Turn the import warnings (encoding guessed, URL renamed, duplicate dropped, date taken
+    /// from the path, special file skipped) into errors.
+    pub strict: bool,
+    /// The largest article file read, in bytes; a larger one is an error for that file.
+    pub max_article_bytes: u64,
+}
+
+impl Default for BuildConfig {
+    fn default() -> Self {
+        BuildConfig {
+            strict: false,
+            max_article_bytes: 20 * 1024 * 1024,
+        }
+    }
 }
 
 /// `[search]`: the index the search page reads.
@@ -83,6 +107,8 @@ impl Default for SiteConfig {
             markdown: MarkdownConfig::default(),
             extract: ExtractConfig::default(),
             search: SearchConfig::default(),
+            build: BuildConfig::default(),
+            redirects: BTreeMap::new(),
         }
     }
 }
@@ -159,14 +185,22 @@ impl SiteConfig {
     /// Reads `site.toml` from the site root.
     pub fn load(root: &Path) -> Result<SiteConfig> {
         let path = root.join("site.toml");
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::Config {
+        let bytes =
+            crate::paths::read_regular_file(&path, 4 * 1024 * 1024).map_err(|e| Error::Config {
+                path: path.clone(),
+                message: if e.kind() == std::io::ErrorKind::NotFound {
+                    "not found: a site needs a site.toml at its root (use --root DIR to name another site, or `concord init` to start one)"
+                        .to_string()
+                } else {
+                    e.to_string()
+                },
+            })?;
+        let text = String::from_utf8(bytes).map_err(|e| Error::Config {
             path: path.clone(),
-            message: if e.kind() == std::io::ErrorKind::NotFound {
-                "not found: a site needs a site.toml at its root (use --root DIR to name another site)"
-                    .to_string()
-            } else {
-                e.to_string()
-            },
+            message: format!(
+                "not UTF-8 (invalid byte at offset {}); save it as UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
         })?;
         SiteConfig::parse(&text).map_err(|message| Error::Config { path, message })
     }
@@ -197,6 +231,27 @@ impl SiteConfig {
         }
         if self.title.trim().is_empty() {
             return Err("title must not be empty".to_string());
+        }
+        if self.build.max_article_bytes == 0 {
+            return Err("[build] max_article_bytes must be at least 1".to_string());
+        }
+        for (from, to) in &self.redirects {
+            if !from.starts_with('/')
+                || from.contains(['?', '#'])
+                || from.split('/').any(|s| s == "..")
+            {
+                return Err(format!(
+                    "[redirects] {from:?}: an old address is a path starting with / (no query, fragment or ..)"
+                ));
+            }
+            if from == "/" {
+                return Err(
+                    "[redirects] \"/\" is the home page; it cannot be redirected".to_string(),
+                );
+            }
+            if to.is_empty() {
+                return Err(format!("[redirects] {from:?} has no new address"));
+            }
         }
         Ok(())
     }

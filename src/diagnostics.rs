@@ -20,6 +20,32 @@ pub fn print_timings(timings: &concord::Timings) {
     }
 }
 
+/// `1 article`, `2 articles`.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// `3013 renamed-url, 12 encoding`: the warnings that carry a kind, counted, most first.
+pub fn count_by_kind(problems: &[Problem]) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for kind in problems
+        .iter()
+        .filter(|p| !p.is_error())
+        .filter_map(|p| p.kind)
+    {
+        *counts.entry(kind).or_default() += 1;
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    (!counts.is_empty()).then(|| {
+        counts
+            .iter()
+            .map(|(kind, n)| format!("{n} {kind}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 /// Prints every problem to stderr, reading each file once for the lines it shows.
 pub fn print(root: &Path, problems: &[Problem]) {
     let mut sources: HashMap<&str, Option<String>> = HashMap::new();

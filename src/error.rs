@@ -24,6 +24,10 @@ pub struct Problem {
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// What kind of import decision a warning reports (`encoding`, `renamed-url`, `duplicate`…):
+    /// the warnings `--strict` turns into errors, counted by kind in reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
 }
 
 impl Problem {
@@ -34,6 +38,7 @@ impl Problem {
             severity: Severity::Error,
             message: message.into(),
             hint: None,
+            kind: None,
         }
     }
 
@@ -46,6 +51,30 @@ impl Problem {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Marks the problem as an import decision of this kind (see [`Problem::kind`]).
+    pub fn with_kind(mut self, kind: &'static str) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Under `--strict`, an import decision is an error: the file is left out or the build stops.
+    pub fn strict(mut self) -> Self {
+        if self.kind.is_some() {
+            self.severity = Severity::Error;
+        }
+        self
+    }
+
+    /// Under `--keep-going`, an error leaves its article out of the build instead of stopping it.
+    pub fn left_out(mut self) -> Self {
+        if self.is_error() {
+            self.severity = Severity::Warning;
+            self.message = format!("left out of the build: {}", self.message);
+            self.kind = Some("left-out");
+        }
         self
     }
 

@@ -3,7 +3,6 @@
 //! Every list here is built in one pass over the articles (O(n + mentions)) and holds article
 //! indexes, never copies, so the renderer can page through any of them in linear time.
 
-use crate::error::Problem;
 use crate::model::{Article, Organisation, slug_or_hash};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -252,26 +251,6 @@ impl Archive {
             && self.people.terms == other.people.terms
             && self.years == other.years
     }
-}
-
-/// An error for each article whose slug another article already uses, naming both files.
-pub fn slug_clashes<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<Problem> {
-    let mut first_by_slug: BTreeMap<&str, &str> = BTreeMap::new();
-    let mut problems = Vec::new();
-    for article in articles {
-        let first = *first_by_slug.entry(&article.slug).or_insert(&article.path);
-        if first != article.path {
-            problems.push(
-                Problem::error(
-                    &article.path,
-                    None,
-                    format!("slug {:?} is already used by {first}", article.slug),
-                )
-                .with_hint("rename one of the files, or set slug = \"…\" in a +++ front matter"),
-            );
-        }
-    }
-    problems
 }
 
 #[cfg(test)]

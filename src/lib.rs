@@ -10,6 +10,7 @@
 
 pub mod assets;
 pub mod cache;
+pub mod collate;
 pub mod config;
 pub mod error;
 pub mod extract;
@@ -49,6 +50,11 @@ pub struct Options {
     pub drafts: bool,
     /// Verify every internal link of the written site before publishing it.
     pub check_links: bool,
+    /// Publish the site without the articles that have errors (each is listed as left out).
+    pub keep_going: bool,
+    /// Import warnings (encoding guessed, URL renamed, duplicate, date from path, special file)
+    /// are errors; `[build] strict` in site.toml says the same.
+    pub strict: bool,
     /// Told how far the build is, from any thread (a progress bar listens).
     pub progress: Option<Progress>,
 }
@@ -128,6 +134,8 @@ pub struct Site {
     pub archive: Archive,
     /// Errors and warnings, sorted by path and line.
     pub problems: Vec<Problem>,
+    /// URLs renamed, duplicates left out, near-duplicates reported.
+    pub collation: collate::Collation,
     /// Articles left out because they are drafts.
     pub drafts_skipped: usize,
     /// Time spent in each stage so far.
@@ -194,7 +202,6 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
         .unwrap_or_default();
     let (files, mut problems) = walk::walk_content(&options.root, &options.root.join("content"));
     timings.stage("walk");
-    let unsafe_html = config.markdown.unsafe_html;
     options.report(ProgressEvent::Stage {
         name: "reading",
         total: Some(files.len() as u64),
@@ -211,7 +218,7 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
                 .get(&file.rel_path)
                 .zip(stamp)
                 .is_some_and(|(kept, now)| now.unchanged_since(&kept.stamp));
-            let parsed = (!unchanged).then(|| parse_file(file, unsafe_html));
+            let parsed = (!unchanged).then(|| parse_file(file, &config));
             options.report(ProgressEvent::Step);
             (stamp, parsed)
         })
@@ -233,7 +240,7 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
                 fresh: false,
             },
             None => {
-                let parsed = parsed.unwrap_or_else(|| parse_file(file, unsafe_html));
+                let parsed = parsed.unwrap_or_else(|| parse_file(file, &config));
                 Entry {
                     rel_path: file.rel_path.clone(),
                     stamp,
@@ -246,11 +253,18 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
         });
     }
     problems.extend(entries.iter().flat_map(|e| e.problems.iter().cloned()));
-    problems.extend(index::slug_clashes(
-        entries.iter().filter_map(|e| e.article.as_deref()),
-    ));
     timings.stage("parse");
-    let published = |a: &model::Article| options.drafts || !a.draft;
+    let (collation, collated, left_out) = collate::collate(
+        entries
+            .iter_mut()
+            .filter_map(|e| e.article.as_mut())
+            .filter(|a| options.drafts || !a.draft)
+            .collect(),
+    );
+    problems.extend(collated);
+    timings.stage("collate");
+    let published =
+        |a: &model::Article| (options.drafts || !a.draft) && !left_out.contains(&a.path);
     for draft in entries
         .iter()
         .filter_map(|e| e.article.as_deref())
@@ -278,6 +292,9 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
         &previous,
     );
     timings.stage("extract");
+    if options.strict || config.build.strict {
+        problems = problems.into_iter().map(Problem::strict).collect();
+    }
     problems.sort_by(|a, b| (&a.path, a.line, a.severity).cmp(&(&b.path, b.line, b.severity)));
     let articles: Vec<Arc<model::Article>> = entries
         .iter()
@@ -308,20 +325,32 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
         config,
         base,
         problems,
+        collation,
         drafts_skipped,
         timings,
     })
 }
 
-/// Reads and parses one content file.
-fn parse_file(file: &walk::SourceFile, unsafe_html: bool) -> parse::Parsed {
-    match std::fs::read(&file.abs_path) {
-        Ok(bytes) => parse::parse_file(&file.rel_path, &bytes, file.format, unsafe_html),
+/// Reads and parses one content file: only a regular file, and at most `max_article_bytes`.
+fn parse_file(file: &walk::SourceFile, config: &SiteConfig) -> parse::Parsed {
+    let limit = config.build.max_article_bytes;
+    match paths::read_regular_file(&file.abs_path, limit) {
+        Ok(bytes) => parse::parse_file(
+            &file.rel_path,
+            &bytes,
+            file.format,
+            config.markdown.unsafe_html,
+        ),
         Err(e) => parse::Parsed {
             article: None,
             problems: vec![
-                Problem::error(&file.rel_path, None, format!("cannot read: {e}"))
-                    .with_hint("check the file's permissions"),
+                Problem::error(&file.rel_path, None, format!("cannot read: {e}")).with_hint(
+                    if e.kind() == std::io::ErrorKind::FileTooLarge {
+                        "split the file, or raise [build] max_article_bytes in site.toml"
+                    } else {
+                        "check the file's permissions and type; only regular files are read"
+                    },
+                ),
             ],
         },
     }
@@ -412,6 +441,8 @@ pub struct Report {
     pub output: PathBuf,
     pub base_url: String,
     pub drafts_skipped: usize,
+    /// Files left out because of their errors (`--keep-going`).
+    pub left_out: usize,
     /// Warnings only: a build with errors returns [`Error::Content`].
     pub warnings: Vec<Problem>,
     pub elapsed: Duration,
@@ -432,8 +463,19 @@ pub fn build(options: &Options) -> Result<Report> {
 pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Report> {
     let started = Instant::now();
     let mut site = load_with(options, cache.as_deref_mut())?;
+    let mut left_out = 0;
     if site.has_errors() {
-        return Err(Error::Content(site.problems));
+        if !options.keep_going {
+            return Err(Error::Content(site.problems));
+        }
+        let paths: std::collections::HashSet<&str> = site
+            .problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| p.path.as_str())
+            .collect();
+        left_out = paths.len();
+        site.problems = site.problems.into_iter().map(Problem::left_out).collect();
     }
     let out = output_dir(&site.root, &site.config.output_dir);
     write::check_output_dir(&site.root, &out)?;
@@ -509,6 +551,7 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
         output: out.clone(),
         base_url: site.base.permalink(""),
         drafts_skipped: site.drafts_skipped,
+        left_out,
         warnings: {
             let mut warnings = site.problems;
             if site.base.origin.is_empty() {
@@ -596,6 +639,9 @@ pub fn output_dir(root: &Path, configured: &Path) -> PathBuf {
 pub struct CheckModel<'a> {
     pub articles: Vec<ArticleModel<'a>>,
     pub problems: &'a [Problem],
+    /// `renamed`, `duplicates`, `near_duplicates`: what collating the archive decided.
+    #[serde(flatten)]
+    pub collation: &'a collate::Collation,
 }
 
 #[derive(Debug, Serialize)]
@@ -607,6 +653,10 @@ pub struct ArticleModel<'a> {
     pub title: &'a str,
     pub source: Option<&'a str>,
     pub editor: Option<&'a str>,
+    /// From a byline, or the front matter's `author`.
+    pub author: Option<&'a str>,
+    /// The place of a dateline the clean-up took off the lead.
+    pub dateline: Option<&'a str>,
     pub summary: &'a str,
     pub word_count: usize,
     pub draft: bool,
@@ -643,6 +693,8 @@ impl Site {
                     title: &a.title,
                     source: a.source.as_deref(),
                     editor: a.editor.as_deref(),
+                    author: a.author.as_deref(),
+                    dateline: a.dateline.as_deref(),
                     summary: &a.summary,
                     word_count: a.word_count,
                     draft: a.draft,
@@ -666,6 +718,7 @@ impl Site {
                 })
                 .collect(),
             problems: &self.problems,
+            collation: &self.collation,
         }
     }
 }

@@ -8,11 +8,22 @@ use serde::Serialize;
 pub struct Article {
     /// The source file, relative to the site root, with `/` separators.
     pub path: String,
+    /// The last segment of the article's URL; unique within its month.
     pub slug: String,
+    /// The slug was set in front matter (a clash is then an error, not a rename).
+    pub explicit_slug: bool,
+    /// The slug it would have had, when a URL clash renamed it (`x` for `x-2`).
+    pub renamed_from: Option<String>,
     pub date: NaiveDate,
     pub title: String,
     pub source: Option<String>,
     pub editor: Option<String>,
+    /// Who wrote it: a byline found above the lead, or the front matter's `author`.
+    pub author: Option<String>,
+    /// Where the story was filed, from a dateline (`BEIJING, May 5 (Xinhua) --`).
+    pub dateline: Option<String>,
+    /// Old site paths of this article (front matter `aliases`): each gets a redirect page.
+    pub aliases: Vec<String>,
     /// Plain text: the first paragraph shortened at a word boundary, or the front matter's `summary`.
     pub summary: String,
     /// The body, as [`Article::body_html`] renders it.
@@ -111,6 +122,18 @@ pub struct Cleanup {
     /// The lead whose dateline credit (`BEIJING (Xinhua) --`) gave the source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agency_credit_line: Option<usize>,
+    /// The byline that gave the author.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline_line: Option<usize>,
+    /// The line whose dateline was taken off the lead (or dropped, when it stood alone).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline_line: Option<usize>,
+    /// Lines whose HTML entities were decoded or stray tags removed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub markup_lines: Vec<usize>,
+    /// The date came from the file's path, not from a date line.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub date_from_path: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

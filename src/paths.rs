@@ -28,6 +28,69 @@ pub fn lexical_normalise(path: &Path) -> PathBuf {
     out
 }
 
+/// Reads a file that must be a regular file of at most `max` bytes. Anything else — a FIFO, a
+/// socket, a device, a folder — is refused without blocking on it: it is opened non-blocking,
+/// and its type is checked on the open handle (so a file swapped after a check cannot slip in).
+pub fn read_regular_file(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = open.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            format!("not a regular file ({})", file_kind(&meta.file_type())),
+        ));
+    }
+    if meta.len() > max {
+        return Err(Error::new(
+            ErrorKind::FileTooLarge,
+            format!("{} bytes, more than the limit of {max}", meta.len()),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(Error::new(
+            ErrorKind::FileTooLarge,
+            format!("more than the limit of {max} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// What kind of file a non-regular file is, in words.
+pub fn file_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_file() {
+        "a file"
+    } else {
+        "not a regular file"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

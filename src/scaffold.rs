@@ -16,7 +16,8 @@ title = "My cooperation archive"
 # One sentence about the archive, for search engines and the feed.
 description = "News of cities, ports and institutions working together."
 # Where the site will be published. Feeds, the sitemap and canonical links need the host;
-# a sub-path such as "https://example.org/archive/" works too.
+# a sub-path such as "https://news.example.org/archive/" works too. `concord build` warns
+# while this is still the placeholder host below.
 base_url = "https://example.org/"
 # The articles' language (BCP 47).
 language = "en"
@@ -37,11 +38,20 @@ builtin_organisations = true
 # Names never taken as organisations.
 exclude = []
 # Places the built-in gazetteer does not know: "Name" = ["other name"].
-places = { "Harwick" = [], "Valmora" = [] }
+places = {}
 
 [search]
 # Put every article's full text in the search index (a larger download).
 full_text = false
+
+[build]
+# Turn import warnings (encoding guessed, URL renamed, duplicate left out, date taken from
+# the path, special file skipped) into errors.
+strict = false
+
+# Old addresses that should keep working: "/old/path.html" = "2023/10/new-slug/".
+# Each writes a small redirect page at the old address.
+[redirects]
 "#;
 
 /// The example article `init` writes, dated `date`.
@@ -62,11 +72,24 @@ fn example_article(date: NaiveDate) -> String {
     )
 }
 
-/// Writes a new site into `dir`: `site.toml`, one example article, and the default templates
-/// and static files (to edit; the binary has them built in too). Refuses a folder that exists
-/// and is not empty, unless `force`, and even then never overwrites an existing file.
+/// What `concord init` writes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InitOptions {
+    /// Add the missing files to a folder that is not empty (never replacing a file).
+    pub force: bool,
+    /// Write only `site.toml`: no example article.
+    pub bare: bool,
+    /// Also copy the built-in theme (templates and static files) into the site, to customise.
+    /// Without it the site uses the theme built into the binary, and gets its fixes.
+    pub theme: bool,
+}
+
+/// Writes a new site into `dir`: `site.toml`, and one example article unless `bare` or the
+/// folder's `content/` already holds articles (an archive is never given an invented story),
+/// and the theme's files only when asked. Refuses a folder that exists and is not empty,
+/// unless `force`, and even then never overwrites an existing file.
 /// Returns the files written, relative to `dir`.
-pub fn init(dir: &Path, force: bool, today: NaiveDate) -> Result<Vec<PathBuf>> {
+pub fn init(dir: &Path, options: InitOptions, today: NaiveDate) -> Result<Vec<PathBuf>> {
     let refuse = |message: String| Error::Output {
         path: dir.to_path_buf(),
         message,
@@ -79,33 +102,27 @@ pub fn init(dir: &Path, force: bool, today: NaiveDate) -> Result<Vec<PathBuf>> {
             .map_err(|e| Error::io(dir, e))?
             .next()
             .is_none();
-        if !empty && !force {
+        if !empty && !options.force {
             return Err(refuse(
-                "is not empty; choose an empty folder, or pass --force to add the missing files"
+                "is not empty; choose an empty folder, or pass --force to add the missing files (an archive's content/ is kept as it is)"
                     .into(),
             ));
         }
     }
-    let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
-        (PathBuf::from("site.toml"), SITE_TOML.as_bytes().to_vec()),
-        (
+    let mut files: Vec<(PathBuf, Vec<u8>)> =
+        vec![(PathBuf::from("site.toml"), SITE_TOML.as_bytes().to_vec())];
+    if !options.bare && !holds_articles(&dir.join("content")) {
+        files.push((
             PathBuf::from(format!(
                 "content/{}/joint-trade-office.txt",
                 today.format("%Y/%m")
             )),
             example_article(today).into_bytes(),
-        ),
-    ];
-    files.extend(
-        assets::TEMPLATES
-            .iter()
-            .map(|(name, text)| (Path::new("templates").join(name), text.as_bytes().to_vec())),
-    );
-    files.extend(
-        assets::STATIC
-            .iter()
-            .map(|(name, bytes)| (Path::new("static").join(name), bytes.to_vec())),
-    );
+        ));
+    }
+    if options.theme {
+        files.extend(theme_files());
+    }
     let mut written = Vec::new();
     for (rel, bytes) in files {
         if create_new(&dir.join(&rel), &bytes)? {
@@ -113,6 +130,31 @@ pub fn init(dir: &Path, force: bool, today: NaiveDate) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(written)
+}
+
+/// The built-in theme as files: `templates/…` and `static/…`.
+fn theme_files() -> impl Iterator<Item = (PathBuf, Vec<u8>)> {
+    let templates = assets::TEMPLATES
+        .iter()
+        .map(|(name, text)| (Path::new("templates").join(name), text.as_bytes().to_vec()));
+    let statics = assets::STATIC
+        .iter()
+        .map(|(name, bytes)| (Path::new("static").join(name), bytes.to_vec()));
+    templates.chain(statics)
+}
+
+/// Whether a content folder holds any article (`*.txt`, `*.md`) at any depth.
+fn holds_articles(content: &Path) -> bool {
+    walkdir::WalkDir::new(content)
+        .into_iter()
+        .filter_map(std::result::Result::ok)
+        .any(|e| {
+            e.file_type().is_file()
+                && matches!(
+                    e.path().extension().and_then(|x| x.to_str()),
+                    Some("txt" | "md")
+                )
+        })
 }
 
 /// Writes `bytes` to a file that must not exist yet. Returns false if it already existed.
@@ -197,9 +239,14 @@ mod tests {
     fn init_refuses_a_non_empty_folder_and_never_overwrites() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("notes.txt"), "mine").unwrap();
-        assert!(init(dir.path(), false, day()).is_err());
+        assert!(init(dir.path(), InitOptions::default(), day()).is_err());
         fs::write(dir.path().join("site.toml"), "title = \"Mine\"").unwrap();
-        let written = init(dir.path(), true, day()).unwrap();
+        let force = InitOptions {
+            force: true,
+            theme: true,
+            ..InitOptions::default()
+        };
+        let written = init(dir.path(), force, day()).unwrap();
         assert!(!written.contains(&PathBuf::from("site.toml")));
         assert_eq!(
             fs::read_to_string(dir.path().join("site.toml")).unwrap(),
@@ -211,6 +258,34 @@ mod tests {
                 .join("content/2026/03/joint-trade-office.txt")
                 .is_file()
         );
+    }
+
+    #[test]
+    fn init_never_adds_an_example_to_an_archive_and_bare_writes_only_site_toml() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("content/2014/08")).unwrap();
+        fs::write(
+            dir.path().join("content/2014/08/real.txt"),
+            "date 2014-08-01\nReal\n",
+        )
+        .unwrap();
+        let force = InitOptions {
+            force: true,
+            ..InitOptions::default()
+        };
+        let written = init(dir.path(), force, day()).unwrap();
+        assert_eq!(written, [PathBuf::from("site.toml")]);
+        let fresh = tempfile::tempdir().unwrap();
+        let bare = InitOptions {
+            bare: true,
+            ..InitOptions::default()
+        };
+        assert_eq!(
+            init(fresh.path(), bare, day()).unwrap(),
+            [PathBuf::from("site.toml")]
+        );
+        let site = crate::config::SiteConfig::parse(SITE_TOML).unwrap();
+        assert!(site.extract.places.is_empty());
     }
 
     #[test]

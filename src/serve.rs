@@ -97,10 +97,14 @@ impl Shared {
 
 /// The script injected before `</body>` of every HTML page in serve mode.
 fn reload_script(base_path: &str) -> String {
+    // The address as a JSON string, with `<` escaped, so no base_url can end the script.
+    let events = serde_json::to_string(&format!("{base_path}{EVENTS}"))
+        .unwrap_or_else(|_| "\"\"".into())
+        .replace('<', "\\u003c");
     format!(
         r#"<script>(function () {{
   var seen = null, overlay = null;
-  var events = new EventSource("{base_path}{EVENTS}");
+  var events = new EventSource({events});
   events.addEventListener("reload", function (e) {{
     if (seen !== null && seen !== e.data) location.reload();
     seen = e.data;
@@ -322,7 +326,70 @@ fn open_browser(url: &str) {
     }
 }
 
-/// Builds, serves and rebuilds until Ctrl-C.
+/// The name every temporary site of `serve` starts with, followed by the process id.
+const SERVE_PREFIX: &str = "concord-serve-";
+
+/// Stops serving at once: says so, removes the temporary site for at most 0.8 s (a large one
+/// may take longer; the next `serve` removes what is left), and exits.
+fn stop(work: &Path) {
+    println!("\nStopping…");
+    let _ = std::io::stdout().flush();
+    let (done, finished) = std::sync::mpsc::channel();
+    let work = work.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = std::fs::remove_dir_all(&work);
+        let _ = done.send(());
+    });
+    let removed = finished.recv_timeout(Duration::from_millis(800)).is_ok();
+    println!(
+        "{}",
+        if removed {
+            "Stopped."
+        } else {
+            "Stopped; the next `concord serve` removes the rest of the temporary site."
+        }
+    );
+    std::process::exit(0);
+}
+
+/// Removes, in the background, the temporary sites of `serve` processes that no longer run
+/// (killed before they could clean up).
+fn remove_stale_sites() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    let stale: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name();
+            let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(SERVE_PREFIX)) else {
+                return false;
+            };
+            let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+            pid.is_some_and(|pid| pid != std::process::id() && !process_runs(pid))
+        })
+        .map(|e| e.path())
+        .collect();
+    if !stale.is_empty() {
+        std::thread::spawn(move || {
+            for dir in stale {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+        });
+    }
+}
+
+/// Whether a process with this id runs (Linux: it has a /proc entry). Elsewhere it is assumed
+/// to run, so nothing of a live process is ever removed.
+fn process_runs(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
+    }
+}
+
+/// Builds, serves and rebuilds until Ctrl-C (or SIGTERM, or SIGHUP).
 pub fn run(root: PathBuf, bind: &str, port: u16, open: bool, timings: bool) -> Result<(), String> {
     let (_, base) = concord::load_config(&Options {
         root: root.clone(),
@@ -333,17 +400,15 @@ pub fn run(root: PathBuf, bind: &str, port: u16, open: bool, timings: bool) -> R
         Server::http((bind, port)).map_err(|e| format!("cannot listen on {bind}:{port}: {e}"))?;
     let port = server.server_addr().to_ip().map_or(port, |a| a.port());
     let local = BaseUrl::parse(&format!("http://{bind}:{port}{}", base.path))?;
+    remove_stale_sites();
     let work = tempfile::Builder::new()
-        .prefix("concord-serve-")
+        .prefix(&format!("{SERVE_PREFIX}{}-", std::process::id()))
         .tempdir()
         .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let work_path = work.path().to_path_buf();
-    ctrlc::set_handler(move || {
-        let _ = std::fs::remove_dir_all(&work_path);
-        println!("\nStopped.");
-        std::process::exit(0);
-    })
-    .map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
+    // Ctrl-C, SIGTERM and SIGHUP alike (ctrlc's `termination` feature).
+    ctrlc::set_handler(move || stop(&work_path))
+        .map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
     let served = work.path().join("site");
     let options = Options {
         root: root.clone(),
@@ -351,6 +416,8 @@ pub fn run(root: PathBuf, bind: &str, port: u16, open: bool, timings: bool) -> R
         base_url: Some(local.permalink("")),
         drafts: true,
         check_links: false,
+        keep_going: false,
+        strict: false,
         progress: None,
     };
     let shared = Arc::new(Shared::default());

@@ -43,13 +43,35 @@ pub fn walk_content(root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<Pr
             }
         };
         let path = entry.path();
-        if entry.file_type().is_dir() {
+        // content/ itself may be a symbolic link to the archive: it is followed, and fine.
+        if entry.file_type().is_dir() || entry.depth() == 0 {
             continue;
         }
         if entry.path_is_symlink() {
+            let message = if path.exists() {
+                "symbolic link not followed; skipped"
+            } else {
+                "broken symbolic link; skipped"
+            };
             problems.push(
-                Problem::warning(&rel(path), None, "symbolic link not followed")
-                    .with_hint("copy the article into content/ instead of linking to it"),
+                Problem::warning(&rel(path), None, message)
+                    .with_hint("copy the article into content/ instead of linking to it")
+                    .with_kind("special-file"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            problems.push(
+                Problem::warning(
+                    &rel(path),
+                    None,
+                    format!(
+                        "{} is not an article; skipped without opening it",
+                        crate::paths::file_kind(&entry.file_type())
+                    ),
+                )
+                .with_hint("only regular files are read from content/; remove it from there")
+                .with_kind("special-file"),
             );
             continue;
         }

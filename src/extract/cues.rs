@@ -565,10 +565,12 @@ fn cited_publisher(
             .split_whitespace()
             .next()
             .is_some_and(|w| crate::parse::is_month_or_weekday(&w.to_lowercase()));
-    if para[toks[k].end..].starts_with(',') && dated && toks[a].capitalised {
-        if let Some(name) = plausible(para, toks, a, k + 1, is_place) {
-            names.push(name);
-        }
+    if para[toks[k].end..].starts_with(',')
+        && dated
+        && toks[a].capitalised
+        && let Some(name) = plausible(para, toks, a, k + 1, is_place)
+    {
+        names.push(name);
     }
 }
 

@@ -179,6 +179,10 @@ pub struct ArticleView<'a> {
     pub partners: Option<Link<'a>>,
     pub people: Vec<PersonLink<'a>>,
     pub editor: Option<&'a str>,
+    /// Who wrote it (a byline, or the front matter's `author`).
+    pub author: Option<&'a str>,
+    /// Where it was filed (a dateline).
+    pub dateline: Option<&'a str>,
     pub caption: Option<&'a str>,
     pub body_html: std::borrow::Cow<'a, str>,
     pub word_count: usize,
@@ -229,6 +233,8 @@ impl<'a> ArticleView<'a> {
                 })
                 .collect(),
             editor: article.editor.as_deref(),
+            author: article.author.as_deref(),
+            dateline: article.dateline.as_deref(),
             caption: article.caption.as_deref(),
             body_html: article.body_html(),
             word_count: article.word_count,

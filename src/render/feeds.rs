@@ -31,6 +31,8 @@ pub struct FeedEntry<'a> {
     pub updated: String,
     pub summary: &'a str,
     pub source: Option<&'a str>,
+    /// The article's author, when a byline or the front matter names one.
+    pub author: Option<&'a str>,
     pub organisations: Vec<&'a str>,
 }
 
@@ -60,6 +62,7 @@ pub fn feed_view<'a>(
                 updated: timestamp(a.date),
                 summary: &a.summary,
                 source: a.source.as_deref(),
+                author: a.author.as_deref(),
                 organisations: a
                     .organisations
                     .iter()

@@ -102,6 +102,13 @@ impl Changes {
                 !std::sync::Arc::ptr_eq(a, b) && a != b
             })
             .collect();
+        // Redirect pages are written only by a whole build.
+        if changed
+            .iter()
+            .any(|&i| old.articles[i].aliases != new.articles[i].aliases)
+        {
+            return None;
+        }
         let mut listed = vec![false; new.articles.len()];
         let mut pages: Vec<usize> = changed.clone();
         for &i in &changed {
@@ -113,6 +120,7 @@ impl Changes {
                 || a.date != b.date
                 || a.summary != b.summary
                 || a.source != b.source
+                || a.author != b.author
                 || a.partners != b.partners
                 || ids(a) != ids(b)
             {
@@ -587,8 +595,68 @@ pub fn render_site(
             rel_path: "robots.txt".into(),
             bytes: feeds::robots(base).into_bytes(),
         })?;
+        for output in redirects(archive, config, base) {
+            sink(output)?;
+        }
     }
     Ok(())
+}
+
+/// The redirect pages: one for each `[redirects]` entry of site.toml and each `aliases` entry
+/// of an article's front matter, at the old address, pointing at the new one.
+fn redirects(archive: &Archive, config: &SiteConfig, base: &BaseUrl) -> Vec<Output> {
+    let site = config.redirects.iter().map(|(from, to)| {
+        let to = if to.starts_with("https://") || to.starts_with("http://") {
+            to.clone()
+        } else {
+            base.permalink(to.trim_start_matches('/'))
+        };
+        (from.as_str(), to)
+    });
+    let articles = archive.articles.iter().flat_map(|a| {
+        let to = base.permalink(&a.relative_url());
+        a.aliases
+            .iter()
+            .map(move |from| (from.as_str(), to.clone()))
+    });
+    site.chain(articles)
+        .filter_map(|(from, to)| {
+            let rel = redirect_path(from)?;
+            Some(Output {
+                rel_path: rel,
+                bytes: redirect_page(&to).into_bytes(),
+            })
+        })
+        .collect()
+}
+
+/// Where the redirect for an old address is written: `news/1.html` as it is, a folder-like
+/// address (`/old/x/`, `/old/x`) as its `index.html`. `None` for an address that climbs out.
+fn redirect_path(from: &str) -> Option<String> {
+    let segments: Vec<&str> = from
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect();
+    if segments.iter().any(|s| *s == ".." || s.contains('\\')) {
+        return None;
+    }
+    let path = segments.join("/");
+    let is_file = segments
+        .last()
+        .is_some_and(|last| last.contains('.') && !from.ends_with('/'));
+    Some(match (is_file, path.is_empty()) {
+        (true, _) => path,
+        (false, true) => "index.html".to_string(),
+        (false, false) => format!("{path}/index.html"),
+    })
+}
+
+/// A page that sends the browser (and search engines, through the canonical link) to `to`.
+fn redirect_page(to: &str) -> String {
+    let to = crate::markdown::escape_html(to);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n<link rel=\"canonical\" href=\"{to}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={to}\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{to}\">{to}</a>.</p>\n</body>\n</html>\n"
+    )
 }
 
 /// Renders the whole site into memory: for tests and tools that want every file at once.

@@ -37,13 +37,14 @@ fn binary_and_invalid_utf8_files_are_errors() {
         err.contains("content/a.txt: error: this looks like a binary file"),
         "{err}"
     );
-    let (code, err) = build(&one_article(
-        b"date 2023-01-01\nTitle \xc3\x28\n".as_slice(),
-    ));
-    assert_eq!(code, 1);
+    // Not UTF-8 is not an error: the encoding is detected and named in a warning.
+    let site = one_article(b"date 2023-01-01\nCaf\xe9 pact\n\nThe caf\xe9 opened.\n".as_slice());
+    let out = site.run(&["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        err.contains("content/a.txt:2:1: error: invalid UTF-8 at byte offset 22"),
-        "{err}"
+        stderr(&out).contains("content/a.txt: warning: not UTF-8: decoded as windows-1252"),
+        "{}",
+        stderr(&out)
     );
 }
 
@@ -204,14 +205,29 @@ fn symlinks_are_not_followed_and_a_loop_does_not_hang() {
 
 #[cfg(unix)]
 #[test]
-fn an_unreadable_file_is_an_error_naming_it() {
-    // A socket cannot be read, even by root (file permissions would not stop root).
+fn a_socket_is_skipped_and_a_file_over_the_limit_is_an_error() {
+    // A socket is never opened: a warning says it was skipped.
     let site = TestSite::empty();
     let _listener =
         std::os::unix::net::UnixListener::bind(site.root().join("content/a.txt")).unwrap();
+    let out = site.run(&["build"]);
+    assert!(
+        stderr(&out).contains("content/a.txt: warning: a socket is not an article; skipped"),
+        "{}",
+        stderr(&out)
+    );
+    // A file larger than [build] max_article_bytes is an error for that file.
+    let site = one_article("date 2023-01-01\nTitle\n\nA body longer than forty bytes, surely.\n");
+    site.write(
+        "site.toml",
+        "title = \"T\"\n[build]\nmax_article_bytes = 40\n",
+    );
     let (code, err) = build(&site);
     assert_eq!(code, 1);
-    assert!(err.contains("content/a.txt: error: cannot read:"), "{err}");
+    assert!(
+        err.contains("content/a.txt: error: cannot read: 63 bytes, more than the limit of 40"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -284,6 +300,6 @@ fn check_reports_the_same_problems_without_writing() {
     let site = one_article("date 2023-13-01\nT\n");
     let out = site.run(&["check"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("1 errors"));
+    assert!(stdout(&out).contains("1 error,"), "{}", stdout(&out));
     assert!(!site.public().exists());
 }

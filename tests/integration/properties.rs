@@ -43,10 +43,11 @@ proptest! {
     #[test]
     fn native_round_trip_keeps_title_date_and_paragraphs(
         (y, m, d) in (1900i32..2100, 1u32..13, 1u32..29),
-        title in "[A-Za-z0-9][A-Za-z0-9 ,'&<>\"]{0,60}[A-Za-z0-9]",
+        // No `<`: a stray HTML tag (`<b>`) is scrape noise and is removed (tested in parse/noise.rs).
+        title in "[A-Za-z0-9][A-Za-z0-9 ,'&>\"]{0,60}[A-Za-z0-9]",
         // Prose ends with a full stop; a short unpunctuated line after the lead is a caption
         // (its own rule, tested in parse.rs).
-        paragraphs in proptest::collection::vec("[a-z][a-z ,.<>&'\"]{5,80}[a-z]\\.", 1..8),
+        paragraphs in proptest::collection::vec("[a-z][a-z ,.>&'\"]{5,80}[a-z]\\.", 1..8),
     ) {
         // Paragraphs of distinct first words, so none repeats the lead (that one is dropped).
         let paragraphs: Vec<String> = paragraphs.iter().enumerate().map(|(i, p)| format!("p{i} {p}")).collect();

@@ -196,3 +196,62 @@ fn a_broken_template_is_shown_and_the_next_good_save_recovers() {
     );
     assert!(wait_for(&events, Duration::from_secs(2), |l| l == "data: \"\"").is_some());
 }
+
+/// The temporary sites of the `serve` process `pid`.
+fn temporary_sites(pid: u32) -> Vec<std::path::PathBuf> {
+    let prefix = format!("concord-serve-{pid}-");
+    std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_stop_serve_at_once_and_remove_its_temporary_site() {
+    for signal in ["-TERM", "-HUP", "-INT"] {
+        let site = TestSite::fixture("basic");
+        let mut served = serve(&site);
+        let pid = served.child.id();
+        assert_eq!(temporary_sites(pid).len(), 1, "{signal}");
+        let sent = Instant::now();
+        let killed = Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = loop {
+            if let Some(status) = served.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                sent.elapsed() < Duration::from_secs(1),
+                "{signal}: still running after 1 s"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        assert!(status.success(), "{signal}: {status:?}");
+        assert!(
+            temporary_sites(pid).is_empty(),
+            "{signal}: site left behind"
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_stale_temporary_site_of_a_killed_serve_is_removed_by_the_next() {
+    // A process id above Linux's largest (4,194,304) never runs.
+    let stale = std::env::temp_dir().join("concord-serve-4194400-test");
+    std::fs::create_dir_all(stale.join("site")).unwrap();
+    std::fs::write(stale.join("site/index.html"), "old").unwrap();
+    let site = TestSite::fixture("basic");
+    let _served = serve(&site);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while stale.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!stale.exists(), "the stale site is still there");
+}

@@ -11,6 +11,8 @@ use crate::model::{Article, Body, Cleanup, Dropped, slug_or_hash, slugify};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+mod noise;
+
 /// Which of the two formats a file is in, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -32,7 +34,10 @@ const SUMMARY_CHARS: usize = 220;
 pub fn parse_file(path: &str, bytes: &[u8], format: Format, unsafe_html: bool) -> Parsed {
     let mut parsed = Parsed::default();
     let text = match decode(path, bytes) {
-        Ok(text) => text,
+        Ok((text, warnings)) => {
+            parsed.problems = warnings;
+            text
+        }
         Err(problem) => {
             parsed.problems.push(problem);
             return parsed;
@@ -96,31 +101,67 @@ impl Ctx<'_> {
     }
 }
 
-/// Bytes → text with `\n` line endings and no BOM; binary and invalid UTF-8 are errors.
-fn decode(path: &str, bytes: &[u8]) -> Result<String, Problem> {
-    if bytes.contains(&0) {
-        return Err(Problem::error(
-            path,
-            None,
-            "this looks like a binary file (it contains NUL bytes)",
-        )
-        .with_hint("articles must be UTF-8 text; move other files out of content/"));
-    }
+/// Bytes → text with `\n` line endings and no BOM. UTF-8 is taken as it is; a file in another
+/// encoding (GB18030, Big5, Shift_JIS, Windows-125x, Latin-1: all common in scraped archives) is
+/// decoded by detection with a warning naming the encoding chosen, and bytes it cannot decode
+/// become U+FFFD with a warning. A file with NUL bytes and no UTF-16 mark is binary: an error.
+fn decode(path: &str, bytes: &[u8]) -> Result<(String, Vec<Problem>), Problem> {
+    let mut warnings = Vec::new();
     let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let offset = e.valid_up_to();
-            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-            return Err(Problem::error(
-                path,
-                Some(line),
-                format!("invalid UTF-8 at byte offset {offset}"),
-            )
-            .with_hint("save the file as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)"));
+        Ok(text) if !text.contains('\0') => std::borrow::Cow::Borrowed(text),
+        _ => {
+            let bom = encoding_rs::Encoding::for_bom(bytes).map(|(e, _)| e);
+            if bom.is_none() && bytes.contains(&0) {
+                return Err(Problem::error(
+                    path,
+                    None,
+                    "this looks like a binary file (it contains NUL bytes)",
+                )
+                .with_hint("articles must be text; move other files out of content/"));
+            }
+            let encoding = bom.unwrap_or_else(|| {
+                let mut detector =
+                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                detector.feed(bytes, true);
+                detector.guess(None, chardetng::Utf8Detection::Deny)
+            });
+            let (text, used, had_errors) = encoding.decode(bytes);
+            if used != encoding_rs::UTF_8 {
+                warnings.push(
+                    Problem::warning(
+                        path,
+                        None,
+                        format!("not UTF-8: decoded as {}", used.name()),
+                    )
+                    .with_hint(format!(
+                        "check the text reads right; to silence this, save the file as UTF-8 (e.g. `iconv -f {} -t UTF-8`)",
+                        used.name()
+                    ))
+                    .with_kind("encoding"),
+                );
+            }
+            if had_errors {
+                let line = text.find('\u{fffd}').map(|at| line_of_offset(&text, at));
+                warnings.push(
+                    Problem::warning(
+                        path,
+                        line,
+                        format!(
+                            "bytes that are not valid {} were replaced with U+FFFD",
+                            used.name()
+                        ),
+                    )
+                    .with_hint(
+                        "the file may be damaged or mix encodings; check the marked characters",
+                    )
+                    .with_kind("encoding"),
+                );
+            }
+            text
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok((text.replace("\r\n", "\n").replace('\r', "\n"), warnings))
 }
 
 /// Trims a line and turns tabs and non-breaking or other odd spaces into plain spaces.
@@ -171,7 +212,11 @@ struct FrontMatter {
     draft: bool,
     source: Option<String>,
     editor: Option<String>,
+    author: Option<String>,
     summary: Option<String>,
+    /// Old site paths of this article: each gets a redirect page.
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 /// Splits off a `+++` … `+++` TOML block at the very top. Returns it and the index of the first
@@ -197,7 +242,7 @@ fn front_matter(ctx: &mut Ctx, lines: &[&str]) -> Result<Option<(FrontMatter, us
             ctx.error(
                 line,
                 format!("invalid front matter: {}", e.message().trim_end()),
-                "keys allowed: title, date, slug, organisations, draft, source, editor, summary",
+                "keys allowed: title, date, slug, organisations, draft, source, editor, author, summary, aliases",
             );
             Err(())
         }
@@ -292,7 +337,7 @@ pub fn read_date(line: &str) -> Option<Result<NaiveDate, String>> {
 }
 
 /// `2023-10-20`, `2023/10/20` or `2023.10.20` as the whole text.
-fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
+pub(crate) fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
     let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
     if parts.len() != 3
         || parts[0].len() != 4
@@ -398,98 +443,18 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
         Ok(None) => (FrontMatter::default(), 0),
         Err(()) => return None,
     };
-    // Numbered, cleaned, non-blank lines from the body on; blank lines kept as None to split paragraphs.
-    let numbered: Vec<(usize, Option<String>)> = lines
-        .iter()
-        .enumerate()
-        .skip(start)
-        .map(|(i, l)| {
-            let l = clean_line(l);
-            (i + 1, (!l.is_empty()).then_some(l))
-        })
-        .collect();
-    let mut rest = numbered
-        .iter()
-        .filter_map(|(n, l)| l.as_ref().map(|l| (*n, l)));
-
+    let mut cleanup = Cleanup::default();
+    let numbered = numbered_lines(lines, start, &mut cleanup);
     let fm_date = match &fm.date {
         Some(value) => Some(front_matter_date(ctx, value)?),
         None => None,
     };
-    let mut cursor = rest.next();
-    let mut date = fm_date;
-    match cursor {
-        Some((line_no, line)) => match read_date(line) {
-            Some(Ok(d)) => {
-                date = date.or(Some(d));
-                cursor = rest.next();
-            }
-            Some(Err(message)) => {
-                ctx.error(
-                    Some(line_no),
-                    message,
-                    "write the first line as `date YYYY-MM-DD`",
-                );
-                return None;
-            }
-            None if fm_date.is_none() => {
-                ctx.error(
-                    Some(line_no),
-                    format!(
-                        "the first line must be the date, found {:?}",
-                        shorten(line, 60)
-                    ),
-                    "start the article with a line such as `date 2023-10-20`",
-                );
-                return None;
-            }
-            None => {}
-        },
-        None => {
-            ctx.error(
-                Some(1),
-                "empty article: no date and no headline",
-                "an article starts with `date YYYY-MM-DD`, then its headline",
-            );
-            return None;
-        }
-    }
-    let date = date?;
-    let Some((headline_line, headline)) = cursor else {
-        ctx.error(
-            Some(lines.len().max(1)),
-            "missing headline after the date",
-            "put the headline on the line after the date",
-        );
-        return None;
-    };
-    if read_trailer(headline).is_some() {
-        ctx.error(
-            Some(headline_line),
-            "missing headline: the line after the date is the Source/Editor trailer",
-            "put the headline on the line after the date",
-        );
-        return None;
-    }
-
-    // Paragraphs after the headline, split on blank lines.
-    let mut paragraphs: Vec<Paragraph> = Vec::new();
-    let mut current: Option<Paragraph> = None;
-    for (n, line) in numbered.iter().filter(|(n, _)| *n > headline_line) {
-        match line {
-            Some(text) => current
-                .get_or_insert_with(|| Paragraph {
-                    line: *n,
-                    lines: Vec::new(),
-                })
-                .lines
-                .push((*n, text.clone())),
-            None => paragraphs.extend(current.take()),
-        }
-    }
-    paragraphs.extend(current.take());
-
-    let mut cleanup = Cleanup::default();
+    let mut rest = numbered
+        .iter()
+        .filter_map(|(n, l)| l.as_ref().map(|l| (*n, l)));
+    let (date, (headline_line, headline)) =
+        date_and_headline(ctx, &mut rest, fm_date, &mut cleanup)?;
+    let mut paragraphs = paragraphs_after(&numbered, headline_line);
     let (mut source, mut editor) = (None, None);
     if let Some(last) = paragraphs.last_mut()
         && let Some((line_no, text)) = last.lines.last()
@@ -502,22 +467,12 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
             paragraphs.pop();
         }
     }
-    let caption = take_caption(&mut paragraphs, &mut cleanup);
-    drop_repeated_lead(&mut paragraphs, &mut cleanup);
-    if source.is_none()
-        && let Some(first) = paragraphs.first()
-        && let Some(agency) = agency_credit(&first.text())
-    {
-        cleanup.agency_credit_line = Some(first.line);
-        source = Some(agency);
+    let story = take_story(&mut paragraphs, &mut cleanup);
+    if source.is_none() {
+        source = story.agency;
     }
-
-    if fm.source.is_some() {
-        source = fm.source.clone();
-    }
-    if fm.editor.is_some() {
-        editor = fm.editor.clone();
-    }
+    source = fm.source.clone().or(source);
+    editor = fm.editor.clone().or(editor);
     if cleanup.trailer_line.is_none()
         && cleanup.agency_credit_line.is_none()
         && fm.source.is_none()
@@ -540,23 +495,29 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
             .unwrap_or_default()
     });
     let mut text = title.clone();
-    for t in caption.iter() {
+    for t in story.caption.iter() {
         text.push_str("\n\n");
         text.push_str(t);
     }
     text.push_str("\n\n");
     let body = Body::Paragraphs { from: text.len() };
     text.push_str(&texts.join("\n\n"));
+    let slug = article_slug(ctx, fm.slug.as_deref(), cleanup.date_from_path)?;
     Some(Article {
-        slug: article_slug(ctx, fm.slug.as_deref())?,
+        slug,
+        explicit_slug: fm.slug.is_some(),
+        renamed_from: None,
         path: ctx.path.to_string(),
         date,
         title,
         source,
         editor,
+        author: fm.author.clone().or(story.author),
+        dateline: story.dateline,
+        aliases: fm.aliases.clone(),
         summary,
         body,
-        caption,
+        caption: story.caption,
         word_count: texts.iter().map(|t| t.split_whitespace().count()).sum(),
         draft: fm.draft,
         declared_organisations: fm.organisations,
@@ -567,6 +528,272 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
         partners: None,
         people: Vec::new(),
     })
+}
+
+/// Numbered, cleaned lines from `start` on (HTML entities decoded, stray tags removed, white
+/// space folded); blank lines are kept as `None`, to split paragraphs.
+fn numbered_lines(
+    lines: &[&str],
+    start: usize,
+    cleanup: &mut Cleanup,
+) -> Vec<(usize, Option<String>)> {
+    lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .map(|(i, l)| {
+            let l = match noise::strip_markup(l) {
+                Some(stripped) => {
+                    cleanup.markup_lines.push(i + 1);
+                    clean_line(&stripped)
+                }
+                None => clean_line(l),
+            };
+            (i + 1, (!l.is_empty()).then_some(l))
+        })
+        .collect()
+}
+
+/// Reads the date line (or takes the front matter's date, or the date in the file's path) and
+/// the headline after it. `None` after an error.
+fn date_and_headline<'a>(
+    ctx: &mut Ctx,
+    rest: &mut impl Iterator<Item = (usize, &'a String)>,
+    fm_date: Option<NaiveDate>,
+    cleanup: &mut Cleanup,
+) -> Option<(NaiveDate, (usize, &'a String))> {
+    let mut cursor = rest.next();
+    let Some((line_no, line)) = cursor else {
+        ctx.error(
+            Some(1),
+            "empty article: no date and no headline",
+            "an article starts with `date YYYY-MM-DD`, then its headline",
+        );
+        return None;
+    };
+    let date = match read_date(line) {
+        Some(Ok(d)) => {
+            cursor = rest.next();
+            fm_date.unwrap_or(d)
+        }
+        Some(Err(message)) => {
+            ctx.error(
+                Some(line_no),
+                message,
+                "write the first line as `date YYYY-MM-DD`",
+            );
+            return None;
+        }
+        None => match fm_date.or_else(|| date_from_path(ctx.path)) {
+            Some(date) => {
+                if fm_date.is_none() {
+                    cleanup.date_from_path = true;
+                    ctx.problems.push(
+                        Problem::warning(
+                            ctx.path,
+                            Some(line_no),
+                            format!("no date line: the date {date} was taken from the file's path"),
+                        )
+                        .with_hint("add a first line such as `date 2023-10-20` to state it")
+                        .with_kind("date-from-path"),
+                    );
+                }
+                date
+            }
+            None => {
+                ctx.error(
+                    Some(line_no),
+                    format!(
+                        "the first line must be the date, found {:?}",
+                        shorten(line, 60)
+                    ),
+                    "start the article with a line such as `date 2023-10-20`, or put the date in the path (2023/10/20/… or 2023-10-20-….txt)",
+                );
+                return None;
+            }
+        },
+    };
+    let Some((headline_line, headline)) = cursor else {
+        ctx.error(
+            Some(line_no),
+            "missing headline after the date",
+            "put the headline on the line after the date",
+        );
+        return None;
+    };
+    if read_trailer(headline).is_some() {
+        ctx.error(
+            Some(headline_line),
+            "missing headline: the line after the date is the Source/Editor trailer",
+            "put the headline on the line after the date",
+        );
+        return None;
+    }
+    Some((date, (headline_line, headline)))
+}
+
+/// The date in a file's path, as Jekyll and Zola write it: `…/2023/10/20/slug.txt` or
+/// `…/2023-10-20-slug.txt`.
+pub fn date_from_path(path: &str) -> Option<NaiveDate> {
+    let stem = path.rsplit('/').next()?;
+    let date = |y: &str, m: &str, d: &str| -> Option<NaiveDate> {
+        let ok = y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len());
+        ok.then(|| NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))?
+    };
+    if stem.len() > 10 && stem.is_char_boundary(10) {
+        let (head, tail) = stem.split_at(10);
+        if tail.starts_with(['-', '_', '.']) {
+            let parts: Vec<&str> = head.split('-').collect();
+            if let [y, m, d] = parts[..]
+                && let Some(found) = date(y, m, d)
+            {
+                return Some(found);
+            }
+        }
+    }
+    let folders: Vec<&str> = path.split('/').collect();
+    folders
+        .windows(4)
+        .rev()
+        .find_map(|w| date(w[0], w[1], w[2]))
+}
+
+/// Paragraphs after the headline, split on blank lines.
+fn paragraphs_after(numbered: &[(usize, Option<String>)], headline_line: usize) -> Vec<Paragraph> {
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut current: Option<Paragraph> = None;
+    for (n, line) in numbered.iter().filter(|(n, _)| *n > headline_line) {
+        match line {
+            Some(text) => current
+                .get_or_insert_with(|| Paragraph {
+                    line: *n,
+                    lines: Vec::new(),
+                })
+                .lines
+                .push((*n, text.clone())),
+            None => paragraphs.extend(current.take()),
+        }
+    }
+    paragraphs.extend(current.take());
+    paragraphs
+}
+
+/// What was found around the story when the noise was taken off.
+#[derive(Debug, Default)]
+struct Story {
+    caption: Option<String>,
+    author: Option<String>,
+    dateline: Option<String>,
+    agency: Option<String>,
+}
+
+/// Takes what is not the story off the paragraphs, recording each decision: page furniture
+/// anywhere (credits, share bars, related links, distribution notes), then above the lead
+/// (bylines, slug lines, a dateline on its own line), a caption under it, a repeated lead, and
+/// the lead's dateline prefix.
+fn take_story(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup) -> Story {
+    let mut story = Story::default();
+    drop_furniture(paragraphs, cleanup, &mut story);
+    take_preamble(paragraphs, cleanup, &mut story);
+    let caption = take_caption(paragraphs, cleanup);
+    story.caption = story.caption.take().or(caption);
+    drop_repeated_lead(paragraphs, cleanup);
+    if let Some(first) = paragraphs.first()
+        && let Some(agency) = agency_credit(&first.text())
+    {
+        cleanup.agency_credit_line = Some(first.line);
+        story.agency = Some(agency);
+    }
+    if let Some(first) = paragraphs.first_mut()
+        && let Some((line_no, lead)) = first.lines.first_mut()
+        && let Some(found) = noise::dateline(lead)
+        && found.length < lead.len()
+    {
+        cleanup.dateline_line = Some(*line_no);
+        story.dateline = story.dateline.take().or(Some(found.place));
+        *lead = lead[found.length..].to_string();
+    }
+    story
+}
+
+fn drop_line(cleanup: &mut Cleanup, line: usize, why: &str) {
+    cleanup.dropped.push(Dropped {
+        line,
+        why: why.to_string(),
+    });
+}
+
+/// Drops lines that are page furniture wherever they stand: photo credits and staff credits,
+/// share bars, "Related:" labels (with the link lines of their paragraph), distribution notes.
+/// A positional caption (`(L) … (R)`) in the first paragraphs becomes the caption.
+fn drop_furniture(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup, story: &mut Story) {
+    for (index, paragraph) in paragraphs.iter_mut().enumerate() {
+        let mut related = false;
+        paragraph.lines.retain(|(line, text)| {
+            let why = if noise::is_related_label(text) {
+                related = true;
+                "related links"
+            } else if related && !text.ends_with(['.', '!', '?']) {
+                "related links"
+            } else if noise::is_credit(text) {
+                "credit"
+            } else if noise::is_share_residue(text) {
+                "share buttons"
+            } else if noise::is_issued_on_behalf(text) {
+                "issued on behalf"
+            } else if (noise::is_positional_caption(text) || noise::ends_with_credit(text))
+                && index < 3
+                && story.caption.is_none()
+            {
+                cleanup.caption_line = Some(*line);
+                story.caption = Some(text.clone());
+                return false;
+            } else {
+                return true;
+            };
+            drop_line(cleanup, *line, why);
+            false
+        });
+        if let Some((first, _)) = paragraph.lines.first() {
+            paragraph.line = *first;
+        }
+    }
+    paragraphs.retain(|p| !p.lines.is_empty());
+}
+
+/// Takes bylines, lone name lines, slug lines and a dateline standing alone off the top of the
+/// story, while the top line is one of them and a story follows.
+fn take_preamble(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup, story: &mut Story) {
+    while paragraphs.len() > 1 || paragraphs.first().is_some_and(|p| p.lines.len() > 1) {
+        let Some((line, text)) = paragraphs.first().and_then(|p| p.lines.first()).cloned() else {
+            return;
+        };
+        let author = noise::byline(&text)
+            .or_else(|| noise::lone_name(&text, crate::extract::people::is_given_name));
+        if let Some(author) = author {
+            if story.author.is_none() {
+                cleanup.byline_line = Some(line);
+                story.author = Some(author);
+            }
+            drop_line(cleanup, line, "byline");
+        } else if let Some(found) = noise::dateline(&text).filter(|d| d.length == text.len()) {
+            cleanup.dateline_line = Some(line);
+            story.dateline = Some(found.place);
+            drop_line(cleanup, line, "dateline");
+        } else if noise::is_slug_line(&text) {
+            drop_line(cleanup, line, "slug line");
+        } else {
+            return;
+        }
+        let first = &mut paragraphs[0];
+        first.lines.remove(0);
+        match first.lines.first() {
+            Some((next, _)) => first.line = *next,
+            None => {
+                paragraphs.remove(0);
+            }
+        }
+    }
 }
 
 /// The agency of a dateline credit at the start of a lead: `BEIJING, Oct. 27 (Xinhua) -- …`,
@@ -651,8 +878,9 @@ fn drop_repeated_lead(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup) {
     }
 }
 
-/// The slug from the front matter (sanitised) or else from the file name.
-fn article_slug(ctx: &mut Ctx, given: Option<&str>) -> Option<String> {
+/// The slug from the front matter (sanitised) or else from the file name (without the date
+/// prefix of a `2023-10-20-slug.txt` name when the date was taken from it).
+fn article_slug(ctx: &mut Ctx, given: Option<&str>, date_from_path: bool) -> Option<String> {
     if let Some(given) = given {
         let slug = slugify(given);
         if slug.is_empty() {
@@ -670,7 +898,16 @@ fn article_slug(ctx: &mut Ctx, given: Option<&str>) -> Option<String> {
     }
     let stem = ctx.path.rsplit('/').next().unwrap_or(ctx.path);
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let stem = match stem.get(11..) {
+        Some(rest) if date_from_path && !rest.is_empty() && date_from_path_stem(stem) => rest,
+        _ => stem,
+    };
     Some(slug_or_hash("article", stem))
+}
+
+/// Whether a file stem starts with a `YYYY-MM-DD-` date.
+fn date_from_path_stem(stem: &str) -> bool {
+    date_from_path(&format!("{stem}.txt")).is_some() && stem.as_bytes().get(4) == Some(&b'-')
 }
 
 /// Shortens text at a word boundary to at most `max` characters, adding `…` when cut.
@@ -726,13 +963,18 @@ fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Ar
         .clone()
         .unwrap_or_else(|| shorten(&rendered.first_paragraph, SUMMARY_CHARS));
     Some(Article {
-        slug: article_slug(ctx, fm.slug.as_deref())?,
+        slug: article_slug(ctx, fm.slug.as_deref(), false)?,
+        explicit_slug: fm.slug.is_some(),
+        renamed_from: None,
         path: ctx.path.to_string(),
         date,
         text: format!("{title}\n\n{}", rendered.text),
         title: clean_line(&title),
         source: fm.source,
         editor: fm.editor,
+        author: fm.author,
+        dateline: None,
+        aliases: fm.aliases,
         summary,
         body: Body::Html(rendered.html),
         caption: None,
@@ -957,27 +1199,88 @@ pub(crate) mod tests {
 
     #[test]
     fn body_is_escaped_never_interpreted() {
-        let a =
-            ok("date 2023-10-20\n<script>alert(1)</script>\n\n*not markdown* <b>x</b> & \"q\"\n");
+        let a = ok(
+            "date 2023-10-20\n<script>alert(1)</script>\n\n*not markdown* <x-tag>x</x-tag> & \"q\" <b>bold</b>\n",
+        );
         assert!(
             a.body_html()
-                .contains("*not markdown* &lt;b&gt;x&lt;/b&gt; &amp; &quot;q&quot;")
+                .contains("*not markdown* &lt;x-tag&gt;x&lt;/x-tag&gt; &amp; &quot;q&quot; bold"),
+            "{}",
+            a.body_html()
         );
         assert_eq!(a.title, "<script>alert(1)</script>");
     }
 
+    fn encoded(encoding: &'static encoding_rs::Encoding, text: &str) -> Parsed {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable);
+        parse_file("c/a.txt", &bytes, Format::Native, false)
+    }
+
     #[test]
-    fn invalid_utf8_names_the_byte_offset() {
+    fn legacy_encodings_are_detected_and_named() {
+        for (encoding, headline, body) in [
+            (
+                encoding_rs::WINDOWS_1252,
+                "Zürich and Málaga sign a café pact",
+                "The cities’ mayors met in Zürich on Monday – a “historic” day for both façades, said the délégation.",
+            ),
+            (
+                encoding_rs::GB18030,
+                "上海与香港加强合作",
+                "上海证券交易所与香港交易所周一签署合作协议，双方将在金融科技、绿色金融和人才培养等领域开展合作。",
+            ),
+            (
+                encoding_rs::BIG5,
+                "台北與高雄簽署港口合作備忘錄",
+                "台北港與高雄港週一簽署合作備忘錄，雙方將在航運、物流及人才培訓等方面加強交流與合作。",
+            ),
+        ] {
+            let parsed = encoded(
+                encoding,
+                &format!("date 2023-10-20\n{headline}\n\n{body}\n\nSource: S"),
+            );
+            let article = parsed
+                .article
+                .unwrap_or_else(|| panic!("{:?}", parsed.problems));
+            assert_eq!(article.title, headline);
+            let warning = &parsed.problems[0];
+            assert_eq!(warning.kind, Some("encoding"));
+            // chardetng names GB18030 text by its GBK subset; the WHATWG GBK decoder reads both.
+            let name = if encoding == encoding_rs::GB18030 {
+                "GBK"
+            } else {
+                encoding.name()
+            };
+            assert!(
+                warning.message.contains(name),
+                "{} for {}",
+                warning.message,
+                encoding.name()
+            );
+        }
+    }
+
+    #[test]
+    fn undecodable_bytes_become_replacement_characters_with_a_warning() {
         let parsed = parse_file(
             "c/a.txt",
-            b"date 2023-10-20\nH\xff\n",
+            &encoding_rs::UTF_16LE
+                .encode("x")
+                .0
+                .iter()
+                .chain(b"\xff\xfed\x00a\x00t\x00e\x00 \x002\x000\x002\x003\x00-\x001\x000\x00-\x002\x000\x00\n\x00H\x00\x00\xd8\n\x00")
+                .copied()
+                .skip(1)
+                .collect::<Vec<u8>>(),
             Format::Native,
             false,
         );
-        let p = &parsed.problems[0];
-        assert!(p.message.contains("byte offset 17"), "{p}");
-        assert_eq!(p.line, Some(2));
-        assert!(parsed.article.is_none());
+        assert!(
+            parsed.problems.iter().any(|p| p.message.contains("U+FFFD")),
+            "{:?}",
+            parsed.problems
+        );
     }
 
     #[test]

@@ -1,0 +1,508 @@
+//! Scrape noise: what a scraped page leaves around the story that is not the story. Bylines,
+//! datelines, slug lines, "Issued on behalf of" notes, photo credits, share-button and "Related:"
+//! residue, HTML entities and stray tags. Each recogniser looks at one line; the parser decides
+//! where a line may be noise (above the lead, under it, anywhere) and records every decision.
+//!
+//! The word lists are data, named for what they mean; the shapes are general (a line of capitals,
+//! a `PLACE, Month day (Agency) --` prefix), never one article's sentence.
+
+use crate::parse::{MONTHS, numeric_date};
+
+/// HTML elements whose tags a scraper leaves in text; any other `<…>` is kept as written.
+const HTML_TAGS: &[&str] = &[
+    "a", "b", "br", "div", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "li", "ol", "p", "span", "strong", "sub", "sup", "table", "td", "th", "tr", "u", "ul",
+];
+
+/// Labels that open a photo credit line: `Photo: Xinhua`, `Image by …`, `File photo`.
+const CREDIT_LABELS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photo credit",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "file photo",
+    "video",
+    "graphic",
+    "credit",
+];
+
+/// Words a share bar is made of: a line of nothing else is page furniture.
+const SHARE_WORDS: &[&str] = &[
+    "share",
+    "shares",
+    "tweet",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "pinterest",
+    "reddit",
+    "wechat",
+    "weibo",
+    "telegram",
+    "copy",
+    "link",
+    "this",
+    "on",
+    "via",
+    "save",
+    "comment",
+    "comments",
+    "article",
+    "story",
+];
+
+/// Labels that open a list of links to other stories.
+const RELATED_LABELS: &[&str] = &[
+    "related",
+    "related:",
+    "related articles",
+    "related stories",
+    "related news",
+    "related coverage",
+    "read more",
+    "read also",
+    "see also",
+    "more on this",
+    "also read",
+];
+
+/// Openings of a wire's staff credits at the end of a story: `Reporting by …; Editing by …`.
+const STAFF_CREDITS: &[&str] = &[
+    "reporting by",
+    "additional reporting by",
+    "writing by",
+    "editing by",
+    "compiled by",
+    "translated by",
+];
+
+/// Openings of a press-release distribution note.
+const ISSUED_ON_BEHALF: &[&str] = &[
+    "issued on behalf of",
+    "the following is issued on behalf of",
+    "this press release is issued on behalf of",
+    "distributed on behalf of",
+];
+
+/// HTML entities decoded and known tags removed; `None` when the line has neither.
+pub fn strip_markup(line: &str) -> Option<String> {
+    if !line.contains(['<', '&']) {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        match tag_length(after) {
+            Some(len) => {
+                out.push(' ');
+                rest = &after[len..];
+            }
+            None => {
+                out.push('<');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    let decoded = html_escape::decode_html_entities(&out).into_owned();
+    (decoded != line).then_some(decoded)
+}
+
+/// The length of a known HTML tag at the start of `text` (`<br>`, `</p>`, `<img src="…"/>`).
+fn tag_length(text: &str) -> Option<usize> {
+    let close = text.find('>')?;
+    let inner = text[1..close].trim_start_matches('/').trim_end_matches('/');
+    if inner.contains('<') {
+        return None;
+    }
+    let name: String = inner
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let rest = &inner[name.len()..];
+    (HTML_TAGS.contains(&name.as_str())
+        && (rest.is_empty() || rest.starts_with(char::is_whitespace)))
+    .then_some(close + 1)
+}
+
+/// Whether a line ends like a sentence.
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['.', '!', '?', '"', '”', '’', ':', ';'])
+}
+
+fn starts_with_label(lower: &str, labels: &[&str]) -> bool {
+    labels.iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with([' ', ':', ',', '/', '-', '—', '–', ')'])
+        })
+    })
+}
+
+/// A byline: `By Jane Doe`, `BY JANE DOE, Staff Reporter`. Returns the author's name.
+pub fn byline(line: &str) -> Option<String> {
+    let rest = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+        .or_else(|| line.strip_prefix("by "))?;
+    if line.chars().count() > 80 || line.ends_with(['.', '!', '?']) && !line.ends_with(" Jr.") {
+        return None;
+    }
+    let name = rest
+        .split([',', '|', '(', ';'])
+        .next()?
+        .trim()
+        .trim_end_matches(" and")
+        .trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_like = (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || *w == "and");
+    name_like.then(|| title_case_if_shouting(name))
+}
+
+/// A lone name on a line of its own above the lead: `Klara Gajduskova`. Two to four capitalised
+/// words, the first a known given name, nothing else on the line.
+pub fn lone_name(line: &str, is_given_name: impl Fn(&str) -> bool) -> Option<String> {
+    if ends_sentence(line) || line.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+    };
+    ((2..=4).contains(&words.len())
+        && words.iter().all(capitalised)
+        && is_given_name(words[0].trim_end_matches('.')))
+    .then(|| line.to_string())
+}
+
+/// A slug line in capitals above the story: `CHINA-EU/TRADE`, `ROMANIA: PRESS DIGEST`.
+pub fn is_slug_line(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && line.split_whitespace().count() <= 10
+        && !line.chars().any(char::is_lowercase)
+        && !ends_sentence(line)
+}
+
+/// A note that a press release is distributed for someone: never the story.
+pub fn is_issued_on_behalf(line: &str) -> bool {
+    starts_with_label(&line.to_lowercase(), ISSUED_ON_BEHALF)
+}
+
+/// A photo credit (`Photo: Xinhua`, `(Photo: CFP)`, `File photo`) or a wire's staff credits.
+pub fn is_credit(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let unbracketed = lower.trim_start_matches(['(', '[']);
+    (starts_with_label(unbracketed, CREDIT_LABELS) && line.chars().count() <= 120)
+        || starts_with_label(&lower, STAFF_CREDITS)
+}
+
+/// A caption closed by its credit: `The convention floor on Friday. Image: Jane Doe.`,
+/// `Mayors meet in Alder (Photo: CFP)`.
+pub fn ends_with_credit(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let tail_start = lower.char_indices().rev().nth(60).map_or(0, |(at, _)| at);
+    let tail = &lower[tail_start..];
+    line.split_whitespace().count() <= 60
+        && CREDIT_LABELS.iter().any(|label| {
+            [". ", "(", "("].iter().any(|open| {
+                tail.contains(&format!("{open}{label}:"))
+                    || tail.contains(&format!("{open}{label}/"))
+                    || tail.contains(&format!("{open}{label} by "))
+            })
+        })
+}
+
+/// A caption that names who is where in a photo: `(L) … (R)`, `(from left)`, `(1st L)`.
+pub fn is_positional_caption(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    (lower.contains("(l)") && lower.contains("(r)"))
+        || lower.contains("(from left")
+        || lower.contains("(front")
+        || [
+            "(1st l", "(2nd l", "(1st r", "(2nd r", "(c)", "(center)", "(centre)",
+        ]
+        .iter()
+        .any(|m| lower.contains(m))
+}
+
+/// A line left by share buttons: `Share this: Facebook Twitter Email`.
+pub fn is_share_residue(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | ':' | '·' | '•'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().any(|w| w.starts_with("share") || w == "tweet")
+        && words.iter().all(|w| SHARE_WORDS.contains(&w.as_str()))
+}
+
+/// The label of a list of links to other stories: `Related:`, `Read more: …`.
+pub fn is_related_label(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    starts_with_label(&lower, RELATED_LABELS) && line.chars().count() <= 160
+}
+
+/// A dateline at the start of a lead: where (and when, and from whom) the story was filed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// The place, as a name (`Hong Kong` for `HONG KONG`).
+    pub place: String,
+    /// The byte length of the prefix to remove, separator and spaces included.
+    pub length: usize,
+}
+
+/// Dashes that close a dateline.
+const DASHES: [&str; 4] = ["--", "—", "–", "-"];
+
+/// `BEIJING, May 5 (Xinhua) --`, `HONG KONG, June 19 –`, `BUCHAREST 1996-12-06 -`,
+/// `London (Reuters) -`: a place in capitals (or any place followed by a date or an agency),
+/// then a dash, within the first 80 characters. A line that is only `BUCHAREST 1996-12-06`
+/// is a dateline too (its length is the whole line).
+pub fn dateline(lead: &str) -> Option<Dateline> {
+    let window: String = lead.chars().take(90).collect();
+    let (prefix, length) = match dash_at(&window).or_else(|| shouted_colon(&window)) {
+        Some((at, dash)) => {
+            let after = &lead[at + dash.len()..];
+            let spaces = after.len() - after.trim_start().len();
+            (&lead[..at], at + dash.len() + spaces)
+        }
+        None => (lead, lead.len()),
+    };
+    let prefix = prefix.trim_end();
+    let (before_agency, agency) = match prefix.strip_suffix(')') {
+        Some(open) => {
+            let at = open.rfind('(')?;
+            (open[..at].trim_end(), Some(&open[at + 1..]))
+        }
+        None => (prefix, None),
+    };
+    let (place, date) = split_date(before_agency);
+    let place = place.trim_end_matches([',', ' ']);
+    let city = place.split(',').next().unwrap_or(place);
+    let shouting = city.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !city.chars().any(char::is_lowercase);
+    let name_like = !place.is_empty()
+        && place.chars().count() <= 40
+        && place.split_whitespace().count() <= 4
+        && place.chars().next().is_some_and(char::is_uppercase)
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-' | ','));
+    let whole_line = length == lead.len();
+    let credible = if whole_line {
+        shouting && date.is_some()
+    } else {
+        shouting || date.is_some() || agency.is_some_and(|a| !a.is_empty())
+    };
+    (name_like && credible).then(|| Dateline {
+        place: title_case_if_shouting(place),
+        length,
+    })
+}
+
+/// The first dateline dash in `text`: a `--`, an em or en dash, or a hyphen with spaces round it.
+fn dash_at(text: &str) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for dash in DASHES {
+        let found = if dash == "-" {
+            text.find(" - ").map(|at| at + 1)
+        } else {
+            text.find(dash)
+        };
+        if let Some(at) = found
+            && best.is_none_or(|(b, _)| at < b)
+        {
+            best = Some((at, dash));
+        }
+    }
+    best
+}
+
+/// `GUANGZHOU: …`: a place in capitals closed by a colon, as some papers write datelines.
+fn shouted_colon(text: &str) -> Option<(usize, &'static str)> {
+    let at = text.find(": ")?;
+    let place = &text[..at];
+    (at <= 30 && place.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .then_some(())
+        .filter(|()| !place.chars().any(char::is_lowercase))
+        .map(|()| (at, ":"))
+}
+
+/// Splits a trailing date off a dateline's place: `HONG KONG, June 19`, `BUCHAREST 1996-12-06`.
+fn split_date(text: &str) -> (&str, Option<&str>) {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let clean = |w: &str| w.trim_matches([',', '.']).to_lowercase();
+    if let Some(&(at, last)) = words.last()
+        && numeric_date(last.trim_end_matches(',')).is_some()
+    {
+        return (&text[..at], Some(&text[at..]));
+    }
+    if words.len() >= 2 {
+        let (at, month) = words[words.len() - 2];
+        let day = clean(words[words.len() - 1].1);
+        let is_month = MONTHS
+            .iter()
+            .any(|m| m.starts_with(&clean(month)) && clean(month).len() >= 3);
+        if is_month && !day.is_empty() && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit())
+        {
+            return (&text[..at], Some(&text[at..]));
+        }
+    }
+    (text, None)
+}
+
+/// `HONG KONG` → `Hong Kong`, `TOKYO, Japan` → `Tokyo, Japan`; a part already in mixed case is
+/// kept as written.
+pub fn title_case_if_shouting(name: &str) -> String {
+    name.split(", ")
+        .map(title_case_part)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn title_case_part(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|word| {
+            let mut out = String::with_capacity(word.len());
+            let mut start = true;
+            for c in word.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                start = matches!(c, '-' | '\'' | '’' | '.');
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_decoded_and_known_tags_removed() {
+        assert_eq!(
+            strip_markup("Trade &amp; ports<br>grow&nbsp;fast &#8217;"),
+            Some("Trade & ports grow\u{a0}fast ’".to_string())
+        );
+        assert_eq!(
+            strip_markup("<p>Port of Alder</p>"),
+            Some(" Port of Alder ".to_string())
+        );
+        assert_eq!(strip_markup("a < b and c > d"), None);
+        assert_eq!(strip_markup("AT&T signs"), None);
+        assert_eq!(strip_markup("plain"), None);
+    }
+
+    #[test]
+    fn bylines_give_the_author() {
+        assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            byline("BY JANE DOE, Staff Reporter").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(byline("By the end of the year, trade doubled."), None);
+        assert_eq!(byline("Byron Bay hosts a forum"), None);
+    }
+
+    #[test]
+    fn a_lone_name_needs_a_given_name_first() {
+        let given = |w: &str| ["Klara", "Ines"].contains(&w);
+        assert!(lone_name("Klara Gajduskova", given).is_some());
+        assert!(lone_name("Harbour Council", given).is_none());
+        assert!(lone_name("Ines Varga said the plan works.", given).is_none());
+    }
+
+    #[test]
+    fn datelines_in_their_common_shapes() {
+        let lead = "BEIJING, May 5 (Xinhua) -- The two ports signed a pact.";
+        let d = dateline(lead).unwrap();
+        assert_eq!(d.place, "Beijing");
+        assert_eq!(&lead[d.length..], "The two ports signed a pact.");
+        let d = dateline("HONG KONG, June 19 – Officials met.").unwrap();
+        assert_eq!(d.place, "Hong Kong");
+        let d = dateline("BUCHAREST 1996-12-06 - Talks began.").unwrap();
+        assert_eq!(d.place, "Bucharest");
+        let d = dateline("London (Reuters) - Shares rose.").unwrap();
+        assert_eq!(d.place, "London");
+        let d = dateline("GUANGZHOU: Leaders of 11 regions met.").unwrap();
+        assert_eq!(d.place, "Guangzhou");
+        let d = dateline("TOKYO, Japan -- Aid rose.").unwrap();
+        assert_eq!(d.place, "Tokyo, Japan");
+        let d = dateline("BUCHAREST 1996-12-06").unwrap();
+        assert_eq!(d.length, "BUCHAREST 1996-12-06".len());
+    }
+
+    #[test]
+    fn ordinary_leads_have_no_dateline() {
+        for lead in [
+            "The Port of Alder - the largest on the coast - signed a pact.",
+            "Officials said on Monday -- in a statement -- that talks went well.",
+            "Alder and Birch signed a pact.",
+            "HONG KONG",
+            "In 2019 - a record year - exports rose.",
+        ] {
+            assert_eq!(dateline(lead), None, "{lead}");
+        }
+    }
+
+    #[test]
+    fn credits_captions_residue_and_notes() {
+        assert!(is_credit("Photo: Xinhua"));
+        assert!(is_credit("(Photo/CFP)"));
+        assert!(is_credit("File photo"));
+        assert!(is_credit("Reporting by Jane Doe; Editing by Ines Varga"));
+        assert!(!is_credit("Photographers gathered at the port."));
+        assert!(ends_with_credit(
+            "The far end of the hall, shortly after opening Friday. Image: Jane Doe."
+        ));
+        assert!(ends_with_credit("Mayors meet in Alder (Photo: CFP)"));
+        assert!(!ends_with_credit(
+            "The image of the port improved, officials said."
+        ));
+        assert!(is_positional_caption(
+            "Mayor A (L) shakes hands with Mayor B (R) in Alder."
+        ));
+        assert!(is_share_residue("Share this: Facebook Twitter Email"));
+        assert!(is_share_residue("Share"));
+        assert!(!is_share_residue("Shares rose on Monday."));
+        assert!(is_related_label("Related:"));
+        assert!(is_related_label("Read more: Alder port grows"));
+        assert!(!is_related_label("Relatedly, the port grew."));
+        assert!(is_issued_on_behalf(
+            "The following is issued on behalf of the Alder Port Authority"
+        ));
+        assert!(is_slug_line("CHINA-EU/TRADE"));
+        assert!(!is_slug_line("Alder signs pact"));
+    }
+}
