@@ -50,9 +50,11 @@ pub fn count_by_kind(problems: &[Problem]) -> Option<String> {
 pub fn print(root: &Path, problems: &[Problem]) {
     let mut sources: HashMap<&str, Option<String>> = HashMap::new();
     for problem in problems {
-        let source = sources
-            .entry(problem.path.as_str())
-            .or_insert_with(|| std::fs::read_to_string(root.join(&problem.path)).ok());
+        let source = sources.entry(problem.path.as_str()).or_insert_with(|| {
+            // Only a regular file is opened: a problem may be about a FIFO or a device.
+            let bytes = concord::paths::read_regular_file(&root.join(&problem.path), 64 << 20);
+            bytes.ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+        });
         anstream::eprintln!("{}", render(problem, source.as_deref()));
     }
 }

@@ -278,7 +278,11 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
     }
     let drafts_skipped = entries
         .iter()
-        .filter(|e| e.article.as_deref().is_some_and(|a| !published(a)))
+        .filter(|e| {
+            e.article
+                .as_deref()
+                .is_some_and(|a| a.draft && !options.drafts)
+        })
         .count();
     options.report(ProgressEvent::Stage {
         name: "finding organisations, places and people",
