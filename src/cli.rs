@@ -174,10 +174,10 @@ fn fail(root: &Path, error: &Error) -> ExitCode {
     }
     if let Error::BrokenLinks(links) = error {
         for link in links {
-            eprintln!("broken link: {link}");
+            errln!("broken link: {link}");
         }
     }
-    eprintln!("error: {error}");
+    errln!("error: {error}");
     ExitCode::from(error.exit_code())
 }
 
@@ -205,15 +205,15 @@ pub fn run() -> ExitCode {
                     if !args.quiet {
                         diagnostics::print(&options.root, &report.warnings);
                         if let Some(kinds) = diagnostics::count_by_kind(&report.warnings) {
-                            println!("Warnings by kind: {kinds}");
+                            outln!("Warnings by kind: {kinds}");
                         }
                         if report.left_out > 0 {
-                            println!(
+                            outln!(
                                 "{} left out because of errors (--keep-going); see the warnings above",
                                 diagnostics::plural(report.left_out, "file", "files")
                             );
                         }
-                        println!(
+                        outln!(
                             "Built {} and {}: {} in {} for {} ({} skipped) in {:.2} s",
                             diagnostics::plural(report.articles, "article", "articles"),
                             diagnostics::plural(
@@ -246,9 +246,9 @@ pub fn run() -> ExitCode {
             match concord::scaffold::init(&args.dir, init, today) {
                 Ok(written) => {
                     for path in &written {
-                        println!("  wrote {}", args.dir.join(path).display());
+                        outln!("  wrote {}", args.dir.join(path).display());
                     }
-                    println!(
+                    outln!(
                         "A new site is in {}. Preview it with: concord --root {} serve",
                         args.dir.display(),
                         args.dir.display()
@@ -269,7 +269,7 @@ pub fn run() -> ExitCode {
             };
             match concord::scaffold::new_article(&cli.root, &article) {
                 Ok(path) => {
-                    println!("{}", cli.root.join(path).display());
+                    outln!("{}", cli.root.join(path).display());
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(&cli.root, &e),
@@ -289,7 +289,7 @@ pub fn run() -> ExitCode {
             match crate::serve::run(cli.root, &args.bind, args.port, args.open, args.verbose) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    errln!("error: {message}");
                     ExitCode::from(2)
                 }
             }
@@ -307,9 +307,9 @@ pub fn run() -> ExitCode {
             };
             if args.json {
                 match serde_json::to_string_pretty(&site.check_model()) {
-                    Ok(json) => println!("{json}"),
+                    Ok(json) => outln!("{json}"),
                     Err(e) => {
-                        eprintln!("error: cannot write JSON: {e}");
+                        errln!("error: cannot write JSON: {e}");
                         return ExitCode::from(2);
                     }
                 }
@@ -318,9 +318,9 @@ pub fn run() -> ExitCode {
                 let errors = site.problems.iter().filter(|p| p.is_error()).count();
                 let warnings = site.problems.len() - errors;
                 if let Some(kinds) = diagnostics::count_by_kind(&site.problems) {
-                    println!("Warnings by kind: {kinds}");
+                    outln!("Warnings by kind: {kinds}");
                 }
-                println!(
+                outln!(
                     "Checked {}: {}, {}",
                     diagnostics::plural(site.archive.articles.len(), "article", "articles"),
                     diagnostics::plural(errors, "error", "errors"),

@@ -16,7 +16,7 @@ pub fn print_timings(timings: &concord::Timings) {
         let rss = rss.map_or(String::new(), |kib| {
             format!("  {:7.1} MiB resident", kib as f64 / 1024.0)
         });
-        anstream::eprintln!("{stage:>22}  {:8.1} ms{rss}", took.as_secs_f64() * 1000.0);
+        errln!("{stage:>22}  {:8.1} ms{rss}", took.as_secs_f64() * 1000.0);
     }
 }
 
@@ -55,12 +55,39 @@ pub fn print(root: &Path, problems: &[Problem]) {
             let bytes = concord::paths::read_regular_file(&root.join(&problem.path), 64 << 20);
             bytes.ok().map(|b| String::from_utf8_lossy(&b).into_owned())
         });
-        anstream::eprintln!("{}", render(problem, source.as_deref()));
+        errln!("{}", render(problem, source.as_deref()));
+    }
+}
+
+/// Text from a file or a file name made safe for a terminal: control characters (an escape
+/// sequence could set the window title, clear the screen or fake output) are shown escaped.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| {
+                    if c.is_control() {
+                        c.escape_default().to_string()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
 /// One problem, with colour codes (anstream removes them where they do not belong).
 pub fn render(problem: &Problem, source: Option<&str>) -> String {
+    let safe = Problem {
+        path: printable(&problem.path).into_owned(),
+        message: printable(&problem.message).into_owned(),
+        hint: problem.hint.as_deref().map(|h| printable(h).into_owned()),
+        ..problem.clone()
+    };
+    let problem = &safe;
     let (label, colour) = match problem.severity {
         Severity::Error => ("error", AnsiColor::Red),
         Severity::Warning => ("warning", AnsiColor::Yellow),
@@ -90,6 +117,7 @@ pub fn render(problem: &Problem, source: Option<&str>) -> String {
             .take(SHOWN)
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
+        let shown = printable(&shown).into_owned();
         let width = shown.chars().count().saturating_sub(indent).max(1);
         let pad = " ".repeat(gutter);
         out.push_str(&format!(
@@ -127,6 +155,16 @@ mod tests {
             text,
             "content/a.txt:2:3: error: impossible date \"2024-13-01\"\n  |\n2 |   date 2024-13-01\n  |   ^^^^^^^^^^^^^^^\n  = hint: write the first line as `date YYYY-MM-DD`"
         );
+    }
+
+    #[test]
+    fn escape_sequences_from_content_are_shown_not_obeyed() {
+        let problem = Problem::error("content/\u{1b}]0;pwned\u{7}.txt", Some(1), "bad \u{1b}[2J");
+        let text = render(&problem, Some("\u{1b}[31mred\u{1b}]0;title\u{7}"));
+        assert!(!text.contains("\u{1b}]"), "{text:?}");
+        assert!(!text.contains("\u{1b}[2J"), "{text:?}");
+        assert!(!text.contains('\u{7}'), "{text:?}");
+        assert!(text.contains("\\u{1b}[2J"), "{text:?}");
     }
 
     #[test]

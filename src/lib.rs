@@ -481,7 +481,7 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
         left_out = paths.len();
         site.problems = site.problems.into_iter().map(Problem::left_out).collect();
     }
-    let out = output_dir(&site.root, &site.config.output_dir);
+    let out = write::resolve_output(&output_dir(&site.root, &site.config.output_dir));
     write::check_output_dir(&site.root, &out)?;
     let templates = render::template_sources(&site.root.join("templates"))?;
     let tera = render::templates_from(&templates)?;

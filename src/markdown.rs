@@ -10,6 +10,35 @@ pub struct Rendered {
     pub text: String,
     /// The text of the first paragraph.
     pub first_paragraph: String,
+    /// Images that would load from another host (`![](https://…)`): reported by `check`.
+    pub remote_images: Vec<String>,
+    /// Links and images whose URL scheme is not allowed (`javascript:` …), made inert.
+    pub unsafe_urls: Vec<String>,
+}
+
+/// Whether a link or image URL may stand in a page: http, https and mailto, or no scheme at all
+/// (a relative path, a `#fragment`). Entities are decoded and white space and control
+/// characters dropped first, as a browser would, so `&#106;avascript:` and `java\tscript:`
+/// are caught.
+pub fn safe_url(url: &str) -> bool {
+    let decoded = html_escape::decode_html_entities(url);
+    let cleaned: String = decoded
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match cleaned.find([':', '/', '?', '#']) {
+        Some(at) if cleaned[at..].starts_with(':') => {
+            matches!(&cleaned[..at], "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
+}
+
+/// Whether an image URL loads from another host (`//host/…` or `scheme://…`).
+fn is_remote(url: &str) -> bool {
+    let url = url.trim();
+    url.starts_with("//") || url.contains("://")
 }
 
 /// Renders Markdown. Raw HTML is shown as text unless `unsafe_html` is set.
@@ -22,6 +51,8 @@ pub fn render(body: &str, unsafe_html: bool) -> Rendered {
     let mut first_paragraph = String::new();
     let mut in_first_paragraph = false;
     let mut seen_paragraph = false;
+    let mut remote_images = Vec::new();
+    let mut unsafe_urls = Vec::new();
     let events = Parser::new_ext(body, options).map(|event| {
         match &event {
             Event::Start(Tag::Paragraph) if !seen_paragraph => {
@@ -50,22 +81,92 @@ pub fn render(body: &str, unsafe_html: bool) -> Rendered {
         }
         match event {
             Event::Html(raw) | Event::InlineHtml(raw) if !unsafe_html => Event::Text(raw),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                if is_remote(&dest_url) {
+                    remote_images.push(dest_url.to_string());
+                }
+                let dest_url = inert(dest_url, &mut unsafe_urls);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: inert(dest_url, &mut unsafe_urls),
+                title,
+                id,
+            }),
             other => other,
         }
     });
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events);
+    if unsafe_html {
+        // Raw HTML is allowed, but never script: ammonia keeps the markup and removes scripts,
+        // event handlers and URLs of other schemes.
+        out = ammonia::Builder::default()
+            .url_schemes(["http", "https", "mailto"].into())
+            .clean(&out)
+            .to_string();
+    }
     Rendered {
         html: out,
         text: text.trim().to_string(),
         first_paragraph: first_paragraph.trim().to_string(),
+        remote_images,
+        unsafe_urls,
     }
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// The URL itself when it is safe, else `#` (the link stays, inert), noting it.
+fn inert<'a>(
+    url: pulldown_cmark::CowStr<'a>,
+    unsafe_urls: &mut Vec<String>,
+) -> pulldown_cmark::CowStr<'a> {
+    if safe_url(&url) {
+        url
+    } else {
+        unsafe_urls.push(url.to_string());
+        pulldown_cmark::CowStr::Borrowed("#")
+    }
+}
+
+/// Characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return; U+FFFE and
+/// U+FFFF) and the C1 controls and other noncharacters HTML rejects: a scraper's stray backspace
+/// would make a feed invalid.
+pub fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{fdd0}'..='\u{fdef}')
+        || (c as u32 & 0xfffe) == 0xfffe
+}
+
+/// `text` without [forbidden characters](is_forbidden_char).
+pub fn without_forbidden(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_forbidden_char) {
+        std::borrow::Cow::Owned(text.chars().filter(|&c| !is_forbidden_char(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Escapes text for HTML element content and attribute values (and XML's), dropping the
+/// characters neither allows.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
+    for c in text.chars().filter(|&c| !is_forbidden_char(c)) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -94,6 +195,63 @@ mod tests {
     fn raw_html_passes_when_the_site_opts_in() {
         let r = render("<div>x</div>\n", true);
         assert!(r.html.contains("<div>x</div>"));
+    }
+
+    #[test]
+    fn script_urls_are_made_inert_in_every_spelling() {
+        for url in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "&#106;avascript:alert(1)",
+            "&#x6A;avascript:alert(1)",
+            "javascript&colon;alert(1)",
+        ] {
+            assert!(!safe_url(url), "{url}");
+            for markdown in [
+                format!("[x]({url})"),
+                format!("![x]({url})"),
+                format!("[x][r]\n\n[r]: {url}"),
+                format!("<{url}>"),
+            ] {
+                let r = render(&markdown, false);
+                for attribute in ["href=\"", "src=\""] {
+                    for value in r.html.split(attribute).skip(1) {
+                        let value = value.split('"').next().unwrap_or("");
+                        assert!(safe_url(value), "{markdown}: {}", r.html);
+                    }
+                }
+            }
+        }
+        for url in [
+            "https://a.example/x",
+            "mailto:a@b.example",
+            "/x/",
+            "#top",
+            "x.html",
+            "?q=1",
+        ] {
+            assert!(safe_url(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn raw_html_opted_in_still_loses_its_scripts() {
+        let r = render(
+            "<div onclick=\"alert(1)\">x</div><script>alert(2)</script><a href=\"javascript:alert(3)\">y</a>",
+            true,
+        );
+        assert!(r.html.contains("<div>x</div>"), "{}", r.html);
+        assert!(!r.html.contains("alert"), "{}", r.html);
+    }
+
+    #[test]
+    fn remote_images_are_noted() {
+        let r = render("![a](https://cdn.example/x.png) ![b](/local.png)", false);
+        assert_eq!(r.remote_images, ["https://cdn.example/x.png"]);
     }
 
     #[test]

@@ -168,9 +168,34 @@ impl Organisation {
     }
 }
 
-/// Turns text into a URL slug: lowercase ASCII letters, digits and single hyphens.
+/// The longest slug, in bytes: a path segment well under file systems' 255-byte name limit.
+pub const MAX_SLUG: usize = 80;
+
+/// FNV-1a: stable across runs and platforms, unlike std's hasher. (Deliberately our own: slugs
+/// must never change with a dependency's version.)
+fn stable_hash(text: &str) -> u32 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    }) as u32
+}
+
+/// Turns text into a URL slug: lowercase ASCII letters, digits and single hyphens, at most
+/// [`MAX_SLUG`] bytes (a longer one is cut at a hyphen and ends with a stable hash of the whole).
 /// Common Latin accents are folded (`é` → `e`); other characters separate words.
 pub fn slugify(text: &str) -> String {
+    let slug = slugify_whole(text);
+    if slug.len() <= MAX_SLUG {
+        return slug;
+    }
+    let head = &slug[..MAX_SLUG - 9];
+    let head = head
+        .rfind('-')
+        .filter(|&at| at > 20)
+        .map_or(head, |at| &head[..at]);
+    format!("{head}-{:08x}", stable_hash(&slug))
+}
+
+fn slugify_whole(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     for c in text.chars().flat_map(fold_accent) {
@@ -218,11 +243,7 @@ fn fold_accent(c: char) -> std::iter::Once<char> {
 pub fn slug_or_hash(prefix: &str, text: &str) -> String {
     let slug = slugify(text);
     if slug.is_empty() {
-        // FNV-1a: stable across runs and platforms, unlike std's hasher.
-        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        format!("{prefix}-{:08x}", hash as u32)
+        format!("{prefix}-{:08x}", stable_hash(text))
     } else {
         slug
     }
@@ -242,6 +263,16 @@ mod tests {
         assert_eq!(slugify("People's Bank of China"), "peoples-bank-of-china");
         assert_eq!(slugify("Zürich Café 2024"), "zurich-cafe-2024");
         assert_eq!(slugify("../etc/passwd"), "etc-passwd");
+    }
+
+    #[test]
+    fn long_slugs_are_cut_at_a_hyphen_with_a_stable_hash() {
+        let long = "Ports of Alder and Birch ".repeat(20);
+        let slug = slugify(&long);
+        assert!(slug.len() <= MAX_SLUG, "{slug}");
+        assert!(slug.starts_with("ports-of-alder-and-birch-ports"));
+        assert_eq!(slug, slugify(&long));
+        assert_ne!(slug, slugify(&format!("{long} x")));
     }
 
     #[test]

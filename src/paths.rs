@@ -3,14 +3,37 @@
 use std::path::{Component, Path, PathBuf};
 
 /// `path` relative to `base`, with `/` separators whatever the platform: how messages, the model
-/// and the output name files. A path outside `base` is given whole.
+/// and the output name files. A path outside `base` is given whole. A name that is not UTF-8
+/// keeps its other bytes as `%XX`, so two such names never become one.
 pub fn slash_relative(path: &Path, base: &Path) -> String {
     path.strip_prefix(base)
         .unwrap_or(path)
         .components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| name_text(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A file name as text: itself when it is UTF-8, else its UTF-8 runs with every other byte
+/// written `%XX`.
+pub fn name_text(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, str> {
+    if let Some(text) = name.to_str() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for byte in chunk.invalid() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    }
+    #[cfg(not(unix))]
+    name.to_string_lossy()
 }
 
 /// Removes `.` and `..` from a path without touching the file system.
@@ -94,6 +117,16 @@ pub fn file_kind(kind: &std::fs::FileType) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_stay_apart() {
+        use std::os::unix::ffi::OsStrExt;
+        let a = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        let b = std::ffi::OsStr::from_bytes(b"caf\xe8.txt");
+        assert_eq!(name_text(a), "caf%E9.txt");
+        assert_ne!(name_text(a), name_text(b));
+    }
 
     #[test]
     fn relative_paths_use_slashes_and_normalising_drops_dots() {

@@ -3,7 +3,7 @@
 
 use crate::assets;
 use crate::error::{Error, Result};
-use crate::model::slugify;
+use crate::model::slug_or_hash;
 use chrono::NaiveDate;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -194,16 +194,14 @@ pub fn new_article(root: &Path, article: &NewArticle) -> Result<PathBuf> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let slug = slugify(&headline);
-    if slug.is_empty() {
+    if headline.is_empty() {
         return Err(Error::Output {
             path: PathBuf::from("content"),
-            message: format!(
-                "the headline {:?} has no letters or digits to name the file after",
-                article.headline
-            ),
+            message: "the headline is empty".to_string(),
         });
     }
+    // A headline with no Latin letters (Chinese, say) is named by a stable hash, as build does.
+    let slug = slug_or_hash("article", &headline);
     let rel = PathBuf::from(format!(
         "content/{}/{slug}.txt",
         article.date.format("%Y/%m")
@@ -304,9 +302,26 @@ mod tests {
         assert!(text.ends_with("Source: Wire\n"));
         assert!(new_article(dir.path(), &article).is_err());
         let blank = NewArticle {
-            headline: "!!!",
-            ..article
+            headline: "   ",
+            ..article.clone()
         };
         assert!(new_article(dir.path(), &blank).is_err());
+        let chinese = NewArticle {
+            headline: "上海与香港加强合作",
+            ..article.clone()
+        };
+        let rel = new_article(dir.path(), &chinese).unwrap();
+        assert!(
+            rel.to_string_lossy().contains("/article-"),
+            "{}",
+            rel.display()
+        );
+        let long = "Ports sign a pact ".repeat(20);
+        let long = NewArticle {
+            headline: &long,
+            ..article
+        };
+        let rel = new_article(dir.path(), &long).unwrap();
+        assert!(rel.file_name().unwrap().len() <= crate::model::MAX_SLUG + 4);
     }
 }

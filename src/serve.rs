@@ -41,7 +41,7 @@ pub fn resolve(base_path: &str, url: &str) -> Option<PathBuf> {
         if segment == "."
             || segment == ".."
             || segment.contains(['\\', '\0', ':'])
-            || segment.starts_with('.')
+            || (segment.starts_with('.') && segment != ".well-known")
         {
             return None;
         }
@@ -130,7 +130,7 @@ fn reload_script(base_path: &str) -> String {
 fn rebuild(options: &Options, shared: &Shared, cache: &mut Cache, timings: bool) {
     match concord::build_with(options, Some(cache)) {
         Ok(report) => {
-            println!(
+            outln!(
                 "Built {} articles in {:.0} ms ({} files written)",
                 report.articles,
                 report.elapsed.as_secs_f64() * 1000.0,
@@ -153,7 +153,7 @@ fn rebuild(options: &Options, shared: &Shared, cache: &mut Cache, timings: bool)
                     .join("\n"),
                 other => format!("error: {other}"),
             };
-            eprintln!("{text}\nThe last good build is still served; fix and save to rebuild.");
+            errln!("{text}\nThe last good build is still served; fix and save to rebuild.");
             shared.status().problem = Some(text);
         }
     }
@@ -284,12 +284,14 @@ fn answer(request: Request, served: &Path, base: &BaseUrl, shared: &Shared) {
     };
     let kind = content_type(&path);
     let response = if kind.starts_with("text/html") {
-        let html = std::fs::read_to_string(&path).unwrap_or_default();
+        // Bytes, not text: a static page in Latin-1 is served as the build publishes it.
+        let mut html = std::fs::read(&path).unwrap_or_default();
         let script = reload_script(&base.path);
-        let html = match html.rfind("</body>") {
-            Some(at) => format!("{}{script}{}", &html[..at], &html[at..]),
-            None => html + &script,
-        };
+        let at = html
+            .windows(7)
+            .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+            .unwrap_or(html.len());
+        html.splice(at..at, script.bytes());
         request.respond(with_type(
             Response::from_data(html).with_status_code(status),
             kind,
@@ -301,7 +303,7 @@ fn answer(request: Request, served: &Path, base: &BaseUrl, shared: &Shared) {
         }
     };
     if let Err(e) = response {
-        eprintln!("warning: could not answer a request: {e}");
+        errln!("warning: could not answer a request: {e}");
     }
 }
 
@@ -322,9 +324,12 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if let Err(e) = std::process::Command::new(program).arg(url).spawn() {
-        eprintln!("warning: could not open a browser ({program}: {e}); open {url} yourself");
+        errln!("warning: could not open a browser ({program}: {e}); open {url} yourself");
     }
 }
+
+/// Requests answered at once (each open page keeps one for its reload events); more get 503.
+const MAX_REQUESTS: usize = 128;
 
 /// The name every temporary site of `serve` starts with, followed by the process id.
 const SERVE_PREFIX: &str = "concord-serve-";
@@ -332,7 +337,7 @@ const SERVE_PREFIX: &str = "concord-serve-";
 /// Stops serving at once: says so, removes the temporary site for at most 0.8 s (a large one
 /// may take longer; the next `serve` removes what is left), and exits.
 fn stop(work: &Path) {
-    println!("\nStopping…");
+    outln!("\nStopping…");
     let _ = std::io::stdout().flush();
     let (done, finished) = std::sync::mpsc::channel();
     let work = work.to_path_buf();
@@ -341,7 +346,7 @@ fn stop(work: &Path) {
         let _ = done.send(());
     });
     let removed = finished.recv_timeout(Duration::from_millis(800)).is_ok();
-    println!(
+    outln!(
         "{}",
         if removed {
             "Stopped."
@@ -406,7 +411,18 @@ pub fn run(root: PathBuf, bind: &str, port: u16, open: bool, timings: bool) -> R
         .tempdir()
         .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let work_path = work.path().to_path_buf();
-    // Ctrl-C, SIGTERM and SIGHUP alike (ctrlc's `termination` feature).
+    // Ctrl-C, SIGTERM and SIGHUP alike (ctrlc's `termination` feature), and SIGQUIT.
+    #[cfg(unix)]
+    {
+        let work_path = work_path.clone();
+        let mut quit = signal_hook::iterator::Signals::new([signal_hook::consts::SIGQUIT])
+            .map_err(|e| format!("cannot handle SIGQUIT: {e}"))?;
+        std::thread::spawn(move || {
+            if quit.forever().next().is_some() {
+                stop(&work_path);
+            }
+        });
+    }
     ctrlc::set_handler(move || stop(&work_path))
         .map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
     let served = work.path().join("site");
@@ -424,16 +440,36 @@ pub fn run(root: PathBuf, bind: &str, port: u16, open: bool, timings: bool) -> R
     let mut cache = Cache::default();
     rebuild(&options, &shared, &mut cache, timings);
     watch(&root, options, Arc::clone(&shared), cache, timings)?;
-    println!("Serving at {} (Ctrl-C to stop)", local.permalink(""));
+    outln!("Serving at {} (Ctrl-C to stop)", local.permalink(""));
     if open {
         open_browser(&local.permalink(""));
     }
     let served = Arc::new(served);
     let local = Arc::new(local);
+    let busy = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     for request in server.incoming_requests() {
-        let (served, local, shared) =
-            (Arc::clone(&served), Arc::clone(&local), Arc::clone(&shared));
-        std::thread::spawn(move || answer(request, &served, &local, &shared));
+        use std::sync::atomic::Ordering;
+        if busy.load(Ordering::Relaxed) >= MAX_REQUESTS {
+            let _ = request.respond(Response::from_string("busy, try again").with_status_code(503));
+            continue;
+        }
+        let (served, local, shared, busy) = (
+            Arc::clone(&served),
+            Arc::clone(&local),
+            Arc::clone(&shared),
+            Arc::clone(&busy),
+        );
+        busy.fetch_add(1, Ordering::Relaxed);
+        let counted = Arc::clone(&busy);
+        let spawned = std::thread::Builder::new().spawn(move || {
+            answer(request, &served, &local, &shared);
+            busy.fetch_sub(1, Ordering::Relaxed);
+        });
+        if let Err(e) = spawned {
+            // The system gave no thread: that request's connection is closed unanswered.
+            counted.fetch_sub(1, Ordering::Relaxed);
+            errln!("warning: could not answer a request: {e}");
+        }
     }
     drop(work);
     Ok(())

@@ -86,8 +86,26 @@ pub fn walk_content(root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<Pr
                 continue;
             }
         };
+        let rel_path = rel(path);
+        // Only an escaped name (`%XX`) can read like another file's.
+        if rel_path.contains('%')
+            && let Some(twin) = files.iter().find(|f| f.rel_path == rel_path)
+        {
+            problems.push(
+                Problem::error(
+                    &rel_path,
+                    None,
+                    format!(
+                        "this file's name and {}'s read the same (a name that is not UTF-8)",
+                        twin.abs_path.display()
+                    ),
+                )
+                .with_hint("rename one of them, in UTF-8"),
+            );
+            continue;
+        }
         files.push(SourceFile {
-            rel_path: rel(path),
+            rel_path,
             abs_path: path.to_path_buf(),
             format,
         });

@@ -6,6 +6,13 @@
 //! previous site's is not written again but hard-linked from it: cheaper than creating a new
 //! file, and it keeps its modification time, so deploy tools that compare times (rsync) upload
 //! only what changed.
+//!
+//! Only a folder Concord wrote is ever replaced: each build leaves a marker file,
+//! [`MARKER`], and a non-empty folder without it is refused. One build at a time writes an
+//! output folder: a lock file beside it ([`lock_output`]) makes a second build fail at once,
+//! naming the process that holds it. An output folder that is a mount point (a Docker volume,
+//! a CI cache) cannot be swapped, so its contents are replaced instead: the new site is written
+//! inside it, then moved into place entry by entry.
 
 use crate::assets;
 use crate::error::{Error, Result};
@@ -23,6 +30,83 @@ fn normalise(path: &Path) -> PathBuf {
     } else {
         lexical_normalise(&std::env::current_dir().unwrap_or_default().join(path))
     }
+}
+
+/// The file every built site holds, so that a later build knows the folder is Concord's.
+pub const MARKER: &str = ".concord-site";
+
+/// The output folder to write: absolute, without `.` or `..`, and, when it is a symbolic link,
+/// the folder it points to (so the link keeps pointing at the published site).
+pub fn resolve_output(out: &Path) -> PathBuf {
+    let out = normalise(out);
+    match fs::symlink_metadata(&out) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(&out).unwrap_or(out),
+        _ => out,
+    }
+}
+
+/// Holds the output folder for one build; released when dropped.
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: fs::File,
+    path: PathBuf,
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// Takes the output folder for this build: an exclusive lock on `.NAME.concord-lock` beside it.
+/// When another build holds it, fails at once saying which process does.
+pub fn lock_output(out: &Path) -> Result<OutputLock> {
+    use std::io::{Read, Seek, Write};
+    let (parent, name) = parent_and_name(out);
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let path = parent.join(format!(".{name}.concord-lock"));
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    if let Err(e) = file.try_lock() {
+        let mut holder = String::new();
+        let _ = file.read_to_string(&mut holder);
+        let holder = holder.trim();
+        return Err(Error::Output {
+            path: out.to_path_buf(),
+            message: match e {
+                fs::TryLockError::WouldBlock => format!(
+                    "another concord build{} is writing this output folder; wait for it to finish, or build into another --output",
+                    if holder.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (process {holder})")
+                    }
+                ),
+                fs::TryLockError::Error(e) => format!("cannot lock {}: {e}", path.display()),
+            },
+        });
+    }
+    let _ = file.set_len(0);
+    let _ = file.rewind();
+    let _ = write!(file, "{}", std::process::id());
+    Ok(OutputLock { _file: file, path })
+}
+
+fn parent_and_name(out: &Path) -> (PathBuf, String) {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".to_string());
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    (parent.to_path_buf(), name)
 }
 
 /// Refuses output folders whose replacement would destroy the site or more.
@@ -58,26 +142,40 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
         let empty = fs::read_dir(&out_norm)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
-        if !empty && !out_norm.join("index.html").is_file() {
-            return refuse(
-                "it is a non-empty folder without an index.html, so it does not look like a built site; remove it or choose another --output",
-            );
+        if !empty && !out_norm.join(MARKER).is_file() {
+            return refuse(&format!(
+                "it is a folder that Concord did not build (it has no {MARKER} file), and a build replaces everything in it; choose another --output, or empty it yourself (a site built by an older Concord: remove it once)"
+            ));
         }
     }
     Ok(())
 }
 
-/// Sibling working folders of an output folder: (new, old).
+/// Working folders of an output folder: (new, old). Siblings of it, or inside it when it is a
+/// mount point (it cannot be swapped, and a rename across file systems fails).
 fn work_dirs(out: &Path) -> (PathBuf, PathBuf) {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".to_string());
-    let parent = out.parent().unwrap_or(Path::new("."));
+    if is_mount_point(out) {
+        return (out.join(".concord-new"), out.join(".concord-old"));
+    }
+    let (parent, name) = parent_and_name(out);
     (
         parent.join(format!(".{name}.concord-new")),
         parent.join(format!(".{name}.concord-old")),
     )
+}
+
+/// Whether `out` is a folder on another file system than its parent's (a mount point).
+fn is_mount_point(out: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+        if let (Ok(this), Some(Ok(above))) = (fs::metadata(out), parent.map(fs::metadata)) {
+            return this.is_dir() && this.dev() != above.dev();
+        }
+    }
+    let _ = out;
+    false
 }
 
 /// Removes a folder and everything in it, if it exists. The files of each folder, and then the
@@ -127,29 +225,86 @@ pub fn write_site(
     verify: Option<Verify>,
     produce: impl FnOnce(Sink) -> Result<()>,
 ) -> Result<usize> {
+    let _lock = lock_output(out)?;
     let (new_dir, old_dir) = work_dirs(out);
     // Left over from an interrupted build.
     remove_if_present(&new_dir)?;
     remove_if_present(&old_dir)?;
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    }
     let previous = out.is_dir().then_some(out);
-    let result = fill(&new_dir, previous, site_static, produce).and_then(|count| match verify {
-        Some(verify) => verify(&new_dir).map(|()| count),
-        None => Ok(count),
-    });
+    let result = fill(&new_dir, previous, site_static, produce)
+        .and_then(|count| match verify {
+            Some(verify) => verify(&new_dir).map(|()| count),
+            None => Ok(count),
+        })
+        .and_then(|count| whole(&new_dir).map(|()| count));
     let count = match result {
         Ok(count) => count,
         Err(e) => {
             let _ = fs::remove_dir_all(&new_dir);
-            return Err(e);
+            return Err(in_output(e, &new_dir, out));
         }
     };
-    swap_in(&new_dir, out, &old_dir)?;
+    if new_dir.starts_with(out) {
+        replace_contents(&new_dir, out, &old_dir)?;
+    } else {
+        swap_in(&new_dir, out, &old_dir)?;
+    }
     remove_if_present(&old_dir)?;
     remove_if_present(&new_dir)?;
     Ok(count)
+}
+
+/// Checks a written site before it is published: its marker and home page are there.
+fn whole(dir: &Path) -> Result<()> {
+    for needed in [MARKER, "index.html"] {
+        if !dir.join(needed).is_file() {
+            return Err(Error::Output {
+                path: dir.to_path_buf(),
+                message: format!("the new site has no {needed}; it was not published"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// An error about a file of the working folder, told as the output file it was to become.
+fn in_output(error: Error, work: &Path, out: &Path) -> Error {
+    match error {
+        Error::Io { path, source } => match path.strip_prefix(work) {
+            Ok(rel) => Error::Io {
+                path: out.join(rel),
+                source,
+            },
+            Err(_) => Error::Io { path, source },
+        },
+        other => other,
+    }
+}
+
+/// Publishes `new_dir` (inside `out`, a mount point) by moving `out`'s other entries into
+/// `old_dir` (also inside) and then `new_dir`'s entries up into `out`: not one atomic step, but
+/// a failure before the first move leaves the old site, and the end is the whole new site.
+fn replace_contents(new_dir: &Path, out: &Path, old_dir: &Path) -> Result<()> {
+    let keep = |p: &Path| p == new_dir || p == old_dir;
+    fs::create_dir_all(old_dir).map_err(|e| Error::io(old_dir, e))?;
+    let entries = |dir: &Path| -> Result<Vec<PathBuf>> {
+        let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .filter_map(std::result::Result::ok)
+            .map(|e| e.path())
+            .collect();
+        paths.sort();
+        Ok(paths)
+    };
+    for old in entries(out)?.into_iter().filter(|p| !keep(p)) {
+        let to = old_dir.join(old.file_name().unwrap_or_default());
+        fs::rename(&old, &to).map_err(|e| Error::io(&old, e))?;
+    }
+    for new in entries(new_dir)? {
+        let to = out.join(new.file_name().unwrap_or_default());
+        fs::rename(&new, &to).map_err(|e| Error::io(&to, e))?;
+    }
+    Ok(())
 }
 
 /// Puts `new_dir` in the place of `out`. On Linux the two folders are exchanged in one atomic
@@ -256,13 +411,37 @@ fn fill(
     for (rel, bytes) in &statics {
         write(rel, bytes)?;
     }
+    write(
+        MARKER,
+        concat!("concord ", env!("CARGO_PKG_VERSION"), "\n").as_bytes(),
+    )?;
     let written = AtomicUsize::new(statics.len());
     produce(&|output: Output| {
+        if let Some(clash) = static_clash(&statics, &output.rel_path) {
+            return Err(Error::Output {
+                path: site_static.join(clash),
+                message: format!(
+                    "this static file takes the place of the generated {}; rename or move it",
+                    output.rel_path
+                ),
+            });
+        }
         write(&output.rel_path, &output.bytes)?;
         written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     })?;
     Ok(written.into_inner())
+}
+
+/// A static file that stands where a generated file's folder must be (`static/archive` and
+/// `archive/index.html`).
+fn static_clash<'a>(
+    statics: &'a std::collections::BTreeMap<String, Vec<u8>>,
+    rel: &str,
+) -> Option<&'a str> {
+    rel.match_indices('/')
+        .map(|(at, _)| &rel[..at])
+        .find_map(|folder| statics.get_key_value(folder).map(|(k, _)| k.as_str()))
 }
 
 #[cfg(test)]
@@ -295,6 +474,29 @@ mod tests {
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("notes.txt"), "keep me").unwrap();
         assert!(check_output_dir(site.path(), &out).is_err());
+    }
+
+    #[test]
+    fn a_mount_point_gets_its_contents_replaced() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("volume");
+        fs::create_dir_all(out.join("old-folder")).unwrap();
+        fs::write(out.join("index.html"), "old").unwrap();
+        fs::write(out.join("old-folder/x.html"), "old").unwrap();
+        let (new_dir, old_dir) = (out.join(".concord-new"), out.join(".concord-old"));
+        fs::create_dir_all(new_dir.join("2024")).unwrap();
+        fs::write(new_dir.join("index.html"), "new").unwrap();
+        fs::write(new_dir.join("2024/y.html"), "new").unwrap();
+        replace_contents(&new_dir, &out, &old_dir).unwrap();
+        remove_if_present(&old_dir).unwrap();
+        remove_if_present(&new_dir).unwrap();
+        let mut names: Vec<_> = fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["2024", "index.html"]);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub fn parse_file(path: &str, bytes: &[u8], format: Format, unsafe_html: bool) -
     let mut ctx = Ctx {
         path,
         problems: &mut parsed.problems,
+        keys: Vec::new(),
     };
     parsed.article = match format {
         Format::Native => parse_native(&mut ctx, &lines),
@@ -88,9 +89,19 @@ fn far_future() -> NaiveDate {
 struct Ctx<'a> {
     path: &'a str,
     problems: &'a mut Vec<Problem>,
+    /// The front matter's keys with their lines, so errors about a value name its line.
+    keys: Vec<(String, usize)>,
 }
 
 impl Ctx<'_> {
+    /// The line of a front-matter key, when the article has one.
+    fn key_line(&self, key: &str) -> Option<usize> {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|&(_, line)| line)
+    }
+
     fn error(&mut self, line: Option<usize>, message: impl Into<String>, hint: &str) {
         self.problems
             .push(Problem::error(self.path, line, message).with_hint(hint));
@@ -161,7 +172,26 @@ fn decode(path: &str, bytes: &[u8]) -> Result<(String, Vec<Problem>), Problem> {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Ok((text.replace("\r\n", "\n").replace('\r', "\n"), warnings))
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if let Some(at) = text.find(markdown::is_forbidden_char) {
+        let count = text
+            .chars()
+            .filter(|&c| markdown::is_forbidden_char(c))
+            .count();
+        warnings.push(
+            Problem::warning(
+                path,
+                Some(line_of_offset(&text, at)),
+                format!(
+                    "{count} control character{} removed (XML and HTML do not allow them)",
+                    if count == 1 { "" } else { "s" }
+                ),
+            )
+            .with_hint("a scraper's stray bytes; check the text around the marked line"),
+        );
+        return Ok((markdown::without_forbidden(&text).into_owned(), warnings));
+    }
+    Ok((text, warnings))
 }
 
 /// Trims a line and turns tabs and non-breaking or other odd spaces into plain spaces.
@@ -177,7 +207,10 @@ fn clean_line(line: &str) -> String {
     }
     let mut out = String::with_capacity(line.len());
     let mut last_space = true;
-    for c in line.chars() {
+    for c in line
+        .chars()
+        .filter(|&c| c == '\t' || !markdown::is_forbidden_char(c))
+    {
         let c = if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
             ' '
         } else {
@@ -234,9 +267,35 @@ fn front_matter(ctx: &mut Ctx, lines: &[&str]) -> Result<Option<(FrontMatter, us
         return Err(());
     };
     let close = close + 1;
+    ctx.keys = lines[1..close]
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let key = l.split('=').next()?.trim().trim_matches('"');
+            (l.contains('=') && !key.is_empty()).then(|| (key.to_string(), i + 2))
+        })
+        .collect();
     let toml_text = lines[1..close].join("\n");
     match toml::from_str::<FrontMatter>(&toml_text) {
-        Ok(fm) => Ok(Some((fm, close + 1))),
+        Ok(mut fm) => {
+            // TOML escapes (`\u0008`) can spell characters the text itself may not hold.
+            for value in [
+                &mut fm.title,
+                &mut fm.source,
+                &mut fm.editor,
+                &mut fm.author,
+                &mut fm.summary,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                *value = markdown::without_forbidden(value).into_owned();
+            }
+            for name in &mut fm.organisations {
+                *name = markdown::without_forbidden(name).into_owned();
+            }
+            Ok(Some((fm, close + 1)))
+        }
         Err(e) => {
             let line = e.span().map(|s| line_of_offset(&toml_text, s.start) + 1);
             ctx.error(
@@ -251,12 +310,13 @@ fn front_matter(ctx: &mut Ctx, lines: &[&str]) -> Result<Option<(FrontMatter, us
 
 /// The date of a front matter `date`, written as a TOML date or a string.
 fn front_matter_date(ctx: &mut Ctx, value: &toml::Value) -> Option<NaiveDate> {
+    let line = ctx.key_line("date");
     let text = match value {
         toml::Value::Datetime(dt) => dt.to_string(),
         toml::Value::String(s) => s.clone(),
         other => {
             ctx.error(
-                None,
+                line,
                 format!("front matter date must be a date, not {}", other.type_str()),
                 "write date = 2023-10-20",
             );
@@ -266,12 +326,12 @@ fn front_matter_date(ctx: &mut Ctx, value: &toml::Value) -> Option<NaiveDate> {
     match read_date(text.get(..10).unwrap_or(&text)) {
         Some(Ok(date)) => Some(date),
         Some(Err(message)) => {
-            ctx.error(None, message, "write date = 2023-10-20");
+            ctx.error(line, message, "write date = 2023-10-20");
             None
         }
         None => {
             ctx.error(
-                None,
+                line,
                 format!("cannot read front matter date {text:?}"),
                 "write date = 2023-10-20",
             );
@@ -486,6 +546,14 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
             Some(headline_line),
             "the article has a headline but no body text",
         );
+    }
+    if fm.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        ctx.error(
+            ctx.key_line("title"),
+            "the front matter's title is empty",
+            "give a title, or remove the key to use the headline",
+        );
+        return None;
     }
     let title = fm.title.clone().unwrap_or_else(|| headline.clone());
     let summary = fm.summary.clone().unwrap_or_else(|| {
@@ -885,14 +953,17 @@ fn article_slug(ctx: &mut Ctx, given: Option<&str>, date_from_path: bool) -> Opt
         let slug = slugify(given);
         if slug.is_empty() {
             ctx.error(
-                None,
+                ctx.key_line("slug"),
                 format!("slug {given:?} has no letters or digits a URL can use"),
                 "use lowercase ASCII letters, digits and hyphens",
             );
             return None;
         }
         if slug != given {
-            ctx.warning(None, format!("slug {given:?} was changed to {slug:?}"));
+            ctx.warning(
+                ctx.key_line("slug"),
+                format!("slug {given:?} was changed to {slug:?}"),
+            );
         }
         return Some(slug);
     }
@@ -958,6 +1029,30 @@ fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Ar
     let date = front_matter_date(ctx, date_value)?;
     let body = lines[start.min(lines.len())..].join("\n");
     let rendered = markdown::render(&body, unsafe_html);
+    let line_of = |url: &str| lines.iter().position(|l| l.contains(url)).map(|i| i + 1);
+    for url in &rendered.unsafe_urls {
+        ctx.problems.push(
+            Problem::warning(
+                ctx.path,
+                line_of(url),
+                format!(
+                    "link to {:?} made inert: only http, https, mailto and relative URLs are kept",
+                    shorten(url, 60)
+                ),
+            )
+            .with_hint("a script URL in an article could run in readers' browsers"),
+        );
+    }
+    for url in &rendered.remote_images {
+        ctx.problems.push(
+            Problem::warning(
+                ctx.path,
+                line_of(url),
+                format!("the image {url} loads from another host"),
+            )
+            .with_hint("copy it into static/ and link it there: pages load nothing from other hosts unless an article does"),
+        );
+    }
     let summary = fm
         .summary
         .clone()

@@ -190,6 +190,14 @@ impl Renderer<'_> {
                 name: template.to_string(),
                 message: format!("{e} (while rendering {rel_path})"),
             })?;
+        // Text is cleaned when it is read; this keeps any other way in (a template, a site
+        // title) from making a feed or sitemap invalid XML.
+        if rel_path.ends_with(".xml")
+            && let Ok(text) = std::str::from_utf8(&bytes)
+            && let std::borrow::Cow::Owned(clean) = crate::markdown::without_forbidden(text)
+        {
+            bytes = clean.into_bytes();
+        }
         (self.sink)(Output { rel_path, bytes })
     }
 

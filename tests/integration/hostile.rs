@@ -140,7 +140,7 @@ fn front_matter_slugs_never_escape_the_output_folder() {
     let (code, err) = build(&site);
     assert_eq!(code, 1, "the all-Unicode slug is rejected");
     assert!(
-        err.contains("content/u.txt: error: slug \"香港\" has no letters or digits"),
+        err.contains("content/u.txt:2:1: error: slug \"香港\" has no letters or digits"),
         "{err}"
     );
     std::fs::remove_file(site.root().join("content/u.txt")).unwrap();

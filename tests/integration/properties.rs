@@ -69,3 +69,39 @@ proptest! {
         prop_assert_eq!(article.editor.as_deref(), Some("Ana"));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// For any set of file names — case twins, composed and decomposed accents, names that are
+    /// not UTF-8 — each article is published exactly once, or reported.
+    #[cfg(unix)]
+    #[test]
+    fn every_file_name_is_published_once_or_reported(
+        picks in proptest::collection::vec(0usize..8, 1..8),
+    ) {
+        use std::os::unix::ffi::OsStrExt;
+        let names: [&[u8]; 8] = [
+            b"news.txt", b"News.txt", "caf\u{e9}.txt".as_bytes(), "cafe\u{301}.txt".as_bytes(),
+            b"caf\xe9.txt", b"caf\xe8.txt", b"caf%E9.txt", "\u{65b0}\u{95fb}.txt".as_bytes(),
+        ];
+        let site = crate::TestSite::empty();
+        let folder = site.root().join("content/2024/06");
+        std::fs::create_dir_all(&folder).unwrap();
+        let mut written = std::collections::BTreeSet::new();
+        for &pick in &picks {
+            if written.insert(pick) {
+                let text = format!("date 2024-06-01\nStory {pick}\n\nText {pick}.\n\nSource: S\n");
+                std::fs::write(folder.join(std::ffi::OsStr::from_bytes(names[pick])), text).unwrap();
+            }
+        }
+        let out = site.run(&["build", "--keep-going"]);
+        prop_assert!(out.status.success(), "{}", crate::stderr(&out));
+        let pages = crate::tree(&site.public())
+            .into_iter()
+            .filter(|(p, _)| p.starts_with("2024/06/") && p.ends_with("/index.html"))
+            .count();
+        let reported = crate::stderr(&out).matches("left out of the build").count();
+        prop_assert_eq!(pages + reported, written.len(), "{}", crate::stderr(&out));
+    }
+}

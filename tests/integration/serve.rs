@@ -7,9 +7,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The server process; killed when dropped, whatever the test does.
-struct Served {
+pub struct Served {
     child: Child,
-    addr: String,
+    pub addr: String,
 }
 
 impl Drop for Served {
@@ -19,7 +19,7 @@ impl Drop for Served {
     }
 }
 
-fn serve(site: &TestSite) -> Served {
+pub fn serve(site: &TestSite) -> Served {
     let mut child = Command::new(env!("CARGO_BIN_EXE_concord"))
         .arg("--root")
         .arg(site.root())
@@ -45,7 +45,7 @@ fn serve(site: &TestSite) -> Served {
 }
 
 /// A raw HTTP/1.0 GET: the status code and the body.
-fn get(addr: &str, path: &str) -> (u16, String) {
+pub fn get(addr: &str, path: &str) -> (u16, String) {
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut stream = loop {
         match TcpStream::connect(addr) {
@@ -58,8 +58,9 @@ fn get(addr: &str, path: &str) -> (u16, String) {
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
     write!(stream, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).unwrap();
+    let response = String::from_utf8_lossy(&bytes).into_owned();
     let status = response
         .split_whitespace()
         .nth(1)
@@ -211,7 +212,7 @@ fn temporary_sites(pid: u32) -> Vec<std::path::PathBuf> {
 #[cfg(unix)]
 #[test]
 fn sigterm_and_sighup_stop_serve_at_once_and_remove_its_temporary_site() {
-    for signal in ["-TERM", "-HUP", "-INT"] {
+    for signal in ["-TERM", "-HUP", "-INT", "-QUIT"] {
         let site = TestSite::fixture("basic");
         let mut served = serve(&site);
         let pid = served.child.id();
