@@ -39,9 +39,8 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct InitArgs {
-    /// Where to write the site (created if missing); the current folder by default.
-    #[arg(default_value = ".")]
-    dir: PathBuf,
+    /// Where to write the site (created if missing); --root, or the current folder, by default.
+    dir: Option<PathBuf>,
     /// Add the missing files to a folder that is not empty (existing files are never replaced;
     /// no example article is added where content/ already holds articles).
     #[arg(long)]
@@ -68,6 +67,9 @@ struct NewArgs {
     /// Who edited it (the trailer's Editor:).
     #[arg(long)]
     editor: Option<String>,
+    /// The file name (and URL) to use instead of one made from the headline.
+    #[arg(long)]
+    slug: Option<String>,
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
@@ -207,6 +209,14 @@ pub fn run() -> ExitCode {
                         if let Some(kinds) = diagnostics::count_by_kind(&report.warnings) {
                             outln!("Warnings by kind: {kinds}");
                         }
+                        if let Some(checked) = report.links_checked {
+                            outln!(
+                                "Checked {} and {} in {}: none broken",
+                                diagnostics::plural(checked.links, "link", "links"),
+                                diagnostics::plural(checked.fragments, "#fragment", "#fragments"),
+                                diagnostics::plural(checked.pages, "page", "pages"),
+                            );
+                        }
                         if report.left_out > 0 {
                             outln!(
                                 "{} left out because of errors (--keep-going); see the warnings above",
@@ -237,29 +247,52 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Init(args) => {
+            let dir = match (args.dir, cli.root == Path::new(".")) {
+                (Some(dir), true) => dir,
+                (None, _) => cli.root,
+                (Some(dir), false) if dir == cli.root => dir,
+                (Some(_), false) => {
+                    errln!(
+                        "error: give the folder once: `concord init DIR` (or `--root DIR init`)"
+                    );
+                    return ExitCode::from(2);
+                }
+            };
+            let args = InitArgs {
+                dir: Some(dir.clone()),
+                ..args
+            };
             let today = chrono::Local::now().date_naive();
             let init = concord::scaffold::InitOptions {
                 force: args.force,
                 bare: args.bare,
                 theme: args.theme,
             };
-            match concord::scaffold::init(&args.dir, init, today) {
+            match concord::scaffold::init(&dir, init, today) {
                 Ok(written) => {
                     for path in &written {
-                        outln!("  wrote {}", args.dir.join(path).display());
+                        outln!("  wrote {}", dir.join(path).display());
                     }
                     outln!(
                         "A new site is in {}. Preview it with: concord --root {} serve",
-                        args.dir.display(),
-                        args.dir.display()
+                        dir.display(),
+                        dir.display()
                     );
                     ExitCode::SUCCESS
                 }
-                Err(e) => fail(&args.dir, &e),
+                Err(e) => fail(&dir, &e),
             }
         }
         Command::New(args) => {
+            // Like every other command, `new` works on a site: refuse a folder without one.
+            if let Err(e) = concord::load_config(&Options {
+                root: cli.root.clone(),
+                ..Options::default()
+            }) {
+                return fail(&cli.root, &e);
+            }
             let article = concord::scaffold::NewArticle {
+                slug: args.slug.as_deref(),
                 headline: &args.headline,
                 date: args
                     .date
@@ -276,6 +309,10 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Completions { shell } => {
+            if cli.root != Path::new(".") {
+                errln!("error: completions are the same for every site; leave out --root");
+                return ExitCode::from(2);
+            }
             use clap::CommandFactory;
             clap_complete::generate(
                 shell,

@@ -24,7 +24,9 @@ pub struct SiteConfig {
     pub feed_limit: usize,
     /// The output folder, relative to the site root.
     pub output_dir: PathBuf,
-    /// Canonical organisation name → the other names articles use for it.
+    /// Canonical organisation name → the other names articles use for it. (`[organizations]`,
+    /// the US spelling, is read the same.)
+    #[serde(alias = "organizations")]
     pub organisations: BTreeMap<String, Vec<String>>,
     pub markdown: MarkdownConfig,
     pub extract: ExtractConfig,
@@ -175,6 +177,15 @@ impl BaseUrl {
         format!("{}{}{relative}", self.origin, self.path)
     }
 
+    /// Whether the host is a documentation placeholder (`example.org`, `example.com`,
+    /// `example.net`), as `concord init` writes it.
+    pub fn is_placeholder(&self) -> bool {
+        let host = self.origin.split("://").nth(1).unwrap_or("");
+        let host = host.split(':').next().unwrap_or(host);
+        let host = host.strip_prefix("www.").unwrap_or(host);
+        matches!(host, "example.org" | "example.com" | "example.net")
+    }
+
     /// The root-relative URL of a site path (`/archive/2023/10/x/`), as pages link to it.
     pub fn link(&self, relative: &str) -> String {
         format!("{}{relative}", self.path)
@@ -211,7 +222,7 @@ impl SiteConfig {
             let line = e
                 .span()
                 .map(|span| crate::error::line_of_offset(text, span.start));
-            let message = e.message().trim_end().to_string();
+            let message = plain_message(e.message().trim_end());
             match line {
                 Some(line) => format!("line {line}: {message}"),
                 None => message,
@@ -257,9 +268,68 @@ impl SiteConfig {
     }
 }
 
+/// A TOML or serde message in words an editor uses: types named as they are written, and the
+/// nearest known key suggested for an unknown one.
+fn plain_message(message: &str) -> String {
+    let mut text = message.to_string();
+    for (rust, plain) in [
+        ("expected usize", "expected a whole number (no quotes)"),
+        ("expected u64", "expected a whole number (no quotes)"),
+        ("expected a boolean", "expected true or false (no quotes)"),
+        ("expected a string", "expected a quoted string"),
+        (
+            "expected a sequence",
+            "expected a list in brackets, [\"a\", \"b\"]",
+        ),
+        ("expected a map", "expected a table"),
+        (
+            "invalid basic string",
+            "a quoted string is not closed, or holds a bad \\ escape",
+        ),
+        ("invalid type: string", "found the quoted string"),
+        ("invalid type: integer", "found the number"),
+    ] {
+        text = text.replace(rust, plain);
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, expected)) = rest.split_once('`')
+    {
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let nearest = known
+            .iter()
+            .map(|k| (strsim::damerau_levenshtein(field, k), *k))
+            .filter(|(d, _)| *d <= 2)
+            .min();
+        text = match nearest {
+            Some((_, key)) => format!("unknown key `{field}`: did you mean `{key}`?"),
+            None => format!(
+                "unknown key `{field}`; the keys here are: {}",
+                known.join(", ")
+            ),
+        };
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_speak_plainly_and_suggest_the_nearest_key() {
+        let err = SiteConfig::parse("titel = \"T\"").unwrap_err();
+        assert!(
+            err.contains("unknown key `titel`: did you mean `title`?"),
+            "{err}"
+        );
+        let err = SiteConfig::parse("paginate_by = \"20\"").unwrap_err();
+        assert!(err.contains("a whole number"), "{err}");
+        assert!(!err.contains("usize"), "{err}");
+        let err = SiteConfig::parse("title = \"T").unwrap_err();
+        assert!(err.contains("line 1"), "{err}");
+        let config = SiteConfig::parse("[organizations]\n\"Alder Bank\" = [\"AB\"]").unwrap();
+        assert_eq!(config.organisations["Alder Bank"], ["AB"]);
+    }
 
     #[test]
     fn defaults_fill_missing_keys() {

@@ -201,6 +201,7 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
         .map(|c| std::mem::take(&mut c.files))
         .unwrap_or_default();
     let (files, mut problems) = walk::walk_content(&options.root, &options.root.join("content"));
+    problems.extend(assets::stale_templates(&options.root));
     timings.stage("walk");
     options.report(ProgressEvent::Stage {
         name: "reading",
@@ -447,6 +448,8 @@ pub struct Report {
     pub drafts_skipped: usize,
     /// Files left out because of their errors (`--keep-going`).
     pub left_out: usize,
+    /// What `--check-links` looked at, when it ran.
+    pub links_checked: Option<links::Checked>,
     /// Warnings only: a build with errors returns [`Error::Content`].
     pub warnings: Vec<Problem>,
     pub elapsed: Duration,
@@ -509,6 +512,7 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
         name: "writing pages",
         total: None,
     });
+    let checked = Mutex::new(None);
     let files_written = match &changes {
         Some(changes) => {
             let outputs = Mutex::new(Vec::new());
@@ -533,7 +537,7 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
             write::update_files(&out, &outputs)?
         }
         None => {
-            let (count, rendered) = write_whole_site(options, &site, &tera, &out)?;
+            let (count, rendered) = write_whole_site(options, &site, &tera, &out, &checked)?;
             site.timings.stage_ended("render + write", rendered);
             count
         }
@@ -556,8 +560,24 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
         base_url: site.base.permalink(""),
         drafts_skipped: site.drafts_skipped,
         left_out,
+        links_checked: checked
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
         warnings: {
             let mut warnings = site.problems;
+            if site.base.is_placeholder() {
+                warnings.push(
+                    Problem::warning(
+                        "site.toml",
+                        None,
+                        format!(
+                            "base_url is still the placeholder {}: feeds, the sitemap and canonical links point there",
+                            site.base.permalink("")
+                        ),
+                    )
+                    .with_hint("set base_url in site.toml to the address the site will have, or build with --base-url"),
+                );
+            }
             if site.base.origin.is_empty() {
                 warnings.push(
                     Problem::warning(
@@ -592,10 +612,14 @@ fn write_whole_site(
     site: &Site,
     tera: &tera::Tera,
     out: &Path,
+    checked: &Mutex<Option<links::Checked>>,
 ) -> Result<(usize, Instant)> {
     let base = site.base.clone();
     let verify = |dir: &Path| -> Result<()> {
-        let broken = links::check(dir, &base);
+        let (broken, counted) = links::check_counted(dir, &base);
+        *checked
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(counted);
         if broken.is_empty() {
             Ok(())
         } else {

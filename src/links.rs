@@ -62,7 +62,24 @@ fn unescape(value: &str) -> String {
 }
 
 /// Every broken internal link of the site in `dir`, published at `base`.
+/// What a link check looked at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Checked {
+    pub pages: usize,
+    /// `href` and `src` values checked.
+    pub links: usize,
+    /// Of those, the ones with a `#fragment`, checked against the target's ids.
+    pub fragments: usize,
+}
+
 pub fn check(dir: &Path, base: &BaseUrl) -> Vec<BrokenLink> {
+    check_counted(dir, base).0
+}
+
+/// [`check`], with what it looked at.
+pub fn check_counted(dir: &Path, base: &BaseUrl) -> (Vec<BrokenLink>, Checked) {
+    let links = std::sync::atomic::AtomicUsize::new(0);
+    let fragments = std::sync::atomic::AtomicUsize::new(0);
     let pages: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -89,6 +106,10 @@ pub fn check(dir: &Path, base: &BaseUrl) -> Vec<BrokenLink> {
                 .chain(attributes(text, "src"))
             {
                 let link = unescape(raw);
+                links.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if link.contains('#') {
+                    fragments.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
                 if let Some(why) = resolve(dir, page, &link, base, &ids) {
                     found.push(BrokenLink {
                         page: rel_page.clone(),
@@ -101,7 +122,12 @@ pub fn check(dir: &Path, base: &BaseUrl) -> Vec<BrokenLink> {
         })
         .collect();
     broken.sort_by(|a, b| (&a.page, &a.target).cmp(&(&b.page, &b.target)));
-    broken
+    let checked = Checked {
+        pages: pages.len(),
+        links: links.into_inner(),
+        fragments: fragments.into_inner(),
+    };
+    (broken, checked)
 }
 
 /// Why `link` on `page` is broken, or `None` when it resolves (or leaves the site).

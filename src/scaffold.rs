@@ -134,9 +134,10 @@ pub fn init(dir: &Path, options: InitOptions, today: NaiveDate) -> Result<Vec<Pa
 
 /// The built-in theme as files: `templates/…` and `static/…`.
 fn theme_files() -> impl Iterator<Item = (PathBuf, Vec<u8>)> {
-    let templates = assets::TEMPLATES
-        .iter()
-        .map(|(name, text)| (Path::new("templates").join(name), text.as_bytes().to_vec()));
+    let templates = assets::TEMPLATES.iter().map(|(name, text)| {
+        let copied = format!("{}{text}", assets::copied_template_line());
+        (Path::new("templates").join(name), copied.into_bytes())
+    });
     let statics = assets::STATIC
         .iter()
         .map(|(name, bytes)| (Path::new("static").join(name), bytes.to_vec()));
@@ -181,6 +182,8 @@ fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
 #[derive(Debug, Clone)]
 pub struct NewArticle<'a> {
     pub headline: &'a str,
+    /// The file name to use, instead of one made from the headline.
+    pub slug: Option<&'a str>,
     pub date: NaiveDate,
     pub source: Option<&'a str>,
     pub editor: Option<&'a str>,
@@ -201,7 +204,19 @@ pub fn new_article(root: &Path, article: &NewArticle) -> Result<PathBuf> {
         });
     }
     // A headline with no Latin letters (Chinese, say) is named by a stable hash, as build does.
-    let slug = slug_or_hash("article", &headline);
+    let slug = match article.slug {
+        Some(given) => {
+            let slug = crate::model::slugify(given);
+            if slug.is_empty() {
+                return Err(Error::Output {
+                    path: PathBuf::from("content"),
+                    message: format!("--slug {given:?} has no letters or digits a URL can use"),
+                });
+            }
+            slug
+        }
+        None => slug_or_hash("article", &headline),
+    };
     let rel = PathBuf::from(format!(
         "content/{}/{slug}.txt",
         article.date.format("%Y/%m")
@@ -290,6 +305,7 @@ mod tests {
     fn new_writes_a_native_article_once() {
         let dir = tempfile::tempdir().unwrap();
         let article = NewArticle {
+            slug: None,
             headline: "  Ports sign  a pact ",
             date: day(),
             source: Some("Wire"),

@@ -402,7 +402,12 @@ pub fn run(root: PathBuf, bind: &str, port: u16, open: bool, timings: bool) -> R
     })
     .map_err(|e| e.to_string())?;
     let server =
-        Server::http((bind, port)).map_err(|e| format!("cannot listen on {bind}:{port}: {e}"))?;
+        Server::http((bind, port)).map_err(|e| {
+            format!(
+                "cannot listen on {bind}:{port}: {e}; if another program uses that port, try --port {} or --port 0 (any free port)",
+                port.wrapping_add(1).max(1024)
+            )
+        })?;
     let port = server.server_addr().to_ip().map_or(port, |a| a.port());
     let local = BaseUrl::parse(&format!("http://{bind}:{port}{}", base.path))?;
     remove_stale_sites();

@@ -99,6 +99,8 @@ pub struct ArticleSummary<'a> {
     pub organisations: Vec<Link<'a>>,
     /// How many organisations the listing leaves out.
     pub more_organisations: usize,
+    /// A draft (shown only by `serve` and `build --drafts`): marked as such.
+    pub draft: bool,
 }
 
 /// Organisations shown with an article in listings (the article page shows all of them).
@@ -143,6 +145,7 @@ impl<'a> ArticleSummary<'a> {
             source: article.source.as_deref(),
             organisations: Vec::new(),
             more_organisations: 0,
+            draft: article.draft,
         }
     }
 

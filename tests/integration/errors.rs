@@ -89,7 +89,7 @@ fn bad_site_toml_exits_2_naming_the_key() {
     let (code, err) = failing_build(&site);
     assert_eq!(code, 2);
     assert!(
-        err.contains("site.toml: line 2: unknown field `pagniate_by`"),
+        err.contains("site.toml: line 2: unknown key `pagniate_by`: did you mean `paginate_by`?"),
         "{err}"
     );
     site.write("site.toml", "title = \"T\"\nbase_url = \"example.org\"\n");

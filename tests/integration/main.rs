@@ -11,6 +11,7 @@ mod errors;
 mod guarantees;
 mod hostile;
 mod incremental;
+mod newcomer;
 mod properties;
 mod publish;
 mod reader;
