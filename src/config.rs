@@ -75,6 +75,9 @@ pub struct ExtractConfig {
     pub exclude: Vec<String>,
     /// Places to add to the built-in gazetteer: canonical name → other names.
     pub places: BTreeMap<String, Vec<String>>,
+    /// The confidence (0–1) an organisation the text proposes needs to become a tag; the
+    /// model's own threshold, chosen on the dev split for precision, when not set.
+    pub min_confidence: Option<f64>,
 }
 
 impl Default for ExtractConfig {
@@ -83,6 +86,7 @@ impl Default for ExtractConfig {
             builtin_organisations: true,
             exclude: Vec::new(),
             places: BTreeMap::new(),
+            min_confidence: None,
         }
     }
 }
@@ -242,6 +246,13 @@ impl SiteConfig {
         }
         if self.title.trim().is_empty() {
             return Err("title must not be empty".to_string());
+        }
+        if let Some(c) = self.extract.min_confidence
+            && !(0.0..=1.0).contains(&c)
+        {
+            return Err(format!(
+                "[extract] min_confidence is {c}; give a number from 0 to 1"
+            ));
         }
         if self.build.max_article_bytes == 0 {
             return Err("[build] max_article_bytes must be at least 1".to_string());

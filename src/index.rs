@@ -268,6 +268,7 @@ mod tests {
             .iter()
             .map(|&id| OrganisationMention {
                 id,
+                confidence: 1000,
                 mentions: vec![],
             })
             .collect();

@@ -691,6 +691,8 @@ pub struct ArticleModel<'a> {
     pub caption: Option<&'a str>,
     pub cleanup: &'a model::Cleanup,
     pub organisations: Vec<OrganisationModel<'a>>,
+    /// Candidates the decision model turned down, with their confidence: no tag, no page.
+    pub rejected_organisations: Vec<OrganisationModel<'a>>,
     pub places: &'a [model::NamedMention],
     /// The two cooperating parties, alphabetically, or null.
     pub partners: Option<[&'a str; 2]>,
@@ -702,9 +704,29 @@ pub struct OrganisationModel<'a> {
     pub name: &'a str,
     pub slug: &'a str,
     pub mentions: &'a [String],
+    /// The decision model's confidence, 0–1 (1 for the site's table and front matter).
+    pub confidence: f64,
 }
 
 impl Site {
+    fn organisation_models<'a>(
+        &'a self,
+        mentions: &'a [model::OrganisationMention],
+    ) -> Vec<OrganisationModel<'a>> {
+        mentions
+            .iter()
+            .map(|m| {
+                let org = &self.archive.organisations[m.id];
+                OrganisationModel {
+                    name: &org.name,
+                    slug: &org.slug,
+                    mentions: &m.mentions,
+                    confidence: f64::from(m.confidence) / 1000.0,
+                }
+            })
+            .collect()
+    }
+
     /// The model of every article in path order, with the problems.
     pub fn check_model(&self) -> CheckModel<'_> {
         let mut articles: Vec<&model::Article> =
@@ -728,18 +750,8 @@ impl Site {
                     draft: a.draft,
                     caption: a.caption.as_deref(),
                     cleanup: &a.cleanup,
-                    organisations: a
-                        .organisations
-                        .iter()
-                        .map(|m| {
-                            let org = &self.archive.organisations[m.id];
-                            OrganisationModel {
-                                name: &org.name,
-                                slug: &org.slug,
-                                mentions: &m.mentions,
-                            }
-                        })
-                        .collect(),
+                    organisations: self.organisation_models(&a.organisations),
+                    rejected_organisations: self.organisation_models(&a.rejected_organisations),
                     places: &a.places,
                     partners: a.partners.as_ref().map(|(x, y)| [x.as_str(), y.as_str()]),
                     people: &a.people,

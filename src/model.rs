@@ -40,6 +40,8 @@ pub struct Article {
     pub cleanup: Cleanup,
     /// Filled by extraction: indexes into the archive's organisation table, with the forms seen here.
     pub organisations: Vec<OrganisationMention>,
+    /// Filled by extraction: candidates the decision model turned down (below the threshold).
+    pub rejected_organisations: Vec<OrganisationMention>,
     /// Filled by extraction: the places named, in order of first mention.
     pub places: Vec<NamedMention>,
     /// Filled by extraction: the two parties cooperating, when the article names a pair.
@@ -149,6 +151,9 @@ pub struct OrganisationMention {
     pub id: usize,
     /// The surface forms found in this article, in order of first appearance.
     pub mentions: Vec<String>,
+    /// How sure the reader is that this is an organisation the article names, per mille
+    /// (1000 for the site's table and front matter).
+    pub confidence: u16,
 }
 
 /// An organisation of the archive: one page, whichever way articles spell it.

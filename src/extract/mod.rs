@@ -5,6 +5,7 @@
 //! Places come from a gazetteer, people from capitalised names in the contexts news gives them.
 
 pub mod cues;
+pub mod decide;
 pub mod organisations;
 pub mod people;
 pub mod places;
@@ -64,14 +65,80 @@ pub struct Reading {
 /// Reads articles and, once the organisation table is known, chooses their places and people.
 pub struct Reader {
     place_finder: places::PlaceFinder,
+    model: &'static decide::Model,
+    /// The confidence a candidate organisation needs.
+    threshold: f64,
 }
 
 impl Reader {
     /// Builds the gazetteer (the built-in one with the site's additions).
     pub fn new(config: &SiteConfig) -> Reader {
+        let model = decide::Model::embedded();
         Reader {
             place_finder: places::PlaceFinder::new(&places::gazetteer(&config.extract.places)),
+            model,
+            threshold: config.extract.min_confidence.unwrap_or(model.threshold),
         }
+    }
+
+    /// The features and confidence of each organisation `tagger` found in `article`.
+    pub fn scored(
+        &self,
+        article: &Article,
+        tagger: &organisations::Tagger,
+    ) -> Vec<(Vec<String>, f64)> {
+        let is_place = |w: &str| self.place_finder.is_place(w);
+        article
+            .organisations
+            .iter()
+            .map(|m| {
+                let sources = tagger.sources.get(m.id).copied().unwrap_or(0);
+                let name = tagger.names.get(m.id).map_or("", String::as_str);
+                let features =
+                    decide::features(&article.text, name, &m.mentions, sources, &is_place);
+                let confidence = if decide::always_kept(sources) {
+                    1.0
+                } else {
+                    self.model.confidence(&features)
+                };
+                (features, confidence)
+            })
+            .collect()
+    }
+
+    /// Keeps the organisations at or above the threshold; the others move to
+    /// `rejected_organisations`, and their mentions' spans are freed for places and people.
+    fn decide(
+        &self,
+        article: &mut Article,
+        tagger: &organisations::Tagger,
+        spans: &mut Vec<(usize, usize)>,
+    ) {
+        let scores = self.scored(article, tagger);
+        let mut kept = Vec::with_capacity(article.organisations.len());
+        let mut rejected = Vec::new();
+        for (mut mention, (_, confidence)) in std::mem::take(&mut article.organisations)
+            .into_iter()
+            .zip(scores)
+        {
+            mention.confidence = (confidence * 1000.0).round() as u16;
+            if confidence >= self.threshold {
+                kept.push(mention);
+            } else {
+                rejected.push(mention);
+            }
+        }
+        if !rejected.is_empty() {
+            let kept_forms: std::collections::HashSet<String> = kept
+                .iter()
+                .flat_map(|m: &crate::model::OrganisationMention| &m.mentions)
+                .map(|m| m.to_lowercase())
+                .collect();
+            let text = &article.text;
+            spans.retain(|&(a, b)| kept_forms.contains(&text[a..b].to_lowercase()));
+        }
+        article.organisations = kept;
+        article.rejected_organisations = rejected;
     }
 
     /// Tokenises `article` once and reads its names, place names and possible people. O(text).
@@ -91,7 +158,8 @@ impl Reader {
     /// Tags `article` with the organisations `tagger` finds, then with its places, partners and
     /// people outside those organisations' mentions.
     pub fn tag(&self, article: &mut Article, reading: Reading, tagger: &organisations::Tagger) {
-        let spans = tagger.tag(article);
+        let mut spans = tagger.tag(article);
+        self.decide(article, tagger, &mut spans);
         let (places, partners) = places::find_places(
             &article.text,
             &reading.headed_places,
@@ -111,7 +179,47 @@ impl Reader {
 /// the organisation table needs every article's names, so the people and places are chosen
 /// after it, outside the organisations' mentions.
 pub fn extract(articles: &mut [Article], config: &SiteConfig) -> Vec<Organisation> {
-    let reader = Reader::new(config);
+    extract_with(articles, config, &Reader::new(config)).0
+}
+
+/// One candidate organisation of an article, before the decision: for the training tool.
+#[derive(Debug, Clone)]
+pub struct CandidateView {
+    pub name: String,
+    pub mentions: Vec<String>,
+    pub features: Vec<String>,
+    pub confidence: f64,
+}
+
+/// Reads `articles` as [`extract`] does but keeps every candidate organisation, and returns
+/// each article's candidates with their features and the embedded model's confidence.
+pub fn candidates(articles: &mut [Article], config: &SiteConfig) -> Vec<Vec<CandidateView>> {
+    let mut reader = Reader::new(config);
+    reader.threshold = 0.0;
+    let (table, tagger) = extract_with(articles, config, &reader);
+    articles
+        .iter()
+        .map(|article| {
+            article
+                .organisations
+                .iter()
+                .zip(reader.scored(article, &tagger))
+                .map(|(m, (features, confidence))| CandidateView {
+                    name: table[m.id].name.clone(),
+                    mentions: m.mentions.clone(),
+                    features,
+                    confidence,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn extract_with(
+    articles: &mut [Article],
+    config: &SiteConfig,
+    reader: &Reader,
+) -> (Vec<Organisation>, organisations::Tagger) {
     let readings: Vec<Reading> = articles.par_iter().map(|a| reader.read(a)).collect();
     let sources: Vec<(&[String], &organisations::Names)> = articles
         .iter()
@@ -125,5 +233,5 @@ pub fn extract(articles: &mut [Article], config: &SiteConfig) -> Vec<Organisatio
         .par_iter_mut()
         .zip(readings)
         .for_each(|(article, reading)| reader.tag(article, reading, &tagger));
-    table
+    (table, tagger)
 }

@@ -729,6 +729,36 @@ struct Form {
     priority: u8,
     /// Written as a full name in the archive itself (text or front matter).
     seen_in_archive: bool,
+    /// What proposed it: [`Source`] bits.
+    sources: u8,
+}
+
+/// What proposed an organisation, as bits: the evidence the decision model weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source;
+
+impl Source {
+    /// The site's `[organisations]` table.
+    pub const SITE: u8 = 1;
+    /// The built-in table of well-known organisations.
+    pub const BUILTIN: u8 = 2;
+    /// An article's front matter.
+    pub const DECLARED: u8 = 4;
+    /// A `Full Name (ACRONYM)` definition in the text.
+    pub const DEFINED: u8 = 8;
+    /// A name headed by an organisational noun, or marked by its context.
+    pub const TEXT: u8 = 16;
+    /// An undefined acronym standing for a name of the article with those initials.
+    pub const INITIALS: u8 = 32;
+    /// The names of the bits, for features and reasons.
+    pub const NAMES: [(u8, &'static str); 6] = [
+        (Self::SITE, "site"),
+        (Self::BUILTIN, "builtin"),
+        (Self::DECLARED, "declared"),
+        (Self::DEFINED, "defined"),
+        (Self::TEXT, "text"),
+        (Self::INITIALS, "initials"),
+    ];
 }
 
 /// Collects forms and links between them.
@@ -770,6 +800,14 @@ impl Registry {
         Some(id)
     }
 
+    /// Notes what proposed form `id`.
+    fn mark(&mut self, id: Option<usize>, source: u8) -> Option<usize> {
+        if let Some(id) = id {
+            self.forms[id].sources |= source;
+        }
+        id
+    }
+
     fn link(&mut self, a: Option<usize>, b: Option<usize>) {
         if let (Some(a), Some(b)) = (a, b) {
             self.links.push((a, b));
@@ -804,6 +842,10 @@ pub struct Tagger {
     matcher: Option<AhoCorasick>,
     /// Name keys → organisation, for names declared in front matter.
     key_to_org: HashMap<String, usize>,
+    /// For each organisation: what proposed it ([`Source`] bits of all its forms).
+    pub sources: Vec<u8>,
+    /// For each organisation: its name in the table.
+    pub names: Vec<String>,
 }
 
 /// Builds the archive's organisation table from each article's declared organisations and the
@@ -816,13 +858,20 @@ pub fn organisation_table(
 ) -> (Vec<Organisation>, Tagger) {
     let mut registry = Registry::default();
     let add_table = |registry: &mut Registry, name: &str, aliases: &[String], priority: u8| {
+        let source = if priority == 2 {
+            Source::SITE
+        } else {
+            Source::BUILTIN
+        };
         let canonical = registry.add(name, true);
+        registry.mark(canonical, source);
         if let Some(id) = canonical {
             let form = &mut registry.forms[id];
             form.priority = form.priority.max(priority);
         }
         for alias in aliases {
             let alias_id = registry.add(alias, false);
+            registry.mark(alias_id, source);
             registry.link(canonical, alias_id);
         }
     };
@@ -866,7 +915,8 @@ pub fn organisation_table(
     ) in sources
     {
         for declared in declared_organisations {
-            registry.add_seen(declared);
+            let id = registry.add_seen(declared);
+            registry.mark(id, Source::DECLARED);
         }
         for def in defs {
             if registry.is_excluded(&def.name) {
@@ -874,11 +924,14 @@ pub fn organisation_table(
             }
             let name = registry.add_seen(&def.name);
             let acronym = registry.add(&def.acronym, false);
+            registry.mark(name, Source::DEFINED);
+            registry.mark(acronym, Source::DEFINED);
             registry.link(name, acronym);
         }
         for name in headed {
             if !registry.is_excluded(name) {
-                registry.add_seen(name);
+                let id = registry.add_seen(name);
+                registry.mark(id, Source::TEXT);
             }
         }
         // "Michael Tien of NPP" beside "New People's Party": an acronym the article uses
@@ -892,6 +945,7 @@ pub fn organisation_table(
         for acronym in headed.iter().filter(|n| looks_like_acronym(n)) {
             if let Some(name) = by_initials.get(acronym.as_str()) {
                 let (a, b) = (registry.add_seen(name), registry.add(acronym, false));
+                registry.mark(b, Source::INITIALS);
                 registry.link(a, b);
             }
         }
@@ -1013,6 +1067,11 @@ pub fn organisation_table(
         .iter()
         .map(|(key, &form)| (key.clone(), form_to_org[form]))
         .collect();
+    let names: Vec<String> = table.iter().map(|o| o.name.clone()).collect();
+    let mut sources = vec![0u8; table.len()];
+    for (form, &org) in registry.forms.iter().zip(&form_to_org) {
+        sources[org] |= form.sources;
+    }
     (
         table,
         Tagger {
@@ -1020,6 +1079,8 @@ pub fn organisation_table(
             pattern_org,
             matcher,
             key_to_org,
+            names,
+            sources,
         },
     )
 }
@@ -1031,6 +1092,7 @@ impl PartialEq for Tagger {
         self.patterns == other.patterns
             && self.pattern_org == other.pattern_org
             && self.key_to_org == other.key_to_org
+            && self.sources == other.sources
     }
 }
 
@@ -1043,6 +1105,8 @@ impl Tagger {
             pattern_org,
             matcher,
             key_to_org,
+            sources: _,
+            names: _,
         } = self;
         let mut spans = Vec::new();
         let mut found: Vec<OrganisationMention> = Vec::new();
@@ -1051,6 +1115,7 @@ impl Tagger {
             let i = *index_of.entry(org).or_insert_with(|| {
                 found.push(OrganisationMention {
                     id: org,
+                    confidence: 1000,
                     mentions: Vec::new(),
                 });
                 found.len() - 1

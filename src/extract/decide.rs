@@ -1,0 +1,318 @@
+//! Rules propose, a model decides. Every organisation the rules and tables find in an article is
+//! a candidate; a trained logistic model ([`Model`], `model/organisations.tsv`, made by the
+//! `concord-train` tool) weighs the evidence — what proposed it, the shape of the name, where and
+//! how often the article names it, the words around it — and gives it a confidence. A candidate
+//! becomes a tag (and so can get a page) only at or above the model's threshold, chosen on the
+//! dev split for precision; names from the site's table or the article's front matter always
+//! pass; `[extract] min_confidence` can move the threshold. Rejected candidates are kept, with
+//! their confidence, for `check --json`.
+
+use super::organisations::Source;
+use super::{people, text};
+use std::collections::HashMap;
+
+/// The model embedded in the binary.
+const EMBEDDED: &str = include_str!("model/organisations.tsv");
+
+/// A logistic model over named features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Confidence at or above which a candidate is kept, 0–1.
+    pub threshold: f64,
+    bias: f64,
+    weights: HashMap<String, f64>,
+}
+
+impl Model {
+    /// The model shipped with this binary, read once.
+    pub fn embedded() -> &'static Model {
+        static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+        MODEL.get_or_init(|| Model::parse(EMBEDDED))
+    }
+
+    /// Reads the `feature<TAB>weight` lines of a model file (`threshold` and `bias` among them;
+    /// `#` starts a comment). A line that does not parse is skipped: the file is generated.
+    pub fn parse(text: &str) -> Model {
+        let mut model = Model {
+            threshold: 0.5,
+            bias: 0.0,
+            weights: HashMap::new(),
+        };
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let Some((name, value)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(value) = value.trim().parse::<f64>() else {
+                continue;
+            };
+            match name {
+                "threshold" => model.threshold = value,
+                "bias" => model.bias = value,
+                _ => {
+                    model.weights.insert(name.to_string(), value);
+                }
+            }
+        }
+        model
+    }
+
+    /// A model from trained weights (the training tool's output).
+    pub fn new(threshold: f64, bias: f64, weights: HashMap<String, f64>) -> Model {
+        Model {
+            threshold,
+            bias,
+            weights,
+        }
+    }
+
+    /// The model file's text: sorted, rounded, so the same training gives the same bytes.
+    pub fn to_text(&self, header: &str) -> String {
+        let mut lines: Vec<(&String, &f64)> = self
+            .weights
+            .iter()
+            .filter(|(_, w)| w.abs() >= 5e-4)
+            .collect();
+        lines.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out = String::from(header);
+        out.push_str(&format!(
+            "threshold\t{:.3}\nbias\t{:.3}\n",
+            self.threshold, self.bias
+        ));
+        for (name, weight) in lines {
+            out.push_str(&format!("{name}\t{weight:.3}\n"));
+        }
+        out
+    }
+
+    /// The confidence, 0–1, of a candidate with these features.
+    pub fn confidence(&self, features: &[String]) -> f64 {
+        let z = self.bias
+            + features
+                .iter()
+                .filter_map(|f| self.weights.get(f))
+                .sum::<f64>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// Words before a name that make it a credit, not a subject: "told Reuters", "according to CCTV".
+const CREDIT_WORDS: &[&str] = &["told", "to", "cited", "via", "by", "reported", "quoted"];
+
+/// The features of one candidate: `name` (its canonical name), the `mentions` the article writes,
+/// what proposed it (`sources`, [`Source`] bits), in the article's extraction `text`.
+pub fn features(
+    text: &str,
+    name: &str,
+    mentions: &[String],
+    sources: u8,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
+    let mut f: Vec<String> = Vec::with_capacity(32);
+    for (bit, label) in Source::NAMES {
+        if sources & bit != 0 {
+            f.push(format!("src:{label}"));
+        }
+    }
+    let shown = mentions
+        .iter()
+        .max_by_key(|m| m.chars().count())
+        .map_or(name, String::as_str);
+    shape(shown, is_place, &mut f);
+    let body = text::body_start(text);
+    let lead_end = text[body..].find("\n\n").map_or(text.len(), |i| body + i);
+    let mut first: Option<usize> = None;
+    let (mut count, mut in_title, mut in_lead, mut credited, mut bracketed) =
+        (0, false, false, 0, 0);
+    for mention in mentions {
+        for (at, _) in text.match_indices(mention.as_str()) {
+            if !text::whole_word(text, at, at + mention.len()) {
+                continue;
+            }
+            count += 1;
+            in_title |= at < body;
+            in_lead |= at >= body && at < lead_end;
+            first = Some(first.map_or(at, |f: usize| f.min(at)));
+            let before = text[..at].trim_end();
+            let prev = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if CREDIT_WORDS.contains(&prev.to_lowercase().as_str())
+                || before.to_lowercase().ends_with("according to")
+            {
+                credited += 1;
+            }
+            if before.ends_with('(') && text[at + mention.len()..].starts_with(')') {
+                bracketed += 1;
+            }
+        }
+    }
+    f.push(format!("count:{}", count.min(4)));
+    f.push(format!("forms:{}", mentions.len().min(3)));
+    if in_title {
+        f.push("in:title".into());
+    }
+    if in_lead {
+        f.push("in:lead".into());
+    }
+    if count > 0 && credited == count {
+        f.push("only:credited".into());
+    } else if credited > 0 {
+        f.push("some:credited".into());
+    }
+    if count > 0 && bracketed == count {
+        f.push("only:bracketed".into());
+    }
+    if let Some(at) = first {
+        let before = text[..at].trim_end();
+        let prev = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        f.push(format!("prev:{}", word_class(prev)));
+        let after = &text[at..];
+        let end = mentions
+            .iter()
+            .filter(|m| after.starts_with(m.as_str()))
+            .map(|m| m.len())
+            .max()
+            .unwrap_or(0);
+        let next = text[at + end..].split_whitespace().next().unwrap_or("");
+        f.push(format!("next:{}", word_class(next)));
+    }
+    f
+}
+
+/// The shape of a name: its length, its first and last words, and the words in it that say
+/// person, place, title or body.
+fn shape(name: &str, is_place: &dyn Fn(&str) -> bool, f: &mut Vec<String>) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    f.push(format!("words:{}", words.len().min(5)));
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if words.len() == 1 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        f.push("acronym".into());
+    } else if letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()) {
+        f.push("shouted".into());
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    if lower.iter().any(|w| w == "and" || w == "&") {
+        f.push("has:and".into());
+    }
+    if lower.iter().any(|w| w == "of" || w == "for") {
+        f.push("has:of".into());
+    }
+    if words.iter().any(|w| text::possessive_stem(w).is_some()) {
+        f.push("has:possessive".into());
+    }
+    if name.chars().any(|c| c.is_ascii_digit()) {
+        f.push("has:digit".into());
+    }
+    if is_place(name) {
+        f.push("whole:place".into());
+    } else if words.iter().any(|w| is_place(w)) {
+        f.push("has:place".into());
+    }
+    if let Some(first) = words.first() {
+        if people::is_given_name(first) && words.len() >= 2 {
+            f.push("first:given-name".into());
+        }
+        if people::is_title_word(&first.to_lowercase()) {
+            f.push("first:title".into());
+        }
+        f.push(format!("first:{}", lower[0]));
+    }
+    if let Some(last) = lower.last() {
+        if super::organisations::is_head(words[words.len() - 1]) {
+            f.push("last:head".into());
+        }
+        f.push(format!("last:{last}"));
+    }
+}
+
+/// A word next to a name, as a feature value: punctuation kept, words lower-cased, numbers and
+/// capitalised words by their kind.
+fn word_class(word: &str) -> String {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if core.is_empty() {
+        return if word.is_empty() {
+            "none".into()
+        } else {
+            word.chars().take(2).collect()
+        };
+    }
+    if core.chars().all(|c| c.is_ascii_digit()) {
+        return "number".into();
+    }
+    let lower = core.to_lowercase();
+    if core.chars().next().is_some_and(char::is_uppercase) && lower != "the" {
+        return "Capitalised".into();
+    }
+    lower
+}
+
+/// Whether the decision needs no model: the site's table or the article's front matter named it.
+pub fn always_kept(sources: u8) -> bool {
+    sources & (Source::SITE | Source::DECLARED) != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_place(_: &str) -> bool {
+        false
+    }
+
+    #[test]
+    fn features_name_the_evidence() {
+        let text =
+            "Ports sign pact\n\nThe Alder Port Authority (APA) told Reuters it signed.\n\nMore.";
+        let f = features(
+            text,
+            "Alder Port Authority",
+            &["Alder Port Authority".into(), "APA".into()],
+            Source::DEFINED,
+            &no_place,
+        );
+        for expected in [
+            "src:defined",
+            "words:3",
+            "last:head",
+            "in:lead",
+            "count:2",
+            "forms:2",
+        ] {
+            assert!(f.iter().any(|x| x == expected), "{expected} in {f:?}");
+        }
+        let credit = features(
+            text,
+            "Reuters",
+            &["Reuters".into()],
+            Source::BUILTIN,
+            &no_place,
+        );
+        assert!(credit.iter().any(|x| x == "only:credited"), "{credit:?}");
+    }
+
+    #[test]
+    fn the_model_file_round_trips_and_scores() {
+        let model = Model::new(
+            0.6,
+            -1.0,
+            HashMap::from([
+                ("src:defined".to_string(), 3.0),
+                ("has:and".to_string(), -2.0),
+            ]),
+        );
+        let text = model.to_text("# test\n");
+        assert_eq!(Model::parse(&text), model);
+        assert!(model.confidence(&["src:defined".into()]) > 0.8);
+        assert!(model.confidence(&["has:and".into()]) < 0.1);
+    }
+
+    #[test]
+    fn the_embedded_model_reads() {
+        let model = Model::embedded();
+        assert!(model.threshold > 0.0 && model.threshold < 1.0);
+    }
+}
