@@ -147,15 +147,38 @@ fn inert<'a>(
 /// Characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return; U+FFFE and
 /// U+FFFF) and the C1 controls and other noncharacters HTML rejects: a scraper's stray backspace
 /// would make a feed invalid.
+#[inline]
 pub fn is_forbidden_char(c: char) -> bool {
+    let code = c as u32;
+    if (0x20..0x7f).contains(&code) {
+        return false;
+    }
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(c, '\u{fdd0}'..='\u{fdef}')
         || (c as u32 & 0xfffe) == 0xfffe
 }
 
+/// Whether `text` may hold a [forbidden character](is_forbidden_char): a quick look at the bytes
+/// (C0 controls but tab and line breaks, DEL, the lead bytes of C1 controls and noncharacters).
+pub fn may_hold_forbidden(text: &str) -> bool {
+    const SUSPECT: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b < 0x20 && b != 0x09 && b != 0x0a && b != 0x0d)
+                || b == 0x7f
+                || b == 0xc2
+                || b >= 0xef;
+            b += 1;
+        }
+        table
+    };
+    text.bytes().any(|b| SUSPECT[b as usize])
+}
+
 /// `text` without [forbidden characters](is_forbidden_char).
 pub fn without_forbidden(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(is_forbidden_char) {
+    if may_hold_forbidden(text) && text.chars().any(is_forbidden_char) {
         std::borrow::Cow::Owned(text.chars().filter(|&c| !is_forbidden_char(c)).collect())
     } else {
         std::borrow::Cow::Borrowed(text)

@@ -98,12 +98,29 @@ impl Model {
 /// Words before a name that make it a credit, not a subject: "told Reuters", "according to CCTV".
 const CREDIT_WORDS: &[&str] = &["told", "to", "cited", "via", "by", "reported", "quoted"];
 
-/// The features of one candidate: `name` (its canonical name), the `mentions` the article writes,
-/// what proposed it (`sources`, [`Source`] bits), in the article's extraction `text`.
+/// The features of one candidate: `name` (its canonical name), the `mentions` the article writes
+/// and where they stand (`found`, byte spans in order), what proposed it (`sources`, [`Source`]
+/// bits), in the article's extraction `text`.
+/// The occurrences of `mentions` in `text`, as whole words, found by searching.
+#[cfg(test)]
+fn occurrences(text: &str, mentions: &[String]) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = mentions
+        .iter()
+        .flat_map(|m| {
+            text.match_indices(m.as_str())
+                .map(|(at, m)| (at, at + m.len()))
+                .filter(|&(a, b)| text::whole_word(text, a, b))
+        })
+        .collect();
+    found.sort_unstable();
+    found
+}
+
 pub fn features(
     text: &str,
     name: &str,
     mentions: &[String],
+    found: &[(usize, usize)],
     sources: u8,
     is_place: &dyn Fn(&str) -> bool,
 ) -> Vec<String> {
@@ -120,33 +137,28 @@ pub fn features(
     shape(shown, is_place, &mut f);
     let body = text::body_start(text);
     let lead_end = text[body..].find("\n\n").map_or(text.len(), |i| body + i);
-    let mut first: Option<usize> = None;
-    let (mut count, mut in_title, mut in_lead, mut credited, mut bracketed) =
-        (0, false, false, 0, 0);
-    for mention in mentions {
-        for (at, _) in text.match_indices(mention.as_str()) {
-            if !text::whole_word(text, at, at + mention.len()) {
-                continue;
-            }
-            count += 1;
-            in_title |= at < body;
-            in_lead |= at >= body && at < lead_end;
-            first = Some(first.map_or(at, |f: usize| f.min(at)));
-            let before = text[..at].trim_end();
-            let prev = before
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            if CREDIT_WORDS.contains(&prev.to_lowercase().as_str())
-                || before.to_lowercase().ends_with("according to")
-            {
-                credited += 1;
-            }
-            if before.ends_with('(') && text[at + mention.len()..].starts_with(')') {
-                bracketed += 1;
-            }
+    let (mut in_title, mut in_lead, mut credited, mut bracketed) = (false, false, 0, 0);
+    let count = found.len();
+    for &(at, end) in found {
+        in_title |= at < body;
+        in_lead |= at >= body && at < lead_end;
+        let before = text[..at].trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if CREDIT_WORDS.iter().any(|w| prev.eq_ignore_ascii_case(w))
+            || before
+                .get(before.len().saturating_sub(12)..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case("according to"))
+        {
+            credited += 1;
+        }
+        if before.ends_with('(') && text[end..].starts_with(')') {
+            bracketed += 1;
         }
     }
+    let first = found.first().copied();
     f.push(format!("count:{}", count.min(4)));
     f.push(format!("forms:{}", mentions.len().min(3)));
     if in_title {
@@ -163,21 +175,14 @@ pub fn features(
     if count > 0 && bracketed == count {
         f.push("only:bracketed".into());
     }
-    if let Some(at) = first {
+    if let Some((at, end)) = first {
         let before = text[..at].trim_end();
         let prev = before
             .rsplit(|c: char| c.is_whitespace())
             .next()
             .unwrap_or("");
         f.push(format!("prev:{}", word_class(prev)));
-        let after = &text[at..];
-        let end = mentions
-            .iter()
-            .filter(|m| after.starts_with(m.as_str()))
-            .map(|m| m.len())
-            .max()
-            .unwrap_or(0);
-        let next = text[at + end..].split_whitespace().next().unwrap_or("");
+        let next = text[end..].split_whitespace().next().unwrap_or("");
         f.push(format!("next:{}", word_class(next)));
     }
     f
@@ -267,10 +272,12 @@ mod tests {
     fn features_name_the_evidence() {
         let text =
             "Ports sign pact\n\nThe Alder Port Authority (APA) told Reuters it signed.\n\nMore.";
+        let mentions = ["Alder Port Authority".to_string(), "APA".to_string()];
         let f = features(
             text,
             "Alder Port Authority",
-            &["Alder Port Authority".into(), "APA".into()],
+            &mentions,
+            &occurrences(text, &mentions),
             Source::DEFINED,
             &no_place,
         );
@@ -284,10 +291,13 @@ mod tests {
         ] {
             assert!(f.iter().any(|x| x == expected), "{expected} in {f:?}");
         }
+        let reuters = ["Reuters".to_string()];
+        let found = occurrences(text, &reuters);
         let credit = features(
             text,
             "Reuters",
-            &["Reuters".into()],
+            &reuters,
+            &found,
             Source::BUILTIN,
             &no_place,
         );
@@ -314,6 +324,9 @@ mod tests {
     fn the_embedded_model_reads() {
         let model = Model::embedded();
         assert!((0.0..1.0).contains(&model.threshold));
-        assert!(model.weights.len() > 50, "a trained model, not the placeholder");
+        assert!(
+            model.weights.len() > 50,
+            "a trained model, not the placeholder"
+        );
     }
 }

@@ -82,20 +82,36 @@ impl Reader {
     }
 
     /// The features and confidence of each organisation `tagger` found in `article`.
+    /// `spans` are the mention spans `tagger` found in the article.
     pub fn scored(
         &self,
         article: &Article,
         tagger: &organisations::Tagger,
+        spans: &[(usize, usize)],
     ) -> Vec<(Vec<String>, f64)> {
         let is_place = |w: &str| self.place_finder.is_place(w);
+        let text = &article.text;
+        let mut owner: std::collections::HashMap<&str, usize> = Default::default();
+        for (i, m) in article.organisations.iter().enumerate() {
+            for mention in &m.mentions {
+                owner.entry(mention.as_str()).or_insert(i);
+            }
+        }
+        let mut found = vec![Vec::new(); article.organisations.len()];
+        for &(a, b) in spans {
+            if let Some(&i) = owner.get(&text[a..b]) {
+                found[i].push((a, b));
+            }
+        }
         article
             .organisations
             .iter()
-            .map(|m| {
+            .zip(found.iter_mut())
+            .map(|(m, found): (_, &mut Vec<(usize, usize)>)| {
+                found.sort_unstable();
                 let sources = tagger.sources.get(m.id).copied().unwrap_or(0);
                 let name = tagger.names.get(m.id).map_or("", String::as_str);
-                let features =
-                    decide::features(&article.text, name, &m.mentions, sources, &is_place);
+                let features = decide::features(text, name, &m.mentions, found, sources, &is_place);
                 let confidence = if decide::always_kept(sources) {
                     1.0
                 } else {
@@ -114,7 +130,7 @@ impl Reader {
         tagger: &organisations::Tagger,
         spans: &mut Vec<(usize, usize)>,
     ) {
-        let scores = self.scored(article, tagger);
+        let scores = self.scored(article, tagger, spans);
         let mut kept = Vec::with_capacity(article.organisations.len());
         let mut rejected = Vec::new();
         for (mut mention, (_, confidence)) in std::mem::take(&mut article.organisations)
@@ -200,10 +216,14 @@ pub fn candidates(articles: &mut [Article], config: &SiteConfig) -> Vec<Vec<Cand
     articles
         .iter()
         .map(|article| {
+            // Tagged again, as a build tags it, for the same mention spans a build scores.
+            let mut article = article.clone();
+            let spans = tagger.tag(&mut article);
+            let scored = reader.scored(&article, &tagger, &spans);
             article
                 .organisations
                 .iter()
-                .zip(reader.scored(article, &tagger))
+                .zip(scored)
                 .map(|(m, (features, confidence))| CandidateView {
                     name: table[m.id].name.clone(),
                     mentions: m.mentions.clone(),

@@ -173,7 +173,10 @@ fn decode(path: &str, bytes: &[u8]) -> Result<(String, Vec<Problem>), Problem> {
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    if let Some(at) = text.find(markdown::is_forbidden_char) {
+    if let Some(at) = markdown::may_hold_forbidden(&text)
+        .then(|| text.find(markdown::is_forbidden_char))
+        .flatten()
+    {
         let count = text
             .chars()
             .filter(|&c| markdown::is_forbidden_char(c))
@@ -792,6 +795,9 @@ fn drop_line(cleanup: &mut Cleanup, line: usize, why: &str) {
     });
 }
 
+/// The longest line that can be page furniture (a caption closed by its credit is the longest).
+const FURNITURE_BYTES: usize = 480;
+
 /// Drops lines that are page furniture wherever they stand: photo credits and staff credits,
 /// share bars, "Related:" labels (with the link lines of their paragraph), distribution notes.
 /// A positional caption (`(L) … (R)`) in the first paragraphs becomes the caption.
@@ -799,6 +805,10 @@ fn drop_furniture(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup, story:
     for (index, paragraph) in paragraphs.iter_mut().enumerate() {
         let mut related = false;
         paragraph.lines.retain(|(line, text)| {
+            // Furniture is a short line; a paragraph of prose is not looked at twice.
+            if !related && (text.len() > FURNITURE_BYTES || !noise::may_be_furniture(text)) {
+                return true;
+            }
             let why = if noise::is_related_label(text) {
                 related = true;
                 "related links"

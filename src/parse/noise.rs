@@ -96,7 +96,8 @@ const ISSUED_ON_BEHALF: &[&str] = &[
 
 /// HTML entities decoded and known tags removed; `None` when the line has neither.
 pub fn strip_markup(line: &str) -> Option<String> {
-    if !line.contains(['<', '&']) {
+    // Bytes, not chars: this runs on every line of every article.
+    if !line.bytes().any(|b| b == b'<' || b == b'&') {
         return None;
     }
     let mut out = String::with_capacity(line.len());
@@ -141,6 +142,20 @@ fn tag_length(text: &str) -> Option<usize> {
 /// Whether a line ends like a sentence.
 fn ends_sentence(line: &str) -> bool {
     line.ends_with(['.', '!', '?', '"', '”', '’', ':', ';'])
+}
+
+/// The first `chars` characters of a line, lower-cased: enough to test a label, without
+/// lower-casing a whole paragraph (these tests run on every line of every article).
+fn lower_prefix(line: &str, chars: usize) -> String {
+    let bytes = line.as_bytes();
+    let ascii = bytes.len().min(chars);
+    if bytes[..ascii].is_ascii() {
+        return line[..ascii].to_ascii_lowercase();
+    }
+    line.chars()
+        .take(chars)
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn starts_with_label(lower: &str, labels: &[&str]) -> bool {
@@ -203,12 +218,12 @@ pub fn is_slug_line(line: &str) -> bool {
 
 /// A note that a press release is distributed for someone: never the story.
 pub fn is_issued_on_behalf(line: &str) -> bool {
-    starts_with_label(&line.to_lowercase(), ISSUED_ON_BEHALF)
+    starts_with_label(&lower_prefix(line, 48), ISSUED_ON_BEHALF)
 }
 
 /// A photo credit (`Photo: Xinhua`, `(Photo: CFP)`, `File photo`) or a wire's staff credits.
 pub fn is_credit(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = lower_prefix(line, 32);
     let unbracketed = lower.trim_start_matches(['(', '[']);
     (starts_with_label(unbracketed, CREDIT_LABELS) && line.chars().count() <= 120)
         || starts_with_label(&lower, STAFF_CREDITS)
@@ -217,34 +232,82 @@ pub fn is_credit(line: &str) -> bool {
 /// A caption closed by its credit: `The convention floor on Friday. Image: Jane Doe.`,
 /// `Mayors meet in Alder (Photo: CFP)`.
 pub fn ends_with_credit(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    let tail_start = lower.char_indices().rev().nth(60).map_or(0, |(at, _)| at);
-    let tail = &lower[tail_start..];
-    line.split_whitespace().count() <= 60
-        && CREDIT_LABELS.iter().any(|label| {
-            [". ", "(", "("].iter().any(|open| {
-                tail.contains(&format!("{open}{label}:"))
-                    || tail.contains(&format!("{open}{label}/"))
-                    || tail.contains(&format!("{open}{label} by "))
+    static PATTERNS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let tail_start = line.char_indices().rev().nth(60).map_or(0, |(at, _)| at);
+    let tail = &line[tail_start..];
+    if !tail.contains([':', '/']) && !tail.contains(" by ") {
+        return false;
+    }
+    let tail = tail.to_lowercase();
+    let patterns = PATTERNS.get_or_init(|| {
+        CREDIT_LABELS
+            .iter()
+            .flat_map(|label| {
+                [". ", "("].into_iter().flat_map(move |open| {
+                    [":", "/", " by "].map(|close| format!("{open}{label}{close}"))
+                })
             })
-        })
+            .collect()
+    });
+    line.split_whitespace().count() <= 60 && patterns.iter().any(|p| tail.contains(p.as_str()))
 }
 
 /// A caption that names who is where in a photo: `(L) … (R)`, `(from left)`, `(1st L)`.
 pub fn is_positional_caption(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    (lower.contains("(l)") && lower.contains("(r)"))
-        || lower.contains("(from left")
-        || lower.contains("(front")
-        || [
-            "(1st l", "(2nd l", "(1st r", "(2nd r", "(c)", "(center)", "(centre)",
-        ]
-        .iter()
-        .any(|m| lower.contains(m))
+    const MARKS: [&str; 9] = [
+        "(l)",
+        "(r)",
+        "(from left",
+        "(front",
+        "(1st l",
+        "(2nd l",
+        "(1st r",
+        "(2nd r",
+        "(c",
+    ];
+    let mut left = false;
+    let mut right = false;
+    for (at, _) in line.match_indices('(') {
+        let head = lower_prefix(&line[at..], 11);
+        left |= head.starts_with("(l)");
+        right |= head.starts_with("(r)");
+        let centre =
+            head.starts_with("(c)") || head.starts_with("(center") || head.starts_with("(centre");
+        if centre || MARKS[2..8].iter().any(|m| head.starts_with(m)) {
+            return true;
+        }
+    }
+    left && right
+}
+
+/// Whether a line can be page furniture at all: short, or opening with a furniture label, or
+/// holding a bracket or a credit's colon or slash near its end. A quick test that spares the
+/// paragraphs of prose the others.
+pub fn may_be_furniture(line: &str) -> bool {
+    if line.len() <= 120 || line.contains('(') {
+        return true;
+    }
+    let tail = &line.as_bytes()[line.len().saturating_sub(80)..];
+    if tail.iter().any(|&b| b == b':' || b == b'/') {
+        return true;
+    }
+    let head = lower_prefix(line, 48);
+    let head = head.trim_start_matches(['(', '[']);
+    [
+        RELATED_LABELS,
+        CREDIT_LABELS,
+        STAFF_CREDITS,
+        ISSUED_ON_BEHALF,
+    ]
+    .iter()
+    .any(|labels| starts_with_label(head, labels))
 }
 
 /// A line left by share buttons: `Share this: Facebook Twitter Email`.
 pub fn is_share_residue(line: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
     let words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | ':' | '·' | '•'))
         .filter(|w| !w.is_empty())
@@ -258,8 +321,9 @@ pub fn is_share_residue(line: &str) -> bool {
 
 /// The label of a list of links to other stories: `Related:`, `Read more: …`.
 pub fn is_related_label(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    starts_with_label(&lower, RELATED_LABELS) && line.chars().count() <= 160
+    line.len() <= 640
+        && starts_with_label(&lower_prefix(line, 24), RELATED_LABELS)
+        && line.chars().count() <= 160
 }
 
 /// A dateline at the start of a lead: where (and when, and from whom) the story was filed.
@@ -279,6 +343,12 @@ const DASHES: [&str; 4] = ["--", "—", "–", "-"];
 /// then a dash, within the first 80 characters. A line that is only `BUCHAREST 1996-12-06`
 /// is a dateline too (its length is the whole line).
 pub fn dateline(lead: &str) -> Option<Dateline> {
+    // Most leads have no dateline: without a dash or colon near the start, a long one cannot.
+    let head = &lead.as_bytes()[..lead.len().min(100)];
+    let separated = head.iter().any(|&b| matches!(b, b'-' | b':' | 0xe2));
+    if !separated && lead.len() > 48 {
+        return None;
+    }
     let window: String = lead.chars().take(90).collect();
     let (prefix, length) = match dash_at(&window).or_else(|| shouted_colon(&window)) {
         Some((at, dash)) => {
