@@ -445,3 +445,32 @@ fn a_static_file_clashing_with_a_generated_folder_is_named() {
     );
     site.assert_no_working_folder();
 }
+
+/// 11. 140 open pages (each holding a connection for its reload events) neither crash serve
+/// nor stop it answering: handlers are bounded, and a thread it cannot start is no panic.
+#[test]
+fn serve_keeps_answering_with_many_open_pages() {
+    use std::io::Write;
+    let site = TestSite::fixture("basic");
+    let mut served = crate::serve::serve(&site);
+    let mut pages = Vec::new();
+    for _ in 0..140 {
+        let mut stream = std::net::TcpStream::connect(&served.addr).unwrap();
+        write!(stream, "GET /__concord/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        pages.push(stream);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let (status, _) = crate::serve::get(&served.addr, "/");
+    assert!(status == 200 || status == 503, "{status}");
+    assert!(
+        served.child.try_wait().unwrap().is_none(),
+        "serve is still running"
+    );
+    drop(pages);
+    // A closed page's handler notices at its next keep-alive (every 15 s) and frees its place.
+    let deadline = Instant::now() + Duration::from_secs(40);
+    while crate::serve::get(&served.addr, "/").0 != 200 {
+        assert!(Instant::now() < deadline, "serve did not recover");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

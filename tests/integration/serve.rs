@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 /// The server process; killed when dropped, whatever the test does.
 pub struct Served {
-    child: Child,
+    pub child: Child,
     pub addr: String,
 }
 
