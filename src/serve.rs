@@ -334,7 +334,7 @@ const MAX_REQUESTS: usize = 128;
 /// The name every temporary site of `serve` starts with, followed by the process id.
 const SERVE_PREFIX: &str = "concord-serve-";
 
-/// Stops serving at once: says so, removes the temporary site for at most 0.8 s (a large one
+/// Stops serving at once: says so, removes the temporary site for at most 0.6 s (a large one
 /// may take longer; the next `serve` removes what is left), and exits.
 fn stop(work: &Path) {
     outln!("\nStopping…");
@@ -345,7 +345,7 @@ fn stop(work: &Path) {
         let _ = std::fs::remove_dir_all(&work);
         let _ = done.send(());
     });
-    let removed = finished.recv_timeout(Duration::from_millis(800)).is_ok();
+    let removed = finished.recv_timeout(Duration::from_millis(600)).is_ok();
     outln!(
         "{}",
         if removed {
