@@ -32,8 +32,10 @@ pub struct Article {
     pub caption: Option<String>,
     pub word_count: usize,
     pub draft: bool,
-    /// Organisation names given in the front matter.
+    /// Organisation names the front matter gives (`organisations` and `organisations_add`).
     pub declared_organisations: Vec<String>,
+    /// The front matter's corrections of what is read from the text.
+    pub corrections: Corrections,
     /// Headline, caption and body as plain text: what the extractor reads.
     pub text: String,
     /// What the clean-up changed, so an editor can audit it.
@@ -107,6 +109,58 @@ impl Article {
     /// Minutes to read at 200 words a minute, at least one.
     pub fn reading_minutes(&self) -> usize {
         self.word_count.div_ceil(200).max(1)
+    }
+}
+
+/// An editor's corrections, from an article's front matter. They apply after reading, by name,
+/// so they keep working when the reader changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Corrections {
+    /// `organisations = [...]` was given: the article's organisations are exactly those.
+    pub organisations_only: bool,
+    /// `organisations_remove`: names (or other names) of organisations to take off.
+    pub organisations_remove: Vec<String>,
+    pub people: ListCorrection,
+    pub places: ListCorrection,
+    /// `partners = ["A", "B"]` sets the pair; `partners = []` removes it.
+    pub partners: Option<Vec<String>>,
+}
+
+/// `X = [...]` (replaces what was read), `X_add`, `X_remove`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListCorrection {
+    pub set: Option<Vec<String>>,
+    pub add: Vec<String>,
+    pub remove: Vec<String>,
+}
+
+impl ListCorrection {
+    pub fn is_empty(&self) -> bool {
+        self.set.is_none() && self.add.is_empty() && self.remove.is_empty()
+    }
+
+    /// `found` corrected: replaced, then added to, then the removed names (case-insensitive)
+    /// taken off. `name` reads an item's name; `make` makes an item of a name.
+    pub fn apply<T>(
+        &self,
+        found: Vec<T>,
+        name: impl Fn(&T) -> &str,
+        make: impl Fn(&str) -> T,
+    ) -> Vec<T> {
+        if self.is_empty() {
+            return found;
+        }
+        let mut items = match &self.set {
+            Some(names) => names.iter().map(|n| make(n)).collect(),
+            None => found,
+        };
+        for added in &self.add {
+            if !items.iter().any(|i| name(i).eq_ignore_ascii_case(added)) {
+                items.push(make(added));
+            }
+        }
+        items.retain(|i| !self.remove.iter().any(|r| r.eq_ignore_ascii_case(name(i))));
+        items
     }
 }
 

@@ -182,9 +182,35 @@ impl Reader {
             &self.place_finder,
             &spans,
         );
-        article.places = places;
-        article.partners = partners;
-        article.people = people::choose_people(reading.candidates, &spans);
+        let people = people::choose_people(reading.candidates, &spans);
+        let fixes = &article.corrections;
+        article.places = fixes.places.apply(
+            places,
+            |p| &p.name,
+            |name| crate::model::NamedMention {
+                name: name.to_string(),
+                mentions: Vec::new(),
+            },
+        );
+        article.people = fixes.people.apply(
+            people,
+            |p| &p.name,
+            |name| crate::model::Person {
+                name: name.to_string(),
+                role: None,
+                mentions: Vec::new(),
+            },
+        );
+        article.partners = match &fixes.partners {
+            Some(pair) => match pair.as_slice() {
+                [a, b] => {
+                    let (a, b) = (a.clone(), b.clone());
+                    Some(if a <= b { (a, b) } else { (b, a) })
+                }
+                _ => None,
+            },
+            None => partners,
+        };
     }
 }
 

@@ -28,7 +28,7 @@ use crate::config::ExtractConfig;
 use crate::model::{Article, Organisation, OrganisationMention, slug_or_hash};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Small words that may stand uncapitalised inside an organisation's name.
 const LINK_WORDS: &[&str] = &[
@@ -1127,24 +1127,67 @@ impl Tagger {
                 entry.mentions.push(m.to_string());
             }
         };
-        for declared in &article.declared_organisations {
-            if let Some(&org) = key_to_org.get(&name_key(declared)) {
-                note(org, None);
-            }
+        let declared: HashSet<usize> = article
+            .declared_organisations
+            .iter()
+            .filter_map(|d| key_to_org.get(&name_key(d)).copied())
+            .collect();
+        let mut declared_sorted: Vec<usize> = declared.iter().copied().collect();
+        declared_sorted.sort_unstable();
+        for &org in &declared_sorted {
+            note(org, None);
         }
+        // The front matter's `organisations` is the whole list: the text only gives mentions.
+        let only = article.corrections.organisations_only;
+        let mut span_orgs = Vec::new();
         if let Some(matcher) = &matcher {
             for m in matcher.find_iter(&article.text) {
                 let text = &article.text[m.start()..m.end()];
+                let org = pattern_org[m.pattern().as_usize()];
                 let pattern = &patterns[m.pattern().as_usize()];
-                if text::whole_word(&article.text, m.start(), m.end()) && case_fits(pattern, text) {
-                    note(pattern_org[m.pattern().as_usize()], Some(text));
+                if text::whole_word(&article.text, m.start(), m.end())
+                    && case_fits(pattern, text)
+                    && (!only || declared.contains(&org))
+                {
+                    note(org, Some(text));
                     spans.push((m.start(), m.end()));
+                    span_orgs.push(org);
                 }
             }
         }
         merge_back_references(&mut found);
+        let removed = self.removed(article, &found);
+        if !removed.is_empty() {
+            found.retain(|m| !removed.contains(&m.id));
+            let mut org = span_orgs.iter();
+            spans.retain(|_| org.next().is_none_or(|o| !removed.contains(o)));
+        }
         article.organisations = found;
         spans
+    }
+
+    /// The organisations of `found` that the article's `organisations_remove` names, by their
+    /// name or any form the article or the table writes.
+    fn removed(&self, article: &Article, found: &[OrganisationMention]) -> HashSet<usize> {
+        let remove: HashSet<String> = article
+            .corrections
+            .organisations_remove
+            .iter()
+            .map(|r| name_key(r))
+            .collect();
+        if remove.is_empty() {
+            return HashSet::new();
+        }
+        found
+            .iter()
+            .filter(|m| {
+                std::iter::once(&self.names[m.id])
+                    .chain(&m.mentions)
+                    .any(|n| remove.contains(&name_key(n)))
+                    || remove.iter().any(|r| self.key_to_org.get(r) == Some(&m.id))
+            })
+            .map(|m| m.id)
+            .collect()
     }
 }
 

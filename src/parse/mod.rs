@@ -7,7 +7,9 @@
 
 use crate::error::{Problem, line_of_offset};
 use crate::markdown;
-use crate::model::{Article, Body, Cleanup, Dropped, slug_or_hash, slugify};
+use crate::model::{
+    Article, Body, Cleanup, Corrections, Dropped, ListCorrection, slug_or_hash, slugify,
+};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -242,8 +244,7 @@ struct FrontMatter {
     title: Option<String>,
     date: Option<toml::Value>,
     slug: Option<String>,
-    #[serde(default)]
-    organisations: Vec<String>,
+    organisations: Option<Vec<String>>,
     #[serde(default)]
     draft: bool,
     source: Option<String>,
@@ -253,6 +254,50 @@ struct FrontMatter {
     /// Old site paths of this article: each gets a redirect page.
     #[serde(default)]
     aliases: Vec<String>,
+    /// `organisations` replaces what was read; these add to it and take from it.
+    #[serde(default)]
+    organisations_add: Vec<String>,
+    #[serde(default)]
+    organisations_remove: Vec<String>,
+    people: Option<Vec<String>>,
+    #[serde(default)]
+    people_add: Vec<String>,
+    #[serde(default)]
+    people_remove: Vec<String>,
+    places: Option<Vec<String>>,
+    #[serde(default)]
+    places_add: Vec<String>,
+    #[serde(default)]
+    places_remove: Vec<String>,
+    partners: Option<Vec<String>>,
+}
+
+impl FrontMatter {
+    /// The organisations the front matter names, and its corrections of what is read.
+    fn corrections(&self) -> (Vec<String>, Corrections) {
+        let list = |set: &Option<Vec<String>>, add: &[String], remove: &[String]| ListCorrection {
+            set: set.clone(),
+            add: add.to_vec(),
+            remove: remove.to_vec(),
+        };
+        let declared = self
+            .organisations
+            .iter()
+            .flatten()
+            .chain(&self.organisations_add)
+            .cloned()
+            .collect();
+        (
+            declared,
+            Corrections {
+                organisations_only: self.organisations.is_some(),
+                organisations_remove: self.organisations_remove.clone(),
+                people: list(&self.people, &self.people_add, &self.people_remove),
+                places: list(&self.places, &self.places_add, &self.places_remove),
+                partners: self.partners.clone(),
+            },
+        )
+    }
 }
 
 /// Splits off a `+++` … `+++` TOML block at the very top. Returns it and the index of the first
@@ -294,8 +339,20 @@ fn front_matter(ctx: &mut Ctx, lines: &[&str]) -> Result<Option<(FrontMatter, us
             {
                 *value = markdown::without_forbidden(value).into_owned();
             }
-            for name in &mut fm.organisations {
+            for name in fm.organisations.iter_mut().flatten() {
                 *name = markdown::without_forbidden(name).into_owned();
+            }
+            if fm
+                .partners
+                .as_ref()
+                .is_some_and(|p| !matches!(p.len(), 0 | 2))
+            {
+                ctx.error(
+                    ctx.key_line("partners"),
+                    "partners names the two cooperating parties, or none",
+                    "write partners = [\"Alder\", \"Birch\"], or partners = [] to say the article has none",
+                );
+                return Err(());
             }
             Ok(Some((fm, close + 1)))
         }
@@ -304,7 +361,7 @@ fn front_matter(ctx: &mut Ctx, lines: &[&str]) -> Result<Option<(FrontMatter, us
             ctx.error(
                 line,
                 format!("invalid front matter: {}", e.message().trim_end()),
-                "keys allowed: title, date, slug, organisations, draft, source, editor, author, summary, aliases",
+                "keys allowed: title, date, slug, draft, source, editor, author, summary, aliases, organisations (and _add, _remove), people (and _add, _remove), places (and _add, _remove), partners",
             );
             Err(())
         }
@@ -574,6 +631,7 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
     let body = Body::Paragraphs { from: text.len() };
     text.push_str(&texts.join("\n\n"));
     let slug = article_slug(ctx, fm.slug.as_deref(), cleanup.date_from_path)?;
+    let corrections = fm.corrections();
     Some(Article {
         slug,
         explicit_slug: fm.slug.is_some(),
@@ -591,7 +649,8 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
         caption: story.caption,
         word_count: texts.iter().map(|t| t.split_whitespace().count()).sum(),
         draft: fm.draft,
-        declared_organisations: fm.organisations,
+        declared_organisations: corrections.0,
+        corrections: corrections.1,
         text,
         cleanup,
         organisations: Vec::new(),
@@ -1038,6 +1097,7 @@ fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Ar
         return None;
     };
     let date = front_matter_date(ctx, date_value)?;
+    let corrections = fm.corrections();
     let body = lines[start.min(lines.len())..].join("\n");
     let rendered = markdown::render(&body, unsafe_html);
     let line_of = |url: &str| lines.iter().position(|l| l.contains(url)).map(|i| i + 1);
@@ -1086,7 +1146,8 @@ fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Ar
         caption: None,
         word_count: rendered.text.split_whitespace().count(),
         draft: fm.draft,
-        declared_organisations: fm.organisations,
+        declared_organisations: corrections.0,
+        corrections: corrections.1,
         cleanup: Cleanup::default(),
         organisations: Vec::new(),
         rejected_organisations: Vec::new(),

@@ -446,8 +446,10 @@ fn a_static_file_clashing_with_a_generated_folder_is_named() {
     site.assert_no_working_folder();
 }
 
-/// 11. 140 open pages (each holding a connection for its reload events) neither crash serve
-/// nor stop it answering: handlers are bounded, and a thread it cannot start is no panic.
+/// 11. Many open pages neither crash serve nor stop it answering.
+///
+/// Each page holds a connection for its reload events; serve's handlers are bounded, and a
+/// thread it cannot start is no panic.
 #[test]
 fn serve_keeps_answering_with_many_open_pages() {
     use std::io::Write;

@@ -7,6 +7,7 @@
 mod adversarial;
 mod archive;
 mod build;
+mod corrections;
 mod errors;
 mod guarantees;
 mod hostile;
