@@ -289,13 +289,14 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
         name: "finding organisations, places and people",
         total: None,
     });
-    let organisations = extract_entries(
+    let (organisations, stale) = extract_entries(
         &mut entries,
         &config,
         &published,
         cache.as_deref_mut(),
         &previous,
     );
+    problems.extend(stale);
     timings.stage("extract");
     if options.strict || config.build.strict {
         problems = problems.into_iter().map(Problem::strict).collect();
@@ -371,7 +372,7 @@ fn extract_entries(
     published: &(dyn Fn(&model::Article) -> bool + Sync),
     cache: Option<&mut Cache>,
     previous: &std::collections::HashMap<String, cache::CachedFile>,
-) -> Vec<model::Organisation> {
+) -> (Vec<model::Organisation>, Vec<Problem>) {
     let keep = cache.is_some();
     let mut empty = Cache::default();
     let cache = cache.unwrap_or(&mut empty);
@@ -431,10 +432,18 @@ fn extract_entries(
                 reader.tag(Arc::make_mut(article), reading, &tagger);
             }
         });
+    let stale = extract::stale_corrections(
+        config,
+        &tagger,
+        entries
+            .iter()
+            .filter_map(|e| e.article.as_deref())
+            .filter(|a| published(a)),
+    );
     if keep {
         cache.table = Some((table.clone(), tagger, count));
     }
-    table
+    (table, stale)
 }
 
 /// What a build did.

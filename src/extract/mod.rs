@@ -281,3 +281,47 @@ fn extract_with(
         .for_each(|(article, reading)| reader.tag(article, reading, &tagger));
     (table, tagger)
 }
+
+/// Warnings for the site's corrections that no longer match anything: an `[extract] exclude`
+/// entry that removes no name, and a `[organisations]` name or alias that no article writes.
+pub fn stale_corrections<'a>(
+    config: &SiteConfig,
+    tagger: &organisations::Tagger,
+    articles: impl Iterator<Item = &'a Article>,
+) -> Vec<crate::error::Problem> {
+    use crate::error::Problem;
+    let mut written = std::collections::HashSet::new();
+    for article in articles {
+        for m in &article.organisations {
+            written.extend(m.mentions.iter().map(|n| organisations::name_key(n)));
+        }
+    }
+    let mut problems: Vec<Problem> = tagger
+        .excluded
+        .iter()
+        .filter(|(_, hits)| hits.is_empty())
+        .map(|(entry, _)| {
+            Problem::warning(
+                "site.toml",
+                None,
+                format!("[extract] exclude {entry:?} removes nothing in this archive"),
+            )
+            .with_hint("remove it, or check its spelling (`*` stands for any words)")
+        })
+        .collect();
+    for (name, aliases) in &config.organisations {
+        for form in std::iter::once(name).chain(aliases) {
+            if !written.contains(&organisations::name_key(form)) {
+                problems.push(
+                    Problem::warning(
+                        "site.toml",
+                        None,
+                        format!("[organisations] {form:?} (of {name:?}) is written in no article"),
+                    )
+                    .with_hint("a name no article uses any more can go from the table"),
+                );
+            }
+        }
+    }
+    problems
+}

@@ -767,8 +767,96 @@ struct Registry {
     keys: HashMap<String, usize>,
     forms: Vec<Form>,
     links: Vec<(usize, usize)>,
-    /// Keys of names the site excludes.
-    excluded: BTreeSet<String>,
+    /// What the site excludes.
+    excluded: Exclusions,
+}
+
+/// The site's `[extract] exclude` list: exact names and `*` patterns ("* Bureau of *"), matched
+/// on the words of a name, case- and apostrophe-insensitively. Remembers what each removed.
+#[derive(Debug, Default)]
+pub struct Exclusions {
+    /// (the entry as written, its words; `*` stands for any words, none included).
+    entries: Vec<(String, Vec<String>)>,
+    /// For each entry: the names it removed.
+    pub hits: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Exclusions {
+    pub fn new(entries: &[String]) -> Exclusions {
+        Exclusions {
+            entries: entries
+                .iter()
+                .map(|e| {
+                    let words = e
+                        .split_whitespace()
+                        .flat_map(|w| {
+                            if w == "*" {
+                                vec!["*".to_string()]
+                            } else {
+                                name_words(w)
+                            }
+                        })
+                        .collect();
+                    (e.clone(), words)
+                })
+                .collect(),
+            hits: entries.iter().map(|e| (e.clone(), BTreeSet::new())).collect(),
+        }
+    }
+
+    /// Whether `name` is excluded; notes which entry removed it.
+    pub fn excludes(&mut self, name: &str) -> bool {
+        let words = name_words(name);
+        let key = name_key(name);
+        let found = self
+            .entries
+            .iter()
+            .find(|(entry, pattern)| {
+                if pattern.iter().any(|w| w == "*") {
+                    glob_words(pattern, &words)
+                } else {
+                    name_key(entry) == key
+                }
+            })
+            .map(|(entry, _)| entry.clone());
+        if let Some(entry) = &found {
+            self.hits.entry(entry.clone()).or_default().insert(name.trim().to_string());
+        }
+        found.is_some()
+    }
+}
+
+/// The words of a name as exclusions and site names compare them: lower case, letters and
+/// digits, no leading "the", no possessive ending.
+pub fn name_words(name: &str) -> Vec<String> {
+    let lower = name.trim().to_lowercase();
+    let without_the = lower.strip_prefix("the ").unwrap_or(&lower);
+    without_the
+        .split_whitespace()
+        .map(|w| {
+            let w = text::possessive_stem(w).filter(|s| !s.is_empty()).unwrap_or(w);
+            w.chars().filter(|c| c.is_alphanumeric()).collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `words` match `pattern`, where a `*` word stands for any run of words (or none).
+fn glob_words(pattern: &[String], words: &[String]) -> bool {
+    match pattern.split_first() {
+        None => words.is_empty(),
+        Some((first, rest)) if first == "*" => {
+            (0..=words.len()).any(|skip| glob_words(rest, &words[skip..]))
+        }
+        Some((first, rest)) => {
+            words.first() == Some(first) && glob_words(rest, &words[1..])
+        }
+    }
+}
+
+/// Whether `inner` stands in `outer` as whole consecutive words.
+fn contains_words(outer: &[String], inner: &[String]) -> bool {
+    !inner.is_empty() && outer.len() > inner.len() && outer.windows(inner.len()).any(|w| w == inner)
 }
 
 impl Registry {
@@ -779,8 +867,8 @@ impl Registry {
         Some(id)
     }
 
-    fn is_excluded(&self, name: &str) -> bool {
-        self.excluded.contains(&name_key(name))
+    fn is_excluded(&mut self, name: &str) -> bool {
+        self.excluded.excludes(name)
     }
 
     fn add(&mut self, spelling: &str, full_name: bool) -> Option<usize> {
@@ -846,6 +934,8 @@ pub struct Tagger {
     pub sources: Vec<u8>,
     /// For each organisation: its name in the table.
     pub names: Vec<String>,
+    /// For each `[extract] exclude` entry: the names it removed.
+    pub excluded: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// Builds the archive's organisation table from each article's declared organisations and the
@@ -878,7 +968,7 @@ pub fn organisation_table(
     for (name, aliases) in site_table {
         add_table(&mut registry, name, aliases, 2);
     }
-    registry.excluded = settings.exclude.iter().map(|e| name_key(e)).collect();
+    registry.excluded = Exclusions::new(&settings.exclude);
     if settings.builtin_organisations {
         // The archive's own definitions win: an acronym the text defines as another name
         // ("Birch Stock Exchange (BSE)") is not the built-in one (Bombay Stock Exchange).
@@ -963,6 +1053,30 @@ pub fn organisation_table(
                 && let Some(&stem_id) = registry.keys.get(&name_key(stem))
             {
                 registry.link(Some(id), Some(stem_id));
+            }
+        }
+    }
+
+    // The site's name wins over a longer form the text writes around it ("Chairman Li's Alder
+    // Port Authority" is the Alder Port Authority when the site's table names it).
+    let site_names: Vec<(usize, Vec<String>)> = site_table
+        .keys()
+        .filter_map(|name| Some((*registry.keys.get(&name_key(name))?, name_words(name))))
+        .collect();
+    if !site_names.is_empty() {
+        for id in 0..registry.forms.len() {
+            if registry.forms[id].priority > 0 {
+                continue;
+            }
+            let holder = registry.forms[id].spellings.keys().find_map(|spelling| {
+                let words = name_words(spelling);
+                site_names
+                    .iter()
+                    .find(|(_, site)| contains_words(&words, site))
+                    .map(|&(site_id, _)| site_id)
+            });
+            if let Some(site_id) = holder {
+                registry.link(Some(id), Some(site_id));
             }
         }
     }
@@ -1081,6 +1195,7 @@ pub fn organisation_table(
             key_to_org,
             names,
             sources,
+            excluded: std::mem::take(&mut registry.excluded.hits),
         },
     )
 }
@@ -1107,6 +1222,7 @@ impl Tagger {
             key_to_org,
             sources: _,
             names: _,
+            excluded: _,
         } = self;
         let mut spans = Vec::new();
         let mut found: Vec<OrganisationMention> = Vec::new();
