@@ -23,6 +23,8 @@ enum Command {
     Build(BuildArgs),
     /// Read every article and report every problem; writes nothing.
     Check(CheckArgs),
+    /// List every organisation, person, place and partner pair, most in need of a look first.
+    Review(ReviewArgs),
     /// Build into a temporary folder, serve it on this machine, rebuild and reload on change.
     Serve(ServeArgs),
     /// Write a new site into DIR: site.toml and an example article (none where content/ already
@@ -120,6 +122,19 @@ struct BuildArgs {
     /// Also print how long each stage took and the memory in use after it.
     #[arg(long, short, visible_alias = "timings")]
     verbose: bool,
+}
+
+#[derive(Debug, Args)]
+struct ReviewArgs {
+    /// Print the review as JSON on stdout.
+    #[arg(long, conflicts_with = "html")]
+    json: bool,
+    /// Write the review as a page to click through, DIR/index.html.
+    #[arg(long, value_name = "DIR")]
+    html: Option<PathBuf>,
+    /// Only names first seen on or after this date (YYYY-MM-DD): a weekly review of new names.
+    #[arg(long, value_parser = parse_date)]
+    since: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -331,6 +346,7 @@ pub fn run() -> ExitCode {
                 }
             }
         }
+        Command::Review(args) => review(cli.root, &args),
         Command::Check(args) => {
             let options = Options {
                 root: cli.root,
@@ -371,6 +387,74 @@ pub fn run() -> ExitCode {
             }
         }
     }
+}
+
+/// `concord review`: the review as a table (through a pager on a terminal), JSON, or a page.
+fn review(root: PathBuf, args: &ReviewArgs) -> ExitCode {
+    let options = Options {
+        root,
+        drafts: true,
+        ..Options::default()
+    };
+    let site = match concord::load(&options) {
+        Ok(site) => site,
+        Err(e) => return fail(&options.root, &e),
+    };
+    let rows = concord::review::review(&site, args.since);
+    if args.json {
+        match serde_json::to_string_pretty(&rows) {
+            Ok(json) => outln!("{json}"),
+            Err(e) => {
+                errln!("error: cannot write JSON: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    if let Some(dir) = &args.html {
+        let path = dir.join("index.html");
+        let written = std::fs::create_dir_all(dir)
+            .and_then(|()| std::fs::write(&path, concord::review::to_html(&rows, &site)));
+        return match written {
+            Ok(()) => {
+                outln!(
+                    "Wrote the review of {} names to {}",
+                    rows.len(),
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&options.root, &Error::io(path, e)),
+        };
+    }
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(120);
+    page(&concord::review::to_text(&rows, width));
+    ExitCode::SUCCESS
+}
+
+/// Shows text through `$PAGER` (or `less -FRX`) on a terminal; prints it elsewhere.
+fn page(text: &str) {
+    use std::io::{IsTerminal, Write};
+    if std::io::stdout().is_terminal() {
+        let pager = std::env::var("PAGER").unwrap_or_else(|_| "less -FRX".to_string());
+        let mut words = pager.split_whitespace();
+        if let Some(program) = words.next()
+            && let Ok(mut child) = std::process::Command::new(program)
+                .args(words)
+                .stdin(std::process::Stdio::piped())
+                .spawn()
+        {
+            if let Some(mut stdin) = child.stdin.take() {
+                let _ = stdin.write_all(text.as_bytes());
+            }
+            let _ = child.wait();
+            return;
+        }
+    }
+    let _ = anstream::stdout().write_all(text.as_bytes());
 }
 
 #[cfg(test)]

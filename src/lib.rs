@@ -21,6 +21,7 @@ pub mod model;
 pub mod parse;
 pub mod paths;
 pub mod render;
+pub mod review;
 pub mod scaffold;
 pub mod walk;
 pub mod write;
@@ -136,6 +137,8 @@ pub struct Site {
     pub problems: Vec<Problem>,
     /// URLs renamed, duplicates left out, near-duplicates reported.
     pub collation: collate::Collation,
+    /// For each `[extract] exclude` entry: the names it removed.
+    pub exclusions: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
     /// Articles left out because they are drafts.
     pub drafts_skipped: usize,
     /// Time spent in each stage so far.
@@ -289,7 +292,7 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
         name: "finding organisations, places and people",
         total: None,
     });
-    let (organisations, stale) = extract_entries(
+    let (organisations, stale, exclusions) = extract_entries(
         &mut entries,
         &config,
         &published,
@@ -332,6 +335,7 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
         base,
         problems,
         collation,
+        exclusions,
         drafts_skipped,
         timings,
     })
@@ -372,7 +376,11 @@ fn extract_entries(
     published: &(dyn Fn(&model::Article) -> bool + Sync),
     cache: Option<&mut Cache>,
     previous: &std::collections::HashMap<String, cache::CachedFile>,
-) -> (Vec<model::Organisation>, Vec<Problem>) {
+) -> (
+    Vec<model::Organisation>,
+    Vec<Problem>,
+    std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+) {
     let keep = cache.is_some();
     let mut empty = Cache::default();
     let cache = cache.unwrap_or(&mut empty);
@@ -440,10 +448,11 @@ fn extract_entries(
             .filter_map(|e| e.article.as_deref())
             .filter(|a| published(a)),
     );
+    let exclusions = tagger.excluded.clone();
     if keep {
         cache.table = Some((table.clone(), tagger, count));
     }
-    (table, stale)
+    (table, stale, exclusions)
 }
 
 /// What a build did.

@@ -800,7 +800,10 @@ impl Exclusions {
                     (e.clone(), words)
                 })
                 .collect(),
-            hits: entries.iter().map(|e| (e.clone(), BTreeSet::new())).collect(),
+            hits: entries
+                .iter()
+                .map(|e| (e.clone(), BTreeSet::new()))
+                .collect(),
         }
     }
 
@@ -820,7 +823,10 @@ impl Exclusions {
             })
             .map(|(entry, _)| entry.clone());
         if let Some(entry) = &found {
-            self.hits.entry(entry.clone()).or_default().insert(name.trim().to_string());
+            self.hits
+                .entry(entry.clone())
+                .or_default()
+                .insert(name.trim().to_string());
         }
         found.is_some()
     }
@@ -834,8 +840,12 @@ pub fn name_words(name: &str) -> Vec<String> {
     without_the
         .split_whitespace()
         .map(|w| {
-            let w = text::possessive_stem(w).filter(|s| !s.is_empty()).unwrap_or(w);
-            w.chars().filter(|c| c.is_alphanumeric()).collect::<String>()
+            let w = text::possessive_stem(w)
+                .filter(|s| !s.is_empty())
+                .unwrap_or(w);
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
         })
         .filter(|w| !w.is_empty())
         .collect()
@@ -848,9 +858,7 @@ fn glob_words(pattern: &[String], words: &[String]) -> bool {
         Some((first, rest)) if first == "*" => {
             (0..=words.len()).any(|skip| glob_words(rest, &words[skip..]))
         }
-        Some((first, rest)) => {
-            words.first() == Some(first) && glob_words(rest, &words[1..])
-        }
+        Some((first, rest)) => words.first() == Some(first) && glob_words(rest, &words[1..]),
     }
 }
 

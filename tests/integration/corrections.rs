@@ -1,7 +1,7 @@
 //! An editor's corrections in an article's front matter always win over what was read.
 //! All names are invented.
 
-use crate::{TestSite, stderr};
+use crate::{TestSite, stderr, stdout};
 
 fn read(site: &TestSite, path: &str) -> serde_json::Value {
     let out = site.run(&["check", "--json"]);
@@ -122,4 +122,109 @@ fn partners_with_one_name_is_an_error_naming_its_line() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn site_toml_exclude_patterns_and_the_site_name_win() {
+    let site = TestSite::empty();
+    site.write(
+        "site.toml",
+        "title = \"T\"\n[organisations]\n\"Inkora Freedom Party\" = []\n[extract]\nexclude = [\"* Tourism Bureau of *\", \"Nobody Matches This\"]\n",
+    );
+    site.write(
+        "content/a.txt",
+        "date 2024-03-01\nParty leader visits Alder\n\n\
+         Chairman Ines Varga's Inkora Freedom Party opened an office in Alder, and the \
+         Northern Tourism Bureau of Alder (NTBA) welcomed it.\n\nSource: Harbour Daily\n",
+    );
+    let a = read(&site, "content/a.txt");
+    let found = names(&a["organisations"]);
+    assert!(
+        found.contains(&"Inkora Freedom Party".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.contains("Varga") || n.contains("Tourism")),
+        "{found:?}"
+    );
+    let out = site.run(&["check"]);
+    assert!(
+        stderr(&out).contains(
+            "site.toml: warning: [extract] exclude \"Nobody Matches This\" removes nothing in this archive"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // The review shows what each exclude entry removed.
+    let out = site.run(&["review", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let pattern = rows
+        .iter()
+        .find(|r| r["kind"] == "exclude" && r["name"] == "* Tourism Bureau of *")
+        .expect("a row for the pattern");
+    assert!(
+        pattern["variants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v.as_str().unwrap().contains("Tourism Bureau of Alder")),
+        "{pattern}"
+    );
+}
+
+#[test]
+fn review_lists_what_needs_a_look_first_in_every_form() {
+    let site = TestSite::empty();
+    site.write(
+        "content/2024/01/a.txt",
+        "date 2024-01-10\nPorts meet\n\nThe Alder Port Authority (APA) and the Birch Harbour Board met. \
+         The Alder Port Authority and Valmora signed a pact.\n\nSource: Harbour Daily\n",
+    );
+    site.write(
+        "content/2024/02/b.txt",
+        "date 2024-02-10\nPorts meet again\n\nThe Alder Port Authority (APA) met the Kestrel Ferry Company in Alder.\n\nSource: Harbour Daily\n",
+    );
+    let out = site.run(&["review", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let scores: Vec<u64> = rows.iter().map(|r| r["score"].as_u64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    let apa = rows
+        .iter()
+        .find(|r| r["name"] == "Alder Port Authority")
+        .expect("a row for the port authority");
+    assert_eq!(apa["kind"], "organisation");
+    assert_eq!(apa["count"], 2);
+    assert_eq!(apa["first"], "2024-01-10");
+    assert_eq!(apa["last"], "2024-02-10");
+    assert!(
+        apa["example"]
+            .as_str()
+            .unwrap()
+            .contains("Alder Port Authority")
+    );
+    // --since shows only what is new.
+    let out = site.run(&["review", "--json", "--since", "2024-02-01"]);
+    let new: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        new.iter()
+            .all(|r| r["first"].as_str().unwrap() >= "2024-02-01")
+    );
+    assert!(new.iter().any(|r| r["name"] == "Kestrel Ferry Company"));
+    assert!(!new.iter().any(|r| r["name"] == "Alder Port Authority"));
+    // A terminal table, and a page to click through.
+    let out = site.run(&["review"]);
+    assert!(stdout(&out).starts_with("score  kind"), "{}", stdout(&out));
+    let dir = site.root().join("review-page");
+    let out = site.run(&["review", "--html", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(
+        page.contains("<a href=\"/organisations/alder-port-authority/\">Alder Port Authority</a>"),
+        "{page}"
+    );
+    assert!(!site.public().exists(), "review never builds the site");
 }
