@@ -80,10 +80,8 @@ pub fn review(site: &Site, since: Option<NaiveDate>) -> Vec<Row> {
                         flags.push("is a place".into());
                     }
                 }
-                "partners" => {
-                    if term.name.split(" – ").any(|side| !is_place(side)) {
-                        flags.push("a side that is no known place".into());
-                    }
+                "partners" if term.name.split(" – ").any(|side| !is_place(side)) => {
+                    flags.push("a side that is no known place".into());
                 }
                 _ => {}
             }
