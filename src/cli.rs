@@ -288,9 +288,13 @@ pub fn run() -> ExitCode {
                     for path in &written {
                         outln!("  wrote {}", dir.join(path).display());
                     }
+                    let shown = if dir == Path::new(".") {
+                        "the current folder".to_string()
+                    } else {
+                        dir.display().to_string()
+                    };
                     outln!(
-                        "A new site is in {}. Preview it with: concord --root {} serve",
-                        dir.display(),
+                        "A new site is in {shown}; preview it with: concord --root {} serve",
                         dir.display()
                     );
                     ExitCode::SUCCESS
