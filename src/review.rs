@@ -289,22 +289,14 @@ fn separate_contexts(list: &[&Article]) -> Option<String> {
     if list.len() < 4 {
         return None;
     }
-    let mut group: Vec<usize> = (0..list.len()).collect();
-    fn find(group: &mut [usize], mut i: usize) -> usize {
-        while group[i] != i {
-            group[i] = group[group[i]];
-            i = group[i];
-        }
-        i
-    }
+    let mut groups = organisations::Groups::new(list.len());
     let mut by_place: BTreeMap<&str, usize> = BTreeMap::new();
     let mut placed = vec![false; list.len()];
     for (i, article) in list.iter().enumerate() {
         for place in &article.places {
             placed[i] = true;
             if let Some(&j) = by_place.get(place.name.as_str()) {
-                let (a, b) = (find(&mut group, i), find(&mut group, j));
-                group[a.max(b)] = a.min(b);
+                groups.union(i, j);
             } else {
                 by_place.insert(&place.name, i);
             }
@@ -312,24 +304,24 @@ fn separate_contexts(list: &[&Article]) -> Option<String> {
     }
     let mut sizes: BTreeMap<usize, usize> = BTreeMap::new();
     for i in (0..list.len()).filter(|&i| placed[i]) {
-        *sizes.entry(find(&mut group, i)).or_default() += 1;
+        *sizes.entry(groups.find(i)).or_default() += 1;
     }
     let mut big: Vec<(usize, usize)> = sizes.into_iter().filter(|&(_, n)| n >= 2).collect();
     if big.len() < 2 {
         return None;
     }
     big.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let places_of = |root: usize, group: &mut Vec<usize>| -> String {
+    let mut places_of = |root: usize| -> String {
         let mut names: BTreeSet<&str> = BTreeSet::new();
         for (i, article) in list.iter().enumerate() {
-            if placed[i] && find(group, i) == root {
+            if placed[i] && groups.find(i) == root {
                 names.extend(article.places.iter().map(|p| p.name.as_str()));
             }
         }
         names.into_iter().take(3).collect::<Vec<_>>().join(", ")
     };
-    let first = places_of(big[0].0, &mut group);
-    let second = places_of(big[1].0, &mut group);
+    let first = places_of(big[0].0);
+    let second = places_of(big[1].0);
     Some(format!("{first} / {second}"))
 }
 

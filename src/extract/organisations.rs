@@ -697,20 +697,27 @@ fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, u
     spans
 }
 
-/// Union–find over form keys.
-struct Groups {
+/// Union–find over indexes: forms here, an organisation's articles in the review.
+pub(crate) struct Groups {
     parent: Vec<usize>,
 }
 
 impl Groups {
-    fn find(&mut self, mut i: usize) -> usize {
+    /// `n` items, each a group of its own.
+    pub(crate) fn new(n: usize) -> Groups {
+        Groups {
+            parent: (0..n).collect(),
+        }
+    }
+
+    pub(crate) fn find(&mut self, mut i: usize) -> usize {
         while self.parent[i] != i {
             self.parent[i] = self.parent[self.parent[i]];
             i = self.parent[i];
         }
         i
     }
-    fn union(&mut self, a: usize, b: usize) {
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             self.parent[ra.max(rb)] = ra.min(rb);
@@ -1090,9 +1097,7 @@ pub fn organisation_table(
     }
 
     // Group the forms, and name each group.
-    let mut groups = Groups {
-        parent: (0..registry.forms.len()).collect(),
-    };
+    let mut groups = Groups::new(registry.forms.len());
     for &(a, b) in &registry.links {
         groups.union(a, b);
     }
