@@ -24,10 +24,14 @@ pub struct SiteConfig {
     pub feed_limit: usize,
     /// The output folder, relative to the site root.
     pub output_dir: PathBuf,
-    /// Canonical organisation name → the other names articles use for it. (`[organizations]`,
-    /// the US spelling, is read the same.)
+    /// Canonical organisation name → the other names articles use for it, or a table with
+    /// `aliases` and a `when` condition (`[organizations]`, the US spelling, is read the same).
     #[serde(alias = "organizations")]
-    pub organisations: BTreeMap<String, Vec<String>>,
+    pub organisations: BTreeMap<String, OrganisationEntry>,
+    /// Canonical person's name → the other names articles use for them.
+    pub people: BTreeMap<String, Vec<String>>,
+    /// Canonical place name → the other names articles use for it (added to the gazetteer).
+    pub places: BTreeMap<String, Vec<String>>,
     pub markdown: MarkdownConfig,
     pub extract: ExtractConfig,
     pub search: SearchConfig,
@@ -35,6 +39,50 @@ pub struct SiteConfig {
     /// Old URL path → new site path: each writes a redirect page at the old path, so links to an
     /// archive's previous addresses keep working (`"/news/1234.html" = "2014/08/x/"`).
     pub redirects: BTreeMap<String, String>,
+}
+
+/// One entry of `[organisations]`: the other names (`"Alder Bank" = ["AB"]`), or a table with
+/// them and a condition that splits one surface name into two bodies by the article's places or
+/// source (`[organisations."Labour Party (UK)"] aliases = ["Labour"], when = { places = ["London"] }`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum OrganisationEntry {
+    Aliases(Vec<String>),
+    Table(OrganisationTable),
+}
+
+/// `[organisations."Name"]` written as a table.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OrganisationTable {
+    pub aliases: Vec<String>,
+    /// When set, the aliases mean this organisation only in articles that meet it.
+    pub when: Option<When>,
+}
+
+/// A condition on an article: one of its places, or its source, is among those listed
+/// (case-insensitive). Either list may be left out; an article meeting either list meets it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct When {
+    pub places: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+impl OrganisationEntry {
+    pub fn aliases(&self) -> &[String] {
+        match self {
+            OrganisationEntry::Aliases(aliases) => aliases,
+            OrganisationEntry::Table(table) => &table.aliases,
+        }
+    }
+
+    pub fn when(&self) -> Option<&When> {
+        match self {
+            OrganisationEntry::Aliases(_) => None,
+            OrganisationEntry::Table(table) => table.when.as_ref(),
+        }
+    }
 }
 
 /// `[build]`: how strictly an archive is taken in.
@@ -73,6 +121,10 @@ pub struct ExtractConfig {
     pub builtin_organisations: bool,
     /// Names never taken as organisations, whatever finds them (the site's own table excepted).
     pub exclude: Vec<String>,
+    /// Names never taken as people (exact names and `*` patterns, as `exclude`).
+    pub exclude_people: Vec<String>,
+    /// Names never taken as places (exact names and `*` patterns, as `exclude`).
+    pub exclude_places: Vec<String>,
     /// Places to add to the built-in gazetteer: canonical name → other names.
     pub places: BTreeMap<String, Vec<String>>,
     /// The confidence (0–1) an organisation the text proposes needs to become a tag; the
@@ -85,6 +137,8 @@ impl Default for ExtractConfig {
         ExtractConfig {
             builtin_organisations: true,
             exclude: Vec::new(),
+            exclude_people: Vec::new(),
+            exclude_places: Vec::new(),
             places: BTreeMap::new(),
             min_confidence: None,
         }
@@ -110,6 +164,8 @@ impl Default for SiteConfig {
             feed_limit: 20,
             output_dir: PathBuf::from("public"),
             organisations: BTreeMap::new(),
+            people: BTreeMap::new(),
+            places: BTreeMap::new(),
             markdown: MarkdownConfig::default(),
             extract: ExtractConfig::default(),
             search: SearchConfig::default(),
@@ -197,6 +253,52 @@ impl BaseUrl {
 }
 
 impl SiteConfig {
+    /// The site's organisation table as the tagger takes it: every canonical name with its
+    /// aliases, a conditional entry's aliases as names of their own (what they mean when no
+    /// condition holds) and its canonical name with no aliases.
+    pub fn organisation_aliases(&self) -> BTreeMap<String, Vec<String>> {
+        let mut table: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (name, entry) in &self.organisations {
+            if entry.when().is_some() {
+                table.entry(name.clone()).or_default();
+            } else {
+                table
+                    .entry(name.clone())
+                    .or_default()
+                    .extend(entry.aliases().iter().cloned());
+            }
+        }
+        for entry in self.organisations.values() {
+            if entry.when().is_some() {
+                for alias in entry.aliases() {
+                    let taken = table.iter().any(|(n, a)| {
+                        n.eq_ignore_ascii_case(alias)
+                            || a.iter().any(|x| x.eq_ignore_ascii_case(alias))
+                    });
+                    if !taken {
+                        table.insert(alias.clone(), Vec::new());
+                    }
+                }
+            }
+        }
+        table
+    }
+
+    /// The places the site adds to the gazetteer: `[places]` and `[extract] places`, the first
+    /// winning for a name in both.
+    pub fn place_table(&self) -> BTreeMap<String, Vec<String>> {
+        let mut table = self.extract.places.clone();
+        table.extend(self.places.iter().map(|(k, v)| (k.clone(), v.clone())));
+        table
+    }
+
+    /// The `[organisations]` entries with a `when`: (canonical name, aliases, condition).
+    pub fn organisation_splits(&self) -> impl Iterator<Item = (&str, &[String], &When)> {
+        self.organisations
+            .iter()
+            .filter_map(|(name, e)| Some((name.as_str(), e.aliases(), e.when()?)))
+    }
+
     /// Reads `site.toml` from the site root.
     pub fn load(root: &Path) -> Result<SiteConfig> {
         let path = root.join("site.toml");
@@ -254,6 +356,20 @@ impl SiteConfig {
                 "[extract] min_confidence is {c}; give a number from 0 to 1"
             ));
         }
+        for (name, entry) in &self.organisations {
+            if let Some(when) = entry.when() {
+                if when.places.is_empty() && when.sources.is_empty() {
+                    return Err(format!(
+                        "[organisations.{name:?}] when names no places and no sources; give `when = {{ places = [\"…\"] }}` or leave `when` out"
+                    ));
+                }
+                if entry.aliases().is_empty() {
+                    return Err(format!(
+                        "[organisations.{name:?}] has a `when` but no aliases: list the names it splits, `aliases = [\"…\"]`"
+                    ));
+                }
+            }
+        }
         if self.build.max_article_bytes == 0 {
             return Err("[build] max_article_bytes must be at least 1".to_string());
         }
@@ -299,6 +415,10 @@ fn plain_message(message: &str) -> String {
         ),
         ("invalid type: string", "found the quoted string"),
         ("invalid type: integer", "found the number"),
+        (
+            "data did not match any variant of untagged enum OrganisationEntry",
+            "expected a list of other names, [\"AB\"], or a table with `aliases` (and `when`)",
+        ),
     ] {
         text = text.replace(rust, plain);
     }
@@ -339,7 +459,7 @@ mod tests {
         let err = SiteConfig::parse("title = \"T").unwrap_err();
         assert!(err.contains("line 1"), "{err}");
         let config = SiteConfig::parse("[organizations]\n\"Alder Bank\" = [\"AB\"]").unwrap();
-        assert_eq!(config.organisations["Alder Bank"], ["AB"]);
+        assert_eq!(config.organisations["Alder Bank"].aliases(), ["AB"]);
     }
 
     #[test]
@@ -370,9 +490,33 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            config.organisations["Hong Kong Stock Exchange"],
+            config.organisations["Hong Kong Stock Exchange"].aliases(),
             ["HKEX", "HKEx"]
         );
+    }
+
+    #[test]
+    fn organisations_table_entries_split_a_name_by_place() {
+        let config = SiteConfig::parse(
+            "[organisations]\n\"Alder Bank\" = [\"AB\"]\n[organisations.\"Harbour Party (North)\"]\naliases = [\"Harbour\"]\nwhen = { places = [\"Northland\"] }\n",
+        )
+        .unwrap();
+        let splits: Vec<_> = config.organisation_splits().collect();
+        assert_eq!(splits.len(), 1);
+        assert_eq!(splits[0].0, "Harbour Party (North)");
+        assert_eq!(splits[0].2.places, ["Northland"]);
+        let table = config.organisation_aliases();
+        assert_eq!(table["Alder Bank"], ["AB"]);
+        assert!(table["Harbour Party (North)"].is_empty());
+        assert!(
+            table["Harbour"].is_empty(),
+            "the alias stays a name of its own"
+        );
+        let err = SiteConfig::parse("[organisations.\"X Party\"]\naliases = [\"X\"]\nwhen = { }\n")
+            .unwrap_err();
+        assert!(err.contains("no places and no sources"), "{err}");
+        let err = SiteConfig::parse("[organisations.\"X Party\"]\nalias = [\"X\"]\n").unwrap_err();
+        assert!(err.contains("aliases"), "{err}");
     }
 
     #[test]

@@ -137,7 +137,8 @@ pub struct Site {
     pub problems: Vec<Problem>,
     /// URLs renamed, duplicates left out, near-duplicates reported.
     pub collation: collate::Collation,
-    /// For each `[extract] exclude` entry: the names it removed.
+    /// For each `[extract] exclude` entry (and `exclude_people: X`, `exclude_places: X`): the
+    /// names it removed.
     pub exclusions: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
     /// Articles left out because they are drafts.
     pub drafts_skipped: usize,
@@ -420,7 +421,7 @@ fn extract_entries(
                 .collect();
             let (table, tagger) = extract::organisations::organisation_table(
                 &sources,
-                &config.organisations,
+                &config.organisation_aliases(),
                 &config.extract,
             );
             let same = old.is_some_and(|(t, g, _)| t == table && g == tagger);
@@ -443,12 +444,14 @@ fn extract_entries(
     let stale = extract::stale_corrections(
         config,
         &tagger,
+        &reader,
         entries
             .iter()
             .filter_map(|e| e.article.as_deref())
             .filter(|a| published(a)),
     );
-    let exclusions = tagger.excluded.clone();
+    let mut exclusions = tagger.excluded.clone();
+    exclusions.extend(reader.exclusions(config));
     if keep {
         cache.table = Some((table.clone(), tagger, count));
     }

@@ -42,7 +42,7 @@ pub struct Row {
 /// The review of `site`: every row, most in need of a look first, then fewest articles, then
 /// by name. With `since`, only names first seen on or after that date.
 pub fn review(site: &Site, since: Option<NaiveDate>) -> Vec<Row> {
-    let finder = places::PlaceFinder::new(&places::gazetteer(&site.config.extract.places));
+    let finder = places::PlaceFinder::new(&places::gazetteer(&site.config.place_table()));
     let is_place = |w: &str| finder.is_place(w);
     let threshold = site
         .config
@@ -195,7 +195,9 @@ fn organisation_rows(site: &Site, threshold: f64, is_place: &dyn Fn(&str) -> boo
             flags.push(format!("holds \"{}\"", archive.organisations[inner.0].name));
         }
         if let Some(split) = separate_contexts(&list) {
-            flags.push(format!("separate contexts: {split}"));
+            flags.push(format!(
+                "separate contexts: {split} (two bodies? split the name with `when`)"
+            ));
         }
         let kept_because = if site_names.contains(&organisations::name_key(&org.name)) {
             "the site's [organisations] table".to_string()

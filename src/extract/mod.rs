@@ -12,8 +12,10 @@ pub mod places;
 pub mod text;
 
 use crate::config::SiteConfig;
-use crate::model::{Article, Organisation};
+use crate::model::{Article, NamedMention, Organisation, Person};
 use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Mutex;
 
 /// Merges each item into the one it refers to: `into[i] = Some(j)` sends item `i` to `j`,
 /// following chains (`a → b → c`) to an item that stays, and `absorb(kept, merged)` folds it in,
@@ -68,6 +70,169 @@ pub struct Reader {
     model: &'static decide::Model,
     /// The confidence a candidate organisation needs.
     threshold: f64,
+    /// The site's corrections of people, places and split organisation names.
+    corrections: SiteCorrections,
+}
+
+/// What `site.toml` corrects after reading, by name: `[people]` aliases, `[extract]
+/// exclude_people` / `exclude_places`, and `[organisations]` entries with a `when`.
+struct SiteCorrections {
+    /// A person's other name (its key) → the canonical name.
+    people_aliases: HashMap<String, String>,
+    exclude_people: organisations::Exclusions,
+    exclude_places: organisations::Exclusions,
+    splits: Vec<Split>,
+    /// The names each people or places exclusion removed, by entry (`people:`/`places:` + entry).
+    hits: Mutex<BTreeMap<String, BTreeSet<String>>>,
+}
+
+/// `[organisations."Name"] aliases = [...], when = {...}`: in an article that meets the
+/// condition, a mention written as one of the aliases is the named organisation.
+struct Split {
+    name: String,
+    alias_keys: HashSet<String>,
+    place_keys: HashSet<String>,
+    source_keys: HashSet<String>,
+}
+
+impl SiteCorrections {
+    fn new(config: &SiteConfig) -> SiteCorrections {
+        let key = |n: &String| organisations::name_key(n);
+        let mut people_aliases = HashMap::new();
+        for (name, aliases) in &config.people {
+            for alias in std::iter::once(name).chain(aliases) {
+                people_aliases.insert(key(alias), name.clone());
+            }
+        }
+        SiteCorrections {
+            people_aliases,
+            exclude_people: organisations::Exclusions::new(&config.extract.exclude_people),
+            exclude_places: organisations::Exclusions::new(&config.extract.exclude_places),
+            splits: config
+                .organisation_splits()
+                .map(|(name, aliases, when)| Split {
+                    name: name.to_string(),
+                    alias_keys: aliases.iter().map(key).collect(),
+                    place_keys: when.places.iter().map(key).collect(),
+                    source_keys: when.sources.iter().map(key).collect(),
+                })
+                .collect(),
+            hits: Mutex::default(),
+        }
+    }
+
+    fn note(&self, kind: &str, entry: &str, name: &str) {
+        if let Ok(mut hits) = self.hits.lock() {
+            hits.entry(format!("{kind}:{entry}"))
+                .or_default()
+                .insert(name.to_string());
+        }
+    }
+
+    /// `people` with the site's aliases made canonical (merging the forms of one person) and
+    /// its excluded names taken off.
+    fn people(&self, people: Vec<Person>) -> Vec<Person> {
+        let mut out: Vec<Person> = Vec::with_capacity(people.len());
+        for mut person in people {
+            if let Some(entry) = self.exclude_people.entry_for(&person.name) {
+                self.note("people", entry, &person.name);
+                continue;
+            }
+            let canonical = std::iter::once(&person.name)
+                .chain(&person.mentions)
+                .find_map(|n| self.people_aliases.get(&organisations::name_key(n)));
+            if let Some(canonical) = canonical
+                && *canonical != person.name
+            {
+                let old = std::mem::replace(&mut person.name, canonical.clone());
+                if !person.mentions.contains(&old) {
+                    person.mentions.push(old);
+                }
+            }
+            match out.iter_mut().find(|p| p.name == person.name) {
+                Some(kept) => {
+                    for m in person.mentions {
+                        if !kept.mentions.contains(&m) {
+                            kept.mentions.push(m);
+                        }
+                    }
+                    if kept.role.is_none() {
+                        kept.role = person.role;
+                    }
+                }
+                None => out.push(person),
+            }
+        }
+        out
+    }
+
+    /// `places` without the excluded ones, and the partner pair unless one party is excluded.
+    fn places(
+        &self,
+        mut places: Vec<NamedMention>,
+        partners: Option<(String, String)>,
+    ) -> (Vec<NamedMention>, Option<(String, String)>) {
+        places.retain(|p| match self.exclude_places.entry_for(&p.name) {
+            Some(entry) => {
+                self.note("places", entry, &p.name);
+                false
+            }
+            None => true,
+        });
+        let partners = partners.filter(|(a, b)| {
+            self.exclude_places.entry_for(a).is_none() && self.exclude_places.entry_for(b).is_none()
+        });
+        (places, partners)
+    }
+
+    /// Moves a mention written as a split's alias to the split's organisation when the article
+    /// meets its condition (the first such entry, by name, wins).
+    fn split_organisations(&self, article: &mut Article, tagger: &organisations::Tagger) {
+        if self.splits.is_empty() {
+            return;
+        }
+        let place_keys: HashSet<String> = article
+            .places
+            .iter()
+            .flat_map(|p| std::iter::once(&p.name).chain(&p.mentions))
+            .map(|n| organisations::name_key(n))
+            .collect();
+        let source_key = article.source.as_deref().map(organisations::name_key);
+        let mut moved = false;
+        for mention in &mut article.organisations {
+            let split = self.splits.iter().find(|s| {
+                mention
+                    .mentions
+                    .iter()
+                    .any(|m| s.alias_keys.contains(&organisations::name_key(m)))
+                    && (s.place_keys.iter().any(|k| place_keys.contains(k))
+                        || source_key
+                            .as_ref()
+                            .is_some_and(|k| s.source_keys.contains(k)))
+            });
+            if let Some(id) = split.and_then(|s| tagger.org_of(&s.name)) {
+                mention.id = id;
+                moved = true;
+            }
+        }
+        if moved {
+            let mut seen: Vec<crate::model::OrganisationMention> = Vec::new();
+            for m in std::mem::take(&mut article.organisations) {
+                match seen.iter_mut().find(|k| k.id == m.id) {
+                    Some(kept) => {
+                        for form in m.mentions {
+                            if !kept.mentions.contains(&form) {
+                                kept.mentions.push(form);
+                            }
+                        }
+                        kept.confidence = kept.confidence.max(m.confidence);
+                    }
+                    None => seen.push(m),
+                }
+            }
+            article.organisations = seen;
+        }
+    }
 }
 
 impl Reader {
@@ -75,10 +240,36 @@ impl Reader {
     pub fn new(config: &SiteConfig) -> Reader {
         let model = decide::Model::embedded();
         Reader {
-            place_finder: places::PlaceFinder::new(&places::gazetteer(&config.extract.places)),
+            place_finder: places::PlaceFinder::new(&places::gazetteer(&config.place_table())),
             model,
             threshold: config.extract.min_confidence.unwrap_or(model.threshold),
+            corrections: SiteCorrections::new(config),
         }
+    }
+
+    /// For each `[extract] exclude_people` / `exclude_places` entry, named `exclude_people: X`:
+    /// the names it removed in the articles read so far.
+    pub fn exclusions(&self, config: &SiteConfig) -> BTreeMap<String, BTreeSet<String>> {
+        let hits = self
+            .corrections
+            .hits
+            .lock()
+            .map(|h| h.clone())
+            .unwrap_or_default();
+        let mut out = BTreeMap::new();
+        for (kind, list) in [
+            ("people", &config.extract.exclude_people),
+            ("places", &config.extract.exclude_places),
+        ] {
+            for entry in list {
+                let removed = hits.get(&format!("{kind}:{entry}")).cloned();
+                out.insert(
+                    format!("exclude_{kind}: {entry}"),
+                    removed.unwrap_or_default(),
+                );
+            }
+        }
+        out
     }
 
     /// The features and confidence of each organisation `tagger` found in `article`.
@@ -182,7 +373,10 @@ impl Reader {
             &self.place_finder,
             &spans,
         );
-        let people = people::choose_people(reading.candidates, &spans);
+        let people = self
+            .corrections
+            .people(people::choose_people(reading.candidates, &spans));
+        let (places, partners) = self.corrections.places(places, partners);
         let fixes = &article.corrections;
         article.places = fixes.places.apply(
             places,
@@ -211,6 +405,7 @@ impl Reader {
             },
             None => partners,
         };
+        self.corrections.split_organisations(article, tagger);
     }
 }
 
@@ -272,8 +467,11 @@ fn extract_with(
         .zip(&readings)
         .map(|(a, r)| (a.declared_organisations.as_slice(), &r.names))
         .collect();
-    let (table, tagger) =
-        organisations::organisation_table(&sources, &config.organisations, &config.extract);
+    let (table, tagger) = organisations::organisation_table(
+        &sources,
+        &config.organisation_aliases(),
+        &config.extract,
+    );
     drop(sources);
     articles
         .par_iter_mut()
@@ -287,15 +485,27 @@ fn extract_with(
 pub fn stale_corrections<'a>(
     config: &SiteConfig,
     tagger: &organisations::Tagger,
+    reader: &Reader,
     articles: impl Iterator<Item = &'a Article>,
 ) -> Vec<crate::error::Problem> {
     use crate::error::Problem;
-    let mut written = std::collections::HashSet::new();
+    let mut written = HashSet::new();
+    let mut people_written = HashSet::new();
+    let mut used = HashSet::new();
     for article in articles {
         for m in &article.organisations {
+            used.insert(m.id);
             written.extend(m.mentions.iter().map(|n| organisations::name_key(n)));
         }
+        for p in &article.people {
+            people_written.extend(
+                std::iter::once(&p.name)
+                    .chain(&p.mentions)
+                    .map(|n| organisations::name_key(n)),
+            );
+        }
     }
+
     let mut problems: Vec<Problem> = tagger
         .excluded
         .iter()
@@ -309,8 +519,21 @@ pub fn stale_corrections<'a>(
             .with_hint("remove it, or check its spelling (`*` stands for any words)")
         })
         .collect();
-    for (name, aliases) in &config.organisations {
-        for form in std::iter::once(name).chain(aliases) {
+    for (name, entry) in &config.organisations {
+        if entry.when().is_some() {
+            if !tagger.org_of(name).is_some_and(|id| used.contains(&id)) {
+                problems.push(
+                    Problem::warning(
+                        "site.toml",
+                        None,
+                        format!("[organisations.{name:?}] tags no article: none that writes its aliases meets its `when`"),
+                    )
+                    .with_hint("check the places or sources in `when` against the articles' (concord check --json lists them)"),
+                );
+            }
+            continue;
+        }
+        for form in std::iter::once(name).chain(entry.aliases()) {
             if !written.contains(&organisations::name_key(form)) {
                 problems.push(
                     Problem::warning(
@@ -321,6 +544,32 @@ pub fn stale_corrections<'a>(
                     .with_hint("a name no article uses any more can go from the table"),
                 );
             }
+        }
+    }
+    for (name, aliases) in &config.people {
+        for form in std::iter::once(name).chain(aliases) {
+            if !people_written.contains(&organisations::name_key(form)) {
+                problems.push(
+                    Problem::warning(
+                        "site.toml",
+                        None,
+                        format!("[people] {form:?} (of {name:?}) is no person in any article"),
+                    )
+                    .with_hint("a name no article uses any more can go from the table"),
+                );
+            }
+        }
+    }
+    for (entry, removed) in reader.exclusions(config) {
+        if removed.is_empty() {
+            problems.push(
+                Problem::warning(
+                    "site.toml",
+                    None,
+                    format!("[extract] {entry} removes nothing in this archive"),
+                )
+                .with_hint("remove it, or check its spelling (`*` stands for any words)"),
+            );
         }
     }
     problems

@@ -814,12 +814,14 @@ impl Exclusions {
         }
     }
 
-    /// Whether `name` is excluded; notes which entry removed it.
-    pub fn excludes(&mut self, name: &str) -> bool {
+    /// The entry that excludes `name`, if one does.
+    pub fn entry_for(&self, name: &str) -> Option<&str> {
+        if self.entries.is_empty() {
+            return None;
+        }
         let words = name_words(name);
         let key = name_key(name);
-        let found = self
-            .entries
+        self.entries
             .iter()
             .find(|(entry, pattern)| {
                 if pattern.iter().any(|w| w == "*") {
@@ -828,7 +830,12 @@ impl Exclusions {
                     name_key(entry) == key
                 }
             })
-            .map(|(entry, _)| entry.clone());
+            .map(|(entry, _)| entry.as_str())
+    }
+
+    /// Whether `name` is excluded; notes which entry removed it.
+    pub fn excludes(&mut self, name: &str) -> bool {
+        let found = self.entry_for(name).map(str::to_string);
         if let Some(entry) = &found {
             self.hits
                 .entry(entry.clone())
@@ -1225,6 +1232,11 @@ impl PartialEq for Tagger {
 }
 
 impl Tagger {
+    /// The organisation a name (or alias) in the table stands for.
+    pub fn org_of(&self, name: &str) -> Option<usize> {
+        self.key_to_org.get(&name_key(name)).copied()
+    }
+
     /// Tags `article` with the organisations it names; returns the byte spans of the mentions.
     /// O(text).
     pub fn tag(&self, article: &mut Article) -> Vec<(usize, usize)> {

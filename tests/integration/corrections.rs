@@ -176,6 +176,97 @@ fn site_toml_exclude_patterns_and_the_site_name_win() {
 }
 
 #[test]
+fn site_toml_splits_one_name_by_place_and_corrects_people_and_places() {
+    let site = TestSite::empty();
+    site.write(
+        "site.toml",
+        "title = \"T\"\n\
+         [places]\nNorthland = [\"North Land\"]\nSouthmere = []\n\
+         [organisations.\"Verdant Party (Northland)\"]\naliases = [\"Verdant\"]\nwhen = { places = [\"Northland\"] }\n\
+         [organisations.\"Verdant Party (Southmere)\"]\naliases = [\"Verdant\"]\nwhen = { places = [\"Southmere\"] }\n\
+         [organisations.\"Gull Party (Nowhere)\"]\naliases = [\"Gull\"]\nwhen = { places = [\"Nowhere\"] }\n\
+         [people]\n\"Ines Varga-Lind\" = [\"Ines Varga\"]\n\
+         [extract]\nexclude_people = [\"Tomas *\", \"Nobody Here\"]\nexclude_places = [\"Paris\"]\n",
+    );
+    site.write(
+        "content/a.txt",
+        "date 2024-03-01\nVerdant wins in the north\n\n\
+         Verdant won the vote in North Land on Monday, said Ines Varga, the party's leader.\n\n\
+         Source: Harbour Daily\n",
+    );
+    site.write(
+        "content/b.txt",
+        "date 2024-04-01\nVerdant loses in the south\n\n\
+         Verdant lost the vote in Southmere on Sunday, said Tomas Ruiz, a spokesman, after a \
+         visit to Paris.\n\nSource: Harbour Daily\n",
+    );
+    site.write(
+        "content/c.txt",
+        "date 2024-05-01\nVerdant meets\n\nVerdant and Gull held a meeting on Friday.\n\n\
+         Source: Harbour Daily\n",
+    );
+    let a = read(&site, "content/a.txt");
+    let b = read(&site, "content/b.txt");
+    let c = read(&site, "content/c.txt");
+    let orgs = names(&a["organisations"]);
+    assert!(
+        orgs.contains(&"Verdant Party (Northland)".to_string()),
+        "{orgs:?}"
+    );
+    let orgs = names(&b["organisations"]);
+    assert!(
+        orgs.contains(&"Verdant Party (Southmere)".to_string()),
+        "{orgs:?}"
+    );
+    // Where no condition holds, the name stays as the text writes it.
+    let orgs = names(&c["organisations"]);
+    assert!(orgs.contains(&"Verdant".to_string()), "{orgs:?}");
+    assert!(names(&a["places"]).contains(&"Northland".to_string()));
+    assert!(
+        names(&a["people"]).contains(&"Ines Varga-Lind".to_string()),
+        "{:?}",
+        names(&a["people"])
+    );
+    let people = names(&b["people"]);
+    assert!(!people.iter().any(|p| p.contains("Tomas")), "{people:?}");
+    let places = names(&b["places"]);
+    assert!(!places.contains(&"Paris".to_string()), "{places:?}");
+    assert!(places.contains(&"Southmere".to_string()), "{places:?}");
+
+    let out = site.run(&["check"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("[extract] exclude_people: Nobody Here removes nothing"),
+        "{err}"
+    );
+    assert!(!err.contains("exclude_people: Tomas"), "{err}");
+    assert!(
+        err.contains("[organisations.\"Gull Party (Nowhere)\"] tags no article"),
+        "{err}"
+    );
+    // Two pages, one for each body, and the review shows what the people exclude removed.
+    site.build(&[]);
+    let public = site.public();
+    assert!(
+        public
+            .join("organisations/verdant-party-northland/index.html")
+            .exists()
+    );
+    assert!(
+        public
+            .join("organisations/verdant-party-southmere/index.html")
+            .exists()
+    );
+    let out = site.run(&["review", "--json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r["kind"] == "exclude" && r["name"] == "exclude_people: Tomas *")
+        .expect("a row for the people exclude");
+    assert_eq!(row["variants"][0], "Tomas Ruiz", "{row}");
+}
+
+#[test]
 fn review_lists_what_needs_a_look_first_in_every_form() {
     let site = TestSite::empty();
     site.write(

@@ -192,3 +192,44 @@ fn every_kind_of_change_rebuilds_to_what_a_fresh_build_writes() {
     let report = rebuild_matches_fresh(&site, &mut cache, "nothing");
     assert_eq!(report.files_written, 0, "nothing changed");
 }
+
+#[test]
+fn every_correction_rebuilds_to_what_a_fresh_build_writes() {
+    let site = site();
+    let mut cache = Cache::default();
+    rebuild_matches_fresh(&site, &mut cache, "first build");
+    let steps: [(&str, &str); 5] = [
+        (
+            "an exclude",
+            "\n[extract]\nexclude = [\"Northgate Rail *\"]\n",
+        ),
+        (
+            "an alias",
+            "\n[organisations]\n\"Alder Port Authority\" = [\"Alder Port\"]\n",
+        ),
+        (
+            "a split by source",
+            "\n[organisations.\"Harbour Development Bank (Tide)\"]\naliases = [\"HDB\"]\nwhen = { sources = [\"Tide News\"] }\n",
+        ),
+        (
+            "a person's canonical name",
+            "\n[people]\n\"Ana Lis-Varga\" = [\"Ana Lis\"]\n",
+        ),
+        (
+            "people and places excluded",
+            "\n[extract]\nexclude_people = [\"Nobody *\"]\nexclude_places = [\"Paris\"]\n",
+        ),
+    ];
+    let base = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    for (what, table) in steps {
+        site.write("site.toml", format!("{base}{table}"));
+        rebuild_matches_fresh(&site, &mut cache, what);
+    }
+    edit(
+        &site,
+        "content/a05.txt",
+        " date 2023-",
+        "+++\norganisations_remove = [\"Harbour Development Bank\"]\npeople_add = [\"Ola Brand\"]\n+++\n date 2023-",
+    );
+    rebuild_matches_fresh(&site, &mut cache, "a front-matter correction");
+}
