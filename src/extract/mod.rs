@@ -6,6 +6,7 @@
 
 pub mod cues;
 pub mod decide;
+pub mod labeller;
 pub mod organisations;
 pub mod people;
 pub mod places;
@@ -362,6 +363,32 @@ impl Reader {
         }
     }
 
+    /// The sequence labeller's evidence for a text: the gazetteer's places and the mentions of
+    /// the names the rules propose in it (see [`labeller`]).
+    pub fn evidence(
+        &self,
+        text: &str,
+        toks: &[text::Token],
+        names: &organisations::Names,
+    ) -> Vec<labeller::Evidence> {
+        let places = self.place_finder.find(text, &[]);
+        let mut proposed: Vec<&str> = names.proposed().filter(|n| !n.is_empty()).collect();
+        proposed.sort_unstable();
+        proposed.dedup();
+        let mut orgs = Vec::new();
+        if let Ok(matcher) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&proposed)
+        {
+            for m in matcher.find_iter(text) {
+                if text::whole_word(text, m.start(), m.end()) {
+                    orgs.push((m.start(), m.end(), 2));
+                }
+            }
+        }
+        labeller::evidence(toks, &places, &orgs)
+    }
+
     /// Tags `article` with the organisations `tagger` finds, then with its places, partners and
     /// people outside those organisations' mentions.
     pub fn tag(&self, article: &mut Article, reading: Reading, tagger: &organisations::Tagger) {
@@ -417,6 +444,25 @@ impl Reader {
 /// after it, outside the organisations' mentions.
 pub fn extract(articles: &mut [Article], config: &SiteConfig) -> Vec<Organisation> {
     extract_with(articles, config, &Reader::new(config)).0
+}
+
+/// Each article's labeller evidence, as [`Reader::read`] gives it (for the training tool).
+pub fn labeller_evidence(
+    articles: &[Article],
+    config: &SiteConfig,
+) -> Vec<Vec<labeller::Evidence>> {
+    let reader = Reader::new(config);
+    articles
+        .iter()
+        .map(|article| {
+            let text = &article.text;
+            let toks = text::tokens(text);
+            let body = text::body_tokens(text, &toks);
+            let is_place = |word: &str| reader.place_finder.is_place(word);
+            let names = organisations::read_names(text, body, &is_place);
+            reader.evidence(text, &toks, &names)
+        })
+        .collect()
 }
 
 /// One candidate organisation of an article, before the decision: for the training tool.

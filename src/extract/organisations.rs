@@ -933,6 +933,17 @@ pub struct Names {
     names: Vec<String>,
 }
 
+impl Names {
+    /// Every name the rules propose: headed and cued names, defined names and their acronyms.
+    pub fn proposed(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str).chain(
+            self.definitions
+                .iter()
+                .flat_map(|d| [d.name.as_str(), d.acronym.as_str()]),
+        )
+    }
+}
+
 /// Reads the names in `text`, given its body's tokens (offsets into `text`).
 pub fn read_names(text: &str, body_tokens: &[Token], is_place: &dyn Fn(&str) -> bool) -> Names {
     let mut names = headed_names_in(text, body_tokens, is_place);

@@ -288,7 +288,7 @@ fn is_title(t: &Token) -> bool {
 }
 
 /// Whether a lower-case word is a job title or a form of address ("minister", "dr").
-pub(crate) fn is_title_word(lower: &str) -> bool {
+pub fn is_title_word(lower: &str) -> bool {
     ROLE_WORDS.contains(&lower) || TITLES.contains(&lower)
 }
 
