@@ -4,7 +4,7 @@
 //!
 //! The labeller learns from the token-labelled open corpora (weight `--labeller-bio-weight`) and
 //! the domain-dev train split, whose document-level gold is projected onto tokens
-//! ([`project_spans`]: every whole-word occurrence of a gold name, longest first; optional
+//! ([`labeller::project_spans`]: every whole-word occurrence of a gold name, longest first; optional
 //! organisations and unlisted back-references masked; titles taken off people's names); it is
 //! reported on the dev split at the mention level, and written with `--labeller-out FILE`. It
 //! is not used by a build yet: it did not improve the dev split (see README, "How Concord
@@ -462,61 +462,6 @@ fn with_evidence(docs: Vec<(Article, Vec<Option<u8>>)>) -> Vec<Labelled> {
         .collect()
 }
 
-/// Each token's BILOU label from named character spans `(start, end, kind)`; tokens inside a
-/// `masked` span get no label.
-fn project_spans(
-    toks: &[concord::extract::text::Token],
-    spans: &[(usize, usize, usize)],
-    masked: &[(usize, usize)],
-) -> Vec<Option<u8>> {
-    let mut gold: Vec<Option<u8>> = vec![Some(0); toks.len()];
-    for &(a, b) in masked {
-        for (i, t) in toks.iter().enumerate() {
-            if t.start < b && t.end > a {
-                gold[i] = None;
-            }
-        }
-    }
-    for &(a, b, kind) in spans {
-        let inside: Vec<usize> = (0..toks.len())
-            .filter(|&i| toks[i].start < b && toks[i].end > a)
-            .collect();
-        let n = inside.len();
-        for (j, &i) in inside.iter().enumerate() {
-            let part = if n == 1 {
-                3
-            } else if j == 0 {
-                0
-            } else if j + 1 == n {
-                2
-            } else {
-                1
-            };
-            gold[i] = Some(1 + 4 * kind as u8 + part);
-        }
-    }
-    gold
-}
-
-/// Every whole-word occurrence of each form in `text`, longest forms first, never overlapping.
-fn find_forms(text: &str, forms: &[(String, usize)]) -> Vec<(usize, usize, usize)> {
-    let mut forms: Vec<&(String, usize)> = forms.iter().filter(|(f, _)| !f.is_empty()).collect();
-    forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
-    let mut taken: Vec<(usize, usize, usize)> = Vec::new();
-    for (form, kind) in forms {
-        for (a, _) in text.match_indices(form.as_str()) {
-            let b = a + form.len();
-            if concord::extract::text::whole_word(text, a, b)
-                && !taken.iter().any(|&(s, e, _)| a < e && b > s)
-            {
-                taken.push((a, b, *kind));
-            }
-        }
-    }
-    taken.sort_unstable();
-    taken
-}
-
 /// The domain-dev documents of `files` with their gold projected onto tokens: organisations,
 /// people and places (optional places too: they are places), optional organisations masked.
 fn domain_labelled(corpus: &Path, files: &[String]) -> Result<Vec<Labelled>, String> {
@@ -583,12 +528,12 @@ fn domain_labelled(corpus: &Path, files: &[String]) -> Result<Vec<Labelled>, Str
             .collect();
         let text = &article.text;
         let toks = concord::extract::text::tokens(text);
-        let spans = find_forms(text, &forms);
-        let masked: Vec<(usize, usize)> = find_forms(text, &optional)
+        let spans = labeller::find_forms(text, &forms);
+        let masked: Vec<(usize, usize)> = labeller::find_forms(text, &optional)
             .into_iter()
             .map(|(a, b, _)| (a, b))
             .collect();
-        let mut gold = project_spans(&toks, &spans, &masked);
+        let mut gold = labeller::project_spans(&toks, &spans, &masked);
         // A capitalised word of a gold name outside the names ("Mr Leung", "the Exchange"): a
         // back-reference the gold does not list; neither right nor wrong.
         let name_words: BTreeSet<String> = forms
@@ -709,7 +654,7 @@ fn bio_labelled(path: &Path) -> Result<Vec<Labelled>, String> {
             .map(|(a, b, k)| (a + offset, b + offset, k))
             .collect();
         let toks = concord::extract::text::tokens(&article.text);
-        let gold = project_spans(&toks, &spans, &[]);
+        let gold = labeller::project_spans(&toks, &spans, &[]);
         out.push((article, gold));
     }
     if skipped > 0 {

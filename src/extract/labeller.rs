@@ -585,6 +585,45 @@ fn parts(toks: &[Token], start: usize, end: usize) -> Vec<(usize, u8)> {
         .collect()
 }
 
+/// Article-level gold projected onto words, for training: each token's BILOU label from named
+/// byte spans `(start, end, kind index into KINDS)`; tokens inside a `masked` span get no
+/// label (neither right nor wrong).
+pub fn project_spans(
+    toks: &[Token],
+    spans: &[(usize, usize, usize)],
+    masked: &[(usize, usize)],
+) -> Vec<Option<u8>> {
+    let mut gold: Vec<Option<u8>> = vec![Some(0); toks.len()];
+    for &(a, b) in masked {
+        for (i, _) in parts(toks, a, b) {
+            gold[i] = None;
+        }
+    }
+    for &(a, b, kind) in spans {
+        for (i, part) in parts(toks, a, b) {
+            gold[i] = Some(1 + 4 * kind as u8 + part);
+        }
+    }
+    gold
+}
+
+/// Every whole-word occurrence of each form in `text`, longest forms first, never overlapping.
+pub fn find_forms(text: &str, forms: &[(String, usize)]) -> Vec<(usize, usize, usize)> {
+    let mut forms: Vec<&(String, usize)> = forms.iter().filter(|(f, _)| !f.is_empty()).collect();
+    forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+    let mut taken: Vec<(usize, usize, usize)> = Vec::new();
+    for (form, kind) in forms {
+        for (a, _) in text.match_indices(form.as_str()) {
+            let b = a + form.len();
+            if text::whole_word(text, a, b) && !taken.iter().any(|&(s, e, _)| a < e && b > s) {
+                taken.push((a, b, *kind));
+            }
+        }
+    }
+    taken.sort_unstable();
+    taken
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -690,6 +729,37 @@ mod tests {
         let labels = Labeller::from_bytes(blank).label(text, &toks, &[]);
         assert!(spans(&labels).is_empty());
         assert!(!Labeller::from_bytes(b"not a model").is_loaded());
+    }
+
+    #[test]
+    fn gold_names_are_projected_onto_words_longest_first() {
+        let text = "The Alder Port Authority and Alder signed it; the Authority said Ines Varga, \
+                    of Alderport, agreed.";
+        let toks = text::tokens(text);
+        let forms = vec![
+            ("Alder Port Authority".to_string(), 0),
+            ("Alder".to_string(), 2),
+            ("Ines Varga".to_string(), 1),
+        ];
+        let spans = find_forms(text, &forms);
+        // "Alder" inside the longer name and inside "Alderport" is not a place.
+        let found: Vec<&str> = spans.iter().map(|&(a, b, _)| &text[a..b]).collect();
+        assert_eq!(found, ["Alder Port Authority", "Alder", "Ines Varga"]);
+        let authority = text.rfind("Authority").unwrap();
+        let gold = project_spans(&toks, &spans, &[(authority, authority + 9)]);
+        let labels: Vec<(&str, Option<&str>)> = toks
+            .iter()
+            .zip(&gold)
+            .map(|(t, g)| (t.text, g.map(|l| LABELS[usize::from(l)])))
+            .collect();
+        assert_eq!(labels[1], ("Alder", Some("B-ORG")));
+        assert_eq!(labels[2], ("Port", Some("I-ORG")));
+        assert_eq!(labels[3], ("Authority", Some("L-ORG")));
+        assert_eq!(labels[5], ("Alder", Some("U-LOC")));
+        assert!(labels.contains(&("Authority", None)), "masked: {labels:?}");
+        assert!(labels.contains(&("Ines", Some("B-PER"))));
+        assert!(labels.contains(&("Varga", Some("L-PER"))));
+        assert!(labels.contains(&("Alderport", Some("O"))));
     }
 
     #[test]
