@@ -12,6 +12,12 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("article.html", include_str!("../templates/article.html")),
     ("taxonomy.html", include_str!("../templates/taxonomy.html")),
     ("term.html", include_str!("../templates/term.html")),
+    (
+        "term-entry.html",
+        include_str!("../templates/term-entry.html"),
+    ),
+    ("timeline.html", include_str!("../templates/timeline.html")),
+    ("together.html", include_str!("../templates/together.html")),
     ("archive.html", include_str!("../templates/archive.html")),
     ("period.html", include_str!("../templates/period.html")),
     ("search.html", include_str!("../templates/search.html")),

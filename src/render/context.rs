@@ -49,7 +49,7 @@ pub struct PersonLink<'a> {
 }
 
 /// A date as templates need it: `2023-10-20` for `datetime`, `20 October 2023` for readers.
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub struct DateView {
     pub iso: String,
     pub display: String,
@@ -101,6 +101,9 @@ pub struct ArticleSummary<'a> {
     pub more_organisations: usize,
     /// A draft (shown only by `serve` and `build --drafts`): marked as such.
     pub draft: bool,
+    /// The id of the place where a year (or month) of a timeline's listing starts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
 }
 
 /// Organisations shown with an article in listings (the article page shows all of them).
@@ -146,6 +149,7 @@ impl<'a> ArticleSummary<'a> {
             organisations: Vec::new(),
             more_organisations: 0,
             draft: article.draft,
+            anchor: None,
         }
     }
 
@@ -281,6 +285,9 @@ pub struct TermView<'a> {
     pub role: Option<&'a str>,
     /// Root-relative URL of the term's own Atom feed (organisations have one).
     pub feed_url: Option<String>,
+    /// An organisation's index in the archive's table.
+    #[serde(skip)]
+    pub org: Option<usize>,
 }
 
 impl<'a> TermView<'a> {
@@ -293,6 +300,7 @@ impl<'a> TermView<'a> {
             count,
             aliases: &org.aliases,
             role: None,
+            org: None,
         }
     }
 
@@ -305,6 +313,7 @@ impl<'a> TermView<'a> {
             aliases: &[],
             role: term.role.as_deref(),
             feed_url: None,
+            org: None,
         }
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod context;
 pub mod feeds;
+pub mod views;
 
 use crate::assets;
 use crate::config::{BaseUrl, SiteConfig};
@@ -172,6 +173,15 @@ struct Renderer<'a> {
     only: Option<&'a Changes>,
 }
 
+/// The folder of page `n` of a listing under `dir`: `dir` itself, then `dir/page/n/`.
+fn page_dir(dir: &str, n: usize) -> String {
+    if n == 1 {
+        dir.to_string()
+    } else {
+        format!("{dir}page/{n}/")
+    }
+}
+
 /// The date of the newest of `articles` (indexes, newest first).
 fn newest(archive: &Archive, articles: &[usize]) -> Option<chrono::NaiveDate> {
     articles.first().map(|&i| archive.articles[i].date)
@@ -267,6 +277,10 @@ impl Renderer<'_> {
     /// A listing of `items` (article indexes, newest first) split into pages under `dir` (`""`
     /// or `organisations/x/`): `dir/index.html`, `dir/page/2/index.html`, …
     /// O(items): each page serialises only its own slice.
+    /// With `step`, the first article of each year (or month) carries its anchor (`y2019`).
+    /// With `step` or `summarised`, page 1 shows a summary of the whole list (a timeline), so
+    /// it depends on every item.
+    #[allow(clippy::too_many_arguments)]
     fn listing(
         &self,
         template: &str,
@@ -274,21 +288,22 @@ impl Renderer<'_> {
         title: &str,
         items: &[usize],
         extra: &Context,
+        step: Option<views::Step>,
+        summarised: bool,
     ) -> Result<()> {
         let per_page = self.config.paginate_by;
         let total = items.len().div_ceil(per_page).max(1);
-        let page_dir = |n: usize| {
-            if n == 1 {
-                dir.to_string()
-            } else {
-                format!("{dir}page/{n}/")
-            }
-        };
+        let page_dir = |n: usize| page_dir(dir, n);
         let lastmod = newest(self.archive, items);
         (1..=total).into_par_iter().try_for_each(|n| {
             let start = (n - 1) * per_page;
             let slice = &items[start.min(items.len())..(start + per_page).min(items.len())];
-            if !self.wanted(Some(slice)) {
+            let depends = if n == 1 && (step.is_some() || summarised) {
+                items
+            } else {
+                slice
+            };
+            if !self.wanted(Some(depends)) {
                 self.in_sitemap(&page_dir(n), lastmod);
                 return Ok(());
             }
@@ -296,7 +311,23 @@ impl Renderer<'_> {
             // costs more memory (~58 MiB at 100,000 articles) than rebuilding them costs time.
             let summaries: Vec<ArticleSummary> = slice
                 .iter()
-                .map(|&i| ArticleSummary::new(&self.archive.articles[i], self.archive, self.base))
+                .enumerate()
+                .map(|(k, &i)| {
+                    let mut summary =
+                        ArticleSummary::new(&self.archive.articles[i], self.archive, self.base);
+                    if let Some(step) = step {
+                        let date = self.archive.articles[i].date;
+                        let position = start + k;
+                        let anchor = step.anchor(date);
+                        if position == 0
+                            || step.anchor(self.archive.articles[items[position - 1]].date)
+                                != anchor
+                        {
+                            summary.anchor = Some(anchor);
+                        }
+                    }
+                    summary
+                })
                 .collect();
             let page_title = if n == 1 {
                 title.to_string()
@@ -340,19 +371,81 @@ impl Renderer<'_> {
     /// The list of all terms of a kind, and a paginated page for each term.
     fn taxonomy(&self, kind: Kind, terms: &[(TermView, &[usize])]) -> Result<()> {
         let lastmod = self.archive.articles.first().map(|a| a.date);
+        let entries: Vec<views::IndexEntry> = terms
+            .iter()
+            .map(|(v, items)| views::IndexEntry::new(v, items, self.archive))
+            .collect();
+        let (index, letter_pages) = views::term_index(entries, kind.dir, self.base);
         self.layout_page("taxonomy.html", kind.dir, kind.title, lastmod, || {
             let mut context = Context::new();
             context.insert("kind", &kind);
+            context.insert("index", &index);
+            // Every term, as themes made before the A–Z index read them.
             let views: Vec<&TermView> = terms.iter().map(|(v, _)| v).collect();
             context.insert("terms", &views);
+            if kind.dir == context::PARTNERS.dir {
+                context.insert("network", &views::network(self.archive, self.base));
+            }
             context
         })?;
+        letter_pages
+            .par_iter()
+            .try_for_each(|(name, dir, entries)| {
+                let chunks: Vec<&[views::IndexEntry]> =
+                    entries.chunks(views::LETTER_PAGE).collect();
+                let total = chunks.len();
+                chunks.iter().enumerate().try_for_each(|(k, chunk)| {
+                    let n = k + 1;
+                    let title = if total > 1 {
+                        format!("{}: {name} (page {n} of {total})", kind.title)
+                    } else {
+                        format!("{}: {name}", kind.title)
+                    };
+                    self.layout_page("taxonomy.html", &page_dir(dir, n), &title, lastmod, || {
+                        let mut context = Context::new();
+                        context.insert("kind", &kind);
+                        context.insert("index", &index);
+                        context.insert("letter", name);
+                        context.insert("entries", chunk);
+                        context.insert("terms", chunk);
+                        context.insert(
+                            "pager",
+                            &Pager {
+                                current: n,
+                                total,
+                                previous_url: (n > 1)
+                                    .then(|| self.base.link(&page_dir(dir, n - 1))),
+                                next_url: (n < total)
+                                    .then(|| self.base.link(&page_dir(dir, n + 1))),
+                            },
+                        );
+                        context
+                    })
+                })
+            })?;
         terms.par_iter().try_for_each(|(view, items)| {
             let mut extra = Context::new();
             extra.insert("kind", &kind);
             extra.insert("term", view);
             let dir = &view.url[self.base.path.len()..];
-            self.listing("term.html", dir, view.name, items, &extra)
+            let per_page = self.config.paginate_by;
+            let link = |anchor: &str, position: usize| {
+                format!(
+                    "{}#{anchor}",
+                    self.base.link(&page_dir(dir, position / per_page + 1))
+                )
+            };
+            let timeline = views::timeline(self.archive, items, &link);
+            let step = timeline.as_ref().map(|_| {
+                let date = |i: usize| self.archive.articles[i].date;
+                views::Step::for_span(date(items[items.len() - 1]), date(items[0]))
+            });
+            extra.insert("timeline", &timeline);
+            extra.insert(
+                "together",
+                &views::together(self.archive, items, view.org, self.base),
+            );
+            self.listing("term.html", dir, view.name, items, &extra, step, false)
         })
     }
 
@@ -423,6 +516,8 @@ impl Renderer<'_> {
                     &view.year.name,
                     &all[y.articles.clone()],
                     &extra,
+                    None,
+                    false,
                 )?;
                 view.months
                     .par_iter()
@@ -438,6 +533,8 @@ impl Renderer<'_> {
                             &month.name,
                             &all[range.clone()],
                             &extra,
+                            None,
+                            false,
                         )
                     })
             })
@@ -514,7 +611,9 @@ pub fn render_site(
         only,
     };
     let all: Vec<usize> = (0..archive.articles.len()).collect();
-    r.listing("index.html", "", &config.title, &all, &Context::new())?;
+    let mut home = Context::new();
+    home.insert("glance", &views::glance(archive, base));
+    r.listing("index.html", "", &config.title, &all, &home, None, true)?;
     r.feed(config.title.clone(), &all, "", "feed.xml")?;
     match only {
         None => (0..archive.articles.len())
@@ -540,10 +639,14 @@ pub fn render_site(
         .organisations
         .iter()
         .zip(&archive.by_organisation)
-        .filter(|(_, items)| !items.is_empty())
-        .map(|(org, items)| {
+        .enumerate()
+        .filter(|(_, (_, items))| !items.is_empty())
+        .map(|(id, (org, items))| {
             (
-                TermView::organisation(org, items.len(), base),
+                TermView {
+                    org: Some(id),
+                    ..TermView::organisation(org, items.len(), base)
+                },
                 items.as_slice(),
             )
         })

@@ -72,7 +72,7 @@ fn organisation_pages_merge_forms_across_articles() {
     }
     let list = site.page("organisations/index.html");
     assert!(
-        list.contains("Alder Port Authority</a> <span class=\"count\">3 articles</span>"),
+        list.contains("Alder Port Authority</a> <span class=\"count\">3 articles,"),
         "{list}"
     );
     assert!(

@@ -17,6 +17,7 @@ mod properties;
 mod publish;
 mod reader;
 mod serve;
+mod views;
 
 use std::fs;
 use std::path::{Path, PathBuf};

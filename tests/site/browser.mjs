@@ -1,6 +1,6 @@
 // Browser checks of a built Concord site, in Debian's Chromium driven by playwright-core:
 // axe-core finds no serious or critical violation on the home, an article, an organisation, a
-// partner and the search page (light and dark); no console error on any of them; searching for an
+// partner, a place, the organisation and partner indexes and the search page (light and dark); no console error on any of them; searching for an
 // organisation's name shows its newest article first; screenshots at 1280 and 390 px wide.
 //
 // usage: node browser.mjs BASE_URL SCREENSHOT_DIR      (NODE_PATH must reach playwright-core, axe-core)
@@ -47,6 +47,9 @@ const pages = {
   article: await firstLink(base, ".article-item-title a"),
   organisation: await firstLink(base + "organisations/", ".term-list a"),
   partner: await firstLink(base + "partners/", ".term-list a"),
+  "organisation index": base + "organisations/",
+  "partner index (network view)": base + "partners/",
+  place: await firstLink(base + "places/", ".term-list a"),
   search: base + "search/",
 };
 

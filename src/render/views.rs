@@ -1,0 +1,962 @@
+//! Views that summarise a list of articles: a timeline of when they were written, who and what
+//! appears with a name, and the indexes of names, kept small at any archive size.
+//!
+//! Everything here is computed from the archive at build time (no script on the page), in one
+//! pass over the list it summarises, and deterministically: ties are broken by name.
+
+use super::context::DateView;
+use crate::config::BaseUrl;
+use crate::index::{self, Archive};
+use chrono::Datelike;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// How a timeline counts: by year, or by month when the articles span less than two years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Year,
+    Month,
+}
+
+impl Step {
+    /// The step for articles dated from `first` to `last`.
+    pub fn for_span(first: chrono::NaiveDate, last: chrono::NaiveDate) -> Step {
+        if last.year() - first.year() >= 2 {
+            Step::Year
+        } else {
+            Step::Month
+        }
+    }
+
+    /// The id of the place in a listing where the period of `date` starts: `y2019`, `m2019-03`.
+    pub fn anchor(self, date: chrono::NaiveDate) -> String {
+        match self {
+            Step::Year => format!("y{}", date.year()),
+            Step::Month => format!("m{}-{:02}", date.year(), date.month()),
+        }
+    }
+}
+
+/// One bar of a timeline, in the chart's own units.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// `2019` or `March 2019`.
+    pub label: String,
+    pub count: usize,
+    pub x: u32,
+    pub y: u32,
+    pub width: u32,
+    pub height: u32,
+    /// Where the period's articles start in the listing; none for an empty period.
+    pub href: Option<String>,
+}
+
+/// A label under the bars.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub text: String,
+    /// The middle of its bar.
+    pub x: u32,
+}
+
+/// Articles per period, drawn by the template as an inline SVG bar chart with the same
+/// numbers as a table.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Timeline {
+    /// `Articles per year`, `Articles per month`.
+    pub caption: &'static str,
+    /// `Year` or `Month`: what a bar counts.
+    pub unit: &'static str,
+    pub first: DateView,
+    pub last: DateView,
+    /// The chart's size in its own units (the `viewBox`): it scales to the page's width.
+    pub width: u32,
+    pub height: u32,
+    /// The y of the bars' foot.
+    pub baseline: u32,
+    /// The y of the tallest bar's top.
+    pub top: u32,
+    pub bars: Vec<Bar>,
+    pub ticks: Vec<Tick>,
+    /// The largest count, shown as the scale.
+    pub max: usize,
+}
+
+/// A bar's slot is as wide as fills the smallest chart, between these.
+const SLOT_MIN: u32 = 16;
+const SLOT_MAX: u32 = 48;
+const SMALLEST: u32 = 320;
+const PAD: u32 = 4;
+/// The tallest bar (the template draws a line at its top, labelled with its count).
+const TALLEST: u32 = 80;
+const BASELINE: u32 = 94;
+const HEIGHT: u32 = 114;
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The timeline of `items` (indexes into the archive, newest first), or none for fewer than two
+/// articles. `link(anchor, position)` gives the URL of the listing page that holds the article
+/// at `position` of `items`, with `#anchor`.
+pub fn timeline(
+    archive: &Archive,
+    items: &[usize],
+    link: &dyn Fn(&str, usize) -> String,
+) -> Option<Timeline> {
+    if items.len() < 2 {
+        return None;
+    }
+    let date = |i: usize| archive.articles[items[i]].date;
+    let (last, first) = (date(0), date(items.len() - 1));
+    let step = Step::for_span(first, last);
+    let key = |d: chrono::NaiveDate| match step {
+        Step::Year => d.year() * 12,
+        Step::Month => d.year() * 12 + d.month0() as i32,
+    };
+    let (from, to) = (key(first), key(last));
+    let stride = if step == Step::Year { 12 } else { 1 };
+    let periods: Vec<i32> = (0..)
+        .map(|k| from + k * stride)
+        .take_while(|&p| p <= to)
+        .collect();
+    // Newest first: the first position of each period is where its articles start.
+    let mut counts: HashMap<i32, (usize, usize)> = HashMap::new();
+    for (position, &i) in items.iter().enumerate() {
+        let entry = counts
+            .entry(key(archive.articles[i].date))
+            .or_insert((0, position));
+        entry.0 += 1;
+    }
+    let max = counts.values().map(|c| c.0).max().unwrap_or(1);
+    let slot = ((SMALLEST - 2 * PAD) / periods.len().max(1) as u32).clamp(SLOT_MIN, SLOT_MAX);
+    let gap = slot / 4;
+    let label = |p: i32| match step {
+        Step::Year => (p / 12).to_string(),
+        Step::Month => format!("{} {}", MONTHS[(p % 12) as usize], p / 12),
+    };
+    let bars: Vec<Bar> = periods
+        .iter()
+        .enumerate()
+        .map(|(n, &p)| {
+            let (count, position) = counts.get(&p).copied().unwrap_or((0, 0));
+            let height = if count == 0 {
+                0
+            } else {
+                ((count as u64 * u64::from(TALLEST)).div_ceil(max as u64) as u32).max(2)
+            };
+            let anchor_date = chrono::NaiveDate::from_ymd_opt(p / 12, (p % 12) as u32 + 1, 1);
+            Bar {
+                label: label(p),
+                count,
+                x: PAD + n as u32 * slot + gap / 2,
+                y: BASELINE - height,
+                width: slot - gap,
+                height,
+                href: (count > 0)
+                    .then_some(anchor_date)
+                    .flatten()
+                    .map(|d| link(&step.anchor(d), position)),
+            }
+        })
+        .collect();
+    // At most about eight labels, always the first and the last period.
+    let every = bars.len().div_ceil(8).max(1);
+    let ticks = bars
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| n % every == 0 || *n + 1 == bars.len())
+        .filter(|(n, _)| *n + 1 == bars.len() || bars.len() - 1 - n >= every.max(2) - 1)
+        .map(|(_, b)| Tick {
+            text: match step {
+                Step::Year => b.label.clone(),
+                Step::Month => short_month(&b.label),
+            },
+            x: b.x + b.width / 2,
+        })
+        .collect();
+    Some(Timeline {
+        caption: match step {
+            Step::Year => "Articles per year",
+            Step::Month => "Articles per month",
+        },
+        unit: match step {
+            Step::Year => "Year",
+            Step::Month => "Month",
+        },
+        first: DateView::new(first),
+        last: DateView::new(last),
+        width: (2 * PAD + bars.len() as u32 * slot).max(SMALLEST),
+        height: HEIGHT,
+        baseline: BASELINE,
+        top: BASELINE - TALLEST,
+        bars,
+        ticks,
+        max,
+    })
+}
+
+/// `March 2019` → `Mar 2019`.
+fn short_month(label: &str) -> String {
+    match label.split_once(' ') {
+        Some((month, year)) => format!("{} {year}", &month[..3.min(month.len())]),
+        None => label.to_string(),
+    }
+}
+
+/// A name with how many of a list's articles it appears in.
+#[derive(Serialize, Debug, Clone)]
+pub struct Counted<'a> {
+    pub name: std::borrow::Cow<'a, str>,
+    pub url: String,
+    pub count: usize,
+    /// A person's role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'a str>,
+}
+
+/// Who and what appears in a list's articles, most often first.
+#[derive(Serialize, Debug, Default)]
+pub struct Together<'a> {
+    pub organisations: Vec<Counted<'a>>,
+    pub places: Vec<Counted<'a>>,
+    pub partners: Vec<Counted<'a>>,
+    pub people: Vec<Counted<'a>>,
+}
+
+/// How many of each kind [`together`] shows.
+pub const TOGETHER_SHOWN: usize = 8;
+
+/// The most names of each kind [`together`] counts in one article (in the article's order):
+/// an article naming k organisations would otherwise cost each of their k pages k steps, O(k²).
+pub const TOGETHER_PER_ARTICLE: usize = 32;
+
+/// The organisations, places, partner pairs and people of `items`' articles, each with the
+/// number of those articles it appears in; `skip_org` (the page's own organisation) left out.
+/// O(items × names per article).
+pub fn together<'a>(
+    archive: &'a Archive,
+    items: &[usize],
+    skip_org: Option<usize>,
+    base: &BaseUrl,
+) -> Together<'a> {
+    let mut orgs: HashMap<usize, usize> = HashMap::new();
+    let mut places: HashMap<&'a str, usize> = HashMap::new();
+    let mut partners: HashMap<(&'a str, &'a str), usize> = HashMap::new();
+    let mut people: HashMap<&'a str, (usize, Option<&'a str>)> = HashMap::new();
+    for &i in items {
+        let article = &*archive.articles[i];
+        for m in article.organisations.iter().take(TOGETHER_PER_ARTICLE) {
+            if Some(m.id) != skip_org {
+                *orgs.entry(m.id).or_default() += 1;
+            }
+        }
+        for p in article.places.iter().take(TOGETHER_PER_ARTICLE) {
+            *places.entry(p.name.as_str()).or_default() += 1;
+        }
+        if let Some((a, b)) = &article.partners {
+            *partners.entry((a.as_str(), b.as_str())).or_default() += 1;
+        }
+        for p in article.people.iter().take(TOGETHER_PER_ARTICLE) {
+            let e = people.entry(p.name.as_str()).or_insert((0, None));
+            e.0 += 1;
+            if e.1.is_none() {
+                e.1 = p.role.as_deref();
+            }
+        }
+    }
+    let org_list = orgs
+        .into_iter()
+        .map(|(id, count)| {
+            let org = &archive.organisations[id];
+            Counted {
+                name: Cow::Borrowed(org.name.as_str()),
+                url: base.link(&org.relative_url()),
+                count,
+                role: None,
+            }
+        })
+        .collect();
+    let place_list = places
+        .into_iter()
+        .map(|(name, count)| Counted {
+            name: Cow::Borrowed(name),
+            url: base.link(&format!("places/{}/", index::place_slug(name))),
+            count,
+            role: None,
+        })
+        .collect();
+    let partner_list = partners
+        .into_iter()
+        .map(|((a, b), count)| Counted {
+            name: Cow::Owned(index::partners_name(a, b)),
+            url: base.link(&format!("partners/{}/", index::partners_slug(a, b))),
+            count,
+            role: None,
+        })
+        .collect();
+    let people_list = people
+        .into_iter()
+        .map(|(name, (count, role))| Counted {
+            name: Cow::Borrowed(name),
+            url: base.link(&format!("people/{}/", index::person_slug(name))),
+            count,
+            role,
+        })
+        .collect();
+    Together {
+        organisations: most(org_list),
+        places: most(place_list),
+        partners: most(partner_list),
+        people: most(people_list),
+    }
+}
+
+/// The [`TOGETHER_SHOWN`] most frequent, ties by name.
+fn most(mut list: Vec<Counted<'_>>) -> Vec<Counted<'_>> {
+    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    list.truncate(TOGETHER_SHOWN);
+    list
+}
+
+/// A name in an index of names.
+#[derive(Serialize, Debug, Clone)]
+pub struct IndexEntry<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub count: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'a str>,
+    /// The years of its articles: `2019`, `2016–2024`.
+    pub span: String,
+}
+
+impl<'a> IndexEntry<'a> {
+    /// The entry of a term with its articles `items` (newest first).
+    pub fn new(view: &super::context::TermView<'a>, items: &[usize], archive: &Archive) -> Self {
+        let year = |i: &usize| archive.articles[*i].date.year();
+        let span = match (items.last().map(year), items.first().map(year)) {
+            (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+            (Some(a), _) => a.to_string(),
+            _ => String::new(),
+        };
+        IndexEntry {
+            name: view.name,
+            url: view.url.clone(),
+            count: view.count,
+            role: view.role,
+            span,
+        }
+    }
+}
+
+/// A letter of an index's A–Z bar.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+pub struct LetterLink {
+    /// `A` … `Z`, or `#` for names that start otherwise.
+    pub letter: String,
+    /// Its names: on the same page (`#letter-a`) or on a page of its own; none when no name
+    /// starts with it.
+    pub url: Option<String>,
+    pub count: usize,
+}
+
+/// The names under one letter.
+#[derive(Serialize, Debug)]
+pub struct LetterGroup<'a> {
+    pub letter: String,
+    /// The id of its heading.
+    pub id: String,
+    pub entries: Vec<IndexEntry<'a>>,
+}
+
+/// An index of names (`organisations/`, `people/` …): an A–Z bar, the names with the most
+/// articles, and every name under its letter — on the index itself, or, for a long index, on a
+/// page for each letter (split again past [`LETTER_PAGE`] names), so no page grows without
+/// bound.
+#[derive(Serialize, Debug)]
+pub struct TermIndex<'a> {
+    pub total: usize,
+    pub letters: Vec<LetterLink>,
+    pub most: Vec<IndexEntry<'a>>,
+    /// The letters with their names, when they are on the index itself.
+    pub groups: Vec<LetterGroup<'a>>,
+    pub split: bool,
+    /// Every name by number of articles, on pages of their own, when the index shows only the
+    /// most frequent.
+    pub by_count_url: Option<String>,
+}
+
+/// An index with more names than this puts each letter on a page of its own.
+pub const SPLIT_ABOVE: usize = 300;
+/// The most names one letter page holds.
+pub const LETTER_PAGE: usize = 400;
+/// How many names "Most articles" shows (an index of fewer than twice as many shows none).
+pub const MOST_SHOWN: usize = 20;
+
+/// The letter a name is filed under: its first letter or digit, `A`–`Z`, else `#`.
+pub fn letter_of(name: &str) -> char {
+    let first = name
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .next()
+        .unwrap_or('#')
+        .to_ascii_uppercase();
+    if first.is_ascii_uppercase() {
+        first
+    } else {
+        '#'
+    }
+}
+
+/// The folder of a letter's page below an index: `index/a/`, `index/0/` for `#`.
+pub fn letter_dir(letter: char) -> String {
+    if letter == '#' {
+        "index/0/".to_string()
+    } else {
+        format!("index/{}/", letter.to_ascii_lowercase())
+    }
+}
+
+/// The folder of the pages listing every name by number of articles: `index/by-count/`.
+pub const BY_COUNT_DIR: &str = "index/by-count/";
+
+/// A page of names of its own below an index: (its title's tail — a letter, or "by number of
+/// articles" — its folder, its names).
+pub type IndexPage<'a> = (String, String, Vec<IndexEntry<'a>>);
+
+/// The index of `entries` (sorted by name) living at `dir` (`organisations/`), and the pages of
+/// names of its own: when it is split, each letter's names, and every name by number of
+/// articles.
+pub fn term_index<'a>(
+    entries: Vec<IndexEntry<'a>>,
+    dir: &str,
+    base: &BaseUrl,
+) -> (TermIndex<'a>, Vec<IndexPage<'a>>) {
+    let total = entries.len();
+    let split = total > SPLIT_ABOVE;
+    let mut by_count: Vec<IndexEntry<'a>> = if total >= 2 * MOST_SHOWN {
+        entries.clone()
+    } else {
+        Vec::new()
+    };
+    by_count.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
+    let most: Vec<IndexEntry<'a>> = by_count.iter().take(MOST_SHOWN).cloned().collect();
+    let mut by_letter: Vec<(char, Vec<IndexEntry<'a>>)> = Vec::new();
+    for entry in entries {
+        let letter = letter_of(entry.name);
+        match by_letter.iter_mut().find(|(l, _)| *l == letter) {
+            Some((_, list)) => list.push(entry),
+            None => by_letter.push((letter, vec![entry])),
+        }
+    }
+    by_letter.sort_by_key(|(l, _)| if *l == '#' { 'Z' as u32 + 1 } else { *l as u32 });
+    let id = |l: char| {
+        if l == '#' {
+            "letter-other".to_string()
+        } else {
+            format!("letter-{}", l.to_ascii_lowercase())
+        }
+    };
+    let letters = ('A'..='Z')
+        .chain(std::iter::once('#'))
+        .map(|l| {
+            let count = by_letter
+                .iter()
+                .find(|(x, _)| *x == l)
+                .map_or(0, |(_, list)| list.len());
+            LetterLink {
+                letter: l.to_string(),
+                url: (count > 0).then(|| {
+                    if split {
+                        base.link(&format!("{dir}{}", letter_dir(l)))
+                    } else {
+                        format!("#{}", id(l))
+                    }
+                }),
+                count,
+            }
+        })
+        .collect();
+    let (groups, mut pages): (Vec<LetterGroup>, Vec<IndexPage>) = if split {
+        let pages = by_letter
+            .into_iter()
+            .map(|(l, list)| {
+                let name = if l == '#' {
+                    "other characters".to_string()
+                } else {
+                    l.to_string()
+                };
+                (name, format!("{dir}{}", letter_dir(l)), list)
+            })
+            .collect();
+        (Vec::new(), pages)
+    } else {
+        let groups = by_letter
+            .into_iter()
+            .map(|(l, entries)| LetterGroup {
+                letter: l.to_string(),
+                id: id(l),
+                entries,
+            })
+            .collect();
+        (groups, Vec::new())
+    };
+    let by_count_url = (!by_count.is_empty()).then(|| base.link(&format!("{dir}{BY_COUNT_DIR}")));
+    if !by_count.is_empty() {
+        pages.push((
+            "by number of articles".to_string(),
+            format!("{dir}{BY_COUNT_DIR}"),
+            by_count,
+        ));
+    }
+    (
+        TermIndex {
+            total,
+            letters,
+            most,
+            groups,
+            split,
+            by_count_url,
+        },
+        pages,
+    )
+}
+
+/// The home page's summary of the archive: its size and span, articles per year, and the most
+/// active partner pairs and organisations of its latest year.
+#[derive(Serialize, Debug)]
+pub struct Glance<'a> {
+    pub count: usize,
+    pub timeline: Option<Timeline>,
+    /// The latest year with articles.
+    pub year: i32,
+    pub latest: Together<'a>,
+}
+
+/// How many of each kind the home page's summary shows for the latest year.
+pub const GLANCE_SHOWN: usize = 5;
+
+/// The [`Glance`] of `archive`, or none for an archive of fewer than two articles. Its
+/// timeline's bars link to the date archive's year (or month) pages.
+pub fn glance<'a>(archive: &'a Archive, base: &BaseUrl) -> Option<Glance<'a>> {
+    let all: Vec<usize> = (0..archive.articles.len()).collect();
+    let link = |anchor: &str, _position: usize| {
+        // `y2019` → archive/2019/; `m2019-03` → archive/2019/03/.
+        let path = anchor[1..].replace('-', "/");
+        base.link(&format!("archive/{path}/"))
+    };
+    let timeline = timeline(archive, &all, &link)?;
+    let latest = archive.years.first()?;
+    let items: Vec<usize> = latest.articles.clone().collect();
+    let mut together = together(archive, &items, None, base);
+    together.organisations.truncate(GLANCE_SHOWN);
+    together.partners.truncate(GLANCE_SHOWN);
+    together.places.clear();
+    together.people.clear();
+    Some(Glance {
+        count: archive.articles.len(),
+        timeline: Some(timeline),
+        year: latest.year,
+        latest: together,
+    })
+}
+
+/// A party of the network view: a place with partner pairs.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Node {
+    pub name: String,
+    pub url: String,
+    /// Articles in which it is a party.
+    pub count: usize,
+    pub x: i32,
+    pub y: i32,
+    pub r: u32,
+    /// Its name is written beside it (the biggest parties).
+    pub label: bool,
+    pub label_x: i32,
+    pub label_y: i32,
+    /// `start` or `end`: which side of the circle the label sits on.
+    pub anchor: &'static str,
+}
+
+/// A partner pair of the network view.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub x1: i32,
+    pub y1: i32,
+    pub x2: i32,
+    pub y2: i32,
+    /// Stroke width, one decimal.
+    pub width: String,
+    pub count: usize,
+}
+
+/// Who works with whom: the parties of the archive's partner pairs around a circle (by name,
+/// so the drawing does not depend on the order the articles come in), each pair a line as thick
+/// as its count of articles; the same pairs as a table.
+#[derive(Serialize, Debug)]
+pub struct Network<'a> {
+    /// The drawing's size (a square `viewBox`).
+    pub size: u32,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    /// Parties and pairs left out of the drawing (the weakest), said under it.
+    pub hidden_nodes: usize,
+    pub hidden_edges: usize,
+    /// The strongest pairs, for the table.
+    pub pairs: Vec<Counted<'a>>,
+}
+
+/// The most parties the network view draws.
+pub const NETWORK_NODES: usize = 60;
+/// The most pairs it draws.
+pub const NETWORK_EDGES: usize = 120;
+/// The most names written beside their node.
+pub const NETWORK_LABELS: usize = 16;
+
+/// The network of `archive`'s partner pairs, or none when there are fewer than two pairs.
+pub fn network<'a>(archive: &'a Archive, base: &BaseUrl) -> Option<Network<'a>> {
+    let terms = &archive.partners.terms;
+    if terms.len() < 2 {
+        return None;
+    }
+    // Each pair's parties, from its newest article.
+    let pairs: Vec<(&str, &str, usize)> = terms
+        .iter()
+        .filter_map(|t| {
+            let (a, b) = archive.articles[*t.articles.first()?].partners.as_ref()?;
+            Some((a.as_str(), b.as_str(), t.articles.len()))
+        })
+        .collect();
+    let mut weight: HashMap<&str, usize> = HashMap::new();
+    for &(a, b, n) in &pairs {
+        *weight.entry(a).or_default() += n;
+        *weight.entry(b).or_default() += n;
+    }
+    let mut parties: Vec<(&str, usize)> = weight.into_iter().collect();
+    parties.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+    let total_parties = parties.len();
+    parties.truncate(NETWORK_NODES);
+    let labelled: Vec<&str> = parties.iter().take(NETWORK_LABELS).map(|p| p.0).collect();
+    parties.sort_by(|x, y| x.0.cmp(y.0));
+    let size: u32 = 640;
+    let centre = f64::from(size) / 2.0;
+    let radius = centre - 130.0;
+    let max_weight = parties.iter().map(|p| p.1).max().unwrap_or(1) as f64;
+    let n = parties.len();
+    let position: HashMap<&str, (i32, i32)> = parties
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
+            let x = (centre + radius * angle.cos()).round() as i32;
+            let y = (centre + radius * angle.sin()).round() as i32;
+            (p.0, (x, y))
+        })
+        .collect();
+    let nodes = parties
+        .iter()
+        .enumerate()
+        .map(|(i, &(name, count))| {
+            let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
+            let (x, y) = position[name];
+            let r = (3.0 + 9.0 * (count as f64 / max_weight).sqrt()).round() as u32;
+            let out = radius + f64::from(r) + 6.0;
+            Node {
+                name: name.to_string(),
+                url: base.link(&format!("places/{}/", index::place_slug(name))),
+                count,
+                x,
+                y,
+                r,
+                label: labelled.contains(&name) || n <= NETWORK_LABELS,
+                label_x: (centre + out * angle.cos()).round() as i32,
+                label_y: (centre + out * angle.sin()).round() as i32 + 4,
+                anchor: if angle.cos() < -0.01 { "end" } else { "start" },
+            }
+        })
+        .collect();
+    let mut drawn: Vec<&(&str, &str, usize)> = pairs
+        .iter()
+        .filter(|(a, b, _)| position.contains_key(a) && position.contains_key(b))
+        .collect();
+    drawn.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| (x.0, x.1).cmp(&(y.0, y.1))));
+    let hidden_edges = pairs.len() - drawn.len().min(NETWORK_EDGES);
+    drawn.truncate(NETWORK_EDGES);
+    let max_count = drawn.first().map_or(1, |p| p.2).max(1) as f64;
+    let edges = drawn
+        .iter()
+        .map(|&&(a, b, count)| {
+            let ((x1, y1), (x2, y2)) = (position[a], position[b]);
+            let width = 1.0 + 4.0 * (count as f64).ln_1p() / max_count.ln_1p();
+            Edge {
+                x1,
+                y1,
+                x2,
+                y2,
+                width: format!("{width:.1}"),
+                count,
+            }
+        })
+        .collect();
+    let table = pairs
+        .iter()
+        .map(|&(a, b, count)| Counted {
+            name: Cow::Owned(index::partners_name(a, b)),
+            url: base.link(&format!("partners/{}/", index::partners_slug(a, b))),
+            count,
+            role: None,
+        })
+        .collect::<Vec<_>>();
+    let mut table = table;
+    table.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.name.cmp(&y.name)));
+    table.truncate(30);
+    Some(Network {
+        size,
+        nodes,
+        edges,
+        hidden_nodes: total_parties - n,
+        hidden_edges,
+        pairs: table,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, NamedMention, Organisation, OrganisationMention};
+    use chrono::NaiveDate;
+    use std::sync::Arc;
+
+    fn archive(dates: &[&str], orgs: &[&[usize]]) -> Archive {
+        let articles: Vec<Arc<Article>> = dates
+            .iter()
+            .zip(orgs)
+            .enumerate()
+            .map(|(n, (d, ids))| {
+                let mut a = crate::parse::tests::article_fixture();
+                a.path = format!("content/{n}.txt");
+                a.slug = format!("a{n}");
+                a.date = NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+                a.organisations = ids
+                    .iter()
+                    .map(|&id| OrganisationMention {
+                        id,
+                        confidence: 1000,
+                        mentions: Vec::new(),
+                    })
+                    .collect();
+                a.places = vec![NamedMention {
+                    name: if n % 2 == 0 { "Alder" } else { "Birch" }.to_string(),
+                    mentions: Vec::new(),
+                }];
+                Arc::new(a)
+            })
+            .collect();
+        let table = ["Alder Port Authority", "Birch Bank", "Cedar Council"]
+            .iter()
+            .map(|n| Organisation {
+                name: n.to_string(),
+                slug: crate::model::slug_or_hash("org", n),
+                aliases: Vec::new(),
+            })
+            .collect();
+        Archive::new(articles, table)
+    }
+
+    fn link(anchor: &str, position: usize) -> String {
+        format!("p{}#{anchor}", position / 2 + 1)
+    }
+
+    #[test]
+    fn a_timeline_counts_every_year_of_its_span_and_links_where_each_starts() {
+        let a = archive(
+            &[
+                "2019-03-01",
+                "2019-07-01",
+                "2021-01-05",
+                "2022-12-31",
+                "2022-01-01",
+            ],
+            &[&[0], &[0], &[0], &[0], &[0]],
+        );
+        let items: Vec<usize> = (0..a.articles.len()).collect();
+        let t = timeline(&a, &items, &link).unwrap();
+        let bars: Vec<(&str, usize, Option<&str>)> = t
+            .bars
+            .iter()
+            .map(|b| (b.label.as_str(), b.count, b.href.as_deref()))
+            .collect();
+        // Newest first: 2022 starts at position 0 (page 1), 2021 at 2 (page 2), 2019 at 3.
+        assert_eq!(
+            bars,
+            [
+                ("2019", 2, Some("p2#y2019")),
+                ("2020", 0, None),
+                ("2021", 1, Some("p2#y2021")),
+                ("2022", 2, Some("p1#y2022")),
+            ]
+        );
+        assert_eq!(t.max, 2);
+        assert_eq!(t.caption, "Articles per year");
+        assert_eq!(t.first.iso, "2019-03-01");
+        assert_eq!(t.last.iso, "2022-12-31");
+        // The tallest bar reaches the top; an empty year has no bar; bars never overlap.
+        assert_eq!(t.bars[0].y, t.top);
+        assert_eq!(t.bars[1].height, 0);
+        for pair in t.bars.windows(2) {
+            assert!(pair[0].x + pair[0].width < pair[1].x);
+        }
+        assert!(t.bars.iter().all(|b| b.x + b.width <= t.width));
+        let ticks: Vec<&str> = t.ticks.iter().map(|k| k.text.as_str()).collect();
+        assert_eq!(ticks.first(), Some(&"2019"));
+        assert_eq!(ticks.last(), Some(&"2022"));
+    }
+
+    #[test]
+    fn a_short_span_counts_by_month_and_one_article_has_no_timeline() {
+        let a = archive(&["2024-01-10", "2023-11-02"], &[&[0], &[1]]);
+        let t = timeline(&a, &[0, 1], &link).unwrap();
+        let labels: Vec<&str> = t.bars.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["November 2023", "December 2023", "January 2024"]);
+        assert_eq!(t.bars[0].href.as_deref(), Some("p1#m2023-11"));
+        assert_eq!(t.unit, "Month");
+        assert!(timeline(&a, &[0], &link).is_none());
+    }
+
+    #[test]
+    fn together_counts_shared_articles_most_first_and_leaves_the_page_out() {
+        let a = archive(
+            &["2024-01-01", "2024-01-02", "2024-01-03"],
+            &[&[0, 1], &[0, 2], &[0, 1]],
+        );
+        let base = BaseUrl::parse("/").unwrap();
+        let t = together(&a, &[0, 1, 2], Some(0), &base);
+        let orgs: Vec<(&str, usize)> = t
+            .organisations
+            .iter()
+            .map(|c| (c.name.as_ref(), c.count))
+            .collect();
+        assert_eq!(orgs, [("Birch Bank", 2), ("Cedar Council", 1)]);
+        assert_eq!(t.organisations[0].url, "/organisations/birch-bank/");
+        let places: Vec<(&str, usize)> = t
+            .places
+            .iter()
+            .map(|c| (c.name.as_ref(), c.count))
+            .collect();
+        assert_eq!(places, [("Alder", 2), ("Birch", 1)]);
+    }
+
+    #[test]
+    fn the_network_draws_the_strongest_parties_inside_its_square_and_says_what_it_hides() {
+        let mut dates = Vec::new();
+        let mut pairs = Vec::new();
+        for i in 0..150 {
+            dates.push(format!("2020-01-{:02}", 1 + i % 28));
+            // Party 0 works with everyone; the others with their neighbour.
+            pairs.push((
+                format!("Party {:03}", i % 100),
+                format!("Party {:03}", (i + 1) % 100),
+            ));
+        }
+        let date_refs: Vec<&str> = dates.iter().map(String::as_str).collect();
+        let orgs: Vec<&[usize]> = vec![&[]; 150];
+        let mut a = archive(&date_refs, &orgs);
+        let articles: Vec<Arc<Article>> = a
+            .articles
+            .iter()
+            .map(|x| {
+                let n: usize = x.slug[1..].parse().unwrap();
+                let mut x = (**x).clone();
+                let (p, q) = pairs[n].clone();
+                x.partners = Some(if p < q { (p, q) } else { (q, p) });
+                Arc::new(x)
+            })
+            .collect();
+        a = Archive::new(articles, a.organisations.clone());
+        let base = BaseUrl::parse("/").unwrap();
+        let net = network(&a, &base).unwrap();
+        assert_eq!(net.nodes.len(), NETWORK_NODES);
+        assert_eq!(net.hidden_nodes, 100 - NETWORK_NODES);
+        assert!(net.edges.len() <= NETWORK_EDGES);
+        assert!(net.hidden_edges > 0);
+        assert!(net.nodes.iter().filter(|n| n.label).count() <= NETWORK_LABELS);
+        let size = net.size as i32;
+        for n in &net.nodes {
+            assert!(n.x > 0 && n.x < size && n.y > 0 && n.y < size, "{n:?}");
+        }
+        // The same archive gives the same drawing.
+        let again = network(&a, &base).unwrap();
+        assert_eq!(again.nodes, net.nodes);
+        assert_eq!(again.edges, net.edges);
+    }
+
+    #[test]
+    fn letters_file_names_and_a_long_index_is_split_by_letter() {
+        assert_eq!(letter_of("Alder Bank"), 'A');
+        assert_eq!(letter_of("“birch” Fund"), 'B');
+        assert_eq!(letter_of("Évian Council"), '#');
+        assert_eq!(letter_of("北京大学"), '#');
+        assert_eq!(letter_dir('#'), "index/0/");
+        let base = BaseUrl::parse("/").unwrap();
+        let names: Vec<String> = (0..SPLIT_ABOVE + 1)
+            .map(|n| format!("{} Body {n:04}", ["Alder", "Birch", "北京"][n % 3]))
+            .collect();
+        fn entries(names: &[String]) -> Vec<IndexEntry<'_>> {
+            names
+                .iter()
+                .enumerate()
+                .map(|(n, name)| IndexEntry {
+                    name,
+                    url: format!("/x/{n}/"),
+                    count: n % 7,
+                    role: None,
+                    span: String::new(),
+                })
+                .collect()
+        }
+        let (index, pages) = term_index(entries(&names), "organisations/", &base);
+        assert!(index.split);
+        assert!(index.groups.is_empty());
+        assert_eq!(index.most.len(), MOST_SHOWN);
+        assert!(index.most.windows(2).all(|w| w[0].count >= w[1].count));
+        let dirs: Vec<&str> = pages.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(
+            dirs,
+            [
+                "organisations/index/a/",
+                "organisations/index/b/",
+                "organisations/index/0/",
+                "organisations/index/by-count/"
+            ]
+        );
+        let by_count = &pages[3].2;
+        assert_eq!(by_count.len(), names.len());
+        assert!(by_count.windows(2).all(|w| w[0].count >= w[1].count));
+        let a = &index.letters[0];
+        assert_eq!(a.url.as_deref(), Some("/organisations/index/a/"));
+        assert_eq!(index.letters[2].url, None, "no name starts with C");
+        assert_eq!(
+            pages[..3].iter().map(|p| p.2.len()).sum::<usize>(),
+            names.len()
+        );
+        // A short index keeps its names on the page, under their letters.
+        let (index, pages) = term_index(entries(&names[..9]), "people/", &base);
+        assert!(!index.split && pages.is_empty() && index.most.is_empty());
+        assert_eq!(index.letters[0].url.as_deref(), Some("#letter-a"));
+        assert_eq!(index.groups.len(), 3);
+        assert_eq!(index.groups[2].id, "letter-other");
+    }
+}
