@@ -16,6 +16,7 @@ mod newcomer;
 mod properties;
 mod publish;
 mod reader;
+mod rules;
 mod serve;
 mod views;
 
