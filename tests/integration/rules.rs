@@ -59,3 +59,43 @@ fn every_documented_reading_rule_reads_as_its_snapshot() {
         insta::assert_snapshot!(format!("rules-{stem}"), reading(article));
     }
 }
+
+/// The page's `<title>` and `<main>`: what a page type shows (the header and footer are the
+/// same on every page).
+fn title_and_main(page: &str) -> String {
+    let title = page
+        .split("<title>")
+        .nth(1)
+        .and_then(|s| s.split("</title>").next())
+        .unwrap_or("");
+    let main = page
+        .split("<main")
+        .nth(1)
+        .and_then(|s| s.split("</main>").next())
+        .unwrap_or("");
+    format!("<title>{title}</title>\n<main{main}</main>\n")
+}
+
+#[test]
+fn every_page_type_renders_as_its_snapshot() {
+    let site = TestSite::fixture("basic");
+    site.build(&["--quiet"]);
+    for (name, rel) in [
+        ("home", "index.html"),
+        ("home-page-2", "page/2/index.html"),
+        ("article", "2024/01/alder-birch-ferry/index.html"),
+        ("organisations", "organisations/index.html"),
+        ("organisation", "organisations/alder-port-authority/index.html"),
+        ("partners", "partners/index.html"),
+        ("places", "places/index.html"),
+        ("place", "places/zurich/index.html"),
+        ("people", "people/index.html"),
+        ("archive", "archive/index.html"),
+        ("archive-year", "archive/2024/index.html"),
+        ("archive-month", "archive/2024/01/index.html"),
+        ("search", "search/index.html"),
+        ("not-found", "404.html"),
+    ] {
+        insta::assert_snapshot!(format!("page-{name}"), title_and_main(&site.page(rel)));
+    }
+}
