@@ -82,6 +82,7 @@ fn missing_impossible_and_far_future_dates() {
 }
 
 #[test]
+#[ignore = "stress test, slow on a debug binary: CI runs it in release (cargo test --release --test integration -- --ignored)"]
 fn a_five_megabyte_line_and_twenty_thousand_paragraphs_build() {
     let long_line = "Harwick Port Authority (HPA) and word ".repeat(140_000);
     assert!(long_line.len() > 5_000_000);
@@ -231,6 +232,7 @@ fn a_socket_is_skipped_and_a_file_over_the_limit_is_an_error() {
 }
 
 #[test]
+#[ignore = "stress test, slow on a debug binary: CI runs it in release (cargo test --release --test integration -- --ignored)"]
 fn ten_thousand_organisations_on_one_article() {
     let site = TestSite::empty();
     let mut toml = String::from("title = \"T\"\n[organisations]\n");
