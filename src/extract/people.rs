@@ -354,6 +354,12 @@ pub fn find_people(
 
 /// Every possible person in `text`, before organisations are known: read while the article's
 /// tokens are at hand, chosen later by [`choose_people`].
+/// Lower-case words that stand inside a person's name between capitalised words.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den", "ter",
+    "bin", "bint", "ibn", "al", "el", "le", "la",
+];
+
 pub fn people_candidates(
     text: &str,
     toks: &[text::Token],
@@ -381,7 +387,15 @@ pub fn people_candidates(
         let mut i = run.start;
         while i < run.end {
             let mut j = i;
-            while j < run.end && toks[j].capitalised {
+            // A name particle between two capitalised words stays in a person's name
+            // ("Charles de Gaulle", "Mohammed bin Salman"); any other linking word splits.
+            while j < run.end
+                && (toks[j].capitalised
+                    || (j > i
+                        && j + 1 < run.end
+                        && toks[j + 1].capitalised
+                        && NAME_PARTICLES.contains(&toks[j].text)))
+            {
                 j += 1;
             }
             if j > i {
@@ -534,7 +548,10 @@ fn consider(
         a += 1;
     }
     let mut b = a;
-    while b < end && name_word(&toks[b], is_place, is_org_word) {
+    let particle = |k: usize| {
+        k > a && k + 1 < end && NAME_PARTICLES.contains(&toks[k].text) && toks[k + 1].capitalised
+    };
+    while b < end && (name_word(&toks[b], is_place, is_org_word) || particle(b)) {
         b += 1;
         // "Warhol's Polaroids": a possessive ends the name.
         if toks[b - 1].text.ends_with("'s") || toks[b - 1].text.ends_with("’s") {
@@ -549,7 +566,14 @@ fn consider(
         return;
     }
     // The whole rest of the sub-run must be the name (no trailing organisation words etc.).
-    if a >= b || b - a > 4 || b != end || (a != name_start && last_title.is_some()) {
+    // Up to four words, or six with particles ("Mohammed bin Salman bin Abdulaziz Al Saud").
+    let particles = (a..b).filter(|&k| particle(k)).count();
+    let longest = if particles > 0 { 6 } else { 4 };
+    if a >= b
+        || b - a - particles > longest
+        || b != end
+        || (a != name_start && last_title.is_some())
+    {
         return;
     }
     if toks[a].start < body_start {
@@ -749,6 +773,28 @@ mod tests {
                     "Tung Chee Hwa".to_string(),
                     Some("Chief Executive".to_string())
                 )
+            ]
+        );
+    }
+
+    #[test]
+    fn name_particles_stay_inside_a_name_and_other_linking_words_split() {
+        assert_eq!(
+            people("President Karel de Vries met Prince Hamid bin Tarik bin Nasser Al Faris."),
+            [
+                ("Karel de Vries".to_string(), Some("President".to_string())),
+                (
+                    "Hamid bin Tarik bin Nasser Al Faris".to_string(),
+                    Some("Prince".to_string())
+                )
+            ]
+        );
+        // "and" still splits two people; a particle at a name's edge is not part of it.
+        assert_eq!(
+            people("Premier Ana Ruiz and Mayor Ola Brand de signed."),
+            [
+                ("Ana Ruiz".to_string(), Some("Premier".to_string())),
+                ("Ola Brand".to_string(), Some("Mayor".to_string()))
             ]
         );
     }

@@ -32,7 +32,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// Words that may stand uncapitalised inside a name.
 pub const LINKERS: &[&str] = &[
     "of", "and", "for", "the", "&", "de", "da", "du", "des", "la", "le", "del", "van", "von", "y",
-    "at", "with",
+    "bin", "bint", "ibn", "at", "with",
 ];
 
 /// Function words and other common words that are capitalised only when they begin a
