@@ -85,7 +85,10 @@ fn every_page_type_renders_as_its_snapshot() {
         ("home-page-2", "page/2/index.html"),
         ("article", "2024/01/alder-birch-ferry/index.html"),
         ("organisations", "organisations/index.html"),
-        ("organisation", "organisations/alder-port-authority/index.html"),
+        (
+            "organisation",
+            "organisations/alder-port-authority/index.html",
+        ),
         ("partners", "partners/index.html"),
         ("places", "places/index.html"),
         ("place", "places/zurich/index.html"),
