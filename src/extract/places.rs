@@ -35,6 +35,17 @@ pub fn gazetteer(extra: &BTreeMap<String, Vec<String>>) -> Vec<(String, Vec<Stri
     places
 }
 
+/// Whether the text after a place's name makes it a currency's qualifier: `$` ("US$", "HK$")
+/// or the word "dollar(s)" ("Singapore dollars").
+fn names_a_currency(rest: &str) -> bool {
+    if rest.starts_with('$') {
+        return true;
+    }
+    let word = rest.strip_prefix(' ').unwrap_or("");
+    word.get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("dollar"))
+}
+
 /// Finds places in text.
 pub struct PlaceFinder {
     matcher: Option<AhoCorasick>,
@@ -86,6 +97,8 @@ impl PlaceFinder {
                     .iter()
                     .any(|&(s, e)| m.start() >= s && m.end() <= e)
             })
+            // "US$ 5 billion", "Hong Kong dollars": a currency, not a mention of the place.
+            .filter(|m| !names_a_currency(&text[m.end()..]))
             // "Sofia Dahl" is a person: a given name followed by another capitalised word.
             .filter(|m| {
                 !(super::people::is_given_name(&text[m.start()..m.end()])
@@ -327,5 +340,17 @@ mod tests {
         }
         let text = "Shanghai hosts a forum\n\nDelegates came from Paris.";
         assert_eq!(partners(text, &f.find(text, &[]), &f), None);
+    }
+
+    #[test]
+    fn a_currency_is_not_a_mention_of_its_country() {
+        let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
+        let text = "It cost US$5 billion, or 9 billion Singapore dollars, said a US official.";
+        let found: Vec<&str> = finder
+            .find(text, &[])
+            .into_iter()
+            .map(|(a, b, _)| &text[a..b])
+            .collect();
+        assert_eq!(found, ["US"], "only the last one is a mention");
     }
 }
