@@ -949,7 +949,11 @@ pub fn read_names(text: &str, body_tokens: &[Token], is_place: &dyn Fn(&str) -> 
     let mut names = headed_names_in(text, body_tokens, is_place);
     names.extend(super::cues::cued_names_in(text, body_tokens, is_place));
     Names {
-        definitions: find_definitions(text),
+        // "United Arab Emirates (UAE)" defines a place's short form, not an organisation.
+        definitions: find_definitions(text)
+            .into_iter()
+            .filter(|d| !is_place(&d.name))
+            .collect(),
         names,
     }
 }
@@ -1445,6 +1449,18 @@ mod tests {
             ),
             [("Hong Kong Stock Exchange".to_string(), "HKEX".to_string())]
         );
+    }
+
+    #[test]
+    fn a_place_with_its_short_form_in_brackets_is_no_organisation() {
+        let mut articles = vec![article(
+            "The Northern Alder Isles (NAI) joined the Alder Stock Exchange (ASX) link.",
+            &[],
+        )];
+        let is_place = |w: &str| w == "Northern Alder Isles";
+        let table = tag_archive(&mut articles, &BTreeMap::new(), &no_builtin(), &is_place).0;
+        let names: Vec<&str> = table.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["Alder Stock Exchange"]);
     }
 
     #[test]
