@@ -639,7 +639,9 @@ fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, u
             // proper words does not take "of the <place>".
             let named_already = segments[chosen].1 - segments[chosen].0 >= 3;
             let with_the = words.first() == Some(&"the");
-            if (k > chosen + 1 || (named_already && with_the)) && is_place(&place_part) {
+            // Without "the" the place is the name's own ("Ministry of Foreign Affairs of
+            // Chile", "Embassy of the Federal Republic of Germany").
+            if with_the && (k > chosen + 1 || named_already) && is_place(&place_part) {
                 end = s - 1;
                 break;
             }
@@ -1672,6 +1674,16 @@ mod tests {
             ]
         );
         assert!(find_definitions("at the Johnson Space Center (JSC) in Houston").is_empty());
+        // Without "the", a place after a second "of" is the name's own.
+        let text = "Head\n\nThe Ministry of Coastal Affairs of Valmora and the Embassy of the Republic of Valmora in Alder met.";
+        let names = find_headed_names(text, &|w| w == "Valmora" || w == "Alder");
+        assert_eq!(
+            names,
+            [
+                "Ministry of Coastal Affairs of Valmora",
+                "Embassy of the Republic of Valmora"
+            ]
+        );
     }
 
     #[test]
