@@ -173,20 +173,26 @@ struct Gold {
     optional: BTreeSet<String>,
 }
 
-fn read_gold(corpus: &Path) -> Result<HashMap<String, Gold>, String> {
+/// The entries of a corpus's `gold.json`.
+fn read_gold_entries(corpus: &Path) -> Result<Vec<serde_json::Value>, String> {
     let path = corpus.join("gold.json");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let entries: Vec<serde_json::Value> =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let strings = |v: &serde_json::Value| -> Vec<String> {
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A gold entry's list of strings (an absent list is empty).
+fn strings(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn read_gold(corpus: &Path) -> Result<HashMap<String, Gold>, String> {
+    let entries = read_gold_entries(corpus)?;
     Ok(entries
         .iter()
         .filter_map(|e| {
@@ -465,19 +471,7 @@ fn with_evidence(docs: Vec<(Article, Vec<Option<u8>>)>) -> Vec<Labelled> {
 /// The domain-dev documents of `files` with their gold projected onto tokens: organisations,
 /// people and places (optional places too: they are places), optional organisations masked.
 fn domain_labelled(corpus: &Path, files: &[String]) -> Result<Vec<Labelled>, String> {
-    let path = corpus.join("gold.json");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let entries: Vec<serde_json::Value> =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let strings = |v: &serde_json::Value| -> Vec<String> {
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let entries = read_gold_entries(corpus)?;
     let mut out = Vec::new();
     for file in files {
         let entry = entries

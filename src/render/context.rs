@@ -56,7 +56,7 @@ pub struct DateView {
 }
 
 /// English month names, for dates shown to readers.
-const MONTH_NAMES: [&str; 12] = [
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

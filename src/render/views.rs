@@ -4,7 +4,7 @@
 //! Everything here is computed from the archive at build time (no script on the page), in one
 //! pass over the list it summarises, and deterministically: ties are broken by name.
 
-use super::context::DateView;
+use super::context::{DateView, MONTH_NAMES};
 use crate::config::BaseUrl;
 use crate::index::{self, Archive};
 use chrono::Datelike;
@@ -92,20 +92,6 @@ const PAD: u32 = 4;
 const TALLEST: u32 = 80;
 const BASELINE: u32 = 94;
 const HEIGHT: u32 = 114;
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The timeline of `items` (indexes into the archive, newest first), or none for fewer than two
 /// articles. `link(anchor, position)` gives the URL of the listing page that holds the article
@@ -144,7 +130,7 @@ pub fn timeline(
     let gap = slot / 4;
     let label = |p: i32| match step {
         Step::Year => (p / 12).to_string(),
-        Step::Month => format!("{} {}", MONTHS[(p % 12) as usize], p / 12),
+        Step::Month => format!("{} {}", MONTH_NAMES[(p % 12) as usize], p / 12),
     };
     let bars: Vec<Bar> = periods
         .iter()
