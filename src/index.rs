@@ -254,12 +254,13 @@ impl Archive {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{NamedMention, OrganisationMention, Person};
     use chrono::NaiveDate;
 
-    fn article(path: &str, date: &str, orgs: &[usize]) -> Article {
+    /// A test article at `path` (also its slug), dated `date`, about the organisations `orgs`.
+    pub(crate) fn article(path: &str, date: &str, orgs: &[usize]) -> Article {
         let mut a = crate::parse::tests::article_fixture();
         a.path = path.to_string();
         a.slug = path.to_string();

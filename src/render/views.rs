@@ -722,8 +722,7 @@ pub fn network<'a>(archive: &'a Archive, base: &BaseUrl) -> Option<Network<'a>> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, NamedMention, Organisation, OrganisationMention};
-    use chrono::NaiveDate;
+    use crate::model::{Article, NamedMention, Organisation};
     use std::sync::Arc;
 
     fn archive(dates: &[&str], orgs: &[&[usize]]) -> Archive {
@@ -732,18 +731,8 @@ mod tests {
             .zip(orgs)
             .enumerate()
             .map(|(n, (d, ids))| {
-                let mut a = crate::parse::tests::article_fixture();
-                a.path = format!("content/{n}.txt");
+                let mut a = crate::index::tests::article(&format!("content/{n}.txt"), d, ids);
                 a.slug = format!("a{n}");
-                a.date = NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
-                a.organisations = ids
-                    .iter()
-                    .map(|&id| OrganisationMention {
-                        id,
-                        confidence: 1000,
-                        mentions: Vec::new(),
-                    })
-                    .collect();
                 a.places = vec![NamedMention {
                     name: if n % 2 == 0 { "Alder" } else { "Birch" }.to_string(),
                     mentions: Vec::new(),
