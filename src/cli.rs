@@ -212,6 +212,7 @@ pub fn run() -> ExitCode {
                 keep_going: args.keep_going,
                 strict: args.strict,
                 progress: bar.as_ref().map(|(_, progress)| progress.clone()),
+                defer_search: false,
             };
             let built = concord::build(&options);
             if let Some((bar, _)) = &bar {

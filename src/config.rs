@@ -105,12 +105,25 @@ impl Default for BuildConfig {
     }
 }
 
-/// `[search]`: the index the search page reads.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+/// `[search]`: the index the search page reads (see [`crate::search`]).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SearchConfig {
-    /// Put each article's full text in the search index (larger download, finds any word).
+    /// Build the search index and the search page's script (`false`: the page offers only the
+    /// archive and the organisation index).
+    pub enabled: bool,
+    /// Index each article's full text; `false` indexes only its summary (with the title and the
+    /// names, which are always indexed).
     pub full_text: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            enabled: true,
+            full_text: true,
+        }
+    }
 }
 
 /// `[extract]`: how Concord reads organisations, places and people from the text.

@@ -119,6 +119,8 @@ pub enum Error {
     Output { path: PathBuf, message: String },
     /// `--check-links` found links that lead nowhere; the site was not published.
     BrokenLinks(Vec<String>),
+    /// The search index could not be built.
+    Search(String),
 }
 
 impl Error {
@@ -134,7 +136,10 @@ impl Error {
         match self {
             Error::Content(_) => 1,
             Error::Config { .. } | Error::Output { .. } => 2,
-            Error::Template { .. } | Error::Io { .. } | Error::BrokenLinks(_) => 1,
+            Error::Template { .. }
+            | Error::Io { .. }
+            | Error::BrokenLinks(_)
+            | Error::Search(_) => 1,
         }
     }
 }
@@ -154,6 +159,10 @@ impl fmt::Display for Error {
             Error::Template { name, message } => write!(f, "template {name}: {message}"),
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Output { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Search(message) => write!(
+                f,
+                "cannot build the search index: {message}; nothing was written (to build without it, set enabled = false under [search] in site.toml)"
+            ),
             Error::BrokenLinks(links) => write!(
                 f,
                 "{} broken link{}; the previous site was left in place",

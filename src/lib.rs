@@ -23,6 +23,7 @@ pub mod paths;
 pub mod render;
 pub mod review;
 pub mod scaffold;
+pub mod search;
 pub mod walk;
 pub mod write;
 
@@ -58,6 +59,9 @@ pub struct Options {
     pub strict: bool,
     /// Told how far the build is, from any thread (a progress bar listens).
     pub progress: Option<Progress>,
+    /// In a rebuild of a few files ([`build_with`]), leave the search index for the caller to
+    /// build after the pages are out ([`Report::search_later`]): what `serve` does.
+    pub defer_search: bool,
 }
 
 /// How far a build is.
@@ -109,6 +113,11 @@ impl Timings {
     /// Ends the stage running since the previous call (or the start) and names it.
     fn stage(&mut self, name: &'static str) {
         self.stage_ended(name, Instant::now());
+    }
+
+    /// Records a stage that ran beside the others (its time is within theirs).
+    fn beside(&mut self, name: &'static str, took: Duration) {
+        self.stages.push((name, took, None));
     }
 
     /// Ends the stage running since the previous call at `now`, and names it.
@@ -476,6 +485,8 @@ pub struct Report {
     pub elapsed: Duration,
     /// Time spent in each stage.
     pub timings: Timings,
+    /// The search index this rebuild left for later ([`Options::defer_search`]): run it.
+    pub search_later: Option<search::SearchJob>,
 }
 
 /// Builds the site into its output folder. On any error the previous output is left untouched.
@@ -534,6 +545,7 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
         total: None,
     });
     let checked = Mutex::new(None);
+    let mut search_later = None;
     let files_written = match &changes {
         Some(changes) => {
             let outputs = Mutex::new(Vec::new());
@@ -543,6 +555,7 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
                 &site.config,
                 &site.base,
                 Some(changes),
+                render::SearchIndex::Later,
                 &|output| {
                     outputs
                         .lock()
@@ -555,19 +568,44 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
             let outputs = outputs
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            write::update_files(&out, &outputs)?
+            let mut count = write::update_files(&out, &outputs)?;
+            site.timings.stage("write changed files");
+            if render::search_index_wanted(
+                &site.config,
+                Some(changes),
+                render::SearchIndex::AsNeeded,
+            ) {
+                let job = search::SearchJob {
+                    articles: site.archive.articles.clone(),
+                    organisations: site.archive.organisations.clone(),
+                    config: site.config.search.clone(),
+                    language: site.config.language.clone(),
+                    out: out.clone(),
+                };
+                if options.defer_search {
+                    search_later = Some(job);
+                } else {
+                    count += job.run()?;
+                    site.timings.stage("search index");
+                }
+            }
+            count
         }
         None => {
-            let (count, rendered) = write_whole_site(options, &site, &tera, &out, &checked)?;
+            let (count, rendered, searched) =
+                write_whole_site(options, &site, &tera, &out, &checked)?;
             site.timings.stage_ended("render + write", rendered);
+            if let Some(took) = searched.search_index {
+                site.timings.beside("∥ search index", took);
+            }
             count
         }
     };
-    site.timings.stage(match (&changes, options.check_links) {
-        (Some(_), _) => "write changed files",
-        (None, true) => "check links + publish",
-        (None, false) => "publish",
-    });
+    match (&changes, options.check_links) {
+        (Some(_), _) => {}
+        (None, true) => site.timings.stage("check links + publish"),
+        (None, false) => site.timings.stage("publish"),
+    }
     let report = Report {
         articles: site.archive.articles.len(),
         organisations: site
@@ -613,6 +651,7 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
         },
         elapsed: started.elapsed(),
         timings: site.timings,
+        search_later,
     };
     if let Some(cache) = cache {
         cache.written = Some(cache::Written {
@@ -626,15 +665,15 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
 }
 
 /// Renders every file of the site into a new folder that replaces `out` when all is written
-/// (and, with `--check-links`, verified). Returns the number of files written and when the
-/// last was (before the check and the swap).
+/// (and, with `--check-links`, verified). Returns the number of files written, when the
+/// last was (before the check and the swap) and what rendering measured.
 fn write_whole_site(
     options: &Options,
     site: &Site,
     tera: &tera::Tera,
     out: &Path,
     checked: &Mutex<Option<links::Checked>>,
-) -> Result<(usize, Instant)> {
+) -> Result<(usize, Instant, render::Rendered)> {
     let base = site.base.clone();
     let verify = |dir: &Path| -> Result<()> {
         let (broken, counted) = links::check_counted(dir, &base);
@@ -655,6 +694,7 @@ fn write_whole_site(
         None
     };
     let mut rendered = Instant::now();
+    let mut measured = render::Rendered::default();
     let count = write::write_site(out, &site.root.join("static"), verify, |sink| {
         let counted = |output: render::Output| {
             options.report(ProgressEvent::Step);
@@ -666,12 +706,14 @@ fn write_whole_site(
             &site.config,
             &site.base,
             None,
+            render::SearchIndex::AsNeeded,
             &counted,
         );
         rendered = Instant::now();
-        result
+        measured = result?;
+        Ok(())
     })?;
-    Ok((count, rendered))
+    Ok((count, rendered, measured))
 }
 
 /// The output folder: as given when absolute, else relative to the site root.

@@ -41,8 +41,8 @@ exclude = []
 places = {}
 
 [search]
-# Put every article's full text in the search index (a larger download).
-full_text = false
+# Index every article's full text (false: titles, summaries and names only).
+full_text = true
 
 [build]
 # Turn import warnings (encoding guessed, URL renamed, duplicate left out, date taken from

@@ -128,8 +128,9 @@ fn reload_script(base_path: &str) -> String {
 /// Builds into `options.output`, prints the outcome, and updates what pages are told. The cache
 /// makes a rebuild after a small change redo only what the change needs.
 fn rebuild(options: &Options, shared: &Shared, cache: &mut Cache, timings: bool) {
+    let mut search_later = None;
     match concord::build_with(options, Some(cache)) {
-        Ok(report) => {
+        Ok(mut report) => {
             outln!(
                 "Built {} articles in {:.0} ms ({} files written)",
                 report.articles,
@@ -139,6 +140,7 @@ fn rebuild(options: &Options, shared: &Shared, cache: &mut Cache, timings: bool)
             if timings {
                 crate::diagnostics::print_timings(&report.timings);
             }
+            search_later = report.search_later.take();
             let mut status = shared.status();
             status.generation += 1;
             status.problem = None;
@@ -158,6 +160,17 @@ fn rebuild(options: &Options, shared: &Shared, cache: &mut Cache, timings: bool)
         }
     }
     shared.changed.notify_all();
+    // The pages are out and open ones reload; the search index follows.
+    if let Some(job) = search_later {
+        let started = std::time::Instant::now();
+        match job.run() {
+            Ok(files) => outln!(
+                "Search index updated in {:.0} ms ({files} files written)",
+                started.elapsed().as_secs_f64() * 1000.0
+            ),
+            Err(e) => errln!("error: {e}"),
+        }
+    }
 }
 
 /// Whether a changed path is one the site is built from.
@@ -440,6 +453,7 @@ pub fn run(root: PathBuf, bind: &str, port: u16, open: bool, timings: bool) -> R
         keep_going: false,
         strict: false,
         progress: None,
+        defer_search: true,
     };
     let shared = Arc::new(Shared::default());
     let mut cache = Cache::default();

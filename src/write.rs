@@ -353,6 +353,31 @@ pub fn update_files(out: &Path, outputs: &[Output]) -> Result<usize> {
     Ok(written)
 }
 
+/// Writes the search index's files (all under [`crate::search::BUNDLE`]) as [`update_files`]
+/// does, then removes the index files of the old one that the new one does not hold (Pagefind
+/// names them by their contents: `*.pf_fragment`, `*.pf_index`, `*.pf_filter`, `*.pf_meta`; no
+/// other file is touched). Returns the number of files written.
+pub fn replace_bundle(out: &Path, outputs: &[Output]) -> Result<usize> {
+    let written = update_files(out, outputs)?;
+    let keep: std::collections::HashSet<PathBuf> =
+        outputs.iter().map(|o| out.join(&o.rel_path)).collect();
+    let bundle = out.join(crate::search::BUNDLE);
+    for entry in walkdir::WalkDir::new(&bundle)
+        .into_iter()
+        .filter_map(|e| e.ok())
+    {
+        let path = entry.path();
+        let generated = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.starts_with("pf_"));
+        if entry.file_type().is_file() && generated && !keep.contains(path) {
+            fs::remove_file(path).map_err(|e| Error::io(path, e))?;
+        }
+    }
+    Ok(written)
+}
+
 /// Whether the file at `path` holds exactly `bytes` (sizes compared first).
 fn holds(path: &Path, bytes: &[u8]) -> bool {
     fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)

@@ -1,147 +1,237 @@
-// Concord search: reads search/index.json once, searches as you type. No framework, no other host.
-// Ranking: articles of an organisation whose name is exactly the query come first, newest first;
-// then by the number of query words in the title, then in organisations and partners, then in the
-// summary (the full text, when the index has it, only decides whether an article matches);
-// newest first among equals.
+// Concord search: the theme's search page over the Pagefind index the build writes (pagefind/).
+// Pagefind loads only the parts of the index a query needs. This script reads the form, asks
+// Pagefind, and shows the results as the rest of the theme shows lists of articles. The query,
+// filters and sort live in the address (?q=…&organisation=…&sort=date), so a search can be shared,
+// bookmarked and restored with the back button. Nothing is fetched from another host.
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
   if (!form) return;
+  var bundle = form.getAttribute("data-bundle");
   var input = document.getElementById("search-query");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  var LIMIT = 50;
-  var entries = null;
+  var more = document.getElementById("search-more");
+  var chips = document.getElementById("search-filters");
+  var PAGE = 10;
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  // The filters a search can carry: the address parameter and how the page names it.
+  var FILTERS = [
+    ["organisation", "Organisation"], ["partners", "Partners"], ["place", "Place"],
+    ["person", "Person"], ["year", "Year"], ["source", "Source"]
+  ];
+  var pagefind = null;
+  var results = [];
+  var shown = 0;
+  var asked = 0;
 
-  function norm(text) {
-    return (text || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  }
-
-  function prepare(e) {
-    e.orgs = (e.o || []).concat(e.p ? [e.p] : []);
-    e.nt = norm(e.t);
-    e.no = e.orgs.map(norm);
-    e.ns = norm(e.s);
-    e.nx = norm(e.x);
-    return e;
-  }
-
-  function count(haystack, terms) {
-    var n = 0;
-    for (var i = 0; i < terms.length; i++) if (haystack.indexOf(terms[i]) !== -1) n++;
-    return n;
-  }
-
-  function score(e, query, terms) {
-    var orgs = e.no.join(" \u0001 ");
-    var exact = e.no.indexOf(query) !== -1 ? 1 : 0;
-    var title = count(e.nt, terms), org = count(orgs, terms), summary = count(e.ns, terms);
-    var all = 0;
-    for (var i = 0; i < terms.length; i++) {
-      var t = terms[i];
-      if (e.nt.indexOf(t) !== -1 || orgs.indexOf(t) !== -1 || e.ns.indexOf(t) !== -1 || e.nx.indexOf(t) !== -1) all++;
+  function load() {
+    if (!pagefind) {
+      pagefind = import(bundle + "pagefind.js").then(function (pf) {
+        // Matches in the title and the names count above matches in the text.
+        return pf.options({
+          excerptLength: 28,
+          ranking: { metaWeights: { title: 8, organisations: 5, partners: 5, people: 4, places: 3, source: 1, date: 0 } }
+        }).then(function () { return pf; });
+      });
     }
-    if (all < terms.length) return null;
-    // A query that is exactly an organisation's name lists its articles as its page does: by date.
-    return exact ? [1, 0, 0, 0] : [0, title, org, summary];
+    return pagefind;
   }
 
-  function compare(a, b) {
-    for (var i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return b.rank[i] - a.rank[i];
-    return a.e.d < b.e.d ? 1 : a.e.d > b.e.d ? -1 : 0;
-  }
-
-  // Appends `text` to `parent`, with every occurrence of a term wrapped in <mark>.
-  function highlight(parent, text, terms) {
-    var lower = norm(text);
-    var marks = [];
-    terms.forEach(function (t) {
-      var from = 0, at;
-      while (t && (at = lower.indexOf(t, from)) !== -1) { marks.push([at, at + t.length]); from = at + t.length; }
+  function state() {
+    var params = new URLSearchParams(location.search);
+    var filters = {};
+    FILTERS.forEach(function (f) {
+      var values = params.getAll(f[0]).filter(Boolean);
+      if (values.length) filters[f[0]] = values.length === 1 ? values[0] : { all: values };
     });
-    marks.sort(function (a, b) { return a[0] - b[0]; });
-    var pos = 0;
-    marks.forEach(function (m) {
-      if (m[0] < pos) return;
-      parent.appendChild(document.createTextNode(text.slice(pos, m[0])));
-      var mark = document.createElement("mark");
-      mark.textContent = text.slice(m[0], m[1]);
-      parent.appendChild(mark);
-      pos = m[1];
-    });
-    parent.appendChild(document.createTextNode(text.slice(pos)));
+    return { q: params.get("q") || "", filters: filters, sort: params.get("sort") === "date" ? "date" : "" };
   }
 
-  function show(results, terms) {
-    list.textContent = "";
-    results.slice(0, LIMIT).forEach(function (r) {
-      var e = r.e;
-      var li = document.createElement("li");
-      li.className = "article-item";
-      var h = document.createElement("h2");
-      h.className = "article-item-title";
-      var a = document.createElement("a");
-      a.href = e.u;
-      highlight(a, e.t, terms);
-      h.appendChild(a);
-      li.appendChild(h);
-      var meta = document.createElement("p");
-      meta.className = "meta";
-      var time = document.createElement("time");
-      time.dateTime = e.d;
-      time.textContent = e.d;
-      meta.appendChild(time);
-      if (e.orgs.length) {
-        meta.appendChild(document.createTextNode(" · "));
-        highlight(meta, e.orgs.join(", "), terms);
+  function address(next) {
+    var params = new URLSearchParams();
+    if (next.q) params.set("q", next.q);
+    FILTERS.forEach(function (f) {
+      var v = next.filters[f[0]];
+      if (v === undefined) return;
+      (typeof v === "string" ? [v] : v.all).forEach(function (one) { params.append(f[0], one); });
+    });
+    if (next.sort) params.set("sort", next.sort);
+    var query = params.toString();
+    return location.pathname + (query ? "?" + query : "");
+  }
+
+  function formState() {
+    var current = state();
+    ["year", "source"].forEach(function (name) {
+      var select = form.elements[name];
+      if (!select) return;
+      if (select.value) current.filters[name] = select.value; else delete current.filters[name];
+    });
+    current.q = input.value.trim();
+    current.sort = form.elements.sort && form.elements.sort.value === "date" ? "date" : "";
+    return current;
+  }
+
+  function formatDate(iso) {
+    var p = (iso || "").split("-");
+    if (p.length !== 3) return iso || "";
+    return parseInt(p[2], 10) + " " + MONTHS[parseInt(p[1], 10) - 1] + " " + p[0];
+  }
+
+  // Pagefind's excerpt is the article's text with <mark> around the matched words: the text is
+  // put in as text, never as HTML, and only those marks become elements.
+  function excerpt(parent, html) {
+    html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
+      if (part === "<mark>") return true;
+      if (part === "</mark>") return false;
+      if (part) {
+        if (marked) {
+          var mark = document.createElement("mark");
+          mark.textContent = part;
+          parent.appendChild(mark);
+        } else {
+          parent.appendChild(document.createTextNode(part));
+        }
       }
-      li.appendChild(meta);
-      if (e.s) {
-        var p = document.createElement("p");
-        p.className = "summary";
-        highlight(p, e.s, terms);
-        li.appendChild(p);
-      }
-      list.appendChild(li);
+      return marked;
+    }, false);
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "article-item";
+    var h = document.createElement("h2");
+    var a = document.createElement("a");
+    a.href = data.url;
+    a.textContent = data.meta.title || data.url;
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = document.createElement("p");
+    meta.className = "meta";
+    var time = document.createElement("time");
+    time.setAttribute("datetime", data.meta.date || "");
+    time.textContent = formatDate(data.meta.date);
+    meta.appendChild(time);
+    if (data.meta.source) meta.appendChild(document.createTextNode(" · " + data.meta.source));
+    li.appendChild(meta);
+    var p = document.createElement("p");
+    p.className = "summary";
+    excerpt(p, data.excerpt || "");
+    li.appendChild(p);
+    return li;
+  }
+
+  function showMore(ticket) {
+    var next = results.slice(shown, shown + PAGE);
+    shown += next.length;
+    more.hidden = true;
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+      if (ticket !== asked) return;
+      data.forEach(function (d) { list.appendChild(item(d)); });
+      more.hidden = shown >= results.length;
     });
   }
 
-  function run() {
-    if (!entries) return;
-    var query = norm(input.value).trim().replace(/\s+/g, " ");
-    var terms = query ? query.split(" ") : [];
-    if (!terms.length) {
+  function showFilters(current) {
+    chips.textContent = "";
+    FILTERS.forEach(function (f) {
+      var v = current.filters[f[0]];
+      if (v === undefined) return;
+      (typeof v === "string" ? [v] : v.all).forEach(function (value) {
+        var li = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = f[1] + ": " + value + " ×";
+        button.setAttribute("aria-label", "Remove the filter " + f[1] + ": " + value);
+        button.addEventListener("click", function () {
+          var next = formState();
+          var left = (typeof v === "string" ? [v] : v.all).filter(function (x) { return x !== value; });
+          if (left.length === 0) delete next.filters[f[0]];
+          else next.filters[f[0]] = left.length === 1 ? left[0] : { all: left };
+          if (form.elements[f[0]]) form.elements[f[0]].value = "";
+          go(next, true);
+          input.focus();
+        });
+        li.appendChild(button);
+        chips.appendChild(li);
+      });
+    });
+    chips.hidden = !chips.firstChild;
+  }
+
+  function run(current) {
+    var ticket = ++asked;
+    showFilters(current);
+    var filtered = Object.keys(current.filters).length > 0;
+    if (!current.q && !filtered) {
       list.textContent = "";
-      status.textContent = "Type to search " + entries.length + " articles.";
-      return;
+      more.hidden = true;
+      status.textContent = "Type to search the archive.";
+      return Promise.resolve();
     }
-    var results = [];
-    for (var i = 0; i < entries.length; i++) {
-      var rank = score(entries[i], query, terms);
-      if (rank) results.push({ e: entries[i], rank: rank });
-    }
-    results.sort(compare);
-    status.textContent = results.length === 0 ? "No articles match." :
-      results.length + (results.length === 1 ? " article matches." : " articles match.") +
-      (results.length > LIMIT ? " Showing the first " + LIMIT + "." : "");
-    show(results, terms);
+    status.textContent = "Searching…";
+    return load().then(function (pf) {
+      var options = { filters: current.filters };
+      if (current.sort === "date" || !current.q) options.sort = { date: "desc" };
+      return pf.search(current.q || null, options);
+    }).then(function (found) {
+      if (ticket !== asked || !found) return;
+      results = found.results;
+      shown = 0;
+      list.textContent = "";
+      var n = results.length;
+      status.textContent = n === 0 ? "No articles match." : n === 1 ? "1 article matches." : n + " articles match.";
+      return showMore(ticket);
+    }).catch(function (e) {
+      if (ticket !== asked) return;
+      status.textContent = "Search could not load its index. Browse the archive instead.";
+      if (window.console) console.error(e);
+    });
   }
 
-  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-  input.addEventListener("input", run);
-  status.textContent = "Loading the search index…";
-  fetch(form.getAttribute("data-index"))
-    .then(function (response) {
-      if (!response.ok) throw new Error(response.status + " " + response.statusText);
-      return response.json();
-    })
-    .then(function (data) {
-      entries = data.map(prepare);
-      var q = new URLSearchParams(window.location.search).get("q");
-      if (q) input.value = q;
-      run();
-    })
-    .catch(function (error) {
-      status.textContent = "The search index could not be loaded (" + error.message + "). Browse the archive instead.";
+  function go(next, push) {
+    var url = address(next);
+    if (url !== location.pathname + location.search) {
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+    return run(next);
+  }
+
+  function fill(current) {
+    input.value = current.q;
+    ["year", "source"].forEach(function (name) {
+      var select = form.elements[name];
+      var v = current.filters[name];
+      if (select) select.value = typeof v === "string" ? v : "";
     });
+    if (form.elements.sort) form.elements.sort.value = current.sort;
+  }
+
+  var typing = null;
+  input.addEventListener("input", function () {
+    clearTimeout(typing);
+    typing = setTimeout(function () { go(formState(), false); }, 200);
+  });
+  form.addEventListener("change", function (e) {
+    if (e.target !== input) go(formState(), true);
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    clearTimeout(typing);
+    go(formState(), true);
+  });
+  more.addEventListener("click", function () { showMore(asked); });
+  window.addEventListener("popstate", function () {
+    var current = state();
+    fill(current);
+    run(current);
+  });
+  document.querySelectorAll(".search-js").forEach(function (el) { el.hidden = false; });
+  var initial = state();
+  fill(initial);
+  run(initial);
+  // Start fetching the script and the index's entry while the reader types the first word.
+  input.addEventListener("focus", function () { load(); }, { once: true });
 })();

@@ -18,6 +18,8 @@ pub struct SiteView<'a> {
     pub base_path: &'a str,
     /// Root-relative URL of the site-wide Atom feed.
     pub feed_url: String,
+    /// Whether the site has a search index (`[search] enabled`).
+    pub search: bool,
 }
 
 impl<'a> SiteView<'a> {
@@ -29,6 +31,7 @@ impl<'a> SiteView<'a> {
             url: base.permalink(""),
             base_path: &base.path,
             feed_url: base.link("feed.xml"),
+            search: config.search.enabled,
         }
     }
 }
@@ -329,6 +332,8 @@ pub struct Kind {
     pub dir: &'static str,
     /// One sentence under the list's heading.
     pub intro: &'static str,
+    /// The search index's filter for one of these ([`crate::search::record`]).
+    pub filter: &'static str,
 }
 
 pub const ORGANISATIONS: Kind = Kind {
@@ -336,24 +341,28 @@ pub const ORGANISATIONS: Kind = Kind {
     singular: "organisation",
     dir: "organisations/",
     intro: "Organisations the articles are about, found in the text.",
+    filter: "organisation",
 };
 pub const PLACES: Kind = Kind {
     title: "Places",
     singular: "place",
     dir: "places/",
     intro: "Cities, regions and countries the articles name.",
+    filter: "place",
 };
 pub const PARTNERS: Kind = Kind {
     title: "Partners",
     singular: "pair of partners",
     dir: "partners/",
     intro: "Pairs of places cooperating with each other.",
+    filter: "partners",
 };
 pub const PEOPLE: Kind = Kind {
     title: "People",
     singular: "person",
     dir: "people/",
     intro: "People named in the articles, with their latest role.",
+    filter: "person",
 };
 
 /// A year or month of the date archive, as `archive.html` lists it.
@@ -370,25 +379,4 @@ pub struct YearView {
     #[serde(flatten)]
     pub year: PeriodLink,
     pub months: Vec<PeriodLink>,
-}
-
-/// One entry of `search/index.json`. Short keys: the file is downloaded by every searcher.
-#[derive(Serialize)]
-pub struct SearchEntry<'a> {
-    /// Title.
-    pub t: &'a str,
-    /// Date, `YYYY-MM-DD`.
-    pub d: String,
-    /// Root-relative URL.
-    pub u: String,
-    /// Summary.
-    pub s: &'a str,
-    /// Organisations, canonical names.
-    pub o: Vec<&'a str>,
-    /// Partners, as shown (`Hong Kong – Shanghai`), or empty.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub p: Option<String>,
-    /// Full text, only with `[search] full_text = true`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub x: Option<&'a str>,
 }

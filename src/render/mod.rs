@@ -15,9 +15,7 @@ use crate::assets;
 use crate::config::{BaseUrl, SiteConfig};
 use crate::error::{Error, Result};
 use crate::index::Archive;
-use context::{
-    ArticleSummary, ArticleView, Kind, Pager, PeriodLink, SearchEntry, SiteView, TermView, YearView,
-};
+use context::{ArticleSummary, ArticleView, Kind, Pager, PeriodLink, SiteView, TermView, YearView};
 use feeds::SitemapEntry;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -427,6 +425,17 @@ impl Renderer<'_> {
             let mut extra = Context::new();
             extra.insert("kind", &kind);
             extra.insert("term", view);
+            extra.insert(
+                "search_url",
+                &self.base.link(&format!(
+                    "search/?{}={}",
+                    kind.filter,
+                    percent_encoding::utf8_percent_encode(
+                        view.name,
+                        percent_encoding::NON_ALPHANUMERIC
+                    )
+                )),
+            );
             let dir = &view.url[self.base.path.len()..];
             let per_page = self.config.paginate_by;
             let link = |anchor: &str, position: usize| {
@@ -540,57 +549,97 @@ impl Renderer<'_> {
             })
     }
 
-    /// `search/index.json` and the page that reads it.
-    fn search(&self) -> Result<()> {
+    /// The search page (its lists of years and sources depend on every article); the index it
+    /// reads is [`crate::search`]'s.
+    fn search_page(&self) -> Result<()> {
         let archive = self.archive;
-        let full_text = self.config.search.full_text;
-        let index_wanted = self.only.is_none_or(|changes| {
-            changes.listed.contains(&true) || (full_text && changes.any_text)
-        });
-        if index_wanted {
-            let entries: Vec<SearchEntry> = archive
-                .articles
-                .iter()
-                .map(|a| SearchEntry {
-                    t: &a.title,
-                    d: a.date.format("%Y-%m-%d").to_string(),
-                    u: self.base.link(&a.relative_url()),
-                    s: &a.summary,
-                    o: a.organisations
-                        .iter()
-                        .map(|m| archive.organisations[m.id].name.as_str())
-                        .collect(),
-                    p: a.partners
-                        .as_ref()
-                        .map(|(x, y)| crate::index::partners_name(x, y)),
-                    x: full_text.then_some(a.text.as_str()),
-                })
-                .collect();
-            let json = serde_json::to_vec(&entries).map_err(|e| Error::Template {
-                name: "search/index.json".into(),
-                message: e.to_string(),
-            })?;
-            (self.sink)(Output {
-                rel_path: "search/index.json".into(),
-                bytes: json,
-            })?;
+        let any_listed = self
+            .only
+            .is_none_or(|changes| changes.listed.contains(&true));
+        if !any_listed {
+            self.in_sitemap("search/", None);
+            return Ok(());
         }
-        self.layout_page("search.html", "search/", "Search", None, || {
+        self.page("search.html", "search/", "Search", None, {
             let mut context = Context::new();
-            context.insert("search_index_url", &self.base.link("search/index.json"));
             context.insert(
                 "years",
                 &archive.years.iter().map(|y| y.year).collect::<Vec<_>>(),
             );
+            let sources: std::collections::BTreeSet<&str> = archive
+                .articles
+                .iter()
+                .filter_map(|a| a.source.as_deref())
+                .collect();
+            context.insert("sources", &sources);
             context
         })
     }
 }
 
-/// Renders the whole site into `sink`: listings, articles, organisations, places, partners,
-/// people, date archives, feeds, search, sitemap, robots.txt and 404. With `only`, renders just
-/// the files those changes touch: the rest are as the last render left them.
+/// What rendering measured.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rendered {
+    /// How long the search index took, when it was built (beside the pages, on its own thread).
+    pub search_index: Option<std::time::Duration>,
+}
+
+/// Renders the whole site into `sink`: the pages ([`render_pages`]) and, beside them, the search
+/// index. With `only`, renders just the files those changes touch; the search index is built
+/// again when any article changed, unless `search` says to leave it.
 pub fn render_site(
+    tera: &Tera,
+    archive: &Archive,
+    config: &SiteConfig,
+    base: &BaseUrl,
+    only: Option<&Changes>,
+    search: SearchIndex,
+    sink: Sink,
+) -> Result<Rendered> {
+    let indexed = || -> Result<Option<std::time::Duration>> {
+        if !search_index_wanted(config, only, search) {
+            return Ok(None);
+        }
+        let started = std::time::Instant::now();
+        for output in crate::search::index(
+            &archive.articles,
+            &archive.organisations,
+            &config.search,
+            &config.language,
+        )? {
+            sink(output)?;
+        }
+        Ok(Some(started.elapsed()))
+    };
+    let (search_index, pages) = rayon::join(indexed, || {
+        render_pages(tera, archive, config, base, only, sink)
+    });
+    pages?;
+    Ok(Rendered {
+        search_index: search_index?,
+    })
+}
+
+/// Whether [`render_site`] builds the search index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchIndex {
+    /// When the changes need it (always in a whole render).
+    AsNeeded,
+    /// Not now: the caller builds it later ([`search_index_wanted`] says whether).
+    Later,
+}
+
+/// Whether these changes need the search index built again (`Later` never does now).
+pub fn search_index_wanted(config: &SiteConfig, only: Option<&Changes>, when: SearchIndex) -> bool {
+    config.search.enabled
+        && when == SearchIndex::AsNeeded
+        && only.is_none_or(|changes| !changes.pages.is_empty())
+}
+
+/// Renders the pages of the site into `sink`: listings, articles, organisations, places,
+/// partners, people, date archives, feeds, the search page, sitemap, robots.txt and 404. With
+/// `only`, renders just the files those changes touch: the rest are as the last render left them.
+fn render_pages(
     tera: &Tera,
     archive: &Archive,
     config: &SiteConfig,
@@ -679,7 +728,7 @@ pub fn render_site(
         r.taxonomy(kind, &terms)?;
     }
     r.date_archive()?;
-    r.search()?;
+    r.search_page()?;
 
     if r.wanted(None) {
         let mut context = Context::new();
@@ -778,13 +827,21 @@ pub fn render_to_vec(
     base: &BaseUrl,
 ) -> Result<Vec<Output>> {
     let outputs = Mutex::new(Vec::new());
-    render_site(tera, archive, config, base, None, &|o| {
-        outputs
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(o);
-        Ok(())
-    })?;
+    render_site(
+        tera,
+        archive,
+        config,
+        base,
+        None,
+        SearchIndex::AsNeeded,
+        &|o| {
+            outputs
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(o);
+            Ok(())
+        },
+    )?;
     let mut outputs = outputs
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);

@@ -164,33 +164,64 @@ fn article_page_links_its_neighbours_tags_and_related_articles() {
 }
 
 #[test]
-fn search_index_is_compact_json_and_the_page_works_without_script() {
+fn search_index_is_pagefinds_bundle_and_the_page_works_without_script() {
     let site = harbour_site();
-    let index: serde_json::Value =
-        serde_json::from_str(&site.page("search/index.json")).expect("valid JSON");
-    let entries = index.as_array().unwrap();
-    assert_eq!(entries.len(), 3);
-    assert_eq!(entries[0]["t"], "Ferry timetable published");
-    assert_eq!(entries[0]["u"], "/harbour/2024/01/ferry/");
-    assert_eq!(entries[0]["o"][0], "Harwick Port Authority");
-    assert!(entries[0].get("x").is_none(), "no full text by default");
+    let bundle = site.public().join("pagefind");
+    for file in ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"] {
+        assert!(bundle.join(file).is_file(), "{file}");
+    }
+    let entry = std::fs::read_to_string(bundle.join("pagefind-entry.json")).unwrap();
+    assert!(entry.contains("\"page_count\":3"), "{entry}");
+    assert!(!site.public().join("search/index.json").exists());
     let page = site.page("search/index.html");
-    assert!(page.contains("data-index=\"/harbour/search/index.json\""));
+    assert!(page.contains("data-bundle=\"/harbour/pagefind/\""));
     assert!(page.contains("src=\"/harbour/search.js\""));
     assert!(
-        page.contains("href=\"/harbour/archive/2023/\""),
-        "archive links without JS"
+        page.contains("<option value=\"Coast Wire\">"),
+        "sources to filter by"
+    );
+    assert!(
+        page.contains("<option value=\"2023\">"),
+        "years to filter by"
+    );
+    assert!(
+        page.contains("href=\"/harbour/archive/2023/\"")
+            && page.contains("href=\"/harbour/organisations/\""),
+        "the archive and the organisations without JS"
     );
     assert!(site.public().join("search.js").is_file());
+    // Each organisation's (place's, person's, pair's) page searches within its articles.
+    assert!(
+        site.page("organisations/harwick-port-authority/index.html")
+            .contains("href=\"/harbour/search/?organisation=Harwick%20Port%20Authority\"")
+    );
+    assert!(
+        site.page("places/valmora/index.html")
+            .contains("href=\"/harbour/search/?place=Valmora\"")
+    );
 
+    // Summaries only: a smaller index, still a whole one.
     site.write(
         "site.toml",
-        "title = \"Harbour News\"\n[search]\nfull_text = true\n[extract]\nplaces = { \"Harwick\" = [] }\n",
+        "title = \"Harbour News\"\nbase_url = \"https://news.example/harbour/\"\n[search]\nfull_text = false\n",
     );
     assert!(site.build(&[]).status.success());
+    assert!(bundle.join("pagefind-entry.json").is_file());
+
+    // No search at all: no index, and the page says what to do instead.
+    site.write(
+        "site.toml",
+        "title = \"Harbour News\"\nbase_url = \"https://news.example/harbour/\"\n[search]\nenabled = false\n",
+    );
+    assert!(site.build(&[]).status.success());
+    assert!(!bundle.exists());
+    let page = site.page("search/index.html");
+    assert!(page.contains("This site has no search"));
+    assert!(!page.contains("search.js"));
     assert!(
-        site.page("search/index.json")
-            .contains("winter ferry timetable")
+        !site
+            .page("organisations/harwick-port-authority/index.html")
+            .contains("/search/?")
     );
 }
 

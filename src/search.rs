@@ -1,0 +1,319 @@
+//! The search index: one [Pagefind](https://pagefind.app) record per article, made from the
+//! archive in memory (never by re-reading written pages), written under [`BUNDLE`].
+//!
+//! Pagefind splits the index into chunks, so a browser loads only the words a query needs and the
+//! excerpts of the results it shows. Each record holds:
+//! - the text (the article's full text, or only its summary with `[search] full_text = false`);
+//! - metadata, searched and weighted above the text (the search page sets the weights): the
+//!   title, the organisations with every form articles write them in (so "HKEX" finds the Hong
+//!   Kong Stock Exchange), the people, places, partner pair and source; and the date, shown;
+//! - filters: organisation, partners, place, person, year, source;
+//! - a sort key: the date.
+
+use crate::config::SearchConfig;
+use crate::model::{Article, Organisation};
+use crate::render::Output;
+use crate::{Error, Result};
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+/// The folder of the site the index is written to (Pagefind's own default name).
+pub const BUNDLE: &str = "pagefind/";
+
+/// The files of Pagefind's bundle the search page uses; its own ready-made interfaces are left
+/// out (the theme's search page is built on its JavaScript API).
+fn wanted(name: &str) -> bool {
+    !(name.starts_with("pagefind-ui.")
+        || name.starts_with("pagefind-modular-ui.")
+        || name.starts_with("pagefind-component-ui.")
+        || name.starts_with("pagefind-highlight.")
+        || name.starts_with("playground/"))
+}
+
+/// One article as the index holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The article's folder below the site root (`/2023/10/slug/`): the search page adds the
+    /// base path.
+    pub url: String,
+    pub content: String,
+    pub meta: BTreeMap<String, String>,
+    pub filters: BTreeMap<String, Vec<String>>,
+    pub sort: BTreeMap<String, String>,
+}
+
+/// The record of one article; `organisations` is the archive's table its mentions point into.
+pub fn record(organisations: &[Organisation], article: &Article, config: &SearchConfig) -> Record {
+    let iso = article.date.format("%Y-%m-%d").to_string();
+    let mut meta = BTreeMap::new();
+    let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    meta.insert("title".to_string(), article.title.clone());
+    meta.insert("date".to_string(), iso.clone());
+    filters.insert("year".into(), vec![iso[..4].to_string()]);
+    // Every form of each organisation: the name, the site's aliases, what this article writes.
+    let mut names = Vec::new();
+    let mut forms = BTreeSet::new();
+    for mention in &article.organisations {
+        let org = &organisations[mention.id];
+        names.push(org.name.clone());
+        forms.insert(org.name.as_str());
+        forms.extend(org.aliases.iter().map(String::as_str));
+        forms.extend(mention.mentions.iter().map(String::as_str));
+    }
+    if !names.is_empty() {
+        meta.insert("organisations".into(), join(forms));
+        filters.insert("organisation".into(), names);
+    }
+    let people: Vec<String> = article.people.iter().map(|p| p.name.clone()).collect();
+    if !people.is_empty() {
+        meta.insert("people".into(), people.join(" · "));
+        filters.insert("person".into(), people);
+    }
+    let places: Vec<String> = article.places.iter().map(|p| p.name.clone()).collect();
+    if !places.is_empty() {
+        meta.insert("places".into(), places.join(" · "));
+        filters.insert("place".into(), places);
+    }
+    if let Some((a, b)) = &article.partners {
+        let pair = crate::index::partners_name(a, b);
+        meta.insert("partners".into(), pair.clone());
+        filters.insert("partners".into(), vec![pair]);
+    }
+    if let Some(source) = &article.source {
+        meta.insert("source".into(), source.clone());
+        filters.insert("source".into(), vec![source.clone()]);
+    }
+    let content = if config.full_text {
+        // The text without its headline: the title is indexed (and weighted) as metadata, and
+        // excerpts then come from the body.
+        let text = article.text.trim_start();
+        text.strip_prefix(article.title.as_str())
+            .unwrap_or(text)
+            .trim_start()
+            .to_string()
+    } else {
+        article.summary.clone()
+    };
+    Record {
+        url: format!("/{}", article.relative_url()),
+        content,
+        meta,
+        filters,
+        sort: BTreeMap::from([("date".to_string(), iso)]),
+    }
+}
+
+fn join<'a>(forms: impl IntoIterator<Item = &'a str>) -> String {
+    forms.into_iter().collect::<Vec<_>>().join(" · ")
+}
+
+/// Builds the index of these articles (an archive's, in its order) and returns its files, under
+/// [`BUNDLE`]; the same articles always give the same bytes.
+pub fn index(
+    articles: &[Arc<Article>],
+    organisations: &[Organisation],
+    config: &SearchConfig,
+    language: &str,
+) -> Result<Vec<Output>> {
+    let records: Vec<Record> = {
+        use rayon::prelude::*;
+        articles
+            .par_iter()
+            .map(|a| record(organisations, a, config))
+            .collect()
+    };
+    index_records(records, language)
+}
+
+/// The search index of a rebuild, left for after its pages are written (what `serve` does: an
+/// edit shows at once, the index follows). [`SearchJob::run`] writes it.
+#[derive(Debug)]
+pub struct SearchJob {
+    pub(crate) articles: Vec<Arc<Article>>,
+    pub(crate) organisations: Vec<Organisation>,
+    pub(crate) config: SearchConfig,
+    pub(crate) language: String,
+    pub(crate) out: std::path::PathBuf,
+}
+
+impl SearchJob {
+    /// Builds the index and replaces the one in the output folder with it, file by file, the
+    /// entry file last; then removes the old index's files. Returns the files written.
+    pub fn run(self) -> Result<usize> {
+        let outputs = index(
+            &self.articles,
+            &self.organisations,
+            &self.config,
+            &self.language,
+        )?;
+        crate::write::replace_bundle(&self.out, &outputs)
+    }
+}
+
+/// Builds the index of these records (in this order) and returns its files.
+pub fn index_records(records: Vec<Record>, language: &str) -> Result<Vec<Output>> {
+    let failed = |e: &dyn std::fmt::Display| Error::Search(e.to_string());
+    // Pagefind's interface is async; a runtime on this thread (and its blocking pool) runs it.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| failed(&e))?;
+    let language = pagefind_language(language);
+    runtime.block_on(async {
+        let options = PagefindServiceConfig::builder()
+            .force_language(language.clone())
+            .build();
+        let mut index = PagefindIndex::new(Some(options)).map_err(|e| failed(&e))?;
+        for r in records {
+            index
+                .add_custom_record(
+                    r.url,
+                    r.content,
+                    language.clone(),
+                    Some(r.meta),
+                    Some(r.filters),
+                    Some(r.sort),
+                )
+                .await
+                .map_err(|e| failed(&e))?;
+        }
+        let files = index.get_files().await.map_err(|e| failed(&e))?;
+        let mut outputs: Vec<Output> = files
+            .into_iter()
+            .filter_map(|f| {
+                let name = f.filename.to_string_lossy().replace('\\', "/");
+                wanted(&name).then(|| Output {
+                    rel_path: format!("{BUNDLE}{name}"),
+                    bytes: f.contents,
+                })
+            })
+            .collect();
+        // The entry file names the others: written last, a reader never finds it ahead of them.
+        outputs.sort_by_key(|o| {
+            (
+                o.rel_path.ends_with("pagefind-entry.json"),
+                o.rel_path.clone(),
+            )
+        });
+        Ok(outputs)
+    })
+}
+
+/// Pagefind's language code for a BCP 47 tag: its primary subtag, lower case (`zh-Hant` → `zh`).
+fn pagefind_language(tag: &str) -> String {
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if primary.is_empty() {
+        "en".to_string()
+    } else {
+        primary
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record_of(text: &str) -> Record {
+        Record {
+            url: "/2024/01/a/".into(),
+            content: text.into(),
+            meta: BTreeMap::from([("title".to_string(), "A title".to_string())]),
+            filters: BTreeMap::from([("year".to_string(), vec!["2024".to_string()])]),
+            sort: BTreeMap::from([("date".to_string(), "2024-01-02".to_string())]),
+        }
+    }
+
+    #[test]
+    fn the_bundle_holds_the_script_the_index_and_no_ready_made_interface() {
+        let files = index_records(vec![record_of("Lanterns over the harbour")], "en").unwrap();
+        let names: Vec<&str> = files.iter().map(|f| f.rel_path.as_str()).collect();
+        assert!(names.contains(&"pagefind/pagefind.js"), "{names:?}");
+        assert!(names.contains(&"pagefind/wasm.en.pagefind"), "{names:?}");
+        assert!(
+            names.iter().any(|n| n.ends_with(".pf_fragment")),
+            "{names:?}"
+        );
+        assert!(names.iter().any(|n| n.ends_with(".pf_index")), "{names:?}");
+        assert!(names.iter().any(|n| n.ends_with(".pf_filter")), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("-ui")), "{names:?}");
+        assert_eq!(names.last(), Some(&"pagefind/pagefind-entry.json"));
+    }
+
+    #[test]
+    fn the_same_records_give_the_same_bytes_and_other_text_other_bytes() {
+        let records = || {
+            (0..40)
+                .map(|n| Record {
+                    url: format!("/2024/01/a{n}/"),
+                    ..record_of(&format!("Story {n} of the ferry and the bridge"))
+                })
+                .collect::<Vec<_>>()
+        };
+        let first = index_records(records(), "en").unwrap();
+        assert_eq!(first, index_records(records(), "en").unwrap());
+        let mut changed = records();
+        changed[3].content = "A wholly different word: lighthouse".into();
+        assert_ne!(first, index_records(changed, "en").unwrap());
+    }
+
+    #[test]
+    fn a_record_holds_the_text_the_names_in_every_form_and_the_filters() {
+        use crate::model::{NamedMention, Organisation, Person};
+        let organisations = vec![Organisation {
+            name: "Harbour Clearing House".into(),
+            slug: "harbour-clearing-house".into(),
+            aliases: vec!["HCH".into()],
+        }];
+        let mut a = crate::index::tests::article("ferry", "2024-03-09", &[0]);
+        a.title = "Ferry deal".into();
+        a.text = "Ferry deal\n\nThe Clearing House signed with Ana Lis in Harwick.".into();
+        a.organisations[0].mentions = vec!["the Clearing House".into()];
+        a.people = vec![Person {
+            name: "Ana Lis".into(),
+            role: None,
+            mentions: vec![],
+        }];
+        a.places = vec![NamedMention {
+            name: "Harwick".into(),
+            mentions: vec![],
+        }];
+        a.partners = Some(("Harwick".into(), "Alder".into()));
+        a.source = Some("Tide News".into());
+        let full = record(&organisations, &a, &SearchConfig::default());
+        assert_eq!(full.url, "/2024/03/ferry/");
+        assert_eq!(
+            full.content,
+            "The Clearing House signed with Ana Lis in Harwick."
+        );
+        assert_eq!(full.meta["title"], "Ferry deal");
+        assert_eq!(full.meta["date"], "2024-03-09");
+        assert_eq!(
+            full.meta["organisations"],
+            "HCH · Harbour Clearing House · the Clearing House"
+        );
+        assert_eq!(full.filters["organisation"], ["Harbour Clearing House"]);
+        assert_eq!(full.filters["person"], ["Ana Lis"]);
+        assert_eq!(full.filters["place"], ["Harwick"]);
+        assert_eq!(full.filters["partners"], ["Alder – Harwick"]);
+        assert_eq!(full.filters["source"], ["Tide News"]);
+        assert_eq!(full.filters["year"], ["2024"]);
+        assert_eq!(full.sort["date"], "2024-03-09");
+        let summary_only = SearchConfig {
+            full_text: false,
+            ..SearchConfig::default()
+        };
+        assert_eq!(record(&organisations, &a, &summary_only).content, a.summary);
+    }
+
+    #[test]
+    fn languages_are_primary_subtags() {
+        assert_eq!(pagefind_language("zh-Hant"), "zh");
+        assert_eq!(pagefind_language("EN_gb"), "en");
+        assert_eq!(pagefind_language(""), "en");
+    }
+}
