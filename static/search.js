@@ -103,6 +103,7 @@
     var li = document.createElement("li");
     li.className = "article-item";
     var h = document.createElement("h2");
+    h.className = "article-item-title";
     var a = document.createElement("a");
     a.href = data.url;
     a.textContent = data.meta.title || data.url;
@@ -182,8 +183,11 @@
       shown = 0;
       list.textContent = "";
       var n = results.length;
-      status.textContent = n === 0 ? "No articles match." : n === 1 ? "1 article matches." : n + " articles match.";
-      return showMore(ticket);
+      // The count is announced with the first results on the page.
+      return showMore(ticket).then(function () {
+        if (ticket !== asked) return;
+        status.textContent = n === 0 ? "No articles match." : n === 1 ? "1 article matches." : n + " articles match.";
+      });
     }).catch(function (e) {
       if (ticket !== asked) return;
       status.textContent = "Search could not load its index. Browse the archive instead.";

@@ -1,7 +1,11 @@
 // Browser checks of a built Concord site, in Debian's Chromium driven by playwright-core:
 // axe-core finds no serious or critical violation on the home, an article, an organisation, a
-// partner, a place, the organisation and partner indexes and the search page (light and dark); no console error on any of them; searching for an
-// organisation's name shows its newest article first; screenshots at 1280 and 390 px wide.
+// partner, a place, the organisation and partner indexes and the search page (light and dark,
+// and the search page again showing results); no console error on any of them; no request to
+// another host; screenshots at 1280 and 390 px wide. Search: a word only an article's body holds
+// finds it and is highlighted; ?q= restores a search; an organisation's other name (acronym)
+// finds its articles; "Search these articles" on its page lists exactly its articles, newest
+// first; a year filter narrows the results to that year.
 //
 // usage: node browser.mjs BASE_URL SCREENSHOT_DIR      (NODE_PATH must reach playwright-core, axe-core)
 import { createRequire } from "node:module";
@@ -77,25 +81,122 @@ for (const [name, url] of Object.entries(pages)) {
   }
 }
 
-// Search: an organisation's name finds its newest article first.
-{
-  const { page: orgPage, context: c1 } = await open(pages.organisation);
-  const orgName = (await orgPage.locator("h1").textContent()).trim();
-  const newest = new URL(await orgPage.locator(".article-item-title a").first().getAttribute("href"), pages.organisation).href;
-  await c1.close();
-  const { page, context, errors } = await open(pages.search, { width: 390 });
-  await page.locator("#search-query").pressSequentially(orgName, { delay: 10 });
-  const first = page.locator("#search-results li a").first();
-  await first.waitFor({ timeout: 5000 });
-  const got = new URL(await first.getAttribute("href"), pages.search).href;
-  if (got !== newest) problems.push(`search for ${JSON.stringify(orgName)}: first result ${got}, expected ${newest}`);
-  const marks = await page.locator("#search-results mark").count();
-  if (marks === 0) problems.push(`search for ${JSON.stringify(orgName)}: no highlighted hits`);
+// Search (Pagefind's index, the theme's page). Every check runs at / and under a sub-path.
+async function results(page) {
+  await page.waitForFunction(() => {
+    const s = document.getElementById("search-status").textContent;
+    return /match/.test(s) || /could not/.test(s);
+  }, null, { timeout: 15000 });
   const status = (await page.locator("#search-status").textContent()).trim();
-  await page.screenshot({ path: path.join(shots, "search-results-390.png"), fullPage: true });
-  for (const e of errors) problems.push(`search: console: ${e}`);
-  console.log(`search ${JSON.stringify(orgName)}: ${status} first = ${got}`);
-  await context.close();
+  const count = /^No articles/.test(status) ? 0 : parseInt(status, 10);
+  return { status, count };
+}
+// The URLs of the results shown, after showing more until `want` is among them (or all are).
+async function shownUrls(page, want) {
+  for (let i = 0; i < 40; i++) {
+    const urls = await page.locator("#search-results .article-item-title a").evaluateAll((as) => as.map((a) => a.href));
+    if ((want && urls.includes(want)) || !(await page.locator("#search-more").isVisible())) return urls;
+    const before = urls.length;
+    await page.locator("#search-more").click();
+    await page.waitForFunction((n) => document.querySelectorAll("#search-results li").length > n, before);
+  }
+  return page.locator("#search-results .article-item-title a").evaluateAll((as) => as.map((a) => a.href));
+}
+async function search(query, { width = 390, url = pages.search } = {}) {
+  const opened = await open(url, { width });
+  if (query !== null) {
+    await opened.page.locator("#search-query").pressSequentially(query, { delay: 10 });
+  }
+  return { ...opened, ...(await results(opened.page)) };
+}
+function check(ok, what) { if (!ok) problems.push(`search: ${what}`); }
+
+{
+  // 1. A word only the body of an article holds finds that article.
+  const { page: art, context: c1 } = await open(pages.article);
+  const title = (await art.locator("h1").textContent()).toLowerCase();
+  const bodyWords = (await art.locator(".body").textContent()).match(/[A-Za-z]{7,}/g) || [];
+  const word = bodyWords.filter((w) => !title.includes(w.toLowerCase())).sort((a, b) => b.length - a.length)[0];
+  await c1.close();
+  check(word, `no body word found on ${pages.article}`);
+  const body = await search(word);
+  const urls = await shownUrls(body.page, pages.article);
+  check(urls.includes(pages.article), `the body word ${JSON.stringify(word)} does not find ${pages.article} (${body.status})`);
+  const marks = await body.page.locator("#search-results mark").allTextContents();
+  check(marks.some((m) => m.toLowerCase().includes(word.toLowerCase())), `the body word ${JSON.stringify(word)} is not highlighted`);
+  await body.page.screenshot({ path: path.join(shots, "search-body-word-390.png"), fullPage: true });
+  for (const scheme of ["light", "dark"]) {
+    await body.page.emulateMedia({ colorScheme: scheme });
+    await body.page.addScriptTag({ path: axePath });
+    const axe = await body.page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    for (const v of axe.violations) {
+      if (v.impact === "serious" || v.impact === "critical") problems.push(`search results (${scheme}): axe ${v.impact} ${v.id}: ${v.help}`);
+    }
+  }
+  for (const e of body.errors) problems.push(`search: console: ${e}`);
+  console.log(`search body word ${JSON.stringify(word)}: ${body.status}`);
+  await body.context.close();
+
+  // 2. ?q= restores a search: the box holds the words, the same results show.
+  const again = await open(`${pages.search}?q=${encodeURIComponent(word)}`);
+  const restored = await results(again.page);
+  check(await again.page.locator("#search-query").inputValue() === word, "?q= does not fill the search box");
+  check(restored.count === body.count, `?q= shows ${restored.count} results, typing showed ${body.count}`);
+  for (const e of again.errors) problems.push(`search ?q=: console: ${e}`);
+  await again.context.close();
+
+  // 3. An organisation's other name (an acronym) finds the organisation's articles.
+  const { page: index, context: c2 } = await open(base + "organisations/");
+  const orgUrls = await index.locator(".term-list a").evaluateAll((as) => as.map((a) => a.href));
+  await c2.close();
+  let alias = null;
+  for (const url of orgUrls.slice(0, 40)) {
+    const { page, context } = await open(url);
+    const meta = await page.locator("h1 + .meta").textContent();
+    const m = meta.match(/also written ([^·,]+)/);
+    if (m) {
+      alias = {
+        form: m[1].trim(), url, name: (await page.locator("h1").textContent()).trim(),
+        articles: await page.locator(".article-item-title a").evaluateAll((as) => as.map((a) => a.href)),
+        count: parseInt(meta, 10), within: await page.locator("h1 + .meta a", { hasText: "Search these articles" }).getAttribute("href"),
+      };
+    }
+    await context.close();
+    if (alias) break;
+  }
+  check(alias, "no organisation page says 'also written'");
+  if (alias) {
+    const found = await search(alias.form);
+    const first = await shownUrls(found.page, null);
+    check(alias.articles.includes(first[0]), `${JSON.stringify(alias.form)} (${alias.name}): first result ${first[0]} is not one of its articles`);
+    console.log(`search ${JSON.stringify(alias.form)} for ${alias.name}: ${found.status}`);
+    for (const e of found.errors) problems.push(`search alias: console: ${e}`);
+    await found.context.close();
+
+    // 4. The organisation page's "Search these articles" filters to its articles, newest first.
+    const within = await search(null, { url: new URL(alias.within, alias.url).href });
+    check(within.count === alias.count, `searching within ${alias.name}: ${within.count} results, its page lists ${alias.count}`);
+    const listed = await shownUrls(within.page, null);
+    check(listed[0] === alias.articles[0], `searching within ${alias.name}: first ${listed[0]}, its newest is ${alias.articles[0]}`);
+    check(await within.page.locator("#search-filters button").count() === 1, "the organisation filter is not shown");
+    for (const e of within.errors) problems.push(`search within: console: ${e}`);
+    await within.context.close();
+  }
+
+  // 5. A filter narrows: a year keeps only that year's articles.
+  const wide = await search("the");
+  const years = await wide.page.locator("#search-year option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  await wide.page.selectOption("#search-year", years[years.length - 1]);
+  await wide.page.waitForFunction((n) => !/Searching/.test(document.getElementById("search-status").textContent)
+    && parseInt(document.getElementById("search-status").textContent, 10) !== n, wide.count, { timeout: 15000 }).catch(() => {});
+  const narrow = await results(wide.page);
+  const dates = await wide.page.locator("#search-results time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")));
+  check(narrow.count > 0 && narrow.count < wide.count, `year ${years[years.length - 1]}: ${narrow.count} of ${wide.count} results`);
+  check(dates.every((d) => d.startsWith(years[years.length - 1])), `year filter shows other years: ${dates.join(", ")}`);
+  check(new URL(wide.page.url()).searchParams.get("year") === years[years.length - 1], "the year is not in the address");
+  console.log(`search "the": ${wide.count}, in ${years[years.length - 1]}: ${narrow.count}`);
+  for (const e of wide.errors) problems.push(`search filter: console: ${e}`);
+  await wide.context.close();
 }
 
 await browser.close();
