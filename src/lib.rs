@@ -487,6 +487,8 @@ pub struct Report {
     pub timings: Timings,
     /// The search index this rebuild left for later ([`Options::defer_search`]): run it.
     pub search_later: Option<search::SearchJob>,
+    /// Whether this build wrote the search index itself.
+    pub search_written: bool,
 }
 
 /// Builds the site into its output folder. On any error the previous output is left untouched.
@@ -546,6 +548,7 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
     });
     let checked = Mutex::new(None);
     let mut search_later = None;
+    let mut search_written = false;
     let files_written = match &changes {
         Some(changes) => {
             let outputs = Mutex::new(Vec::new());
@@ -586,6 +589,7 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
                     search_later = Some(job);
                 } else {
                     count += job.run()?;
+                    search_written = true;
                     site.timings.stage("search index");
                 }
             }
@@ -597,6 +601,7 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
             site.timings.stage_ended("render + write", rendered);
             if let Some(took) = searched.search_index {
                 site.timings.beside("∥ search index", took);
+                search_written = true;
             }
             count
         }
@@ -652,6 +657,7 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
         elapsed: started.elapsed(),
         timings: site.timings,
         search_later,
+        search_written,
     };
     if let Some(cache) = cache {
         cache.written = Some(cache::Written {

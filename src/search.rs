@@ -138,17 +138,50 @@ pub struct SearchJob {
     pub(crate) out: std::path::PathBuf,
 }
 
+/// Lowers the calling thread's scheduling priority to the least (Linux: nice 19, per thread),
+/// so work done on it yields the CPU to anything else the process does. Elsewhere it does
+/// nothing.
+pub fn lower_this_threads_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 19);
+    }
+}
+
 impl SearchJob {
-    /// Builds the index and replaces the one in the output folder with it, file by file, the
-    /// entry file last; then removes the old index's files. Returns the files written.
+    /// Builds the index and replaces the one in the output folder with it ([`SearchJob::build`],
+    /// then [`SearchJob::write`]). Returns the files written.
     pub fn run(self) -> Result<usize> {
-        let outputs = index(
+        let outputs = self.build()?;
+        self.write(&outputs)
+    }
+
+    /// Builds the index (the long part; nothing is written).
+    pub fn build(&self) -> Result<Vec<Output>> {
+        index(
             &self.articles,
             &self.organisations,
             &self.config,
             &self.language,
-        )?;
-        crate::write::replace_bundle(&self.out, &outputs)
+        )
+    }
+
+    /// [`SearchJob::build`] at the lowest priority, on threads of its own (Pagefind's parallel
+    /// parts included), so it slows no rebuild running at the same time.
+    pub fn build_in_background(&self) -> Result<Vec<Output>> {
+        lower_this_threads_priority();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("concord-search-{i}"))
+            .start_handler(|_| lower_this_threads_priority())
+            .build()
+            .map_err(|e| Error::Search(e.to_string()))?;
+        pool.install(|| self.build())
+    }
+
+    /// Replaces the index in the output folder with `outputs`, file by file, the entry file
+    /// last, then removes the old index's files. Returns the files written.
+    pub fn write(&self, outputs: &[Output]) -> Result<usize> {
+        crate::write::replace_bundle(&self.out, outputs)
     }
 }
 
@@ -156,7 +189,15 @@ impl SearchJob {
 pub fn index_records(records: Vec<Record>, language: &str) -> Result<Vec<Output>> {
     let failed = |e: &dyn std::fmt::Display| Error::Search(e.to_string());
     // Pagefind's interface is async; a runtime on this thread (and its blocking pool) runs it.
+    // Its blocking threads run at the priority of the thread that asks (see
+    // `lower_this_threads_priority`).
+    let background = is_background();
     let runtime = tokio::runtime::Builder::new_current_thread()
+        .on_thread_start(move || {
+            if background {
+                lower_this_threads_priority();
+            }
+        })
         .build()
         .map_err(|e| failed(&e))?;
     let language = pagefind_language(language);
@@ -198,6 +239,19 @@ pub fn index_records(records: Vec<Record>, language: &str) -> Result<Vec<Output>
         });
         Ok(outputs)
     })
+}
+
+/// Whether the calling thread runs at the lowest priority ([`lower_this_threads_priority`]).
+fn is_background() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        rustix::process::getpriority_process(Some(rustix::thread::gettid()))
+            .is_ok_and(|nice| nice >= 19)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
 }
 
 /// Pagefind's language code for a BCP 47 tag: its primary subtag, lower case (`zh-Hant` → `zh`).

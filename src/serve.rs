@@ -11,7 +11,7 @@ use notify::{RecursiveMode, Watcher};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Duration;
 use tiny_http::{Header, Request, Response, Server};
 
@@ -85,6 +85,12 @@ struct Status {
 struct Shared {
     status: Mutex<Status>,
     changed: Condvar,
+    /// Held while files are written into the served folder: by a rebuild, or by the search index.
+    writing: Mutex<()>,
+    /// The search index a rebuild left for later, with the number of that rebuild; the newest
+    /// replaces one not yet started.
+    search: Mutex<(u64, Option<concord::search::SearchJob>)>,
+    search_ready: Condvar,
 }
 
 impl Shared {
@@ -128,8 +134,21 @@ fn reload_script(base_path: &str) -> String {
 /// Builds into `options.output`, prints the outcome, and updates what pages are told. The cache
 /// makes a rebuild after a small change redo only what the change needs.
 fn rebuild(options: &Options, shared: &Shared, cache: &mut Cache, timings: bool) {
-    let mut search_later = None;
-    match concord::build_with(options, Some(cache)) {
+    let writing = shared
+        .writing
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    let built = concord::build_with(options, Some(cache));
+    let mut search = shared.search.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Ok(report) = &built
+        && (report.search_written || report.search_later.is_some())
+    {
+        // This build's index replaces any made for an earlier build, written or not yet.
+        search.0 += 1;
+        search.1 = None;
+    }
+    drop(writing);
+    match built {
         Ok(mut report) => {
             outln!(
                 "Built {} articles in {:.0} ms ({} files written)",
@@ -140,7 +159,9 @@ fn rebuild(options: &Options, shared: &Shared, cache: &mut Cache, timings: bool)
             if timings {
                 crate::diagnostics::print_timings(&report.timings);
             }
-            search_later = report.search_later.take();
+            if let Some(job) = report.search_later.take() {
+                search.1 = Some(job);
+            }
             let mut status = shared.status();
             status.generation += 1;
             status.problem = None;
@@ -159,18 +180,59 @@ fn rebuild(options: &Options, shared: &Shared, cache: &mut Cache, timings: bool)
             shared.status().problem = Some(text);
         }
     }
-    shared.changed.notify_all();
-    // The pages are out and open ones reload; the search index follows.
-    if let Some(job) = search_later {
-        let started = std::time::Instant::now();
-        match job.run() {
-            Ok(files) => outln!(
-                "Search index updated in {:.0} ms ({files} files written)",
-                started.elapsed().as_secs_f64() * 1000.0
-            ),
-            Err(e) => errln!("error: {e}"),
-        }
+    if search.1.is_some() {
+        shared.search_ready.notify_all();
     }
+    drop(search);
+    shared.changed.notify_all();
+}
+
+/// Builds the search index each rebuild leaves for later, on its own thread, so the next edit
+/// need not wait for it: the pages of a rebuild show at once and the index follows. An index
+/// is written only if no rebuild started writing since the one it was made for.
+fn index_for_search(shared: Arc<Shared>) {
+    std::thread::spawn(move || {
+        loop {
+            let (generation, job) = {
+                let mut search = shared.search.lock().unwrap_or_else(PoisonError::into_inner);
+                while search.1.is_none() {
+                    search = shared
+                        .search_ready
+                        .wait(search)
+                        .unwrap_or_else(PoisonError::into_inner);
+                }
+                (search.0, search.1.take())
+            };
+            let Some(job) = job else { continue };
+            let started = std::time::Instant::now();
+            let outputs = match job.build_in_background() {
+                Ok(outputs) => outputs,
+                Err(e) => {
+                    errln!("error: {e}");
+                    continue;
+                }
+            };
+            let _writing = shared
+                .writing
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            let current = shared
+                .search
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+            if current != generation {
+                continue;
+            }
+            match job.write(&outputs) {
+                Ok(files) => outln!(
+                    "Search index updated in {:.0} ms ({files} files written)",
+                    started.elapsed().as_secs_f64() * 1000.0
+                ),
+                Err(e) => errln!("error: {e}"),
+            }
+        }
+    });
 }
 
 /// Whether a changed path is one the site is built from.
@@ -457,6 +519,7 @@ pub fn run(root: PathBuf, bind: &str, port: u16, open: bool, timings: bool) -> R
     };
     let shared = Arc::new(Shared::default());
     let mut cache = Cache::default();
+    index_for_search(Arc::clone(&shared));
     rebuild(&options, &shared, &mut cache, timings);
     watch(&root, options, Arc::clone(&shared), cache, timings)?;
     outln!("Serving at {} (Ctrl-C to stop)", local.permalink(""));

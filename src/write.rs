@@ -358,7 +358,21 @@ pub fn update_files(out: &Path, outputs: &[Output]) -> Result<usize> {
 /// names them by their contents: `*.pf_fragment`, `*.pf_index`, `*.pf_filter`, `*.pf_meta`; no
 /// other file is touched). Returns the number of files written.
 pub fn replace_bundle(out: &Path, outputs: &[Output]) -> Result<usize> {
-    let written = update_files(out, outputs)?;
+    let named_by_contents = |path: &Path| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.starts_with("pf_"))
+    };
+    // A file named by its contents that is there holds them: only the others are compared.
+    let changed: Vec<Output> = outputs
+        .iter()
+        .filter(|o| {
+            let path = out.join(&o.rel_path);
+            !(named_by_contents(&path) && path.is_file())
+        })
+        .cloned()
+        .collect();
+    let written = update_files(out, &changed)?;
     let keep: std::collections::HashSet<PathBuf> =
         outputs.iter().map(|o| out.join(&o.rel_path)).collect();
     let bundle = out.join(crate::search::BUNDLE);
@@ -367,11 +381,7 @@ pub fn replace_bundle(out: &Path, outputs: &[Output]) -> Result<usize> {
         .filter_map(|e| e.ok())
     {
         let path = entry.path();
-        let generated = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.starts_with("pf_"));
-        if entry.file_type().is_file() && generated && !keep.contains(path) {
+        if entry.file_type().is_file() && named_by_contents(path) && !keep.contains(path) {
             fs::remove_file(path).map_err(|e| Error::io(path, e))?;
         }
     }

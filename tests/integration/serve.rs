@@ -258,3 +258,37 @@ fn a_stale_temporary_site_of_a_killed_serve_is_removed_by_the_next() {
     }
     assert!(!stale.exists(), "the stale site is still there");
 }
+
+#[test]
+fn after_an_edit_the_page_shows_at_once_and_the_search_index_follows() {
+    let site = TestSite::fixture("basic");
+    let served = serve(&site);
+    let events = listen(&served.addr, "/");
+    assert!(wait_for(&events, Duration::from_secs(5), |l| l == "data: 1").is_some());
+    let (status, entry) = get(&served.addr, "/pagefind/pagefind-entry.json");
+    assert_eq!(status, 200);
+    let article = site.root().join("content/2024/02/zurich.txt");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(
+        &article,
+        text.replacen("\n\n", "\n\nA zeppelin was seen.\n\n", 1),
+    )
+    .unwrap();
+    assert!(
+        wait_for(&events, Duration::from_secs(5), |l| l == "data: 2").is_some(),
+        "no reload event within 5 s"
+    );
+    // The index is rebuilt after the pages: its entry file names new index files.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, now) = get(&served.addr, "/pagefind/pagefind-entry.json");
+        if now != entry {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the search index did not follow the edit"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
