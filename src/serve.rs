@@ -53,19 +53,16 @@ pub fn resolve(base_path: &str, url: &str) -> Option<PathBuf> {
     Some(rel)
 }
 
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
+/// The `Content-Type` of a served file, from its extension (`mime_guess`'s table); text is
+/// UTF-8, as Concord writes it.
+fn content_type(path: &Path) -> String {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let text = mime.type_() == mime_guess::mime::TEXT
+        || matches!(mime.subtype().as_str(), "javascript" | "xml" | "json");
+    if text && mime.get_param("charset").is_none() {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
     }
 }
 
@@ -357,7 +354,7 @@ fn answer(request: Request, served: &Path, base: &BaseUrl, shared: &Shared) {
         Some(path) => (path, 200),
         None => (served.join("404.html"), 404),
     };
-    let kind = content_type(&path);
+    let kind = &content_type(&path);
     let response = if kind.starts_with("text/html") {
         // Bytes, not text: a static page in Latin-1 is served as the build publishes it.
         let mut html = std::fs::read(&path).unwrap_or_default();
@@ -391,15 +388,8 @@ fn with_type<R: std::io::Read>(response: Response<R>, kind: &str) -> Response<R>
 
 /// Opens `url` in the desktop's browser, if there is one.
 fn open_browser(url: &str) {
-    let program = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    if let Err(e) = std::process::Command::new(program).arg(url).spawn() {
-        errln!("warning: could not open a browser ({program}: {e}); open {url} yourself");
+    if let Err(e) = opener::open_browser(url) {
+        errln!("warning: could not open a browser ({e}); open {url} yourself");
     }
 }
 
@@ -559,8 +549,31 @@ pub fn run(root: PathBuf, bind: &str, port: u16, open: bool, timings: bool) -> R
 
 #[cfg(test)]
 mod tests {
-    use super::resolve;
-    use std::path::PathBuf;
+    use super::{content_type, resolve};
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn content_types_come_from_the_extension_and_text_is_utf_8() {
+        let of = |name: &str| content_type(Path::new(name));
+        assert_eq!(of("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(of("style.css"), "text/css; charset=utf-8");
+        assert!(
+            of("search.js").contains("javascript; charset=utf-8"),
+            "{}",
+            of("search.js")
+        );
+        assert_eq!(of("favicon.svg"), "image/svg+xml");
+        assert!(
+            of("feed.xml").ends_with("xml; charset=utf-8"),
+            "{}",
+            of("feed.xml")
+        );
+        assert_eq!(of("pagefind/wasm.en.pagefind"), "application/octet-stream");
+        assert_eq!(
+            of("pagefind/fragment/en_1.pf_fragment"),
+            "application/octet-stream"
+        );
+    }
 
     #[test]
     fn resolves_pages_under_the_base_path() {
