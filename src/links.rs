@@ -53,12 +53,7 @@ fn attributes<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
 }
 
 fn unescape(value: &str) -> String {
-    value
-        .replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
+    html_escape::decode_html_entities(value).into_owned()
 }
 
 /// Every broken internal link of the site in `dir`, published at `base`.
