@@ -213,13 +213,22 @@ impl BaseUrl {
             .strip_prefix("https://")
             .or_else(|| raw.strip_prefix("http://"))
         {
-            let scheme_len = raw.len() - rest.len();
             let host_end = rest.find('/').unwrap_or(rest.len());
             if host_end == 0 {
                 return Err(format!("base_url {raw:?} has no host"));
             }
+            // The `url` crate judges the host and port (and writes the host as browsers do:
+            // lower case, international names in punycode); the path is checked below as given,
+            // before any `..` could be resolved away.
+            let url = url::Url::parse(raw)
+                .map_err(|e| format!("base_url {raw:?} is not a valid URL: {e}"))?;
+            if !url.username().is_empty() || url.password().is_some() {
+                return Err(format!(
+                    "base_url {raw:?} holds a user name or password; give only scheme, host and path"
+                ));
+            }
             (
-                raw[..scheme_len + host_end].to_string(),
+                url.origin().ascii_serialization(),
                 rest[host_end..].to_string(),
             )
         } else if raw.starts_with('/') {
@@ -553,6 +562,15 @@ mod tests {
         assert!(BaseUrl::parse("example.org/archive/").is_err());
         assert!(BaseUrl::parse("https:///archive/").is_err());
         assert!(BaseUrl::parse("https://example.org/a/../b/").is_err());
+        assert!(
+            BaseUrl::parse("https://exa_mple.org:99999/").is_err(),
+            "a port too large"
+        );
+        assert!(BaseUrl::parse("https://user:pw@example.org/").is_err());
+        let host = BaseUrl::parse("https://News.Example.ORG:8443/a/").unwrap();
+        assert_eq!(host.origin, "https://news.example.org:8443");
+        let idn = BaseUrl::parse("https://bücher.example/").unwrap();
+        assert_eq!(idn.origin, "https://xn--bcher-kva.example");
     }
 
     #[test]

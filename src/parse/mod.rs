@@ -437,6 +437,10 @@ pub const MONTHS: [&str; 12] = [
 ///
 /// Accepted: an optional `date` or `Date:` label, then `2023-10-20`, `2023/10/20`, `2023.10.20`,
 /// `October 20, 2023`, `Oct. 20, 2023`, `20 October 2023` or `20 Oct 2023`.
+///
+/// Read by hand on purpose: scraped archives write `20th October`, `Sept. 3`, `Friday, 20 Oct`
+/// and one-digit months, which chrono's `parse_from_str` formats reject; chrono still decides
+/// whether the date exists (`from_ymd_opt`), which gives the "impossible date" error.
 pub fn read_date(line: &str) -> Option<Result<NaiveDate, String>> {
     let line = clean_line(line);
     let lower = line.to_lowercase();
