@@ -86,6 +86,8 @@ while queue:
         if tag == "form":
             continue
         doc, _ = urldefrag(target)
+        # A static host serves the same file whatever the query (`search/?q=x` is `search/`).
+        doc = doc.split("?", 1)[0]
         status, ctype, _ = fetch(doc)
         if status != 200:
             problems.append(f"{url}: <{tag} {attr}={raw!r}> is broken ({status})")
