@@ -123,6 +123,11 @@ pub struct Year {
 }
 
 impl Archive {
+    /// How many organisations have a page: those with at least one article.
+    pub fn organisation_pages(&self) -> usize {
+        self.by_organisation.iter().filter(|a| !a.is_empty()).count()
+    }
+
     /// Sorts the articles and builds every index: O(n log n + mentions).
     pub fn new(mut articles: Vec<Arc<Article>>, organisations: Vec<Organisation>) -> Archive {
         use chrono::Datelike;

@@ -202,20 +202,92 @@ struct Entry {
 /// [`load`], reusing and refreshing `cache` when given (see [`cache`]): only files whose stamp
 /// changed are read, parsed and read for names; when no article's names changed, the
 /// organisation table is kept and only the changed articles are tagged.
+///
+/// The stages, in order: walk → parse ([`parse_entries`]) → collate → read the names
+/// ([`extract_entries`]) → index ([`Archive::new`]).
 pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Site> {
     let mut timings = Timings::start();
     let (config, base) = load_config(options)?;
     if let Some(cache) = cache.as_deref_mut() {
         cache.keep_if_same(&config, options.drafts);
     }
-    let keep = cache.is_some();
     let mut previous = cache
         .as_deref_mut()
         .map(|c| std::mem::take(&mut c.files))
         .unwrap_or_default();
+
     let (files, mut problems) = walk::walk_content(&options.root, &options.root.join("content"));
     problems.extend(assets::stale_templates(&options.root));
     timings.stage("walk");
+
+    let mut entries = parse_entries(options, &config, &files, &mut previous, cache.is_some());
+    problems.extend(entries.iter().flat_map(|e| e.problems.iter().cloned()));
+    timings.stage("parse");
+
+    let (collation, collated, left_out) = collate::collate(
+        entries
+            .iter_mut()
+            .filter_map(|e| e.article.as_mut())
+            .filter(|a| options.drafts || !a.draft)
+            .collect(),
+    );
+    problems.extend(collated);
+    timings.stage("collate");
+    let published =
+        |a: &model::Article| (options.drafts || !a.draft) && !left_out.contains(&a.path);
+    let (draft_warnings, drafts_skipped) = drafts(&entries, options.drafts);
+    problems.extend(draft_warnings);
+
+    options.report(ProgressEvent::Stage {
+        name: "finding organisations, places and people",
+        total: None,
+    });
+    let (organisations, stale, exclusions) = extract_entries(
+        &mut entries,
+        &config,
+        &published,
+        cache.as_deref_mut(),
+        &previous,
+    );
+    problems.extend(stale);
+    timings.stage("extract");
+
+    if options.strict || config.build.strict {
+        problems = problems.into_iter().map(Problem::strict).collect();
+    }
+    problems.sort_by(|a, b| (&a.path, a.line, a.severity).cmp(&(&b.path, b.line, b.severity)));
+    let articles: Vec<Arc<model::Article>> = entries
+        .iter()
+        .filter_map(|e| e.article.clone())
+        .filter(|a| published(a))
+        .collect();
+    if let Some(cache) = cache {
+        remember(cache, entries);
+    }
+    let archive = Archive::new(articles, organisations);
+    timings.stage("index");
+    Ok(Site {
+        root: options.root.clone(),
+        archive,
+        config,
+        base,
+        problems,
+        collation,
+        exclusions,
+        drafts_skipped,
+        timings,
+    })
+}
+
+/// The parse stage: each content file read and parsed, or, with a cache, kept from `previous`
+/// when its stamp did not change (what is kept is removed from `previous`).
+fn parse_entries(
+    options: &Options,
+    config: &SiteConfig,
+    files: &[walk::SourceFile],
+    previous: &mut std::collections::HashMap<String, cache::CachedFile>,
+    keep: bool,
+) -> Vec<Entry> {
     options.report(ProgressEvent::Stage {
         name: "reading",
         total: Some(files.len() as u64),
@@ -232,123 +304,79 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
                 .get(&file.rel_path)
                 .zip(stamp)
                 .is_some_and(|(kept, now)| now.unchanged_since(&kept.stamp));
-            let parsed = (!unchanged).then(|| parse_file(file, &config));
+            let parsed = (!unchanged).then(|| parse_file(file, config));
             options.report(ProgressEvent::Step);
             (stamp, parsed)
         })
         .collect();
-    let mut entries: Vec<Entry> = Vec::with_capacity(files.len());
-    for (file, (stamp, parsed)) in files.iter().zip(read) {
-        let kept = if parsed.is_none() {
-            previous.remove(&file.rel_path)
-        } else {
-            None
-        };
-        entries.push(match kept {
-            Some(kept) => Entry {
-                rel_path: file.rel_path.clone(),
-                stamp,
-                problems: kept.problems,
-                article: kept.article,
-                reading: kept.reading,
-                fresh: false,
-            },
-            None => {
-                let parsed = parsed.unwrap_or_else(|| parse_file(file, &config));
-                Entry {
+    files
+        .iter()
+        .zip(read)
+        .map(|(file, (stamp, parsed))| {
+            let kept = if parsed.is_none() {
+                previous.remove(&file.rel_path)
+            } else {
+                None
+            };
+            match kept {
+                Some(kept) => Entry {
                     rel_path: file.rel_path.clone(),
                     stamp,
-                    problems: parsed.problems,
-                    article: parsed.article.map(Arc::new),
-                    reading: None,
-                    fresh: true,
+                    problems: kept.problems,
+                    article: kept.article,
+                    reading: kept.reading,
+                    fresh: false,
+                },
+                None => {
+                    let parsed = parsed.unwrap_or_else(|| parse_file(file, config));
+                    Entry {
+                        rel_path: file.rel_path.clone(),
+                        stamp,
+                        problems: parsed.problems,
+                        article: parsed.article.map(Arc::new),
+                        reading: None,
+                        fresh: true,
+                    }
                 }
             }
-        });
-    }
-    problems.extend(entries.iter().flat_map(|e| e.problems.iter().cloned()));
-    timings.stage("parse");
-    let (collation, collated, left_out) = collate::collate(
-        entries
-            .iter_mut()
-            .filter_map(|e| e.article.as_mut())
-            .filter(|a| options.drafts || !a.draft)
-            .collect(),
-    );
-    problems.extend(collated);
-    timings.stage("collate");
-    let published =
-        |a: &model::Article| (options.drafts || !a.draft) && !left_out.contains(&a.path);
-    for draft in entries
+        })
+        .collect()
+}
+
+/// Keeps what this load read of each file, for the next load with the cache.
+fn remember(cache: &mut Cache, entries: Vec<Entry>) {
+    cache.files = entries
+        .into_iter()
+        .filter_map(|e| {
+            Some((
+                e.rel_path,
+                cache::CachedFile {
+                    stamp: e.stamp?,
+                    problems: e.problems,
+                    article: e.article,
+                    reading: e.reading,
+                },
+            ))
+        })
+        .collect();
+}
+
+/// A warning for each draft, and how many are left out (none with `--drafts`).
+fn drafts(entries: &[Entry], include: bool) -> (Vec<Problem>, usize) {
+    let drafts: Vec<&model::Article> = entries
         .iter()
         .filter_map(|e| e.article.as_deref())
         .filter(|a| a.draft)
-    {
-        problems.push(
+        .collect();
+    let warnings = drafts
+        .iter()
+        .map(|draft| {
             Problem::warning(&draft.path, None, "draft: left out of the build").with_hint(
                 "remove draft = true to publish it, or build with --drafts to preview it",
-            ),
-        );
-    }
-    let drafts_skipped = entries
-        .iter()
-        .filter(|e| {
-            e.article
-                .as_deref()
-                .is_some_and(|a| a.draft && !options.drafts)
+            )
         })
-        .count();
-    options.report(ProgressEvent::Stage {
-        name: "finding organisations, places and people",
-        total: None,
-    });
-    let (organisations, stale, exclusions) = extract_entries(
-        &mut entries,
-        &config,
-        &published,
-        cache.as_deref_mut(),
-        &previous,
-    );
-    problems.extend(stale);
-    timings.stage("extract");
-    if options.strict || config.build.strict {
-        problems = problems.into_iter().map(Problem::strict).collect();
-    }
-    problems.sort_by(|a, b| (&a.path, a.line, a.severity).cmp(&(&b.path, b.line, b.severity)));
-    let articles: Vec<Arc<model::Article>> = entries
-        .iter()
-        .filter_map(|e| e.article.clone())
-        .filter(|a| published(a))
         .collect();
-    if let Some(cache) = cache {
-        cache.files = entries
-            .into_iter()
-            .filter_map(|e| {
-                Some((
-                    e.rel_path,
-                    cache::CachedFile {
-                        stamp: e.stamp?,
-                        problems: e.problems,
-                        article: e.article,
-                        reading: e.reading,
-                    },
-                ))
-            })
-            .collect();
-    }
-    let archive = Archive::new(articles, organisations);
-    timings.stage("index");
-    Ok(Site {
-        root: options.root.clone(),
-        archive,
-        config,
-        base,
-        problems,
-        collation,
-        exclusions,
-        drafts_skipped,
-        timings,
-    })
+    (warnings, if include { 0 } else { drafts.len() })
 }
 
 /// Reads and parses one content file: only a regular file, and at most `max_article_bytes`.
@@ -504,122 +532,58 @@ pub fn build(options: &Options) -> Result<Report> {
 pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Report> {
     let started = Instant::now();
     let mut site = load_with(options, cache.as_deref_mut())?;
-    let mut left_out = 0;
-    if site.has_errors() {
-        if !options.keep_going {
-            return Err(Error::Content(site.problems));
-        }
-        let paths: std::collections::HashSet<&str> = site
-            .problems
-            .iter()
-            .filter(|p| p.is_error())
-            .map(|p| p.path.as_str())
-            .collect();
-        left_out = paths.len();
-        site.problems = site.problems.into_iter().map(Problem::left_out).collect();
-    }
+    let left_out = stop_or_leave_out(&mut site, options.keep_going)?;
     let out = write::resolve_output(&output_dir(&site.root, &site.config.output_dir));
     write::check_output_dir(&site.root, &out)?;
     let templates = render::template_sources(&site.root.join("templates"))?;
     let tera = render::templates_from(&templates)?;
-    let statics = if cache.is_some() {
-        cache::FileStamp::of_tree(&site.root.join("static"))
-    } else {
-        Default::default()
-    };
+    let statics = (cache.is_some())
+        .then(|| cache::FileStamp::of_tree(&site.root.join("static")))
+        .unwrap_or_default();
     site.timings.stage("templates");
     let written = cache.as_deref_mut().and_then(|c| c.written.take());
-    let changes = written
-        .as_ref()
-        .filter(|w| {
-            !options.check_links
-                && w.out == out
-                && out.is_dir()
-                && w.templates == templates
-                && cache::FileStamp::tree_unchanged(&statics, &w.statics)
-        })
-        .and_then(|w| render::Changes::between(&w.archive, &site.archive));
-    if written.is_some() {
+    let changes = written.as_ref().and_then(|w| {
+        let same_site = !options.check_links
+            && w.out == out
+            && out.is_dir()
+            && w.templates == templates
+            && cache::FileStamp::tree_unchanged(&statics, &w.statics);
+        let changes = same_site
+            .then(|| render::Changes::between(&w.archive, &site.archive))
+            .flatten();
         site.timings.stage("compare");
-    }
+        changes
+    });
     options.report(ProgressEvent::Stage {
         name: "writing pages",
         total: None,
     });
     let checked = Mutex::new(None);
-    let mut search_later = None;
-    let mut search_written = false;
-    let files_written = match &changes {
-        Some(changes) => {
-            let outputs = Mutex::new(Vec::new());
-            render::render_site(
-                &tera,
-                &site.archive,
-                &site.config,
-                &site.base,
-                Some(changes),
-                render::SearchIndex::Later,
-                &|output| {
-                    outputs
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .push(output);
-                    Ok(())
-                },
-            )?;
-            site.timings.stage("render");
-            let outputs = outputs
-                .into_inner()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let mut count = write::update_files(&out, &outputs)?;
-            site.timings.stage("write changed files");
-            if render::search_index_wanted(
-                &site.config,
-                Some(changes),
-                render::SearchIndex::AsNeeded,
-            ) {
-                let job = search::SearchJob {
-                    articles: site.archive.articles.clone(),
-                    organisations: site.archive.organisations.clone(),
-                    config: site.config.search.clone(),
-                    language: site.config.language.clone(),
-                    out: out.clone(),
-                };
-                if options.defer_search {
-                    search_later = Some(job);
-                } else {
-                    count += job.run()?;
-                    search_written = true;
-                    site.timings.stage("search index");
-                }
-            }
-            count
-        }
+    let wrote = match &changes {
+        Some(changes) => write_changes(options, &mut site, &tera, &out, changes)?,
         None => {
             let (count, rendered, searched) =
                 write_whole_site(options, &site, &tera, &out, &checked)?;
             site.timings.stage_ended("render + write", rendered);
             if let Some(took) = searched.search_index {
                 site.timings.beside("∥ search index", took);
-                search_written = true;
             }
-            count
+            site.timings.stage(if options.check_links {
+                "check links + publish"
+            } else {
+                "publish"
+            });
+            Wrote {
+                files: count,
+                search_later: None,
+                search_written: searched.search_index.is_some(),
+            }
         }
     };
-    match (&changes, options.check_links) {
-        (Some(_), _) => {}
-        (None, true) => site.timings.stage("check links + publish"),
-        (None, false) => site.timings.stage("publish"),
-    }
     let report = Report {
         articles: site.archive.articles.len(),
-        organisations: site
-            .archive
-            .by_organisation
-            .iter()
-            .filter(|a| !a.is_empty())
-            .count(),
-        files_written,
+        organisations: site.archive.organisation_pages(),
+        files_written: wrote.files,
         output: out.clone(),
         base_url: site.base.permalink(""),
         drafts_skipped: site.drafts_skipped,
@@ -627,37 +591,11 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
         links_checked: checked
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner),
-        warnings: {
-            let mut warnings = site.problems;
-            if site.base.is_placeholder() {
-                warnings.push(
-                    Problem::warning(
-                        "site.toml",
-                        None,
-                        format!(
-                            "base_url is still the placeholder {}: feeds, the sitemap and canonical links point there",
-                            site.base.permalink("")
-                        ),
-                    )
-                    .with_hint("set base_url in site.toml to the address the site will have, or build with --base-url"),
-                );
-            }
-            if site.base.origin.is_empty() {
-                warnings.push(
-                    Problem::warning(
-                        "site.toml",
-                        None,
-                        "base_url has no scheme and host, so feeds, the sitemap and robots.txt carry relative URLs, which feed readers and search engines reject",
-                    )
-                    .with_hint("set base_url = \"https://your.host/\" in site.toml, or build with --base-url"),
-                );
-            }
-            warnings
-        },
+        warnings: with_base_url_warnings(site.problems, &site.base),
         elapsed: started.elapsed(),
         timings: site.timings,
-        search_later,
-        search_written,
+        search_later: wrote.search_later,
+        search_written: wrote.search_written,
     };
     if let Some(cache) = cache {
         cache.written = Some(cache::Written {
@@ -668,6 +606,118 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
         });
     }
     Ok(report)
+}
+
+/// A site with errors: an error, or with `keep_going` those articles left out (their errors
+/// become warnings). Returns how many files were left out.
+fn stop_or_leave_out(site: &mut Site, keep_going: bool) -> Result<usize> {
+    if !site.has_errors() {
+        return Ok(0);
+    }
+    if !keep_going {
+        return Err(Error::Content(std::mem::take(&mut site.problems)));
+    }
+    let paths: std::collections::HashSet<&str> = site
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| p.path.as_str())
+        .collect();
+    let left_out = paths.len();
+    site.problems = std::mem::take(&mut site.problems)
+        .into_iter()
+        .map(Problem::left_out)
+        .collect();
+    Ok(left_out)
+}
+
+/// What writing the site did.
+struct Wrote {
+    files: usize,
+    search_later: Option<search::SearchJob>,
+    search_written: bool,
+}
+
+/// Renders only what `changes` touch and replaces those files in place; then the search index,
+/// now or (with [`Options::defer_search`]) left for the caller.
+fn write_changes(
+    options: &Options,
+    site: &mut Site,
+    tera: &tera::Tera,
+    out: &Path,
+    changes: &render::Changes,
+) -> Result<Wrote> {
+    let outputs = Mutex::new(Vec::new());
+    render::render_site(
+        tera,
+        &site.archive,
+        &site.config,
+        &site.base,
+        Some(changes),
+        render::SearchIndex::Later,
+        &|output| {
+            outputs
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(output);
+            Ok(())
+        },
+    )?;
+    site.timings.stage("render");
+    let outputs = outputs
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut wrote = Wrote {
+        files: write::update_files(out, &outputs)?,
+        search_later: None,
+        search_written: false,
+    };
+    site.timings.stage("write changed files");
+    if render::search_index_wanted(&site.config, Some(changes), render::SearchIndex::AsNeeded) {
+        let job = search::SearchJob {
+            articles: site.archive.articles.clone(),
+            organisations: site.archive.organisations.clone(),
+            config: site.config.search.clone(),
+            language: site.config.language.clone(),
+            out: out.to_path_buf(),
+        };
+        if options.defer_search {
+            wrote.search_later = Some(job);
+        } else {
+            wrote.files += job.run()?;
+            wrote.search_written = true;
+            site.timings.stage("search index");
+        }
+    }
+    Ok(wrote)
+}
+
+/// The site's warnings, and those about `base_url` (a placeholder, or no scheme and host).
+fn with_base_url_warnings(mut warnings: Vec<Problem>, base: &config::BaseUrl) -> Vec<Problem> {
+    if base.is_placeholder() {
+        warnings.push(
+            Problem::warning(
+                "site.toml",
+                None,
+                format!(
+                    "base_url is still the placeholder {}: feeds, the sitemap and canonical links point there",
+                    base.permalink("")
+                ),
+            )
+            .with_hint("set base_url in site.toml to the address the site will have, or build with --base-url"),
+        );
+    }
+    if base.origin.is_empty() {
+        warnings.push(
+            Problem::warning(
+                "site.toml",
+                None,
+                "base_url has no scheme and host, so feeds, the sitemap and robots.txt carry relative URLs, which feed readers and search engines reject",
+            )
+            .with_hint("set base_url = \"https://your.host/\" in site.toml, or build with --base-url"),
+        );
+    }
+    warnings
 }
 
 /// Renders every file of the site into a new folder that replaces `out` when all is written
