@@ -125,7 +125,10 @@ pub struct Year {
 impl Archive {
     /// How many organisations have a page: those with at least one article.
     pub fn organisation_pages(&self) -> usize {
-        self.by_organisation.iter().filter(|a| !a.is_empty()).count()
+        self.by_organisation
+            .iter()
+            .filter(|a| !a.is_empty())
+            .count()
     }
 
     /// Sorts the articles and builds every index: O(n log n + mentions).

@@ -537,8 +537,8 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
     write::check_output_dir(&site.root, &out)?;
     let templates = render::template_sources(&site.root.join("templates"))?;
     let tera = render::templates_from(&templates)?;
-    let statics = (cache.is_some())
-        .then(|| cache::FileStamp::of_tree(&site.root.join("static")))
+    let statics = (cache.as_ref())
+        .map(|_| cache::FileStamp::of_tree(&site.root.join("static")))
         .unwrap_or_default();
     site.timings.stage("templates");
     let written = cache.as_deref_mut().and_then(|c| c.written.take());
