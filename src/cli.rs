@@ -201,147 +201,10 @@ fn fail(root: &Path, error: &Error) -> ExitCode {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build(args) => {
-            let bar = (!args.quiet).then(progress_bar).flatten();
-            let options = Options {
-                root: cli.root,
-                output: args.output,
-                base_url: args.base_url,
-                drafts: args.drafts,
-                check_links: args.check_links,
-                keep_going: args.keep_going,
-                strict: args.strict,
-                progress: bar.as_ref().map(|(_, progress)| progress.clone()),
-                defer_search: false,
-            };
-            let built = concord::build(&options);
-            if let Some((bar, _)) = &bar {
-                bar.finish_and_clear();
-            }
-            match built {
-                Ok(report) => {
-                    if !args.quiet {
-                        diagnostics::print(&options.root, &report.warnings);
-                        if let Some(kinds) = diagnostics::count_by_kind(&report.warnings) {
-                            outln!("Warnings by kind: {kinds}");
-                        }
-                        if let Some(checked) = report.links_checked {
-                            outln!(
-                                "Checked {} and {} in {}: none broken",
-                                diagnostics::plural(checked.links, "link", "links"),
-                                diagnostics::plural(checked.fragments, "#fragment", "#fragments"),
-                                diagnostics::plural(checked.pages, "page", "pages"),
-                            );
-                        }
-                        if report.left_out > 0 {
-                            outln!(
-                                "{} left out because of errors (--keep-going); see the warnings above",
-                                diagnostics::plural(report.left_out, "file", "files")
-                            );
-                        }
-                        outln!(
-                            "Built {} and {}: {} in {} for {} ({} skipped) in {:.2} s",
-                            diagnostics::plural(report.articles, "article", "articles"),
-                            diagnostics::plural(
-                                report.organisations,
-                                "organisation page",
-                                "organisation pages"
-                            ),
-                            diagnostics::plural(report.files_written, "file", "files"),
-                            report.output.display(),
-                            report.base_url,
-                            diagnostics::plural(report.drafts_skipped, "draft", "drafts"),
-                            report.elapsed.as_secs_f64()
-                        );
-                    }
-                    if args.verbose {
-                        diagnostics::print_timings(&report.timings);
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&options.root, &e),
-            }
-        }
-        Command::Init(args) => {
-            let dir = match (args.dir, cli.root == Path::new(".")) {
-                (Some(dir), true) => dir,
-                (None, _) => cli.root,
-                (Some(dir), false) if dir == cli.root => dir,
-                (Some(_), false) => {
-                    errln!(
-                        "error: give the folder once: `concord init DIR` (or `--root DIR init`)"
-                    );
-                    return ExitCode::from(2);
-                }
-            };
-            let args = InitArgs {
-                dir: Some(dir.clone()),
-                ..args
-            };
-            let today = chrono::Local::now().date_naive();
-            let init = concord::scaffold::InitOptions {
-                force: args.force,
-                bare: args.bare,
-                theme: args.theme,
-            };
-            match concord::scaffold::init(&dir, init, today) {
-                Ok(written) => {
-                    for path in &written {
-                        outln!("  wrote {}", dir.join(path).display());
-                    }
-                    let shown = if dir == Path::new(".") {
-                        "the current folder".to_string()
-                    } else {
-                        dir.display().to_string()
-                    };
-                    outln!(
-                        "A new site is in {shown}; preview it with: concord --root {} serve",
-                        dir.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&dir, &e),
-            }
-        }
-        Command::New(args) => {
-            // Like every other command, `new` works on a site: refuse a folder without one.
-            if let Err(e) = concord::load_config(&Options {
-                root: cli.root.clone(),
-                ..Options::default()
-            }) {
-                return fail(&cli.root, &e);
-            }
-            let article = concord::scaffold::NewArticle {
-                slug: args.slug.as_deref(),
-                headline: &args.headline,
-                date: args
-                    .date
-                    .unwrap_or_else(|| chrono::Local::now().date_naive()),
-                source: args.source.as_deref(),
-                editor: args.editor.as_deref(),
-            };
-            match concord::scaffold::new_article(&cli.root, &article) {
-                Ok(path) => {
-                    outln!("{}", cli.root.join(path).display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&cli.root, &e),
-            }
-        }
-        Command::Completions { shell } => {
-            if cli.root != Path::new(".") {
-                errln!("error: completions are the same for every site; leave out --root");
-                return ExitCode::from(2);
-            }
-            use clap::CommandFactory;
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "concord",
-                &mut std::io::stdout(),
-            );
-            ExitCode::SUCCESS
-        }
+        Command::Build(args) => build(cli.root, &args),
+        Command::Init(args) => init(cli.root, args),
+        Command::New(args) => new(cli.root, &args),
+        Command::Completions { shell } => completions(&cli.root, shell),
         Command::Serve(args) => {
             match crate::serve::run(cli.root, &args.bind, args.port, args.open, args.verbose) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -352,45 +215,195 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Review(args) => review(cli.root, &args),
-        Command::Check(args) => {
-            let options = Options {
-                root: cli.root,
-                drafts: true,
-                strict: args.strict,
-                ..Options::default()
-            };
-            let site = match concord::load(&options) {
-                Ok(site) => site,
-                Err(e) => return fail(&options.root, &e),
-            };
-            if args.json {
-                match serde_json::to_string_pretty(&site.check_model()) {
-                    Ok(json) => outln!("{json}"),
-                    Err(e) => {
-                        errln!("error: cannot write JSON: {e}");
-                        return ExitCode::from(2);
-                    }
-                }
-            } else {
-                diagnostics::print(&options.root, &site.problems);
-                let errors = site.problems.iter().filter(|p| p.is_error()).count();
-                let warnings = site.problems.len() - errors;
-                if let Some(kinds) = diagnostics::count_by_kind(&site.problems) {
+        Command::Check(args) => check(cli.root, &args),
+    }
+}
+
+/// `concord build`.
+fn build(root: PathBuf, args: &BuildArgs) -> ExitCode {
+    let bar = (!args.quiet).then(progress_bar).flatten();
+    let options = Options {
+        root,
+        output: args.output.clone(),
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+        check_links: args.check_links,
+        keep_going: args.keep_going,
+        strict: args.strict,
+        progress: bar.as_ref().map(|(_, progress)| progress.clone()),
+        defer_search: false,
+    };
+    let built = concord::build(&options);
+    if let Some((bar, _)) = &bar {
+        bar.finish_and_clear();
+    }
+    match built {
+        Ok(report) => {
+            if !args.quiet {
+                diagnostics::print(&options.root, &report.warnings);
+                if let Some(kinds) = diagnostics::count_by_kind(&report.warnings) {
                     outln!("Warnings by kind: {kinds}");
                 }
+                if let Some(checked) = report.links_checked {
+                    outln!(
+                        "Checked {} and {} in {}: none broken",
+                        diagnostics::plural(checked.links, "link", "links"),
+                        diagnostics::plural(checked.fragments, "#fragment", "#fragments"),
+                        diagnostics::plural(checked.pages, "page", "pages"),
+                    );
+                }
+                if report.left_out > 0 {
+                    outln!(
+                        "{} left out because of errors (--keep-going); see the warnings above",
+                        diagnostics::plural(report.left_out, "file", "files")
+                    );
+                }
                 outln!(
-                    "Checked {}: {}, {}",
-                    diagnostics::plural(site.archive.articles.len(), "article", "articles"),
-                    diagnostics::plural(errors, "error", "errors"),
-                    diagnostics::plural(warnings, "warning", "warnings"),
+                    "Built {} and {}: {} in {} for {} ({} skipped) in {:.2} s",
+                    diagnostics::plural(report.articles, "article", "articles"),
+                    diagnostics::plural(
+                        report.organisations,
+                        "organisation page",
+                        "organisation pages"
+                    ),
+                    diagnostics::plural(report.files_written, "file", "files"),
+                    report.output.display(),
+                    report.base_url,
+                    diagnostics::plural(report.drafts_skipped, "draft", "drafts"),
+                    report.elapsed.as_secs_f64()
                 );
             }
-            if site.has_errors() {
-                ExitCode::from(1)
+            if args.verbose {
+                diagnostics::print_timings(&report.timings);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&options.root, &e),
+    }
+}
+
+/// `concord init`.
+fn init(root: PathBuf, args: InitArgs) -> ExitCode {
+    let dir = match (args.dir, root == Path::new(".")) {
+        (Some(dir), true) => dir,
+        (None, _) => root,
+        (Some(dir), false) if dir == root => dir,
+        (Some(_), false) => {
+            errln!("error: give the folder once: `concord init DIR` (or `--root DIR init`)");
+            return ExitCode::from(2);
+        }
+    };
+    let args = InitArgs {
+        dir: Some(dir.clone()),
+        ..args
+    };
+    let today = chrono::Local::now().date_naive();
+    let init = concord::scaffold::InitOptions {
+        force: args.force,
+        bare: args.bare,
+        theme: args.theme,
+    };
+    match concord::scaffold::init(&dir, init, today) {
+        Ok(written) => {
+            for path in &written {
+                outln!("  wrote {}", dir.join(path).display());
+            }
+            let shown = if dir == Path::new(".") {
+                "the current folder".to_string()
             } else {
-                ExitCode::SUCCESS
+                dir.display().to_string()
+            };
+            outln!(
+                "A new site is in {shown}; preview it with: concord --root {} serve",
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&dir, &e),
+    }
+}
+
+/// `concord new`.
+fn new(root: PathBuf, args: &NewArgs) -> ExitCode {
+    // Like every other command, `new` works on a site: refuse a folder without one.
+    if let Err(e) = concord::load_config(&Options {
+        root: root.clone(),
+        ..Options::default()
+    }) {
+        return fail(&root, &e);
+    }
+    let article = concord::scaffold::NewArticle {
+        slug: args.slug.as_deref(),
+        headline: &args.headline,
+        date: args
+            .date
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        source: args.source.as_deref(),
+        editor: args.editor.as_deref(),
+    };
+    match concord::scaffold::new_article(&root, &article) {
+        Ok(path) => {
+            outln!("{}", root.join(path).display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&root, &e),
+    }
+}
+
+/// `concord completions`.
+fn completions(root: &Path, shell: clap_complete::Shell) -> ExitCode {
+    if root != Path::new(".") {
+        errln!("error: completions are the same for every site; leave out --root");
+        return ExitCode::from(2);
+    }
+    use clap::CommandFactory;
+    clap_complete::generate(
+        shell,
+        &mut Cli::command(),
+        "concord",
+        &mut std::io::stdout(),
+    );
+    ExitCode::SUCCESS
+}
+
+/// `concord check`.
+fn check(root: PathBuf, args: &CheckArgs) -> ExitCode {
+    let options = Options {
+        root,
+        drafts: true,
+        strict: args.strict,
+        ..Options::default()
+    };
+    let site = match concord::load(&options) {
+        Ok(site) => site,
+        Err(e) => return fail(&options.root, &e),
+    };
+    if args.json {
+        match serde_json::to_string_pretty(&site.check_model()) {
+            Ok(json) => outln!("{json}"),
+            Err(e) => {
+                errln!("error: cannot write JSON: {e}");
+                return ExitCode::from(2);
             }
         }
+    } else {
+        diagnostics::print(&options.root, &site.problems);
+        let errors = site.problems.iter().filter(|p| p.is_error()).count();
+        let warnings = site.problems.len() - errors;
+        if let Some(kinds) = diagnostics::count_by_kind(&site.problems) {
+            outln!("Warnings by kind: {kinds}");
+        }
+        outln!(
+            "Checked {}: {}, {}",
+            diagnostics::plural(site.archive.articles.len(), "article", "articles"),
+            diagnostics::plural(errors, "error", "errors"),
+            diagnostics::plural(warnings, "warning", "warnings"),
+        );
+    }
+    if site.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -393,6 +393,38 @@ fn open_browser(url: &str) {
     }
 }
 
+/// Answers each request on a thread of its own, at most [`MAX_REQUESTS`] at once (more get 503),
+/// until the server stops.
+fn answer_requests(server: &Server, served: PathBuf, local: BaseUrl, shared: &Arc<Shared>) {
+    let served = Arc::new(served);
+    let local = Arc::new(local);
+    let busy = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    for request in server.incoming_requests() {
+        use std::sync::atomic::Ordering;
+        if busy.load(Ordering::Relaxed) >= MAX_REQUESTS {
+            let _ = request.respond(Response::from_string("busy, try again").with_status_code(503));
+            continue;
+        }
+        let (served, local, shared, busy) = (
+            Arc::clone(&served),
+            Arc::clone(&local),
+            Arc::clone(shared),
+            Arc::clone(&busy),
+        );
+        busy.fetch_add(1, Ordering::Relaxed);
+        let counted = Arc::clone(&busy);
+        let spawned = std::thread::Builder::new().spawn(move || {
+            answer(request, &served, &local, &shared);
+            busy.fetch_sub(1, Ordering::Relaxed);
+        });
+        if let Err(e) = spawned {
+            // The system gave no thread: that request's connection is closed unanswered.
+            counted.fetch_sub(1, Ordering::Relaxed);
+            errln!("warning: could not answer a request: {e}");
+        }
+    }
+}
+
 /// Requests answered at once (each open page keeps one for its reload events); more get 503.
 const MAX_REQUESTS: usize = 128;
 
@@ -516,33 +548,7 @@ pub fn run(root: PathBuf, bind: &str, port: u16, open: bool, timings: bool) -> R
     if open {
         open_browser(&local.permalink(""));
     }
-    let served = Arc::new(served);
-    let local = Arc::new(local);
-    let busy = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    for request in server.incoming_requests() {
-        use std::sync::atomic::Ordering;
-        if busy.load(Ordering::Relaxed) >= MAX_REQUESTS {
-            let _ = request.respond(Response::from_string("busy, try again").with_status_code(503));
-            continue;
-        }
-        let (served, local, shared, busy) = (
-            Arc::clone(&served),
-            Arc::clone(&local),
-            Arc::clone(&shared),
-            Arc::clone(&busy),
-        );
-        busy.fetch_add(1, Ordering::Relaxed);
-        let counted = Arc::clone(&busy);
-        let spawned = std::thread::Builder::new().spawn(move || {
-            answer(request, &served, &local, &shared);
-            busy.fetch_sub(1, Ordering::Relaxed);
-        });
-        if let Err(e) = spawned {
-            // The system gave no thread: that request's connection is closed unanswered.
-            counted.fetch_sub(1, Ordering::Relaxed);
-            errln!("warning: could not answer a request: {e}");
-        }
-    }
+    answer_requests(&server, served, local, &shared);
     drop(work);
     Ok(())
 }
