@@ -47,32 +47,8 @@ pub fn walk_content(root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<Pr
         if entry.file_type().is_dir() || entry.depth() == 0 {
             continue;
         }
-        if entry.path_is_symlink() {
-            let message = if path.exists() {
-                "symbolic link not followed; skipped"
-            } else {
-                "broken symbolic link; skipped"
-            };
-            problems.push(
-                Problem::warning(&rel(path), None, message)
-                    .with_hint("copy the article into content/ instead of linking to it")
-                    .with_kind("special-file"),
-            );
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            problems.push(
-                Problem::warning(
-                    &rel(path),
-                    None,
-                    format!(
-                        "{} is not an article; skipped without opening it",
-                        crate::paths::file_kind(&entry.file_type())
-                    ),
-                )
-                .with_hint("only regular files are read from content/; remove it from there")
-                .with_kind("special-file"),
-            );
+        if let Some(problem) = not_a_regular_file(&entry, &rel(path)) {
+            problems.push(problem);
             continue;
         }
         let format = match path.extension().and_then(|e| e.to_str()) {
@@ -111,4 +87,33 @@ pub fn walk_content(root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<Pr
         });
     }
     (files, problems)
+}
+
+/// The warning for an entry that is not a regular file (a symbolic link, a FIFO, a socket…),
+/// which is skipped without being opened; `None` for a regular file.
+fn not_a_regular_file(entry: &walkdir::DirEntry, rel: &str) -> Option<Problem> {
+    if entry.path_is_symlink() {
+        let message = if entry.path().exists() {
+            "symbolic link not followed; skipped"
+        } else {
+            "broken symbolic link; skipped"
+        };
+        return Some(
+            Problem::warning(rel, None, message)
+                .with_hint("copy the article into content/ instead of linking to it")
+                .with_kind("special-file"),
+        );
+    }
+    (!entry.file_type().is_file()).then(|| {
+        Problem::warning(
+            rel,
+            None,
+            format!(
+                "{} is not an article; skipped without opening it",
+                crate::paths::file_kind(&entry.file_type())
+            ),
+        )
+        .with_hint("only regular files are read from content/; remove it from there")
+        .with_kind("special-file")
+    })
 }
