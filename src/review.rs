@@ -63,28 +63,7 @@ pub fn review(site: &Site, since: Option<NaiveDate>) -> Vec<Row> {
                 .iter()
                 .map(|&i| &*archive.articles[i])
                 .collect();
-            let mut flags = Vec::new();
-            if list.len() == 1 {
-                flags.push("one article".to_string());
-            }
-            let words: Vec<&str> = term.name.split_whitespace().collect();
-            match kind {
-                "person" => {
-                    if words.len() < 2 {
-                        flags.push("one word".into());
-                    }
-                    if words.iter().any(|w| organisations::is_head(w)) {
-                        flags.push("a body's word".into());
-                    }
-                    if is_place(&term.name) {
-                        flags.push("is a place".into());
-                    }
-                }
-                "partners" if term.name.split(" – ").any(|side| !is_place(side)) => {
-                    flags.push("a side that is no known place".into());
-                }
-                _ => {}
-            }
+            let flags = term_flags(kind, &term.name, list.len(), &is_place);
             rows.push(row(
                 kind,
                 &term.name,
@@ -101,27 +80,7 @@ pub fn review(site: &Site, since: Option<NaiveDate>) -> Vec<Row> {
     if let Some(since) = since {
         rows.retain(|r| r.first >= since);
     }
-    for (entry, removed) in &site.exclusions {
-        rows.push(Row {
-            kind: "exclude",
-            name: entry.clone(),
-            score: if removed.is_empty() { 2 } else { 0 },
-            flags: if removed.is_empty() {
-                vec!["removes nothing".to_string()]
-            } else {
-                Vec::new()
-            },
-            count: removed.len(),
-            first: NaiveDate::default(),
-            last: NaiveDate::default(),
-            variants: removed.iter().cloned().collect(),
-            confidence: None,
-            kept_because: "[extract] exclude in site.toml: the names it removed".to_string(),
-            example: String::new(),
-            page: String::new(),
-            articles: Vec::new(),
-        });
-    }
+    rows.extend(exclusion_rows(site));
     rows.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
@@ -130,6 +89,61 @@ pub fn review(site: &Site, since: Option<NaiveDate>) -> Vec<Row> {
             .then_with(|| a.name.cmp(&b.name))
     });
     rows
+}
+
+/// What makes a person, place or partner pair worth a look.
+fn term_flags(
+    kind: &str,
+    name: &str,
+    articles: usize,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
+    let mut flags = Vec::new();
+    if articles == 1 {
+        flags.push("one article".to_string());
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match kind {
+        "person" => {
+            if words.len() < 2 {
+                flags.push("one word".into());
+            }
+            if words.iter().any(|w| organisations::is_head(w)) {
+                flags.push("a body's word".into());
+            }
+            if is_place(name) {
+                flags.push("is a place".into());
+            }
+        }
+        "partners" if name.split(" – ").any(|side| !is_place(side)) => {
+            flags.push("a side that is no known place".into());
+        }
+        _ => {}
+    }
+    flags
+}
+
+/// A row for each `[extract] exclude` entry (and people's and places'), with what it removed.
+fn exclusion_rows(site: &Site) -> impl Iterator<Item = Row> + '_ {
+    site.exclusions.iter().map(|(entry, removed)| Row {
+        kind: "exclude",
+        name: entry.clone(),
+        score: if removed.is_empty() { 2 } else { 0 },
+        flags: if removed.is_empty() {
+            vec!["removes nothing".to_string()]
+        } else {
+            Vec::new()
+        },
+        count: removed.len(),
+        first: NaiveDate::default(),
+        last: NaiveDate::default(),
+        variants: removed.iter().cloned().collect(),
+        confidence: None,
+        kept_because: "[extract] exclude in site.toml: the names it removed".to_string(),
+        example: String::new(),
+        page: String::new(),
+        articles: Vec::new(),
+    })
 }
 
 /// The rows of the organisations that have articles.
@@ -169,22 +183,7 @@ fn organisation_rows(site: &Site, threshold: f64, is_place: &dyn Fn(&str) -> boo
         if list.len() == 1 {
             flags.push("one article".into());
         }
-        if words.iter().any(|w| w == "and") {
-            flags.push("holds \"and\"".into());
-        }
-        if org.name.contains("'s ") || org.name.contains("’s ") {
-            flags.push("a possessive".into());
-        }
-        let name_words: Vec<&str> = org.name.split_whitespace().collect();
-        if name_words.len() >= 2 && people::is_given_name(name_words[0]) {
-            flags.push("starts with a given name".into());
-        }
-        let headed = name_words.iter().any(|w| organisations::is_head(w));
-        if is_place(&org.name) {
-            flags.push("is a place".into());
-        } else if !headed && name_words.iter().any(|w| is_place(w)) {
-            flags.push("a place's name and no body's word".into());
-        }
+        flags.extend(name_flags(&org.name, words, is_place));
         if let Some(inner) = table_words.iter().enumerate().find(|&(j, other)| {
             j != id
                 && !archive.by_organisation[j].is_empty()
@@ -219,6 +218,28 @@ fn organisation_rows(site: &Site, threshold: f64, is_place: &dyn Fn(&str) -> boo
         ));
     }
     rows
+}
+
+/// What in an organisation's name itself makes it worth a look.
+fn name_flags(name: &str, words: &[String], is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut flags = Vec::new();
+    if words.iter().any(|w| w == "and") {
+        flags.push("holds \"and\"".into());
+    }
+    if name.contains("'s ") || name.contains("’s ") {
+        flags.push("a possessive".into());
+    }
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    if name_words.len() >= 2 && people::is_given_name(name_words[0]) {
+        flags.push("starts with a given name".into());
+    }
+    let headed = name_words.iter().any(|w| organisations::is_head(w));
+    if is_place(name) {
+        flags.push("is a place".into());
+    } else if !headed && name_words.iter().any(|w| is_place(w)) {
+        flags.push("a place's name and no body's word".into());
+    }
+    flags
 }
 
 /// The weight of each flag: what is most often wrong counts most.
