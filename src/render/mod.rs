@@ -549,6 +549,92 @@ impl Renderer<'_> {
             })
     }
 
+    /// Each article's page (with `only`, the changed ones; the others stay in the sitemap).
+    fn articles(&self) -> Result<()> {
+        match self.only {
+            None => (0..self.archive.articles.len())
+                .into_par_iter()
+                .try_for_each(|i| self.article(i))?,
+            Some(changes) => {
+                changes
+                    .pages
+                    .par_iter()
+                    .try_for_each(|&i| self.article(i))?;
+                if self.sitemap_wanted() {
+                    let mut rest = vec![true; self.archive.articles.len()];
+                    for &i in &changes.pages {
+                        rest[i] = false;
+                    }
+                    for (i, a) in self.archive.articles.iter().enumerate() {
+                        if rest[i] {
+                            self.in_sitemap(&a.relative_url(), Some(a.date));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The organisation index, each organisation's pages and its feed.
+    fn organisations(&self) -> Result<()> {
+        let organisations: Vec<(TermView, &[usize])> = self
+            .archive
+            .organisations
+            .iter()
+            .zip(&self.archive.by_organisation)
+            .enumerate()
+            .filter(|(_, (_, items))| !items.is_empty())
+            .map(|(id, (org, items))| {
+                (
+                    TermView {
+                        org: Some(id),
+                        ..TermView::organisation(org, items.len(), self.base)
+                    },
+                    items.as_slice(),
+                )
+            })
+            .collect();
+        self.taxonomy(context::ORGANISATIONS, &organisations)?;
+        self.archive
+            .organisations
+            .par_iter()
+            .zip(&self.archive.by_organisation)
+            .filter(|(_, items)| !items.is_empty())
+            .try_for_each(|(org, items)| {
+                let dir = org.relative_url();
+                self.feed(
+                    format!("{} · {}", org.name, self.config.title),
+                    items,
+                    &dir,
+                    &format!("{dir}feed.xml"),
+                )
+            })?;
+        Ok(())
+    }
+
+    /// The indexes and pages of places, partner pairs and people.
+    fn terms(&self) -> Result<()> {
+        for (kind, taxonomy) in [
+            (context::PLACES, &self.archive.places),
+            (context::PARTNERS, &self.archive.partners),
+            (context::PEOPLE, &self.archive.people),
+        ] {
+            let terms: Vec<(TermView, &[usize])> = taxonomy
+                .terms
+                .iter()
+                .map(|t| {
+                    (
+                        TermView::term(t, kind.dir, self.base),
+                        t.articles.as_slice(),
+                    )
+                })
+                .collect();
+            self.taxonomy(kind, &terms)?;
+        }
+        Ok(())
+    }
+
     /// The search page (its lists of years and sources depend on every article); the index it
     /// reads is [`crate::search`]'s.
     fn search_page(&self) -> Result<()> {
@@ -664,69 +750,9 @@ fn render_pages(
     home.insert("glance", &views::glance(archive, base));
     r.listing("index.html", "", &config.title, &all, &home, None, true)?;
     r.feed(config.title.clone(), &all, "", "feed.xml")?;
-    match only {
-        None => (0..archive.articles.len())
-            .into_par_iter()
-            .try_for_each(|i| r.article(i))?,
-        Some(changes) => {
-            changes.pages.par_iter().try_for_each(|&i| r.article(i))?;
-            if r.sitemap_wanted() {
-                let mut rest = vec![true; archive.articles.len()];
-                for &i in &changes.pages {
-                    rest[i] = false;
-                }
-                for (i, a) in archive.articles.iter().enumerate() {
-                    if rest[i] {
-                        r.in_sitemap(&a.relative_url(), Some(a.date));
-                    }
-                }
-            }
-        }
-    }
-
-    let organisations: Vec<(TermView, &[usize])> = archive
-        .organisations
-        .iter()
-        .zip(&archive.by_organisation)
-        .enumerate()
-        .filter(|(_, (_, items))| !items.is_empty())
-        .map(|(id, (org, items))| {
-            (
-                TermView {
-                    org: Some(id),
-                    ..TermView::organisation(org, items.len(), base)
-                },
-                items.as_slice(),
-            )
-        })
-        .collect();
-    r.taxonomy(context::ORGANISATIONS, &organisations)?;
-    archive
-        .organisations
-        .par_iter()
-        .zip(&archive.by_organisation)
-        .filter(|(_, items)| !items.is_empty())
-        .try_for_each(|(org, items)| {
-            let dir = org.relative_url();
-            r.feed(
-                format!("{} · {}", org.name, config.title),
-                items,
-                &dir,
-                &format!("{dir}feed.xml"),
-            )
-        })?;
-    for (kind, taxonomy) in [
-        (context::PLACES, &archive.places),
-        (context::PARTNERS, &archive.partners),
-        (context::PEOPLE, &archive.people),
-    ] {
-        let terms: Vec<(TermView, &[usize])> = taxonomy
-            .terms
-            .iter()
-            .map(|t| (TermView::term(t, kind.dir, base), t.articles.as_slice()))
-            .collect();
-        r.taxonomy(kind, &terms)?;
-    }
+    r.articles()?;
+    r.organisations()?;
+    r.terms()?;
     r.date_archive()?;
     r.search_page()?;
 
