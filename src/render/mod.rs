@@ -421,41 +421,46 @@ impl Renderer<'_> {
                     })
                 })
             })?;
-        terms.par_iter().try_for_each(|(view, items)| {
-            let mut extra = Context::new();
-            extra.insert("kind", &kind);
-            extra.insert("term", view);
-            extra.insert(
-                "search_url",
-                &self.base.link(&format!(
-                    "search/?{}={}",
-                    kind.filter,
-                    percent_encoding::utf8_percent_encode(
-                        view.name,
-                        percent_encoding::NON_ALPHANUMERIC
-                    )
-                )),
-            );
-            let dir = &view.url[self.base.path.len()..];
-            let per_page = self.config.paginate_by;
-            let link = |anchor: &str, position: usize| {
-                format!(
-                    "{}#{anchor}",
-                    self.base.link(&page_dir(dir, position / per_page + 1))
+        terms
+            .par_iter()
+            .try_for_each(|(view, items)| self.term_page(kind, view, items))
+    }
+
+    /// One term's pages: its timeline, what appears with it, its articles.
+    fn term_page(&self, kind: Kind, view: &TermView, items: &[usize]) -> Result<()> {
+        let mut extra = Context::new();
+        extra.insert("kind", &kind);
+        extra.insert("term", view);
+        extra.insert(
+            "search_url",
+            &self.base.link(&format!(
+                "search/?{}={}",
+                kind.filter,
+                percent_encoding::utf8_percent_encode(
+                    view.name,
+                    percent_encoding::NON_ALPHANUMERIC
                 )
-            };
-            let timeline = views::timeline(self.archive, items, &link);
-            let step = timeline.as_ref().map(|_| {
-                let date = |i: usize| self.archive.articles[i].date;
-                views::Step::for_span(date(items[items.len() - 1]), date(items[0]))
-            });
-            extra.insert("timeline", &timeline);
-            extra.insert(
-                "together",
-                &views::together(self.archive, items, view.org, self.base),
-            );
-            self.listing("term.html", dir, view.name, items, &extra, step, false)
-        })
+            )),
+        );
+        let dir = &view.url[self.base.path.len()..];
+        let per_page = self.config.paginate_by;
+        let link = |anchor: &str, position: usize| {
+            format!(
+                "{}#{anchor}",
+                self.base.link(&page_dir(dir, position / per_page + 1))
+            )
+        };
+        let timeline = views::timeline(self.archive, items, &link);
+        let step = timeline.as_ref().map(|_| {
+            let date = |i: usize| self.archive.articles[i].date;
+            views::Step::for_span(date(items[items.len() - 1]), date(items[0]))
+        });
+        extra.insert("timeline", &timeline);
+        extra.insert(
+            "together",
+            &views::together(self.archive, items, view.org, self.base),
+        );
+        self.listing("term.html", dir, view.name, items, &extra, step, false)
     }
 
     fn article(&self, i: usize) -> Result<()> {
