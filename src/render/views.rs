@@ -157,21 +157,7 @@ pub fn timeline(
             }
         })
         .collect();
-    // At most about eight labels, always the first and the last period.
-    let every = bars.len().div_ceil(8).max(1);
-    let ticks = bars
-        .iter()
-        .enumerate()
-        .filter(|(n, _)| n % every == 0 || *n + 1 == bars.len())
-        .filter(|(n, _)| *n + 1 == bars.len() || bars.len() - 1 - n >= every.max(2) - 1)
-        .map(|(_, b)| Tick {
-            text: match step {
-                Step::Year => b.label.clone(),
-                Step::Month => short_month(&b.label),
-            },
-            x: b.x + b.width / 2,
-        })
-        .collect();
+    let ticks = ticks(&bars, step);
     Some(Timeline {
         caption: match step {
             Step::Year => "Articles per year",
@@ -191,6 +177,23 @@ pub fn timeline(
         ticks,
         max,
     })
+}
+
+/// The labels under a timeline's bars: at most about eight, always the first and the last period.
+fn ticks(bars: &[Bar], step: Step) -> Vec<Tick> {
+    let every = bars.len().div_ceil(8).max(1);
+    bars.iter()
+        .enumerate()
+        .filter(|(n, _)| n % every == 0 || *n + 1 == bars.len())
+        .filter(|(n, _)| *n + 1 == bars.len() || bars.len() - 1 - n >= every.max(2) - 1)
+        .map(|(_, b)| Tick {
+            text: match step {
+                Step::Year => b.label.clone(),
+                Step::Month => short_month(&b.label),
+            },
+            x: b.x + b.width / 2,
+        })
+        .collect()
 }
 
 /// `March 2019` → `Mar 2019`.
@@ -439,42 +442,8 @@ pub fn term_index<'a>(
     };
     by_count.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
     let most: Vec<IndexEntry<'a>> = by_count.iter().take(MOST_SHOWN).cloned().collect();
-    let mut by_letter: Vec<(char, Vec<IndexEntry<'a>>)> = Vec::new();
-    for entry in entries {
-        let letter = letter_of(entry.name);
-        match by_letter.iter_mut().find(|(l, _)| *l == letter) {
-            Some((_, list)) => list.push(entry),
-            None => by_letter.push((letter, vec![entry])),
-        }
-    }
-    by_letter.sort_by_key(|(l, _)| if *l == '#' { 'Z' as u32 + 1 } else { *l as u32 });
-    let id = |l: char| {
-        if l == '#' {
-            "letter-other".to_string()
-        } else {
-            format!("letter-{}", l.to_ascii_lowercase())
-        }
-    };
-    let letters = ('A'..='Z')
-        .chain(std::iter::once('#'))
-        .map(|l| {
-            let count = by_letter
-                .iter()
-                .find(|(x, _)| *x == l)
-                .map_or(0, |(_, list)| list.len());
-            LetterLink {
-                letter: l.to_string(),
-                url: (count > 0).then(|| {
-                    if split {
-                        base.link(&format!("{dir}{}", letter_dir(l)))
-                    } else {
-                        format!("#{}", id(l))
-                    }
-                }),
-                count,
-            }
-        })
-        .collect();
+    let by_letter = by_letter(entries);
+    let letters = letter_links(&by_letter, split, dir, base);
     let (groups, mut pages): (Vec<LetterGroup>, Vec<IndexPage>) = if split {
         let pages = by_letter
             .into_iter()
@@ -493,7 +462,7 @@ pub fn term_index<'a>(
             .into_iter()
             .map(|(l, entries)| LetterGroup {
                 letter: l.to_string(),
-                id: id(l),
+                id: letter_id(l),
                 entries,
             })
             .collect();
@@ -518,6 +487,58 @@ pub fn term_index<'a>(
         },
         pages,
     )
+}
+
+/// `entries` grouped by their first letter (`#` for any other character), A to Z, `#` last.
+fn by_letter(entries: Vec<IndexEntry<'_>>) -> Vec<(char, Vec<IndexEntry<'_>>)> {
+    let mut by_letter: Vec<(char, Vec<IndexEntry>)> = Vec::new();
+    for entry in entries {
+        let letter = letter_of(entry.name);
+        match by_letter.iter_mut().find(|(l, _)| *l == letter) {
+            Some((_, list)) => list.push(entry),
+            None => by_letter.push((letter, vec![entry])),
+        }
+    }
+    by_letter.sort_by_key(|(l, _)| if *l == '#' { 'Z' as u32 + 1 } else { *l as u32 });
+    by_letter
+}
+
+/// The anchor of a letter's group on an index page.
+fn letter_id(l: char) -> String {
+    if l == '#' {
+        "letter-other".to_string()
+    } else {
+        format!("letter-{}", l.to_ascii_lowercase())
+    }
+}
+
+/// The A–Z bar: each letter with its count, a link to its page (`split`) or its group.
+fn letter_links(
+    by_letter: &[(char, Vec<IndexEntry<'_>>)],
+    split: bool,
+    dir: &str,
+    base: &BaseUrl,
+) -> Vec<LetterLink> {
+    ('A'..='Z')
+        .chain(std::iter::once('#'))
+        .map(|l| {
+            let count = by_letter
+                .iter()
+                .find(|(x, _)| *x == l)
+                .map_or(0, |(_, list)| list.len());
+            LetterLink {
+                letter: l.to_string(),
+                url: (count > 0).then(|| {
+                    if split {
+                        base.link(&format!("{dir}{}", letter_dir(l)))
+                    } else {
+                        format!("#{}", letter_id(l))
+                    }
+                }),
+                count,
+            }
+        })
+        .collect()
 }
 
 /// The home page's summary of the archive: its size and span, articles per year, and the most
