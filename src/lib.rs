@@ -654,7 +654,6 @@ fn write_changes(
         &site.config,
         &site.base,
         Some(changes),
-        render::SearchIndex::Later,
         &|output| {
             outputs
                 .lock()
@@ -673,7 +672,7 @@ fn write_changes(
         search_written: false,
     };
     site.timings.stage("write changed files");
-    if render::search_index_wanted(&site.config, Some(changes), render::SearchIndex::AsNeeded) {
+    if render::search_index_wanted(&site.config, Some(changes)) {
         let job = search::SearchJob {
             articles: site.archive.articles.clone(),
             organisations: site.archive.organisations.clone(),
@@ -762,7 +761,6 @@ fn write_whole_site(
             &site.config,
             &site.base,
             None,
-            render::SearchIndex::AsNeeded,
             &counted,
         );
         rendered = Instant::now();

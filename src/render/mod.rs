@@ -676,19 +676,18 @@ pub struct Rendered {
 }
 
 /// Renders the whole site into `sink`: the pages ([`render_pages`]) and, beside them, the search
-/// index. With `only`, renders just the files those changes touch; the search index is built
-/// again when any article changed, unless `search` says to leave it.
+/// index. With `only`, renders just the files those changes touch, and no search index: the
+/// caller builds it ([`crate::search::SearchJob`]) when [`search_index_wanted`] says so.
 pub fn render_site(
     tera: &Tera,
     archive: &Archive,
     config: &SiteConfig,
     base: &BaseUrl,
     only: Option<&Changes>,
-    search: SearchIndex,
     sink: Sink,
 ) -> Result<Rendered> {
     let indexed = || -> Result<Option<std::time::Duration>> {
-        if !search_index_wanted(config, only, search) {
+        if only.is_some() || !search_index_wanted(config, None) {
             return Ok(None);
         }
         let started = std::time::Instant::now();
@@ -711,20 +710,10 @@ pub fn render_site(
     })
 }
 
-/// Whether [`render_site`] builds the search index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SearchIndex {
-    /// When the changes need it (always in a whole render).
-    AsNeeded,
-    /// Not now: the caller builds it later ([`search_index_wanted`] says whether).
-    Later,
-}
-
-/// Whether these changes need the search index built again (`Later` never does now).
-pub fn search_index_wanted(config: &SiteConfig, only: Option<&Changes>, when: SearchIndex) -> bool {
-    config.search.enabled
-        && when == SearchIndex::AsNeeded
-        && only.is_none_or(|changes| !changes.pages.is_empty())
+/// Whether the search index is to be built: always in a whole render, and after these changes
+/// when any article changed.
+pub fn search_index_wanted(config: &SiteConfig, only: Option<&Changes>) -> bool {
+    config.search.enabled && only.is_none_or(|changes| !changes.pages.is_empty())
 }
 
 /// Renders the pages of the site into `sink`: listings, articles, organisations, places,
@@ -858,21 +847,13 @@ pub fn render_to_vec(
     base: &BaseUrl,
 ) -> Result<Vec<Output>> {
     let outputs = Mutex::new(Vec::new());
-    render_site(
-        tera,
-        archive,
-        config,
-        base,
-        None,
-        SearchIndex::AsNeeded,
-        &|o| {
-            outputs
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push(o);
-            Ok(())
-        },
-    )?;
+    render_site(tera, archive, config, base, None, &|o| {
+        outputs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(o);
+        Ok(())
+    })?;
     let mut outputs = outputs
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
