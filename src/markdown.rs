@@ -47,70 +47,12 @@ pub fn render(body: &str, unsafe_html: bool) -> Rendered {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION;
-    let mut text = String::new();
-    let mut first_paragraph = String::new();
-    let mut in_first_paragraph = false;
-    let mut seen_paragraph = false;
+    let mut plain = PlainText::default();
     let mut remote_images = Vec::new();
     let mut unsafe_urls = Vec::new();
     let events = Parser::new_ext(body, options).map(|event| {
-        match &event {
-            Event::Start(Tag::Paragraph) if !seen_paragraph => {
-                seen_paragraph = true;
-                in_first_paragraph = true;
-            }
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,
-            ) => {
-                in_first_paragraph = false;
-                text.push_str("\n\n");
-            }
-            Event::Text(t) | Event::Code(t) => {
-                text.push_str(t);
-                if in_first_paragraph {
-                    first_paragraph.push_str(t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                text.push(' ');
-                if in_first_paragraph {
-                    first_paragraph.push(' ');
-                }
-            }
-            _ => {}
-        }
-        match event {
-            Event::Html(raw) | Event::InlineHtml(raw) if !unsafe_html => Event::Text(raw),
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                if is_remote(&dest_url) {
-                    remote_images.push(dest_url.to_string());
-                }
-                let dest_url = inert(dest_url, &mut unsafe_urls);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url: inert(dest_url, &mut unsafe_urls),
-                title,
-                id,
-            }),
-            other => other,
-        }
+        plain.see(&event);
+        made_safe(event, unsafe_html, &mut remote_images, &mut unsafe_urls)
     });
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events);
@@ -124,10 +66,92 @@ pub fn render(body: &str, unsafe_html: bool) -> Rendered {
     }
     Rendered {
         html: out,
-        text: text.trim().to_string(),
-        first_paragraph: first_paragraph.trim().to_string(),
+        text: plain.text.trim().to_string(),
+        first_paragraph: plain.first_paragraph.trim().to_string(),
         remote_images,
         unsafe_urls,
+    }
+}
+
+/// The text of a document as its events go by: blocks apart by a blank line, and the first
+/// paragraph on its own.
+#[derive(Default)]
+struct PlainText {
+    text: String,
+    first_paragraph: String,
+    in_first_paragraph: bool,
+    seen_paragraph: bool,
+}
+
+impl PlainText {
+    fn see(&mut self, event: &Event) {
+        match event {
+            Event::Start(Tag::Paragraph) if !self.seen_paragraph => {
+                self.seen_paragraph = true;
+                self.in_first_paragraph = true;
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,
+            ) => {
+                self.in_first_paragraph = false;
+                self.text.push_str("\n\n");
+            }
+            Event::Text(t) | Event::Code(t) => {
+                self.text.push_str(t);
+                if self.in_first_paragraph {
+                    self.first_paragraph.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.text.push(' ');
+                if self.in_first_paragraph {
+                    self.first_paragraph.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The event as it may be written: raw HTML as text unless allowed, link and image URLs inert
+/// when unsafe (noted in `unsafe_urls`), remote images noted.
+fn made_safe<'a>(
+    event: Event<'a>,
+    unsafe_html: bool,
+    remote_images: &mut Vec<String>,
+    unsafe_urls: &mut Vec<String>,
+) -> Event<'a> {
+    match event {
+        Event::Html(raw) | Event::InlineHtml(raw) if !unsafe_html => Event::Text(raw),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            if is_remote(&dest_url) {
+                remote_images.push(dest_url.to_string());
+            }
+            let dest_url = inert(dest_url, unsafe_urls);
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: inert(dest_url, unsafe_urls),
+            title,
+            id,
+        }),
+        other => other,
     }
 }
 

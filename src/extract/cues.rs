@@ -355,6 +355,7 @@ pub(super) fn cued_names_in(
     is_place: &dyn Fn(&str) -> bool,
 ) -> Vec<String> {
     let mut names = Vec::new();
+    let mut spans = Vec::new();
     for toks in text::paragraphs(body_tokens) {
         let (from, to) = (toks[0].start, toks[toks.len() - 1].end);
         if body[from..to].contains(['"', '“']) {
@@ -362,131 +363,157 @@ pub(super) fn cued_names_in(
         }
         let mut surnames: Option<HashSet<&str>> = None;
         for i in 0..toks.len() {
-            let t = &toks[i];
-            // Every cue is a capitalised word, or a lower-case one next to a capitalised word or
-            // to one of a few linking words: most words are passed over here, unallocated.
-            let near_name = (i > 0 && toks[i - 1].capitalised)
-                || toks.get(i + 1).is_some_and(|n| {
-                    n.capitalised
-                        || matches!(
-                            n.text,
-                            "the"
-                                | "called"
-                                | "named"
-                                | "such"
-                                | "as"
-                                | "including"
-                                | "included"
-                                | "like"
-                        )
-                });
-            if !t.capitalised && !near_name {
+            if !may_cue(toks, i) {
                 continue;
             }
             // Lower-case cue words are compared as written.
-            let l = if t.capitalised { "" } else { t.text };
-            let found = |a: usize, b: usize, names: &mut Vec<String>| {
+            let l = if toks[i].capitalised {
+                ""
+            } else {
+                toks[i].text
+            };
+            affiliation_cues(toks, i, l, &mut surnames, &mut spans);
+            descriptor_cues(body, toks, i, l, &mut spans);
+            role_and_publication_cues(toks, i, l, &mut spans);
+            for (a, b) in spans.drain(..) {
                 if let Some(name) = plausible(body, toks, a, b, is_place) {
                     names.push(name);
                 }
-            };
-            // "Nathan Law of Demosisto", "Alvin Yeung from the Civic Party".
-            if matches!(l, "of" | "from")
-                && i >= 2
-                && !t.break_before
-                && person_ending_at(toks, i - 1)
-                && let Some((a, b)) = name_after(toks, i + 1)
-                && ends_name(toks, b)
-            {
-                found(a, b, &mut names);
-            }
-            // "DAB's Ben Chan", "Labour's Shadow Home Secretary Yvette Cooper".
-            if t.capitalised
-                && !t.break_after
-                && let Some(stem) = possessive_stem(t.text)
-                && person_starting_at(toks, i + 1)
-                && !surnames
-                    .get_or_insert_with(|| surnames_in(toks))
-                    .contains(stem)
-            {
-                let (a, b) = name_before(toks, i);
-                found(a, b, &mut names);
-            }
-            // "the magazine MicroMega", "US team Cloud9 and Immortals", "the group called the
-            // Sea Org".
-            if DESCRIPTORS.contains(&l) {
-                let named = match toks.get(i + 1).map(lower).as_deref() {
-                    _ if t.break_after => None,
-                    Some("called" | "named") => Some(i + 2),
-                    _ => Some(i + 1),
-                };
-                if let Some(k) = named
-                    && let Some((a, b)) = name_after(toks, k)
-                {
-                    for (a, b) in coordinated(toks, a, b) {
-                        found(a, b, &mut names);
-                    }
-                }
-            }
-            // "groups such as X, Y and Z", "companies including X".
-            if PLURAL_DESCRIPTORS.contains(&l) && !t.break_after {
-                let mut k = i + 1;
-                if toks.get(k).is_some_and(|n| n.text == "such") && !toks[k].break_after {
-                    k += 1;
-                }
-                if toks.get(k).is_some_and(|n| {
-                    matches!(n.text, "as" | "including" | "included" | "like") && !n.break_before
-                }) {
-                    for (a, b) in listed(toks, k + 1) {
-                        found(a, b, &mut names);
-                    }
-                }
-            }
-            // "Instituto Gonzaga, a catholic school in Milan".
-            if matches!(l, "a" | "an")
-                && i >= 1
-                && toks[i - 1].capitalised
-                && toks[i - 1].break_after
-                && body[toks[i - 1].end..t.start].trim() == ","
-                && described(toks, i + 1)
-            {
-                let (a, b) = name_before(toks, i - 1);
-                if !person_ending_at(toks, b - 1) {
-                    found(a, b, &mut names);
-                }
-            }
-            // "Environment Canada spokesperson Julie Hahn".
-            if ROLE_CUES.contains(&l)
-                && i >= 1
-                && !t.capitalised
-                && !t.break_before
-                && toks[i - 1].capitalised
-                && person_starting_at(toks, i + 1)
-            {
-                let (a, b) = name_before(toks, i - 1);
-                found(a, b, &mut names);
-            }
-            // "told LA Weekly", "told the Guardian".
-            if l == "told"
-                && let Some((a, b)) = name_after(toks, i + 1)
-                && ends_name(toks, b)
-                && (b - a > 1 || a > i + 1 || is_acronym(toks[a].text))
-                && !person_ending_at(toks, b - 1)
-            {
-                found(a, b, &mut names);
-            }
-            // "The Guardian cited …".
-            if t.text == "The"
-                && let Some((a, b)) = name_after(toks, i)
-                && toks
-                    .get(b)
-                    .is_some_and(|v| !v.break_before && REPORTING.contains(&lower(v).as_str()))
-            {
-                found(a, b, &mut names);
             }
         }
     }
     names
+}
+
+/// Whether word `i` can be a cue: every cue is a capitalised word, or a lower-case one next to a
+/// capitalised word or to one of a few linking words (most words are passed over, unallocated).
+fn may_cue(toks: &[Token], i: usize) -> bool {
+    let near_name = (i > 0 && toks[i - 1].capitalised)
+        || toks.get(i + 1).is_some_and(|n| {
+            n.capitalised
+                || matches!(
+                    n.text,
+                    "the" | "called" | "named" | "such" | "as" | "including" | "included" | "like"
+                )
+        });
+    toks[i].capitalised || near_name
+}
+
+/// A person's affiliation: "Nathan Law of Demosisto", "DAB's Ben Chan".
+fn affiliation_cues<'a>(
+    toks: &[Token<'a>],
+    i: usize,
+    l: &str,
+    surnames: &mut Option<HashSet<&'a str>>,
+    spans: &mut Vec<(usize, usize)>,
+) {
+    let t = &toks[i];
+    // "Nathan Law of Demosisto", "Alvin Yeung from the Civic Party".
+    if matches!(l, "of" | "from")
+        && i >= 2
+        && !t.break_before
+        && person_ending_at(toks, i - 1)
+        && let Some((a, b)) = name_after(toks, i + 1)
+        && ends_name(toks, b)
+    {
+        spans.push((a, b));
+    }
+    // "DAB's Ben Chan", "Labour's Shadow Home Secretary Yvette Cooper".
+    if t.capitalised
+        && !t.break_after
+        && let Some(stem) = possessive_stem(t.text)
+        && person_starting_at(toks, i + 1)
+        && !surnames
+            .get_or_insert_with(|| surnames_in(toks))
+            .contains(stem)
+    {
+        let (a, b) = name_before(toks, i);
+        spans.push((a, b));
+    }
+}
+
+/// A descriptor before or after the name: "the magazine MicroMega", "groups such as …",
+/// "Instituto Gonzaga, a catholic school".
+fn descriptor_cues(body: &str, toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
+    let t = &toks[i];
+    // "the magazine MicroMega", "US team Cloud9 and Immortals", "the group called the
+    // Sea Org".
+    if DESCRIPTORS.contains(&l) {
+        let named = match toks.get(i + 1).map(lower).as_deref() {
+            _ if t.break_after => None,
+            Some("called" | "named") => Some(i + 2),
+            _ => Some(i + 1),
+        };
+        if let Some(k) = named
+            && let Some((a, b)) = name_after(toks, k)
+        {
+            for (a, b) in coordinated(toks, a, b) {
+                spans.push((a, b));
+            }
+        }
+    }
+    // "groups such as X, Y and Z", "companies including X".
+    if PLURAL_DESCRIPTORS.contains(&l) && !t.break_after {
+        let mut k = i + 1;
+        if toks.get(k).is_some_and(|n| n.text == "such") && !toks[k].break_after {
+            k += 1;
+        }
+        if toks.get(k).is_some_and(|n| {
+            matches!(n.text, "as" | "including" | "included" | "like") && !n.break_before
+        }) {
+            for (a, b) in listed(toks, k + 1) {
+                spans.push((a, b));
+            }
+        }
+    }
+    // "Instituto Gonzaga, a catholic school in Milan".
+    if matches!(l, "a" | "an")
+        && i >= 1
+        && toks[i - 1].capitalised
+        && toks[i - 1].break_after
+        && body[toks[i - 1].end..t.start].trim() == ","
+        && described(toks, i + 1)
+    {
+        let (a, b) = name_before(toks, i - 1);
+        if !person_ending_at(toks, b - 1) {
+            spans.push((a, b));
+        }
+    }
+}
+
+/// A role word between body and person ("Environment Canada spokesperson Julie Hahn"), a
+/// publication told or reporting ("told LA Weekly", "The Guardian cited").
+fn role_and_publication_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
+    let t = &toks[i];
+    // "Environment Canada spokesperson Julie Hahn".
+    if ROLE_CUES.contains(&l)
+        && i >= 1
+        && !t.capitalised
+        && !t.break_before
+        && toks[i - 1].capitalised
+        && person_starting_at(toks, i + 1)
+    {
+        let (a, b) = name_before(toks, i - 1);
+        spans.push((a, b));
+    }
+    // "told LA Weekly", "told the Guardian".
+    if l == "told"
+        && let Some((a, b)) = name_after(toks, i + 1)
+        && ends_name(toks, b)
+        && (b - a > 1 || a > i + 1 || is_acronym(toks[a].text))
+        && !person_ending_at(toks, b - 1)
+    {
+        spans.push((a, b));
+    }
+    // "The Guardian cited …".
+    if t.text == "The"
+        && let Some((a, b)) = name_after(toks, i)
+        && toks
+            .get(b)
+            .is_some_and(|v| !v.break_before && REPORTING.contains(&lower(v).as_str()))
+    {
+        spans.push((a, b));
+    }
 }
 
 /// The names joined by "and" in `[a, b)`, each `[a, b)`; a person's name among them is left out.

@@ -557,66 +557,52 @@ pub fn stale_corrections<'a>(
         .iter()
         .filter(|(_, hits)| hits.is_empty())
         .map(|(entry, _)| {
-            Problem::warning(
-                "site.toml",
-                None,
+            site_warning(
                 format!("[extract] exclude {entry:?} removes nothing in this archive"),
+                "remove it, or check its spelling (`*` stands for any words)",
             )
-            .with_hint("remove it, or check its spelling (`*` stands for any words)")
         })
         .collect();
     for (name, entry) in &config.organisations {
         if entry.when().is_some() {
             if !tagger.org_of(name).is_some_and(|id| used.contains(&id)) {
                 problems.push(
-                    Problem::warning(
-                        "site.toml",
-                        None,
-                        format!("[organisations.{name:?}] tags no article: none that writes its aliases meets its `when`"),
-                    )
-                    .with_hint("check the places or sources in `when` against the articles' (concord check --json lists them)"),
+                    site_warning(format!("[organisations.{name:?}] tags no article: none that writes its aliases meets its `when`"), "check the places or sources in `when` against the articles' (concord check --json lists them)"),
                 );
             }
             continue;
         }
         for form in std::iter::once(name).chain(entry.aliases()) {
             if !written.contains(&organisations::name_key(form)) {
-                problems.push(
-                    Problem::warning(
-                        "site.toml",
-                        None,
-                        format!("[organisations] {form:?} (of {name:?}) is written in no article"),
-                    )
-                    .with_hint("a name no article uses any more can go from the table"),
-                );
+                problems.push(site_warning(
+                    format!("[organisations] {form:?} (of {name:?}) is written in no article"),
+                    "a name no article uses any more can go from the table",
+                ));
             }
         }
     }
     for (name, aliases) in &config.people {
         for form in std::iter::once(name).chain(aliases) {
             if !people_written.contains(&organisations::name_key(form)) {
-                problems.push(
-                    Problem::warning(
-                        "site.toml",
-                        None,
-                        format!("[people] {form:?} (of {name:?}) is no person in any article"),
-                    )
-                    .with_hint("a name no article uses any more can go from the table"),
-                );
+                problems.push(site_warning(
+                    format!("[people] {form:?} (of {name:?}) is no person in any article"),
+                    "a name no article uses any more can go from the table",
+                ));
             }
         }
     }
     for (entry, removed) in reader.exclusions(config) {
         if removed.is_empty() {
-            problems.push(
-                Problem::warning(
-                    "site.toml",
-                    None,
-                    format!("[extract] {entry} removes nothing in this archive"),
-                )
-                .with_hint("remove it, or check its spelling (`*` stands for any words)"),
-            );
+            problems.push(site_warning(
+                format!("[extract] {entry} removes nothing in this archive"),
+                "remove it, or check its spelling (`*` stands for any words)",
+            ));
         }
     }
     problems
+}
+
+/// A warning about `site.toml` as a whole (no line: the entry may come from any table form).
+fn site_warning(message: String, hint: &str) -> crate::error::Problem {
+    crate::error::Problem::warning("site.toml", None, message).with_hint(hint)
 }

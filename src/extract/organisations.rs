@@ -566,8 +566,15 @@ pub(super) fn headed_names_in(
 
 /// The organisation names in one name run, as token spans `[a, b)`.
 fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
-    // Split at "and" where the left part is already a whole name ("X Authority and Y Bank"),
-    // an acronym ("MAS and …"), or where "and the" starts a new name.
+    and_pieces(run)
+        .into_iter()
+        .filter_map(|(start, end)| headed_span(run, start, end, is_place))
+        .collect()
+}
+
+/// The run split at "and" where the left part is already a whole name ("X Authority and Y
+/// Bank"), an acronym ("MAS and …"), or where "and the" starts a new name.
+fn and_pieces(run: &[Token]) -> Vec<(usize, usize)> {
     // heads_before[k]: head nouns among run[..k], so each "and" is judged in constant time.
     let mut heads_before = vec![0usize; run.len() + 1];
     for (k, t) in run.iter().enumerate() {
@@ -593,110 +600,132 @@ fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, u
     }
     pieces.push((piece_start, run.len()));
 
-    let mut spans = Vec::new();
-    for (start, end) in pieces {
-        // Segments between complement links; the organisation is the rightmost headed one with
-        // the complements after it ("Board of Directors of the Hong Kong Stock Exchange").
-        let mut segments = Vec::new();
-        let mut seg_start = start;
-        for (i, token) in run.iter().enumerate().take(end).skip(start) {
-            if COMPLEMENT_LINKS.contains(&token.text) {
-                segments.push((seg_start, i));
-                seg_start = i + 1;
-            }
+    pieces
+}
+
+/// The organisation in the piece `[start, end)` of a run: the rightmost headed segment with
+/// its complements, without a leading "the", sentence starter, date or place's possessive, and
+/// without a job title's holder at its end.
+fn headed_span(
+    run: &[Token],
+    start: usize,
+    end: usize,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    // Segments between complement links; the organisation is the rightmost headed one with
+    // the complements after it ("Board of Directors of the Hong Kong Stock Exchange").
+    let mut segments = Vec::new();
+    let mut seg_start = start;
+    for (i, token) in run.iter().enumerate().take(end).skip(start) {
+        if COMPLEMENT_LINKS.contains(&token.text) {
+            segments.push((seg_start, i));
+            seg_start = i + 1;
         }
-        segments.push((seg_start, end));
-        let headed: Vec<usize> = (0..segments.len())
-            .filter(|&k| {
-                let (s, e) = segments[k];
-                e > s && is_head(run[e - 1].text)
-            })
-            .collect();
-        // A legal form ("… of Hong Kong Limited") closes the whole name, not a complement.
-        let is_legal = |k: usize| {
-            let (s, e) = segments[k];
-            LEGAL_SUFFIXES.contains(
-                &run[e - 1]
-                    .text
-                    .trim_end_matches('.')
-                    .to_lowercase()
-                    .as_str(),
-            ) && !run[s..e - 1].iter().any(|t| is_head(t.text))
-        };
-        let chosen = match headed.as_slice() {
-            [] => continue,
-            [.., before, last] if is_legal(*last) => *before,
-            [.., last] => *last,
-        };
-        let mut a = segments[chosen].0;
-        // Complements stop at a second "of the <place>" ("University of Sheffield of the UK")
-        // and before a job title ("Museum of Flight CEO").
-        let mut end = end;
-        for (k, &(s, e)) in segments.iter().enumerate().skip(chosen + 1) {
-            let words: Vec<&str> = run[s..e].iter().map(|t| t.text).collect();
-            let place_part = words.strip_prefix(&["the"]).unwrap_or(&words).join(" ");
-            // "Colorado State University of the US": a headed name that already has its own
-            // proper words does not take "of the <place>".
-            let named_already = segments[chosen].1 - segments[chosen].0 >= 3;
-            let with_the = words.first() == Some(&"the");
-            // Without "the" the place is the name's own ("Ministry of Foreign Affairs of
-            // Chile", "Embassy of the Federal Republic of Germany").
-            if with_the && (k > chosen + 1 || named_already) && is_place(&place_part) {
-                end = s - 1;
-                break;
-            }
-            if let Some(r) =
-                (s..e).find(|&i| ROLE_WORDS.contains(&run[i].text.to_lowercase().as_str()))
-            {
-                end = r;
-                break;
-            }
-        }
-        // Leading "the", a sentence's first word when it is a common word, a day or month,
-        // and a place's possessive ("Germany's Deutsche Boerse").
-        while a + 1 < end {
-            let t = &run[a];
-            let lower = t.text.to_lowercase();
-            let possessive_place = ["'s", "’s"]
-                .iter()
-                .any(|s| t.text.strip_suffix(s).is_some_and(is_place));
-            if t.text == "the"
-                || (t.sentence_start
-                    && (SENTENCE_STARTERS.contains(&lower.as_str())
-                        || text::FUNCTION_WORDS.contains(&lower.as_str())))
-                || crate::parse::is_month_or_weekday(&lower)
-                || possessive_place
-            {
-                a += 1;
-            } else {
-                break;
-            }
-        }
-        let mut b = end;
-        // "Vice Minister of the Ministry of Commerce An Min": a run that opens with a job title
-        // ends with the holder's name, so a long last complement gives up its last two words
-        // when they look like a name (a given name, or two short romanised syllables).
-        let titled = run[..run.len().min(2)]
-            .iter()
-            .any(|t| ROLE_WORDS.contains(&t.text.to_lowercase().as_str()));
-        let last_segment = segments.last().map_or(0, |&(s, e)| e - s);
-        let tail_is_name = end >= 2
-            && (super::people::is_given_name(run[end - 2].text)
-                || run[end - 2..end]
-                    .iter()
-                    .all(|t| t.text.chars().count() <= 6));
-        if titled && tail_is_name && chosen + 1 < segments.len() && last_segment >= 3 {
-            b -= 2;
-        }
-        while b > a && (!run[b - 1].capitalised || LINKERS_AT_END.contains(&run[b - 1].text)) {
-            b -= 1;
-        }
-        if b - a < 2 || !run[a].capitalised {
-            continue;
-        }
-        spans.push((a, b));
     }
-    spans
+    segments.push((seg_start, end));
+    let headed: Vec<usize> = (0..segments.len())
+        .filter(|&k| {
+            let (s, e) = segments[k];
+            e > s && is_head(run[e - 1].text)
+        })
+        .collect();
+    // A legal form ("… of Hong Kong Limited") closes the whole name, not a complement.
+    let is_legal = |k: usize| {
+        let (s, e) = segments[k];
+        LEGAL_SUFFIXES.contains(
+            &run[e - 1]
+                .text
+                .trim_end_matches('.')
+                .to_lowercase()
+                .as_str(),
+        ) && !run[s..e - 1].iter().any(|t| is_head(t.text))
+    };
+    let chosen = match headed.as_slice() {
+        [] => return None,
+        [.., before, last] if is_legal(*last) => *before,
+        [.., last] => *last,
+    };
+    let a = segments[chosen].0;
+    let end = complements_end(run, &segments, chosen, end, is_place);
+    let a = without_leading_words(run, a, end, is_place);
+    let mut b = end;
+    // "Vice Minister of the Ministry of Commerce An Min": a run that opens with a job title
+    // ends with the holder's name, so a long last complement gives up its last two words
+    // when they look like a name (a given name, or two short romanised syllables).
+    let titled = run[..run.len().min(2)]
+        .iter()
+        .any(|t| ROLE_WORDS.contains(&t.text.to_lowercase().as_str()));
+    let last_segment = segments.last().map_or(0, |&(s, e)| e - s);
+    let tail_is_name = end >= 2
+        && (super::people::is_given_name(run[end - 2].text)
+            || run[end - 2..end]
+                .iter()
+                .all(|t| t.text.chars().count() <= 6));
+    if titled && tail_is_name && chosen + 1 < segments.len() && last_segment >= 3 {
+        b -= 2;
+    }
+    while b > a && (!run[b - 1].capitalised || LINKERS_AT_END.contains(&run[b - 1].text)) {
+        b -= 1;
+    }
+    (b - a >= 2 && run[a].capitalised).then_some((a, b))
+}
+
+/// Where the complements after the chosen segment stop: at a second "of the <place>"
+/// ("University of Sheffield of the UK") and before a job title ("Museum of Flight CEO").
+fn complements_end(
+    run: &[Token],
+    segments: &[(usize, usize)],
+    chosen: usize,
+    end: usize,
+    is_place: &dyn Fn(&str) -> bool,
+) -> usize {
+    for (k, &(s, e)) in segments.iter().enumerate().skip(chosen + 1) {
+        let words: Vec<&str> = run[s..e].iter().map(|t| t.text).collect();
+        let place_part = words.strip_prefix(&["the"]).unwrap_or(&words).join(" ");
+        // "Colorado State University of the US": a headed name that already has its own
+        // proper words does not take "of the <place>".
+        let named_already = segments[chosen].1 - segments[chosen].0 >= 3;
+        let with_the = words.first() == Some(&"the");
+        // Without "the" the place is the name's own ("Ministry of Foreign Affairs of
+        // Chile", "Embassy of the Federal Republic of Germany").
+        if with_the && (k > chosen + 1 || named_already) && is_place(&place_part) {
+            return s - 1;
+        }
+        if let Some(r) = (s..e).find(|&i| ROLE_WORDS.contains(&run[i].text.to_lowercase().as_str()))
+        {
+            return r;
+        }
+    }
+    end
+}
+
+/// The name's first word after a leading "the", a sentence's first word when it is a common
+/// word, a day or month, and a place's possessive ("Germany's Deutsche Boerse").
+fn without_leading_words(
+    run: &[Token],
+    mut a: usize,
+    end: usize,
+    is_place: &dyn Fn(&str) -> bool,
+) -> usize {
+    while a + 1 < end {
+        let t = &run[a];
+        let lower = t.text.to_lowercase();
+        let possessive_place = ["'s", "’s"]
+            .iter()
+            .any(|s| t.text.strip_suffix(s).is_some_and(is_place));
+        if t.text == "the"
+            || (t.sentence_start
+                && (SENTENCE_STARTERS.contains(&lower.as_str())
+                    || text::FUNCTION_WORDS.contains(&lower.as_str())))
+            || crate::parse::is_month_or_weekday(&lower)
+            || possessive_place
+        {
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    a
 }
 
 /// Union–find over indexes: forms here, an organisation's articles in the review.
@@ -986,29 +1015,45 @@ pub fn organisation_table(
     settings: &ExtractConfig,
 ) -> (Vec<Organisation>, Tagger) {
     let mut registry = Registry::default();
-    let add_table = |registry: &mut Registry, name: &str, aliases: &[String], priority: u8| {
+    for (name, aliases) in site_table {
+        registry.add_table(name, aliases, 2);
+    }
+    registry.excluded = Exclusions::new(&settings.exclude);
+    if settings.builtin_organisations {
+        registry.add_builtin_table(sources);
+    }
+    for &(declared, names) in sources {
+        registry.add_article_names(declared, names);
+    }
+    registry.link_short_forms();
+    registry.link_to_site_names(site_table);
+    let named = registry.named_groups();
+    registry.into_table(&named)
+}
+
+impl Registry {
+    /// Adds a table's name (priority 2 the site's, 1 the built-in one) and its aliases.
+    fn add_table(&mut self, name: &str, aliases: &[String], priority: u8) {
         let source = if priority == 2 {
             Source::SITE
         } else {
             Source::BUILTIN
         };
-        let canonical = registry.add(name, true);
-        registry.mark(canonical, source);
+        let canonical = self.add(name, true);
+        self.mark(canonical, source);
         if let Some(id) = canonical {
-            let form = &mut registry.forms[id];
+            let form = &mut self.forms[id];
             form.priority = form.priority.max(priority);
         }
         for alias in aliases {
-            let alias_id = registry.add(alias, false);
-            registry.mark(alias_id, source);
-            registry.link(canonical, alias_id);
+            let alias_id = self.add(alias, false);
+            self.mark(alias_id, source);
+            self.link(canonical, alias_id);
         }
-    };
-    for (name, aliases) in site_table {
-        add_table(&mut registry, name, aliases, 2);
     }
-    registry.excluded = Exclusions::new(&settings.exclude);
-    if settings.builtin_organisations {
+
+    /// Adds the built-in table, less the aliases the archive defines as other names.
+    fn add_builtin_table(&mut self, sources: &[(&[String], &Names)]) {
         // The archive's own definitions win: an acronym the text defines as another name
         // ("Birch Stock Exchange (BSE)") is not the built-in one (Bombay Stock Exchange).
         let defined: HashMap<String, String> = sources
@@ -1017,7 +1062,7 @@ pub fn organisation_table(
             .map(|d| (name_key(&d.acronym), name_key(&d.name)))
             .collect();
         for (name, aliases) in known_organisations() {
-            if registry.is_excluded(&name) {
+            if self.is_excluded(&name) {
                 continue;
             }
             let own_keys: BTreeSet<String> = std::iter::once(&name)
@@ -1032,35 +1077,35 @@ pub fn organisation_table(
                         .is_none_or(|n| own_keys.contains(n))
                 })
                 .collect();
-            add_table(&mut registry, &name, &aliases, 1);
+            self.add_table(&name, &aliases, 1);
         }
     }
-    for &(
-        declared_organisations,
-        Names {
+
+    /// Adds one article's names: declared in its front matter, defined with an acronym, headed
+    /// or cued, and its undefined acronyms for names with those initials.
+    fn add_article_names(&mut self, declared_organisations: &[String], names: &Names) {
+        let Names {
             definitions: defs,
             names: headed,
-        },
-    ) in sources
-    {
+        } = names;
         for declared in declared_organisations {
-            let id = registry.add_seen(declared);
-            registry.mark(id, Source::DECLARED);
+            let id = self.add_seen(declared);
+            self.mark(id, Source::DECLARED);
         }
         for def in defs {
-            if registry.is_excluded(&def.name) {
+            if self.is_excluded(&def.name) {
                 continue;
             }
-            let name = registry.add_seen(&def.name);
-            let acronym = registry.add(&def.acronym, false);
-            registry.mark(name, Source::DEFINED);
-            registry.mark(acronym, Source::DEFINED);
-            registry.link(name, acronym);
+            let name = self.add_seen(&def.name);
+            let acronym = self.add(&def.acronym, false);
+            self.mark(name, Source::DEFINED);
+            self.mark(acronym, Source::DEFINED);
+            self.link(name, acronym);
         }
         for name in headed {
-            if !registry.is_excluded(name) {
-                let id = registry.add_seen(name);
-                registry.mark(id, Source::TEXT);
+            if !self.is_excluded(name) {
+                let id = self.add_seen(name);
+                self.mark(id, Source::TEXT);
             }
         }
         // "Michael Tien of NPP" beside "New People's Party": an acronym the article uses
@@ -1073,168 +1118,179 @@ pub fn organisation_table(
         }
         for acronym in headed.iter().filter(|n| looks_like_acronym(n)) {
             if let Some(name) = by_initials.get(acronym.as_str()) {
-                let (a, b) = (registry.add_seen(name), registry.add(acronym, false));
-                registry.mark(b, Source::INITIALS);
-                registry.link(a, b);
-            }
-        }
-    }
-    // "Deutsche Boerse AG" is also written "Deutsche Boerse"; "CBC.ca" is CBC, when the
-    // archive knows CBC.
-    for id in 0..registry.forms.len() {
-        let spellings: Vec<String> = registry.forms[id].spellings.keys().cloned().collect();
-        for spelling in spellings {
-            if let Some(short) = without_legal_suffix(&spelling) {
-                let short_id = registry.add(&short, false);
-                registry.link(Some(id), short_id);
-            }
-            if let Some(stem) = without_web_domain(&spelling)
-                && let Some(&stem_id) = registry.keys.get(&name_key(stem))
-            {
-                registry.link(Some(id), Some(stem_id));
+                let (a, b) = (self.add_seen(name), self.add(acronym, false));
+                self.mark(b, Source::INITIALS);
+                self.link(a, b);
             }
         }
     }
 
-    // The site's name wins over a longer form the text writes around it ("Chairman Li's Alder
-    // Port Authority" is the Alder Port Authority when the site's table names it).
-    let site_names: Vec<(usize, Vec<String>)> = site_table
-        .keys()
-        .filter_map(|name| Some((*registry.keys.get(&name_key(name))?, name_words(name))))
-        .collect();
-    if !site_names.is_empty() {
-        for id in 0..registry.forms.len() {
-            if registry.forms[id].priority > 0 {
-                continue;
-            }
-            let holder = registry.forms[id].spellings.keys().find_map(|spelling| {
-                let words = name_words(spelling);
-                site_names
-                    .iter()
-                    .find(|(_, site)| contains_words(&words, site))
-                    .map(|&(site_id, _)| site_id)
-            });
-            if let Some(site_id) = holder {
-                registry.link(Some(id), Some(site_id));
+    /// Links a name to its form without a legal suffix ("Deutsche Boerse AG" is also written
+    /// "Deutsche Boerse") and a web address to its name ("CBC.ca" is CBC, when the archive
+    /// knows CBC).
+    fn link_short_forms(&mut self) {
+        for id in 0..self.forms.len() {
+            let spellings: Vec<String> = self.forms[id].spellings.keys().cloned().collect();
+            for spelling in spellings {
+                if let Some(short) = without_legal_suffix(&spelling) {
+                    let short_id = self.add(&short, false);
+                    self.link(Some(id), short_id);
+                }
+                if let Some(stem) = without_web_domain(&spelling)
+                    && let Some(&stem_id) = self.keys.get(&name_key(stem))
+                {
+                    self.link(Some(id), Some(stem_id));
+                }
             }
         }
     }
 
-    // Group the forms, and name each group.
-    let mut groups = Groups::new(registry.forms.len());
-    for &(a, b) in &registry.links {
-        groups.union(a, b);
+    /// The site's name wins over a longer form the text writes around it ("Chairman Li's Alder
+    /// Port Authority" is the Alder Port Authority when the site's table names it).
+    fn link_to_site_names(&mut self, site_table: &BTreeMap<String, Vec<String>>) {
+        let site_names: Vec<(usize, Vec<String>)> = site_table
+            .keys()
+            .filter_map(|name| Some((*self.keys.get(&name_key(name))?, name_words(name))))
+            .collect();
+        if !site_names.is_empty() {
+            for id in 0..self.forms.len() {
+                if self.forms[id].priority > 0 {
+                    continue;
+                }
+                let holder = self.forms[id].spellings.keys().find_map(|spelling| {
+                    let words = name_words(spelling);
+                    site_names
+                        .iter()
+                        .find(|(_, site)| contains_words(&words, site))
+                        .map(|&(site_id, _)| site_id)
+                });
+                if let Some(site_id) = holder {
+                    self.link(Some(id), Some(site_id));
+                }
+            }
+        }
     }
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for id in 0..registry.forms.len() {
-        members.entry(groups.find(id)).or_default().push(id);
-    }
-    let spelling_of = |form: &Form| -> String {
-        // The most frequent spelling; ties go to the one with more capitals, then the first.
-        form.spellings
-            .iter()
-            .max_by(|a, b| {
-                a.1.cmp(b.1)
-                    .then_with(|| upper_count(a.0).cmp(&upper_count(b.0)))
-                    .then_with(|| b.0.cmp(a.0))
-            })
-            .map(|(s, _)| s.clone())
-            .unwrap_or_default()
-    };
-    let mut named: Vec<(String, Vec<usize>)> = members
-        .into_values()
-        .map(|ids| {
-            let best = ids
+
+    /// The linked forms grouped, each group named, sorted by name.
+    fn named_groups(&self) -> Vec<(String, Vec<usize>)> {
+        let mut groups = Groups::new(self.forms.len());
+        for &(a, b) in &self.links {
+            groups.union(a, b);
+        }
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for id in 0..self.forms.len() {
+            members.entry(groups.find(id)).or_default().push(id);
+        }
+        let spelling_of = |form: &Form| -> String {
+            // The most frequent spelling; ties go to the one with more capitals, then the first.
+            form.spellings
                 .iter()
-                .copied()
-                .max_by_key(|&id| {
-                    let f = &registry.forms[id];
-                    let spelling = spelling_of(f);
-                    // The site's name; else the fullest name the archive writes; else the
-                    // built-in table's name.
-                    (
-                        f.priority == 2,
-                        f.full_name && f.seen_in_archive,
-                        f.priority,
-                        f.full_name,
-                        spelling.chars().count(),
-                        std::cmp::Reverse(spelling),
-                    )
+                .max_by(|a, b| {
+                    a.1.cmp(b.1)
+                        .then_with(|| upper_count(a.0).cmp(&upper_count(b.0)))
+                        .then_with(|| b.0.cmp(a.0))
                 })
-                .unwrap_or(ids[0]);
-            (spelling_of(&registry.forms[best]), ids)
-        })
-        .collect();
-    named.sort_by(|a, b| {
-        a.0.to_lowercase()
-            .cmp(&b.0.to_lowercase())
-            .then(a.0.cmp(&b.0))
-    });
-
-    // The table, with unique slugs, and the patterns to search for.
-    let mut table = Vec::with_capacity(named.len());
-    let mut used_slugs = BTreeSet::new();
-    let mut form_to_org = vec![0; registry.forms.len()];
-    for (org_id, (name, ids)) in named.iter().enumerate() {
-        let base = slug_or_hash("org", name);
-        let mut slug = base.clone();
-        let mut n = 2;
-        while !used_slugs.insert(slug.clone()) {
-            slug = format!("{base}-{n}");
-            n += 1;
-        }
-        let mut aliases: BTreeSet<String> = BTreeSet::new();
-        for &id in ids {
-            form_to_org[id] = org_id;
-            aliases.extend(registry.forms[id].spellings.keys().cloned());
-        }
-        aliases.remove(name);
-        table.push(Organisation {
-            name: name.clone(),
-            slug,
-            aliases: aliases.into_iter().collect(),
+                .map(|(s, _)| s.clone())
+                .unwrap_or_default()
+        };
+        let mut named: Vec<(String, Vec<usize>)> = members
+            .into_values()
+            .map(|ids| {
+                let best = ids
+                    .iter()
+                    .copied()
+                    .max_by_key(|&id| {
+                        let f = &self.forms[id];
+                        let spelling = spelling_of(f);
+                        // The site's name; else the fullest name the archive writes; else the
+                        // built-in table's name.
+                        (
+                            f.priority == 2,
+                            f.full_name && f.seen_in_archive,
+                            f.priority,
+                            f.full_name,
+                            spelling.chars().count(),
+                            std::cmp::Reverse(spelling),
+                        )
+                    })
+                    .unwrap_or(ids[0]);
+                (spelling_of(&self.forms[best]), ids)
+            })
+            .collect();
+        named.sort_by(|a, b| {
+            a.0.to_lowercase()
+                .cmp(&b.0.to_lowercase())
+                .then(a.0.cmp(&b.0))
         });
+        named
     }
-    let mut patterns: Vec<String> = Vec::new();
-    let mut pattern_org: Vec<usize> = Vec::new();
-    let mut seen_patterns = BTreeSet::new();
-    for (form_id, form) in registry.forms.iter().enumerate() {
-        for spelling in form.spellings.keys() {
-            if seen_patterns.insert(spelling.to_lowercase()) {
-                patterns.push(spelling.clone());
-                pattern_org.push(form_to_org[form_id]);
+
+    /// The organisation table, with unique slugs, and the tagger that finds its forms.
+    fn into_table(mut self, named: &[(String, Vec<usize>)]) -> (Vec<Organisation>, Tagger) {
+        let mut table = Vec::with_capacity(named.len());
+        let mut used_slugs = BTreeSet::new();
+        let mut form_to_org = vec![0; self.forms.len()];
+        for (org_id, (name, ids)) in named.iter().enumerate() {
+            let base = slug_or_hash("org", name);
+            let mut slug = base.clone();
+            let mut n = 2;
+            while !used_slugs.insert(slug.clone()) {
+                slug = format!("{base}-{n}");
+                n += 1;
+            }
+            let mut aliases: BTreeSet<String> = BTreeSet::new();
+            for &id in ids {
+                form_to_org[id] = org_id;
+                aliases.extend(self.forms[id].spellings.keys().cloned());
+            }
+            aliases.remove(name);
+            table.push(Organisation {
+                name: name.clone(),
+                slug,
+                aliases: aliases.into_iter().collect(),
+            });
+        }
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_org: Vec<usize> = Vec::new();
+        let mut seen_patterns = BTreeSet::new();
+        for (form_id, form) in self.forms.iter().enumerate() {
+            for spelling in form.spellings.keys() {
+                if seen_patterns.insert(spelling.to_lowercase()) {
+                    patterns.push(spelling.clone());
+                    pattern_org.push(form_to_org[form_id]);
+                }
             }
         }
-    }
-    let matcher = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .ok();
+        let matcher = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .ok();
 
-    let key_to_org: HashMap<String, usize> = registry
-        .keys
-        .iter()
-        .map(|(key, &form)| (key.clone(), form_to_org[form]))
-        .collect();
-    let names: Vec<String> = table.iter().map(|o| o.name.clone()).collect();
-    let mut sources = vec![0u8; table.len()];
-    for (form, &org) in registry.forms.iter().zip(&form_to_org) {
-        sources[org] |= form.sources;
+        let key_to_org: HashMap<String, usize> = self
+            .keys
+            .iter()
+            .map(|(key, &form)| (key.clone(), form_to_org[form]))
+            .collect();
+        let names: Vec<String> = table.iter().map(|o| o.name.clone()).collect();
+        let mut sources = vec![0u8; table.len()];
+        for (form, &org) in self.forms.iter().zip(&form_to_org) {
+            sources[org] |= form.sources;
+        }
+        (
+            table,
+            Tagger {
+                patterns,
+                pattern_org,
+                matcher,
+                key_to_org,
+                names,
+                sources,
+                excluded: std::mem::take(&mut self.excluded.hits),
+            },
+        )
     }
-    (
-        table,
-        Tagger {
-            patterns,
-            pattern_org,
-            matcher,
-            key_to_org,
-            names,
-            sources,
-            excluded: std::mem::take(&mut registry.excluded.hits),
-        },
-    )
 }
 
 /// Two taggers are equal when they find the same spellings for the same organisations (the

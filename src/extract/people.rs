@@ -522,124 +522,26 @@ fn consider(
     let last_title = (start..end).rev().find(|&k| {
         is_title(&toks[k]) && k + 1 < end && !(k == start && is_given_name(toks[k].text))
     });
-    let name_start = last_title.map_or(start, |k| k + 1);
-    let mut a = name_start;
-    while a < end && !name_word(&toks[a], is_place, is_org_word) {
-        a += 1;
-    }
-    // "FTU's Alice Mak", "New People Party's Regina Ip": the possessor is not part of the name.
-    if let Some(k) = (a..end.saturating_sub(1))
-        .rev()
-        .find(|&k| toks[k].text.ends_with("'s") || toks[k].text.ends_with("’s"))
-    {
-        a = k + 1;
-    }
-    // A sentence's first word is capitalised anyway: "Though", "Prompted", "Hoping" are no names.
-    if a < end && toks[a].sentence_start && a + 1 < end && looks_common(toks[a].text) {
-        a += 1;
-    }
-    // "Scientologist Tom Cruise", "Administrator Charles Bolden": a descriptor before a given name.
-    if last_title.is_none()
-        && end - a >= 3
-        && !is_given_name(toks[a].text)
-        && is_given_name(toks[a + 1].text)
-        && looks_like_descriptor(toks[a].text)
-    {
-        a += 1;
-    }
-    let mut b = a;
-    let particle = |k: usize| {
-        k > a && k + 1 < end && NAME_PARTICLES.contains(&toks[k].text) && toks[k + 1].capitalised
+    let Some((a, b)) = person_span(
+        text,
+        toks,
+        (start, end),
+        last_title,
+        body_start,
+        is_place,
+        is_org_word,
+    ) else {
+        return;
     };
-    while b < end && (name_word(&toks[b], is_place, is_org_word) || particle(b)) {
-        b += 1;
-        // "Warhol's Polaroids": a possessive ends the name.
-        if toks[b - 1].text.ends_with("'s") || toks[b - 1].text.ends_with("’s") {
-            break;
-        }
-    }
-    // Names of things take an article ("the Space Shuttle Columbia"); people's names do not.
-    if last_title.is_none()
-        && a.checked_sub(1)
-            .is_some_and(|k| matches!(lower(&toks[k]).as_str(), "the" | "a" | "an"))
-    {
-        return;
-    }
-    // The whole rest of the sub-run must be the name (no trailing organisation words etc.).
-    // Up to four words, or six with particles ("Mohammed bin Salman bin Abdulaziz Al Saud").
-    let particles = (a..b).filter(|&k| particle(k)).count();
-    let longest = if particles > 0 { 6 } else { 4 };
-    if a >= b
-        || b - a - particles > longest
-        || b != end
-        || (a != name_start && last_title.is_some())
-    {
-        return;
-    }
-    if toks[a].start < body_start {
-        return;
-    }
-    // "Hong Kong", "New Zealand": places of several words.
-    for x in a..b {
-        for y in x + 1..b.min(x + 4) + 1 {
-            if y > x + 1 && is_place(&text[toks[x].start..toks[y - 1].end]) {
-                return;
-            }
-        }
-    }
-    // A role phrase right before "… Affairs Raymond Tam" keeps its complement: the name is the
-    // last two words when an earlier part of the same run held a title.
-    if last_title.is_none()
-        && b - a >= 3
-        && !is_given_name(toks[a].text)
-        && toks[..a].last().is_some_and(|t| !t.capitalised)
-        && toks[..a]
-            .iter()
-            .rev()
-            .take_while(|t| !t.break_after)
-            .any(is_title)
-    {
-        a = b - 2;
-    }
     let name = &text[toks[a].start..toks[b - 1].end];
     let name = text::possessive_stem(name).unwrap_or(name);
-    let title_role = last_title
-        .map(|k| {
-            let mut from = start;
-            while from < k
-                && (toks[from].sentence_start
-                    && FUNCTION_WORDS.contains(&lower(&toks[from]).as_str()))
-            {
-                from += 1;
-            }
-            text[toks[from].start..toks[k].end].to_string()
-        })
-        .or_else(|| lowercase_title_before(text, toks, a));
     let after = toks.get(b);
     let before = a.checked_sub(1).map(|k| &toks[k]);
-    let between_after = after.map_or("", |t| &text[toks[b - 1].end..t.start]);
-    let appositive = between_after.trim() == ",";
     let speech = after.is_some_and(|t| SPEECH.contains(&lower(t).as_str()))
         || before.is_some_and(|t| SPEECH.contains(&lower(t).as_str()) && a == start);
     // "founded by Dean Kamen", "saved by Thibaut Courtois".
     let agent = (2..=3).contains(&(b - a)) && a == start && before.is_some_and(|t| t.text == "by");
-    let role = title_role.or_else(|| {
-        appositive
-            .then(|| {
-                let rest = &text[toks[b - 1].end..];
-                let rest = rest.trim_start_matches([',', ' ']);
-                let stop = rest.find([',', '.', ';', '\n', '(']).unwrap_or(rest.len());
-                let role = rest[..stop].trim();
-                let role = role.strip_prefix("the ").unwrap_or(role);
-                role.to_string()
-            })
-            .filter(|r| {
-                r.split_whitespace().any(|w| {
-                    ROLE_WORDS.contains(&w.to_lowercase().as_str())
-                        || TITLES.contains(&w.to_lowercase().as_str())
-                })
-            })
-    });
+    let role = role_of(text, toks, start, (a, b), last_title);
     let words = b - a;
     let single = words == 1;
     // "Alice Mak" starts with a given name; "Cheng Chung-tai" ends with a romanised given name.
@@ -669,6 +571,165 @@ fn consider(
         span: (toks[a].start, toks[b - 1].end),
         evidence,
     });
+}
+
+/// The first word of the name in the sub-run after its title (`name_start`): not a possessor
+/// ("FTU's Alice Mak"), a capitalised common word opening a sentence, or a descriptor before a
+/// given name ("Scientologist Tom Cruise").
+fn first_name_word(
+    toks: &[Token],
+    name_start: usize,
+    end: usize,
+    titled: bool,
+    is_place: &dyn Fn(&str) -> bool,
+    is_org_word: &dyn Fn(&str) -> bool,
+) -> usize {
+    let mut a = name_start;
+    while a < end && !name_word(&toks[a], is_place, is_org_word) {
+        a += 1;
+    }
+    // "FTU's Alice Mak", "New People Party's Regina Ip": the possessor is not part of the name.
+    if let Some(k) = (a..end.saturating_sub(1))
+        .rev()
+        .find(|&k| toks[k].text.ends_with("'s") || toks[k].text.ends_with("’s"))
+    {
+        a = k + 1;
+    }
+    // A sentence's first word is capitalised anyway: "Though", "Prompted", "Hoping" are no names.
+    if a < end && toks[a].sentence_start && a + 1 < end && looks_common(toks[a].text) {
+        a += 1;
+    }
+    // "Scientologist Tom Cruise", "Administrator Charles Bolden": a descriptor before a given name.
+    if !titled
+        && end - a >= 3
+        && !is_given_name(toks[a].text)
+        && is_given_name(toks[a + 1].text)
+        && looks_like_descriptor(toks[a].text)
+    {
+        a += 1;
+    }
+    a
+}
+
+/// The person's name in the sub-run `[start, end)` after the title ending at `last_title`, as
+/// token indexes `[a, b)`: none when the rest of the sub-run is not wholly a name of at most four
+/// words (six with particles), a thing's name ("the Space Shuttle Columbia"), in the headline,
+/// or a place.
+fn person_span(
+    text: &str,
+    toks: &[Token],
+    (start, end): (usize, usize),
+    last_title: Option<usize>,
+    body_start: usize,
+    is_place: &dyn Fn(&str) -> bool,
+    is_org_word: &dyn Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let name_start = last_title.map_or(start, |k| k + 1);
+    let mut a = first_name_word(
+        toks,
+        name_start,
+        end,
+        last_title.is_some(),
+        is_place,
+        is_org_word,
+    );
+    let mut b = a;
+    let particle = |k: usize| {
+        k > a && k + 1 < end && NAME_PARTICLES.contains(&toks[k].text) && toks[k + 1].capitalised
+    };
+    while b < end && (name_word(&toks[b], is_place, is_org_word) || particle(b)) {
+        b += 1;
+        // "Warhol's Polaroids": a possessive ends the name.
+        if toks[b - 1].text.ends_with("'s") || toks[b - 1].text.ends_with("’s") {
+            break;
+        }
+    }
+    // Names of things take an article ("the Space Shuttle Columbia"); people's names do not.
+    if last_title.is_none()
+        && a.checked_sub(1)
+            .is_some_and(|k| matches!(lower(&toks[k]).as_str(), "the" | "a" | "an"))
+    {
+        return None;
+    }
+    // The whole rest of the sub-run must be the name (no trailing organisation words etc.).
+    // Up to four words, or six with particles ("Mohammed bin Salman bin Abdulaziz Al Saud").
+    let particles = (a..b).filter(|&k| particle(k)).count();
+    let longest = if particles > 0 { 6 } else { 4 };
+    if a >= b
+        || b - a - particles > longest
+        || b != end
+        || (a != name_start && last_title.is_some())
+    {
+        return None;
+    }
+    if toks[a].start < body_start {
+        return None;
+    }
+    // "Hong Kong", "New Zealand": places of several words.
+    for x in a..b {
+        for y in x + 1..b.min(x + 4) + 1 {
+            if y > x + 1 && is_place(&text[toks[x].start..toks[y - 1].end]) {
+                return None;
+            }
+        }
+    }
+    // A role phrase right before "… Affairs Raymond Tam" keeps its complement: the name is the
+    // last two words when an earlier part of the same run held a title.
+    if last_title.is_none()
+        && b - a >= 3
+        && !is_given_name(toks[a].text)
+        && toks[..a].last().is_some_and(|t| !t.capitalised)
+        && toks[..a]
+            .iter()
+            .rev()
+            .take_while(|t| !t.break_after)
+            .any(is_title)
+    {
+        a = b - 2;
+    }
+    Some((a, b))
+}
+
+/// The person's role: the title before the name, a lower-case title before it, or an
+/// appositive after it that holds a role or title word ("Shih May-lung, chairperson of …").
+fn role_of(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    (a, b): (usize, usize),
+    last_title: Option<usize>,
+) -> Option<String> {
+    let title_role = last_title
+        .map(|k| {
+            let mut from = start;
+            while from < k
+                && (toks[from].sentence_start
+                    && FUNCTION_WORDS.contains(&lower(&toks[from]).as_str()))
+            {
+                from += 1;
+            }
+            text[toks[from].start..toks[k].end].to_string()
+        })
+        .or_else(|| lowercase_title_before(text, toks, a));
+    let between_after = toks.get(b).map_or("", |t| &text[toks[b - 1].end..t.start]);
+    let appositive = between_after.trim() == ",";
+    title_role.or_else(|| {
+        appositive
+            .then(|| {
+                let rest = &text[toks[b - 1].end..];
+                let rest = rest.trim_start_matches([',', ' ']);
+                let stop = rest.find([',', '.', ';', '\n', '(']).unwrap_or(rest.len());
+                let role = rest[..stop].trim();
+                let role = role.strip_prefix("the ").unwrap_or(role);
+                role.to_string()
+            })
+            .filter(|r| {
+                r.split_whitespace().any(|w| {
+                    ROLE_WORDS.contains(&w.to_lowercase().as_str())
+                        || TITLES.contains(&w.to_lowercase().as_str())
+                })
+            })
+    })
 }
 
 /// A title written in lower case right before the name: "health secretary Jeremy Hunt",
