@@ -579,18 +579,7 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
     let (date, (headline_line, headline)) =
         date_and_headline(ctx, &mut rest, fm_date, &mut cleanup)?;
     let mut paragraphs = paragraphs_after(&numbered, headline_line);
-    let (mut source, mut editor) = (None, None);
-    if let Some(last) = paragraphs.last_mut()
-        && let Some((line_no, text)) = last.lines.last()
-        && let Some((s, e)) = read_trailer(text)
-    {
-        cleanup.trailer_line = Some(*line_no);
-        (source, editor) = (s, e);
-        last.lines.pop();
-        if last.lines.is_empty() {
-            paragraphs.pop();
-        }
-    }
+    let (mut source, mut editor) = take_trailer(&mut paragraphs, &mut cleanup);
     let story = take_story(&mut paragraphs, &mut cleanup);
     if source.is_none() {
         source = story.agency;
@@ -611,29 +600,14 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
             "the article has a headline but no body text",
         );
     }
-    if fm.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
-        ctx.error(
-            ctx.key_line("title"),
-            "the front matter's title is empty",
-            "give a title, or remove the key to use the headline",
-        );
-        return None;
-    }
-    let title = fm.title.clone().unwrap_or_else(|| headline.clone());
+    let title = title_of(ctx, &fm, headline.clone())?;
     let summary = fm.summary.clone().unwrap_or_else(|| {
         texts
             .first()
             .map(|t| shorten(t, SUMMARY_CHARS))
             .unwrap_or_default()
     });
-    let mut text = title.clone();
-    for t in story.caption.iter() {
-        text.push_str("\n\n");
-        text.push_str(t);
-    }
-    text.push_str("\n\n");
-    let body = Body::Paragraphs { from: text.len() };
-    text.push_str(&texts.join("\n\n"));
+    let (text, body) = reading_text(&title, story.caption.as_deref(), &texts);
     let slug = article_slug(ctx, fm.slug.as_deref(), cleanup.date_from_path)?;
     let corrections = fm.corrections();
     Some(Article {
@@ -663,6 +637,57 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
         partners: None,
         people: Vec::new(),
     })
+}
+
+/// The title: the front matter's, else the headline; none (an error) when the front matter's
+/// is empty.
+fn title_of(ctx: &mut Ctx, fm: &FrontMatter, headline: String) -> Option<String> {
+    if fm.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        ctx.error(
+            ctx.key_line("title"),
+            "the front matter's title is empty",
+            "give a title, or remove the key to use the headline",
+        );
+        return None;
+    }
+    Some(fm.title.clone().unwrap_or(headline))
+}
+
+/// The `Source: …   Editor: …` trailer on the last line, taken off the paragraphs.
+fn take_trailer(
+    paragraphs: &mut Vec<Paragraph>,
+    cleanup: &mut Cleanup,
+) -> (Option<String>, Option<String>) {
+    let Some(last) = paragraphs.last_mut() else {
+        return (None, None);
+    };
+    let Some((line_no, (source, editor))) = last
+        .lines
+        .last()
+        .and_then(|(n, text)| Some((*n, read_trailer(text)?)))
+    else {
+        return (None, None);
+    };
+    cleanup.trailer_line = Some(line_no);
+    last.lines.pop();
+    if last.lines.is_empty() {
+        paragraphs.pop();
+    }
+    (source, editor)
+}
+
+/// The text the reader reads: the title, the caption and the paragraphs, a blank line apart,
+/// and where the paragraphs begin in it.
+fn reading_text(title: &str, caption: Option<&str>, paragraphs: &[String]) -> (String, Body) {
+    let mut text = title.to_string();
+    if let Some(caption) = caption {
+        text.push_str("\n\n");
+        text.push_str(caption);
+    }
+    text.push_str("\n\n");
+    let body = Body::Paragraphs { from: text.len() };
+    text.push_str(&paragraphs.join("\n\n"));
+    (text, body)
 }
 
 /// Numbered, cleaned lines from `start` on (HTML entities decoded, stray tags removed, white
@@ -1104,30 +1129,7 @@ fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Ar
     let corrections = fm.corrections();
     let body = lines[start.min(lines.len())..].join("\n");
     let rendered = markdown::render(&body, unsafe_html);
-    let line_of = |url: &str| lines.iter().position(|l| l.contains(url)).map(|i| i + 1);
-    for url in &rendered.unsafe_urls {
-        ctx.problems.push(
-            Problem::warning(
-                ctx.path,
-                line_of(url),
-                format!(
-                    "link to {:?} made inert: only http, https, mailto and relative URLs are kept",
-                    shorten(url, 60)
-                ),
-            )
-            .with_hint("a script URL in an article could run in readers' browsers"),
-        );
-    }
-    for url in &rendered.remote_images {
-        ctx.problems.push(
-            Problem::warning(
-                ctx.path,
-                line_of(url),
-                format!("the image {url} loads from another host"),
-            )
-            .with_hint("copy it into static/ and link it there: pages load nothing from other hosts unless an article does"),
-        );
-    }
+    warn_of_links(ctx, lines, &rendered);
     let summary = fm
         .summary
         .clone()
@@ -1159,6 +1161,34 @@ fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Ar
         partners: None,
         people: Vec::new(),
     })
+}
+
+/// Warnings for the links made inert and the images loaded from another host, at their lines.
+fn warn_of_links(ctx: &mut Ctx, lines: &[&str], rendered: &markdown::Rendered) {
+    let line_of = |url: &str| lines.iter().position(|l| l.contains(url)).map(|i| i + 1);
+    for url in &rendered.unsafe_urls {
+        ctx.problems.push(
+            Problem::warning(
+                ctx.path,
+                line_of(url),
+                format!(
+                    "link to {:?} made inert: only http, https, mailto and relative URLs are kept",
+                    shorten(url, 60)
+                ),
+            )
+            .with_hint("a script URL in an article could run in readers' browsers"),
+        );
+    }
+    for url in &rendered.remote_images {
+        ctx.problems.push(
+            Problem::warning(
+                ctx.path,
+                line_of(url),
+                format!("the image {url} loads from another host"),
+            )
+            .with_hint("copy it into static/ and link it there: pages load nothing from other hosts unless an article does"),
+        );
+    }
 }
 
 #[cfg(test)]

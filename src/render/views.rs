@@ -695,6 +695,24 @@ pub fn network<'a>(archive: &'a Archive, base: &BaseUrl) -> Option<Network<'a>> 
             }
         })
         .collect();
+    let (edges, hidden_edges) = edges(&pairs, &position);
+    let table = strongest_pairs(&pairs, base);
+    Some(Network {
+        size,
+        nodes,
+        edges,
+        hidden_nodes: total_parties - n,
+        hidden_edges,
+        pairs: table,
+    })
+}
+
+/// The lines of the strongest pairs between drawn parties, as thick as their counts, and how
+/// many pairs are left out.
+fn edges(
+    pairs: &[(&str, &str, usize)],
+    position: &HashMap<&str, (i32, i32)>,
+) -> (Vec<Edge>, usize) {
     let mut drawn: Vec<&(&str, &str, usize)> = pairs
         .iter()
         .filter(|(a, b, _)| position.contains_key(a) && position.contains_key(b))
@@ -703,7 +721,7 @@ pub fn network<'a>(archive: &'a Archive, base: &BaseUrl) -> Option<Network<'a>> 
     let hidden_edges = pairs.len() - drawn.len().min(NETWORK_EDGES);
     drawn.truncate(NETWORK_EDGES);
     let max_count = drawn.first().map_or(1, |p| p.2).max(1) as f64;
-    let edges = drawn
+    let edges: Vec<Edge> = drawn
         .iter()
         .map(|&&(a, b, count)| {
             let ((x1, y1), (x2, y2)) = (position[a], position[b]);
@@ -718,7 +736,12 @@ pub fn network<'a>(archive: &'a Archive, base: &BaseUrl) -> Option<Network<'a>> 
             }
         })
         .collect();
-    let table = pairs
+    (edges, hidden_edges)
+}
+
+/// The 30 strongest pairs, for the table under the drawing.
+fn strongest_pairs<'a>(pairs: &[(&str, &str, usize)], base: &BaseUrl) -> Vec<Counted<'a>> {
+    let mut table = pairs
         .iter()
         .map(|&(a, b, count)| Counted {
             name: Cow::Owned(index::partners_name(a, b)),
@@ -727,17 +750,9 @@ pub fn network<'a>(archive: &'a Archive, base: &BaseUrl) -> Option<Network<'a>> 
             role: None,
         })
         .collect::<Vec<_>>();
-    let mut table = table;
     table.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.name.cmp(&y.name)));
     table.truncate(30);
-    Some(Network {
-        size,
-        nodes,
-        edges,
-        hidden_nodes: total_parties - n,
-        hidden_edges,
-        pairs: table,
-    })
+    table
 }
 
 #[cfg(test)]

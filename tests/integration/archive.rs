@@ -243,9 +243,9 @@ fn keep_going_publishes_without_the_broken_articles() {
     assert!(site.public().join("2022/03/good/index.html").is_file());
 }
 
-#[test]
-fn scrape_noise_never_becomes_the_summary_and_the_byline_is_the_author() {
-    let site = TestSite::empty();
+/// Three scraped articles: slug line, byline, dateline, credits, share buttons and related
+/// links around the story; an "issued on behalf of" notice; a photo caption.
+fn write_scraped_articles(site: &TestSite) {
     site.write(
         "content/2023/05/noisy.txt",
         "date 2023-05-05\n\
@@ -292,6 +292,12 @@ fn scrape_noise_never_becomes_the_summary_and_the_byline_is_the_author() {
          \n\
          Source: Harbour Daily\n",
     );
+}
+
+#[test]
+fn scrape_noise_never_becomes_the_summary_and_the_byline_is_the_author() {
+    let site = TestSite::empty();
+    write_scraped_articles(&site);
     let model = check_json(&site);
     let noisy = article(&model, "content/2023/05/noisy.txt");
     assert_eq!(noisy["title"], "Alder & Birch open a joint office");

@@ -175,9 +175,9 @@ fn site_toml_exclude_patterns_and_the_site_name_win() {
     );
 }
 
-#[test]
-fn site_toml_splits_one_name_by_place_and_corrects_people_and_places() {
-    let site = TestSite::empty();
+/// One party name ("Verdant") in two places' articles, a site table that splits it by place,
+/// and people and place corrections.
+fn write_one_name_two_bodies(site: &TestSite) {
     site.write(
         "site.toml",
         "title = \"T\"\n\
@@ -205,6 +205,12 @@ fn site_toml_splits_one_name_by_place_and_corrects_people_and_places() {
         "date 2024-05-01\nVerdant meets\n\nVerdant and Gull held a meeting on Friday.\n\n\
          Source: Harbour Daily\n",
     );
+}
+
+#[test]
+fn site_toml_splits_one_name_by_place_and_corrects_people_and_places() {
+    let site = TestSite::empty();
+    write_one_name_two_bodies(&site);
     let a = read(&site, "content/a.txt");
     let b = read(&site, "content/b.txt");
     let c = read(&site, "content/c.txt");

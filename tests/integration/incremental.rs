@@ -66,6 +66,58 @@ fn edit(site: &TestSite, rel: &str, from: &str, to: &str) {
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// Edits of one field each: what changes, in which file, from what to what.
+const EDITS: [(&str, &str, &str, &str); 8] = [
+    (
+        "the title",
+        "content/a09.txt",
+        "Story number 9",
+        "Tale number 9",
+    ),
+    (
+        "the date, same month",
+        "content/a11.txt",
+        "2023-03-12",
+        "2023-03-20",
+    ),
+    (
+        "the date, another year",
+        "content/a12.txt",
+        "2023-01-13",
+        "2021-06-13",
+    ),
+    (
+        "the source",
+        "content/a13.txt",
+        "Source: Tide News",
+        "Source: Port Post",
+    ),
+    (
+        "a known organisation added",
+        "content/a14.txt",
+        "Work starts",
+        "Northgate Rail Company says work starts",
+    ),
+    (
+        "a new organisation",
+        "content/a15.txt",
+        "Work starts",
+        "The Cedar Shipping Company says work starts",
+    ),
+    (
+        "an organisation removed",
+        "content/a15.txt",
+        "The Cedar Shipping Company says work starts",
+        "Work starts",
+    ),
+    (
+        "a draft",
+        "content/a16.txt",
+        " date 2023-",
+        "+++\ndraft = true\n+++\n date 2023-",
+    ),
+];
+
 #[test]
 fn every_kind_of_change_rebuilds_to_what_a_fresh_build_writes() {
     let site = site();
@@ -94,57 +146,7 @@ fn every_kind_of_change_rebuilds_to_what_a_fresh_build_writes() {
     let report = rebuild_matches_fresh(&site, &mut cache, "the summary");
     assert!(report.files_written < 30, "the summary: {report:?}");
 
-    let steps: [(&str, &str, &str, &str); 8] = [
-        (
-            "the title",
-            "content/a09.txt",
-            "Story number 9",
-            "Tale number 9",
-        ),
-        (
-            "the date, same month",
-            "content/a11.txt",
-            "2023-03-12",
-            "2023-03-20",
-        ),
-        (
-            "the date, another year",
-            "content/a12.txt",
-            "2023-01-13",
-            "2021-06-13",
-        ),
-        (
-            "the source",
-            "content/a13.txt",
-            "Source: Tide News",
-            "Source: Port Post",
-        ),
-        (
-            "a known organisation added",
-            "content/a14.txt",
-            "Work starts",
-            "Northgate Rail Company says work starts",
-        ),
-        (
-            "a new organisation",
-            "content/a15.txt",
-            "Work starts",
-            "The Cedar Shipping Company says work starts",
-        ),
-        (
-            "an organisation removed",
-            "content/a15.txt",
-            "The Cedar Shipping Company says work starts",
-            "Work starts",
-        ),
-        (
-            "a draft",
-            "content/a16.txt",
-            " date 2023-",
-            "+++\ndraft = true\n+++\n date 2023-",
-        ),
-    ];
-    for (what, rel, from, to) in steps {
+    for (what, rel, from, to) in EDITS {
         edit(&site, rel, from, to);
         rebuild_matches_fresh(&site, &mut cache, what);
     }
