@@ -64,9 +64,7 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// Legal-form words a name may carry or drop ("Deutsche Boerse AG" is "Deutsche Boerse").
-const LEGAL_SUFFIXES: &[&str] = &[
-    "ltd", "limited", "plc", "ag", "inc", "co", "corp", "sa", "nv", "llc", "gmbh",
-];
+const LEGAL_SUFFIXES: &[&str] = text::LEGAL_FORMS;
 
 /// The name without its legal-form words, when that leaves at least two words.
 fn without_legal_suffix(name: &str) -> Option<String> {
@@ -552,6 +550,9 @@ pub(super) fn headed_names_in(
                 if locative && a == 0 && FACILITY_HEADS.contains(&head.as_str()) {
                     continue;
                 }
+                if numbered_occurrence(toks, run.start + a) {
+                    continue;
+                }
                 let after = &para[run_tokens[b - 1].end..];
                 if facility_at_a_place(&para[run_tokens[a].start..run_tokens[b - 1].end], after) {
                     continue;
@@ -562,6 +563,25 @@ pub(super) fn headed_names_in(
         }
     }
     names
+}
+
+/// Whether the name starting at token `i` is numbered as one occurrence of a recurring event
+/// ("the 14th Alder-Birch Joint Council", "the 2025 Valmora Cooperation Forum"): a year or an
+/// ordinal in figures right before it. A standing body is not numbered.
+fn numbered_occurrence(toks: &[Token], i: usize) -> bool {
+    let number = |word: &str| {
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let ordinal = !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th");
+        let year = word.len() == 4
+            && word.chars().all(|c| c.is_ascii_digit())
+            && (word.starts_with("19") || word.starts_with("20"));
+        ordinal || year
+    };
+    number(toks[i].text)
+        || i.checked_sub(1)
+            .is_some_and(|k| number(toks[k].text) && !toks[k].break_after && !toks[i].break_before)
 }
 
 /// The organisation names in one name run, as token spans `[a, b)`.
@@ -593,7 +613,14 @@ fn and_pieces(run: &[Token]) -> Vec<(usize, usize)> {
             && run
                 .get(i + 1)
                 .is_some_and(|n| n.capitalised && !is_head(n.text));
-        if t == "and" && (left_complete || next_the || both_headed) {
+        // "Mayor Ines Varga and Alder Port Authority": a person on the left (a title or a
+        // given name first, no head noun) and a headed name on the right.
+        let person_left = i > piece_start + 1
+            && heads_before[i] == heads_before[piece_start]
+            && heads_before[run.len()] > heads_before[i + 1]
+            && (super::people::is_title_word(&run[piece_start].text.to_lowercase())
+                || super::people::is_given_name(run[piece_start].text));
+        if t == "and" && (left_complete || next_the || both_headed || person_left) {
             pieces.push((piece_start, i));
             piece_start = i + 1;
         }
@@ -700,7 +727,7 @@ fn complements_end(
 }
 
 /// The name's first word after a leading "the", a sentence's first word when it is a common
-/// word, a day or month, and a place's possessive ("Germany's Deutsche Boerse").
+/// word, a day or month, a place's possessive ("Germany's Deutsche Boerse") and a person's.
 fn without_leading_words(
     run: &[Token],
     mut a: usize,
@@ -724,6 +751,17 @@ fn without_leading_words(
         } else {
             break;
         }
+    }
+    // "Chairman Li's Birch Shipping Corporation", "Alice Mak's Harbour Trust": a person's
+    // possessive (a title or given name first) is not part of the name after it, when that
+    // name has two words or more ("Chief Executive's Office" stays whole).
+    if a < end
+        && (super::people::is_title_word(&run[a].text.to_lowercase())
+            || super::people::is_given_name(run[a].text))
+        && let Some(k) = (a..end).rev().find(|&k| text::possessive_stem(run[k].text).is_some())
+        && end - (k + 1) >= 2
+    {
+        a = k + 1;
     }
     a
 }
@@ -1630,6 +1668,37 @@ mod tests {
             .iter()
             .map(|m| table[m.id].name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_name_stops_where_a_person_or_a_persons_possessive_or_a_number_stands_before_it() {
+        let text = "Title\n\nMayor Ines Varga and Alder Port Authority officials met. \
+                    Chairman Li's Birch Shipping Corporation agreed, and the Chief Executive's \
+                    Office said so. Delegates came to the 14th Alder-Birch Joint Council and the \
+                    2025 Valmora Cooperation Forum, not to the Kestrel Marine Council.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Alder Port Authority",
+                "Birch Shipping Corporation",
+                "Chief Executive's Office",
+                "Kestrel Marine Council"
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_punctuation_and_a_legal_forms_dot_end_a_name() {
+        let text = "Title\n\nOn Monday:—Valmora University signed with Harbour Holdings Ltd. \
+                    Officials said Alder Shipping Co. Ltd. would join.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Valmora University",
+                "Harbour Holdings Ltd.",
+                "Alder Shipping Co. Ltd."
+            ]
+        );
     }
 
     #[test]

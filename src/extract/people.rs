@@ -283,6 +283,12 @@ pub(super) fn lower(t: &Token) -> String {
     t.text.to_lowercase()
 }
 
+/// Title words that only modify another ("Trade Minister", "Vice President", "Former Mayor").
+const TITLE_MODIFIERS: &[&str] = &[
+    "vice", "prime", "foreign", "finance", "trade", "defence", "defense", "assistant", "acting",
+    "former", "senior", "state",
+];
+
 fn is_title(t: &Token) -> bool {
     is_title_word(&lower(t))
 }
@@ -519,8 +525,13 @@ fn consider(
 ) {
     // The title: everything up to the last title word, when a name follows it.
     // A title word that is also a given name opening the run ("Dean Kamen") is a name.
+    // A modifier ("Trade", "Vice", "Former") is a title only with the title it modifies:
+    // "Valmora Trade Expo" has none.
     let last_title = (start..end).rev().find(|&k| {
-        is_title(&toks[k]) && k + 1 < end && !(k == start && is_given_name(toks[k].text))
+        is_title(&toks[k])
+            && !TITLE_MODIFIERS.contains(&lower(&toks[k]).as_str())
+            && k + 1 < end
+            && !(k == start && is_given_name(toks[k].text))
     });
     let Some((a, b)) = person_span(
         text,
@@ -835,6 +846,18 @@ mod tests {
                     Some("Chief Executive".to_string())
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn a_modifier_alone_is_no_title() {
+        assert!(people("Delegates went to the Valmora Trade Expo on Monday.").is_empty());
+        assert_eq!(
+            people("Former Trade Minister Ines Varga spoke."),
+            [(
+                "Ines Varga".to_string(),
+                Some("Former Trade Minister".to_string())
+            )]
         );
     }
 

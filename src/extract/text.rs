@@ -29,6 +29,22 @@ const ABBREVIATIONS: &[&str] = &[
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// Legal forms that close a company's name ("Ltd", "Inc.", "Co.", "AG"), compared lower-case
+/// without their dot; a name may carry or drop them ("Deutsche Boerse AG" is "Deutsche Boerse").
+pub const LEGAL_FORMS: &[&str] = &[
+    "ltd", "limited", "plc", "ag", "inc", "co", "corp", "sa", "nv", "llc", "llp", "gmbh",
+];
+
+/// Whether a word is a legal form ("Ltd.", "Inc", "Co.").
+pub fn is_legal_form(word: &str) -> bool {
+    LEGAL_FORMS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// Whether a token is a legal form written with its dot ("Ltd.", "Co.").
+fn ends_with_legal_dot(word: &str) -> bool {
+    word.ends_with('.') && is_legal_form(word)
+}
+
 /// Words that may stand uncapitalised inside a name.
 pub const LINKERS: &[&str] = &[
     "of", "and", "for", "the", "&", "de", "da", "du", "des", "la", "le", "del", "van", "von", "y",
@@ -157,6 +173,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         while chunk_end < text.len() && whitespace_at(text, chunk_end).is_none() {
             chunk_end += utf8_len(bytes[chunk_end]);
         }
+        let chunk_end = i + glued_words_end(&text[i..chunk_end]);
         let chunk = &text[i..chunk_end];
         let lead = chunk.len() - chunk.trim_start_matches(is_punct).len();
         let mut word = &chunk[lead..];
@@ -174,6 +191,14 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         let trailing = &chunk[lead + word.len()..];
         if !word.is_empty() {
             let first = word.chars().next().unwrap_or(' ');
+            // "Harbour Holdings Ltd. Officials said": a legal form's dot ends the sentence (and
+            // the name) when a capitalised word other than another legal form follows.
+            if out.last().is_some_and(|t| ends_with_legal_dot(t.text))
+                && first.is_uppercase()
+                && !is_legal_form(word)
+            {
+                sentence_start = true;
+            }
             out.push(Token {
                 text: word,
                 start: i + lead,
@@ -202,6 +227,39 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         i = chunk_end;
     }
     out
+}
+
+/// Where the first word of a chunk without white space ends when punctuation glues a second
+/// word to it ("Monday:—Valmora", "Co.,Ltd", "Alder–Birch"): after a dash, or a colon, semicolon,
+/// comma, bracket or quote followed by a letter, the chunk is two. Hyphens, apostrophes,
+/// ampersands, dots and a slash stay inside words ("Alder-Birch", "U.S.", "AT&T", "km/h").
+fn glued_words_end(chunk: &str) -> usize {
+    let mut seen_word = false;
+    let mut chars = chunk.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            seen_word = true;
+            continue;
+        }
+        let hard = matches!(c, '\u{2014}' | '\u{2013}')
+            || (matches!(c, ':' | ';' | ',' | '(' | ')' | '"' | '“' | '”')
+                && chars.peek().is_some_and(|&(_, n)| {
+                    n.is_alphabetic() || matches!(n, '\u{2014}' | '\u{2013}' | '(' | '"' | '“')
+                }));
+        if seen_word && hard {
+            // The punctuation run belongs to the first word (it breaks after it).
+            let mut end = at + c.len_utf8();
+            while let Some(&(next_at, n)) = chars.peek() {
+                if n.is_alphanumeric() {
+                    break;
+                }
+                end = next_at + n.len_utf8();
+                chars.next();
+            }
+            return end;
+        }
+    }
+    chunk.len()
 }
 
 /// The tokens of each paragraph, in order.
@@ -258,10 +316,7 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
         while j < tokens.len() {
             let t = &tokens[j];
             // "Co., Ltd": a legal form continues a name across its comma.
-            let legal_form = matches!(
-                t.text,
-                "Ltd" | "Ltd." | "Limited" | "Inc" | "Inc." | "Plc" | "LLC"
-            ) && tokens[j - 1].capitalised;
+            let legal_form = is_legal_form(t.text) && t.capitalised && tokens[j - 1].capitalised;
             if (t.break_before && !legal_form) || t.sentence_start {
                 break;
             }
@@ -330,6 +385,48 @@ mod tests {
         assert_eq!(
             run_texts("The U.S. Federal Reserve said"),
             ["The U.S. Federal Reserve"]
+        );
+    }
+
+    #[test]
+    fn punctuation_inside_a_chunk_parts_two_words() {
+        assert_eq!(
+            run_texts("On Monday:—Valmora University opened; the Alder Bank(AB) agreed"),
+            ["On Monday", "Valmora University", "Alder Bank", "AB"]
+        );
+        let toks = tokens("Foo Co.,Ltd and the Alder–Birch link: U.S.-made, AT&T, 3:30, km/h");
+        let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Foo",
+                "Co.",
+                "Ltd",
+                "and",
+                "the",
+                "Alder",
+                "Birch",
+                "link",
+                "U.S.-made",
+                "AT&T",
+                "3:30",
+                "km/h"
+            ]
+        );
+        assert!(toks[6].break_before && toks[2].break_before);
+    }
+
+    #[test]
+    fn a_legal_forms_dot_ends_the_name_before_a_new_capitalised_word() {
+        assert_eq!(
+            run_texts(
+                "signed by Harbour Holdings Ltd. Officials said. Alder Shipping Co. Ltd. agreed"
+            ),
+            [
+                "Harbour Holdings Ltd.",
+                "Officials",
+                "Alder Shipping Co. Ltd."
+            ]
         );
     }
 
