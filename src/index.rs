@@ -194,12 +194,12 @@ impl Archive {
     /// candidates, so a organisation named in half the archive does not make this quadratic.
     pub fn related(&self, i: usize, limit: usize) -> Vec<usize> {
         let mut score: BTreeMap<usize, usize> = BTreeMap::new();
-        for list in self.shared_lists(i) {
+        for (org, list) in self.shared_lists(i, false) {
             let at = list.binary_search(&i).unwrap_or_else(|p| p);
             let from = at.saturating_sub(RELATED_WINDOW / 2);
             let to = (from + RELATED_WINDOW + 1).min(list.len());
             for &j in &list[from..to] {
-                if j != i {
+                if j != i && !org.is_some_and(|id| self.credits(j, id)) {
                     *score.entry(j).or_default() += 1;
                 }
             }
@@ -210,20 +210,31 @@ impl Archive {
         ranked.into_iter().take(limit).map(|(j, _)| j).collect()
     }
 
-    /// The lists article `i` is on that relate articles: its organisations' and its partners'.
-    fn shared_lists(&self, i: usize) -> Vec<&[usize]> {
-        let article = &self.articles[i];
-        let mut lists: Vec<&[usize]> = article
+    /// Whether article `j` only credits organisation `id` as a source.
+    fn credits(&self, j: usize, id: usize) -> bool {
+        self.articles[j]
             .organisations
             .iter()
-            .map(|m| self.by_organisation[m.id].as_slice())
+            .any(|m| m.id == id && m.credit)
+    }
+
+    /// The lists article `i` is on that relate articles, each with its organisation (none for
+    /// the partner pair's): its organisations' (with `credits`, also those it only credits as a
+    /// source) and its partners'.
+    fn shared_lists(&self, i: usize, credits: bool) -> Vec<(Option<usize>, &[usize])> {
+        let article = &self.articles[i];
+        let mut lists: Vec<(Option<usize>, &[usize])> = article
+            .organisations
+            .iter()
+            .filter(|m| credits || !m.credit)
+            .map(|m| (Some(m.id), self.by_organisation[m.id].as_slice()))
             .collect();
         if let Some(term) = article
             .partners
             .as_ref()
             .and_then(|(a, b)| self.partners.get(&partners_slug(a, b)))
         {
-            lists.push(&term.articles);
+            lists.push((None, &term.articles));
         }
         lists
     }
@@ -232,7 +243,7 @@ impl Archive {
     /// within the window of `j` on a list they share. O(k · window) for k lists.
     pub fn may_relate(&self, j: usize) -> Vec<usize> {
         let mut near: Vec<usize> = Vec::new();
-        for list in self.shared_lists(j) {
+        for (_, list) in self.shared_lists(j, true) {
             let at = list.binary_search(&j).unwrap_or_else(|p| p);
             let from = at.saturating_sub(RELATED_WINDOW);
             let to = (at + RELATED_WINDOW + 1).min(list.len());
@@ -279,6 +290,7 @@ pub(crate) mod tests {
                 id,
                 confidence: 1000,
                 mentions: vec![],
+                credit: false,
             })
             .collect();
         a.places.clear();
@@ -381,5 +393,42 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(related, ["both-old", "one-new", "one-old"]);
         assert_eq!(archive.related(me, 1).len(), 1);
+    }
+
+    #[test]
+    fn an_organisation_only_credited_relates_no_articles() {
+        let mut me = article("me", "2023-06-01", &[0, 1]);
+        // "… told the Wire": organisation 1 is only a credit in this article.
+        me.organisations[1].credit = true;
+        let archive = Archive::new(
+            vec![
+                me,
+                article("same-body", "2023-05-01", &[0]),
+                article("same-wire", "2023-05-02", &[1]),
+            ]
+            .into_iter()
+            .map(Arc::new)
+            .collect(),
+            vec![org("A"), org("Wire")],
+        );
+        let me = archive
+            .articles
+            .iter()
+            .position(|a| a.path == "me")
+            .unwrap();
+        let related: Vec<&str> = archive
+            .related(me, 5)
+            .into_iter()
+            .map(|j| archive.articles[j].path.as_str())
+            .collect();
+        assert_eq!(related, ["same-body"]);
+        // Nor is the article related to others through the organisation it credits.
+        let wire = archive
+            .articles
+            .iter()
+            .position(|a| a.path == "same-wire")
+            .unwrap();
+        assert!(archive.related(wire, 5).is_empty());
+        assert!(archive.may_relate(me).contains(&wire));
     }
 }

@@ -823,6 +823,10 @@ pub struct OrganisationModel<'a> {
     pub mentions: &'a [String],
     /// The decision model's confidence, 0–1 (1 for the site's table and front matter).
     pub confidence: f64,
+    /// Only credited as a source ("told Reuters"): tagged, but relates no articles. Written
+    /// only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub credit: bool,
 }
 
 impl Site {
@@ -839,6 +843,7 @@ impl Site {
                     slug: &org.slug,
                     mentions: &m.mentions,
                     confidence: f64::from(m.confidence) / 1000.0,
+                    credit: m.credit,
                 }
             })
             .collect()

@@ -208,6 +208,9 @@ pub struct OrganisationMention {
     /// How sure the reader is that this is an organisation the article names, per mille
     /// (1000 for the site's table and front matter).
     pub confidence: u16,
+    /// Only credited as a source here ("told Reuters", "according to Xinhua"): a tag, but not
+    /// what the article is about, so it relates no articles.
+    pub credit: bool,
 }
 
 /// An organisation of the archive: one page, whichever way articles spell it.

@@ -98,6 +98,43 @@ impl Model {
 /// Words before a name that make it a credit, not a subject: "told Reuters", "according to CCTV".
 const CREDIT_WORDS: &[&str] = &["told", "to", "cited", "via", "by", "reported", "quoted"];
 
+/// Whether every mention at `found` credits the organisation as a source of the news, not a
+/// party to it: "told Reuters", "according to Xinhua", "cited by CCTV", "Reuters reported", a
+/// bracketed agency after a dateline ("ALDER, May 5 (Harbour Wire) --").
+pub fn only_credited(text: &str, found: &[(usize, usize)]) -> bool {
+    !found.is_empty() && found.iter().all(|&(at, end)| credits(text, at, end))
+}
+
+/// Whether the mention at `text[at..end]` credits a source.
+fn credits(text: &str, at: usize, end: usize) -> bool {
+    let before = text[..at].trim_end();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let earlier = before[..before.len() - prev.len()]
+        .trim_end()
+        .to_lowercase();
+    let next = text[end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let dateline_credit = before.ends_with('(')
+        && text[end..].starts_with(')')
+        && text[end + 1..]
+            .trim_start()
+            .starts_with(['-', '\u{2013}', '\u{2014}']);
+    matches!(prev.as_str(), "told" | "via")
+        || (prev == "to" && earlier.ends_with("according"))
+        || (prev == "by"
+            && ["cited", "quoted", "reported"]
+                .iter()
+                .any(|w| earlier.ends_with(w)))
+        || matches!(next, "reported" | "reports" | "reporting")
+        || dateline_credit
+}
+
 /// The features of one candidate: `name` (its canonical name), the `mentions` the article writes
 /// and where they stand (`found`, byte spans in order), what proposed it (`sources`, [`Source`]
 /// bits), in the article's extraction `text`.
@@ -266,6 +303,21 @@ mod tests {
 
     fn no_place(_: &str) -> bool {
         false
+    }
+
+    #[test]
+    fn a_name_only_credited_as_a_source_is_a_credit() {
+        let text = "Title\n\nALDER, May 5 (Harbour Wire) -- Alder Bank told Kestrel News it would \
+                    lend more, according to Birch Radio. Valmora Daily reported the loan; it was \
+                    cited by Tide Post. Alder Bank signed with Birch Radio.";
+        let credited = |name: &str| only_credited(text, &occurrences(text, &[name.to_string()]));
+        for name in ["Harbour Wire", "Kestrel News", "Valmora Daily", "Tide Post"] {
+            assert!(credited(name), "{name}");
+        }
+        // Named once as a party: not only a credit.
+        assert!(!credited("Birch Radio"));
+        assert!(!credited("Alder Bank"));
+        assert!(!credited("Nowhere"));
     }
 
     #[test]

@@ -227,6 +227,7 @@ impl SiteCorrections {
                             }
                         }
                         kept.confidence = kept.confidence.max(m.confidence);
+                        kept.credit &= m.credit;
                     }
                     None => seen.push(m),
                 }
@@ -234,6 +235,16 @@ impl SiteCorrections {
             article.organisations = seen;
         }
     }
+}
+
+/// What the decision model makes of one candidate organisation in one article.
+pub struct Scored {
+    /// The features it was given ([`decide::features`]).
+    pub features: Vec<String>,
+    /// Its confidence, 0–1.
+    pub confidence: f64,
+    /// Every mention credits it as a source ([`decide::only_credited`]).
+    pub credit: bool,
 }
 
 impl Reader {
@@ -280,7 +291,7 @@ impl Reader {
         article: &Article,
         tagger: &organisations::Tagger,
         spans: &[(usize, usize)],
-    ) -> Vec<(Vec<String>, f64)> {
+    ) -> Vec<Scored> {
         let is_place = |w: &str| self.place_finder.is_place(w);
         let text = &article.text;
         let mut owner: std::collections::HashMap<&str, usize> = Default::default();
@@ -309,7 +320,11 @@ impl Reader {
                 } else {
                     self.model.confidence(&features)
                 };
-                (features, confidence)
+                Scored {
+                    credit: decide::only_credited(text, found),
+                    features,
+                    confidence,
+                }
             })
             .collect()
     }
@@ -325,11 +340,17 @@ impl Reader {
         let scores = self.scored(article, tagger, spans);
         let mut kept = Vec::with_capacity(article.organisations.len());
         let mut rejected = Vec::new();
-        for (mut mention, (_, confidence)) in std::mem::take(&mut article.organisations)
+        for (
+            mut mention,
+            Scored {
+                confidence, credit, ..
+            },
+        ) in std::mem::take(&mut article.organisations)
             .into_iter()
             .zip(scores)
         {
             mention.confidence = (confidence * 1000.0).round() as u16;
+            mention.credit = credit;
             if confidence >= self.threshold {
                 kept.push(mention);
             } else {
@@ -491,12 +512,21 @@ pub fn candidates(articles: &mut [Article], config: &SiteConfig) -> Vec<Vec<Cand
                 .organisations
                 .iter()
                 .zip(scored)
-                .map(|(m, (features, confidence))| CandidateView {
-                    name: table[m.id].name.clone(),
-                    mentions: m.mentions.clone(),
-                    features,
-                    confidence,
-                })
+                .map(
+                    |(
+                        m,
+                        Scored {
+                            features,
+                            confidence,
+                            ..
+                        },
+                    )| CandidateView {
+                        name: table[m.id].name.clone(),
+                        mentions: m.mentions.clone(),
+                        features,
+                        confidence,
+                    },
+                )
                 .collect()
         })
         .collect()

@@ -330,6 +330,13 @@ const HEADS: &[&str] = &[
     "directorate",
     "commissariat",
     "holdings",
+    "motors",
+    "technologies",
+    "pharmaceuticals",
+    "electronics",
+    "enterprises",
+    "ventures",
+    "labs",
     "partners",
     "bancorp",
     "news",
@@ -758,7 +765,9 @@ fn without_leading_words(
     if a < end
         && (super::people::is_title_word(&run[a].text.to_lowercase())
             || super::people::is_given_name(run[a].text))
-        && let Some(k) = (a..end).rev().find(|&k| text::possessive_stem(run[k].text).is_some())
+        && let Some(k) = (a..end)
+            .rev()
+            .find(|&k| text::possessive_stem(run[k].text).is_some())
         && end - (k + 1) >= 2
     {
         a = k + 1;
@@ -1369,6 +1378,7 @@ impl Tagger {
                     id: org,
                     confidence: 1000,
                     mentions: Vec::new(),
+                    credit: false,
                 });
                 found.len() - 1
             });

@@ -285,8 +285,18 @@ pub(super) fn lower(t: &Token) -> String {
 
 /// Title words that only modify another ("Trade Minister", "Vice President", "Former Mayor").
 const TITLE_MODIFIERS: &[&str] = &[
-    "vice", "prime", "foreign", "finance", "trade", "defence", "defense", "assistant", "acting",
-    "former", "senior", "state",
+    "vice",
+    "prime",
+    "foreign",
+    "finance",
+    "trade",
+    "defence",
+    "defense",
+    "assistant",
+    "acting",
+    "former",
+    "senior",
+    "state",
 ];
 
 fn is_title(t: &Token) -> bool {
