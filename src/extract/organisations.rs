@@ -1031,8 +1031,32 @@ pub fn read_names(text: &str, body_tokens: &[Token], is_place: &dyn Fn(&str) -> 
         definitions: find_definitions(text)
             .into_iter()
             .filter(|d| !is_place(&d.name))
+            .map(|d| with_whole_name(d, &names, text))
             .collect(),
         names,
+    }
+}
+
+/// A definition whose acronym fits only the end of the name written before it ("Chongqing
+/// Liangjiang New Area Administrative Committee (LJNAAC)": the letters start at "Liangjiang")
+/// names the whole name the text writes there, when the headed-name rule read it whole: one
+/// organisation, not the whole name and a shorter one.
+fn with_whole_name(definition: Definition, names: &[String], text: &str) -> Definition {
+    let whole = names
+        .iter()
+        .filter(|n| {
+            n.len() > definition.name.len()
+                && n.ends_with(definition.name.as_str())
+                && n[..n.len() - definition.name.len()].ends_with(' ')
+        })
+        .max_by_key(|n| n.len())
+        .filter(|n| text.contains(&format!("{n} ({})", definition.acronym)));
+    match whole {
+        Some(name) => Definition {
+            name: name.clone(),
+            acronym: definition.acronym,
+        },
+        None => definition,
     }
 }
 
@@ -1693,6 +1717,26 @@ mod tests {
                 "Birch Shipping Corporation",
                 "Chief Executive's Office",
                 "Kestrel Marine Council"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_that_fits_the_end_of_a_name_defines_the_whole_name() {
+        let text = "Title\n\nThe Kestrel Harbour Development Committee (HDC) met the Alder \
+                    Port Authority (APA). HDC said so.";
+        let toks = text::tokens(text);
+        let names = read_names(text, text::body_tokens(text, &toks), &|w| w == "Kestrel");
+        let defined: Vec<(&str, &str)> = names
+            .definitions
+            .iter()
+            .map(|d| (d.name.as_str(), d.acronym.as_str()))
+            .collect();
+        assert_eq!(
+            defined,
+            [
+                ("Kestrel Harbour Development Committee", "HDC"),
+                ("Alder Port Authority", "APA")
             ]
         );
     }
