@@ -422,7 +422,60 @@ pub(super) const NOT_ORGANISATIONS: &[&str] = &[
 
 /// Whether a word is an organisational head noun.
 pub fn is_head(word: &str) -> bool {
-    HEADS.contains(&word.to_lowercase().as_str())
+    let lower = word.to_lowercase();
+    HEADS.contains(&lower.as_str())
+        // "Birch Nationalbank", "Kestrel Riksbank": a bank named in one compound word.
+        || (lower.len() > 6 && lower.ends_with("bank") && lower.chars().all(char::is_alphabetic))
+}
+
+/// Heads that open a name in languages that put the noun first ("Banco Central de Valmora",
+/// "Banque de Kestrel", "Universidad de Alder"): a name segment is headed by its first word too.
+const HEADS_FIRST: &[&str] = &[
+    "banco",
+    "banca",
+    "banque",
+    "bolsa",
+    "bourse",
+    "caisse",
+    "compañía",
+    "companhia",
+    "compagnie",
+    "universidad",
+    "universidade",
+    "università",
+    "université",
+    "universität",
+    "universiteit",
+    "ministerio",
+    "ministério",
+    "ministère",
+    "instituto",
+    "institut",
+    "istituto",
+    "fundación",
+    "fundação",
+    "fondation",
+    "fondazione",
+    "agencia",
+    "agência",
+    "agence",
+    "consejo",
+    "conselho",
+    "conseil",
+    "comisión",
+    "comissão",
+    "corporación",
+    "sociedad",
+    "société",
+    "società",
+    "grupo",
+    "groupe",
+    "gruppo",
+];
+
+/// Whether a word opens a name as its head ("Banco", "Université").
+fn is_head_first(word: &str) -> bool {
+    HEADS_FIRST.contains(&word.to_lowercase().as_str())
 }
 
 /// Common words, besides [`text::FUNCTION_WORDS`], that stand capitalised only because they
@@ -493,7 +546,9 @@ fn facility_at_a_place(name: &str, after: &str) -> bool {
 const LINKERS_AT_END: &[&str] = &["of", "and", "for", "the", "at", "with", "&"];
 
 /// Words that link a head noun to its complement ("Ministry of Commerce").
-const COMPLEMENT_LINKS: &[&str] = &["of", "for", "at", "with"];
+const COMPLEMENT_LINKS: &[&str] = &[
+    "of", "for", "at", "with", "de", "do", "da", "del", "di", "du",
+];
 
 /// Job titles: a name stops before them ("Museum of Flight CEO …").
 pub const ROLE_WORDS: &[&str] = &[
@@ -605,7 +660,8 @@ fn and_pieces(run: &[Token]) -> Vec<(usize, usize)> {
     // heads_before[k]: head nouns among run[..k], so each "and" is judged in constant time.
     let mut heads_before = vec![0usize; run.len() + 1];
     for (k, t) in run.iter().enumerate() {
-        heads_before[k + 1] = heads_before[k] + usize::from(is_head(t.text));
+        heads_before[k + 1] =
+            heads_before[k] + usize::from(is_head(t.text) || is_head_first(t.text));
     }
     let mut pieces = Vec::new();
     let mut piece_start = 0;
@@ -660,7 +716,12 @@ fn headed_span(
     let headed: Vec<usize> = (0..segments.len())
         .filter(|&k| {
             let (s, e) = segments[k];
-            e > s && is_head(run[e - 1].text)
+            let first = if run[s].text.eq_ignore_ascii_case("the") {
+                s + 1
+            } else {
+                s
+            };
+            e > s && (is_head(run[e - 1].text) || (first < e && is_head_first(run[first].text)))
         })
         .collect();
     // A legal form ("… of Hong Kong Limited") closes the whole name, not a complement.
@@ -1032,13 +1093,57 @@ pub fn read_names(text: &str, body_tokens: &[Token], is_place: &dyn Fn(&str) -> 
             .into_iter()
             .filter(|d| !is_place(&d.name))
             .map(|d| with_whole_name(d, &names, text))
+            .chain(translations(&names, text))
             .collect(),
         names,
     }
 }
 
-/// A definition whose acronym fits only the end of the name written before it ("Chongqing
-/// Liangjiang New Area Administrative Committee (LJNAAC)": the letters start at "Liangjiang")
+/// "Alder Exchange Commission (Comisión de Cambios de Alder)": a name with its name in a language that
+/// puts the noun first (or the other way round) in brackets after it is one organisation, the
+/// bracketed name an alias.
+fn translations(names: &[String], text: &str) -> Vec<Definition> {
+    let known: HashSet<&str> = names.iter().map(String::as_str).collect();
+    let foreign = |n: &str| n.split(' ').next().is_some_and(is_head_first);
+    let mut found: Vec<Definition> = Vec::new();
+    // Each bracket once, and at most 12 words before it: linear in the text.
+    for (open, _) in text.match_indices(" (") {
+        let Some(close) = text[open + 2..].find(')').map(|i| open + 2 + i) else {
+            continue;
+        };
+        let other = &text[open + 2..close];
+        if !known.contains(other) {
+            continue;
+        }
+        let mut from = open.saturating_sub(600);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &text[from..open];
+        let starts = before
+            .char_indices()
+            .filter(|&(i, c)| c == ' ' || i == 0)
+            .map(|(i, c)| if c == ' ' { i + 1 } else { i });
+        let name = starts
+            .map(|i| &before[i..])
+            .filter(|n| n.split(' ').count() <= 12)
+            .find(|n| known.contains(n));
+        if let Some(name) = name
+            && name != other
+            && foreign(name) != foreign(other)
+            && !found.iter().any(|d| d.name == name && d.acronym == other)
+        {
+            found.push(Definition {
+                name: name.to_string(),
+                acronym: other.to_string(),
+            });
+        }
+    }
+    found
+}
+
+/// A definition whose acronym fits only the end of the name written before it ("Kestrel
+/// Harbour Development Committee (HDC)": the letters start at "Harbour")
 /// names the whole name the text writes there, when the headed-name rule read it whole: one
 /// organisation, not the whole name and a shorter one.
 fn with_whole_name(definition: Definition, names: &[String], text: &str) -> Definition {
@@ -1738,6 +1843,33 @@ mod tests {
                 ("Kestrel Harbour Development Committee", "HDC"),
                 ("Alder Port Authority", "APA")
             ]
+        );
+    }
+
+    #[test]
+    fn heads_that_open_a_name_and_banks_in_one_word() {
+        let text = "Title\n\nThe Banco Central do Valmora, the Banque de Kestrel and Birch \
+                    Nationalbank joined the Alder Exchange Commission (Comisión de Cambios de Alder).";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Banco Central do Valmora",
+                "Banque de Kestrel",
+                "Birch Nationalbank",
+                "Alder Exchange Commission",
+                "Comisión de Cambios de Alder"
+            ]
+        );
+        let toks = text::tokens(text);
+        let names = read_names(text, text::body_tokens(text, &toks), &|_| false);
+        assert!(
+            names
+                .definitions
+                .iter()
+                .any(|d| d.name == "Alder Exchange Commission"
+                    && d.acronym == "Comisión de Cambios de Alder"),
+            "{:?}",
+            names.definitions
         );
     }
 

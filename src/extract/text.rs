@@ -47,8 +47,8 @@ fn ends_with_legal_dot(word: &str) -> bool {
 
 /// Words that may stand uncapitalised inside a name.
 pub const LINKERS: &[&str] = &[
-    "of", "and", "for", "the", "&", "de", "da", "du", "des", "la", "le", "del", "van", "von", "y",
-    "bin", "bint", "ibn", "at", "with",
+    "of", "and", "for", "the", "&", "de", "da", "do", "di", "du", "des", "la", "le", "del", "van",
+    "von", "y", "bin", "bint", "ibn", "at", "with",
 ];
 
 /// Function words and other common words that are capitalised only when they begin a
