@@ -683,7 +683,13 @@ fn and_pieces(run: &[Token]) -> Vec<(usize, usize)> {
             && heads_before[run.len()] > heads_before[i + 1]
             && (super::people::is_title_word(&run[piece_start].text.to_lowercase())
                 || super::people::is_given_name(run[piece_start].text));
-        if t == "and" && (left_complete || next_the || both_headed || person_left) {
+        // "California and Alder's Ministry of Trade": a possessive starts a new name.
+        let next_possessive = run
+            .get(i + 1)
+            .is_some_and(|n| text::possessive_stem(n.text).is_some());
+        if t == "and"
+            && (left_complete || next_the || both_headed || person_left || next_possessive)
+        {
             pieces.push((piece_start, i));
             piece_start = i + 1;
         }
@@ -765,6 +771,23 @@ fn headed_span(
     (b - a >= 2 && run[a].capitalised).then_some((a, b))
 }
 
+/// Nouns that end a place's name ("Kestrel Province", "Alder County").
+const PLACE_NOUNS: &[&str] = &[
+    "province",
+    "state",
+    "city",
+    "county",
+    "region",
+    "prefecture",
+    "district",
+    "municipality",
+];
+
+/// The words of tokens, a space apart.
+fn join_words(toks: &[Token]) -> String {
+    toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+}
+
 /// Where the complements after the chosen segment stop: at a second "of the <place>"
 /// ("University of Sheffield of the UK") and before a job title ("Museum of Flight CEO").
 fn complements_end(
@@ -775,6 +798,13 @@ fn complements_end(
     is_place: &dyn Fn(&str) -> bool,
 ) -> usize {
     for (k, &(s, e)) in segments.iter().enumerate().skip(chosen + 1) {
+        // "Ministry of Trade and Kestrel Province": a place after "and" is not the complement's.
+        if let Some(and) = (s..e).rev().find(|&i| run[i].text == "and")
+            && (is_place(&join_words(&run[and + 1..e]))
+                || PLACE_NOUNS.contains(&run[e - 1].text.to_lowercase().as_str()))
+        {
+            return and;
+        }
         let words: Vec<&str> = run[s..e].iter().map(|t| t.text).collect();
         let place_part = words.strip_prefix(&["the"]).unwrap_or(&words).join(" ");
         // "Colorado State University of the US": a headed name that already has its own

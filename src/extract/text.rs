@@ -20,6 +20,8 @@ pub struct Token<'a> {
     pub break_after: bool,
     /// First word of a paragraph (after a blank line, or of the text).
     pub paragraph_start: bool,
+    /// The word alone in brackets: "(Chongqing)".
+    pub bracketed: bool,
 }
 
 /// Abbreviations whose final dot does not end a sentence.
@@ -211,6 +213,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 break_before: pending_break || lead > 0,
                 break_after: !trailing.is_empty(),
                 paragraph_start,
+                bracketed: chunk[..lead].ends_with('(') && trailing.starts_with(')'),
             });
             sentence_start = false;
             paragraph_start = false;
@@ -317,7 +320,18 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
             let t = &tokens[j];
             // "Co., Ltd": a legal form continues a name across its comma.
             let legal_form = is_legal_form(t.text) && t.capitalised && tokens[j - 1].capitalised;
-            if (t.break_before && !legal_form) || t.sentence_start {
+            // "Alder (Kestrel) Research Institute": a place in brackets inside a name, not an
+            // acronym ("Alder Bank (AB) Governor").
+            let in_brackets = t.bracketed
+                && t.capitalised
+                && t.text.chars().filter(|c| c.is_uppercase()).count() == 1
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| n.capitalised && !n.sentence_start);
+            let after_brackets = tokens[j - 1].bracketed && j - 1 > start;
+            if (t.break_before && !legal_form && !in_brackets && !after_brackets)
+                || t.sentence_start
+            {
                 break;
             }
             if t.capitalised {
@@ -426,6 +440,18 @@ mod tests {
                 "Harbour Holdings Ltd.",
                 "Officials",
                 "Alder Shipping Co. Ltd."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_in_brackets_inside_a_name_stays_in_it_an_acronym_does_not() {
+        assert_eq!(
+            run_texts("the Alder (Kestrel) Research Institute and Birch Bank (BB) Governor Li"),
+            [
+                "Alder (Kestrel) Research Institute and Birch Bank",
+                "BB",
+                "Governor Li"
             ]
         );
     }
