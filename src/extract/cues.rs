@@ -155,7 +155,7 @@ fn is_acronym(word: &str) -> bool {
 /// An adjective ("Architectural", "Catholic") or a people's name ("Chinese", "Canadians",
 /// "Israeli"): capitalised, but not a body. Peoples are recognised by their place: the word
 /// without its ending, given a country's ending, is a known place.
-fn adjective_like(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
+pub(super) fn adjective_like(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
     let l = word.to_lowercase();
     if ["al", "ic", "ive", "ous", "ern", "ist"]
         .iter()

@@ -547,7 +547,7 @@ const LINKERS_AT_END: &[&str] = &["of", "and", "for", "the", "at", "with", "&"];
 
 /// Words that link a head noun to its complement ("Ministry of Commerce").
 const COMPLEMENT_LINKS: &[&str] = &[
-    "of", "for", "at", "with", "de", "do", "da", "del", "di", "du",
+    "on", "of", "for", "at", "with", "de", "do", "da", "del", "di", "du",
 ];
 
 /// Job titles: a name stops before them ("Museum of Flight CEO …").
@@ -612,7 +612,9 @@ pub(super) fn headed_names_in(
                 if locative && a == 0 && FACILITY_HEADS.contains(&head.as_str()) {
                     continue;
                 }
-                if numbered_occurrence(toks, run.start + a) {
+                if numbered_occurrence(toks, run.start + a)
+                    || (a == 0 && after_a_bracketed_acronym(toks, run.start))
+                {
                     continue;
                 }
                 let after = &para[run_tokens[b - 1].end..];
@@ -625,6 +627,16 @@ pub(super) fn headed_names_in(
         }
     }
     names
+}
+
+/// Whether the run starting at token `i` follows a name's acronym in brackets, as the tail of a
+/// longer name ("… Harbour Connectivity (HC) Administrative Bureau"): not a name of its own.
+fn after_a_bracketed_acronym(toks: &[Token], i: usize) -> bool {
+    i >= 2
+        && toks[i - 1].bracketed
+        && looks_like_acronym(toks[i - 1].text)
+        && toks[i - 2].capitalised
+        && !toks[i].sentence_start
 }
 
 /// Whether the name starting at token `i` is numbered as one occurrence of a recurring event
@@ -798,6 +810,10 @@ fn complements_end(
     is_place: &dyn Fn(&str) -> bool,
 ) -> usize {
     for (k, &(s, e)) in segments.iter().enumerate().skip(chosen + 1) {
+        // "Council on American": a subject that ends in an adjective is cut short.
+        if run[s - 1].text == "on" && super::cues::adjective_like(run[e - 1].text, is_place) {
+            return s - 1;
+        }
         // "Ministry of Trade and Kestrel Province": a place after "and" is not the complement's.
         if let Some(and) = (s..e).rev().find(|&i| run[i].text == "and")
             && (is_place(&join_words(&run[and + 1..e]))
@@ -1900,6 +1916,21 @@ mod tests {
                     && d.acronym == "Comisión de Cambios de Alder"),
             "{:?}",
             names.definitions
+        );
+    }
+
+    #[test]
+    fn a_body_on_a_subject_is_whole_and_the_tail_after_an_acronym_is_no_name() {
+        let text = "Title\n\nThe National Committee on Harbour Relations met the Alder \
+                    Council on Monday. The Kestrel Harbour Connectivity (KHC) Administrative \
+                    Bureau agreed, and so did the Birch Council on Atlantic fisheries.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "National Committee on Harbour Relations",
+                "Alder Council",
+                "Birch Council"
+            ]
         );
     }
 

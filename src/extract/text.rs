@@ -47,6 +47,9 @@ fn ends_with_legal_dot(word: &str) -> bool {
     word.ends_with('.') && is_legal_form(word)
 }
 
+/// Bodies named for what they work on: "Committee on …", "Council on …", "Commission on …".
+pub const ON_BODIES: &[&str] = &["committee", "council", "commission", "institute"];
+
 /// Words that may stand uncapitalised inside a name.
 pub const LINKERS: &[&str] = &[
     "of", "and", "for", "the", "&", "de", "da", "do", "di", "du", "des", "la", "le", "del", "van",
@@ -339,9 +342,18 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
                 end = j;
                 continue;
             }
-            // "the" links only after another linking word ("Bank of the Republic").
+            // "the" links only after another linking word ("Bank of the Republic"); "on" only
+            // after a body that takes it ("Committee on Harbour Relations"), before a name that
+            // is not a date ("the Council on Monday").
             let linker_ok = if t.text == "the" {
                 !tokens[j - 1].capitalised && LINKERS.contains(&tokens[j - 1].text)
+            } else if t.text == "on" {
+                ON_BODIES.contains(&tokens[j - 1].text.to_lowercase().as_str())
+                    && tokens.get(j + 1).is_some_and(|n| {
+                        n.capitalised
+                            && n.text.chars().any(char::is_lowercase)
+                            && !crate::parse::is_month_or_weekday(&n.text.to_lowercase())
+                    })
             } else {
                 LINKERS.contains(&t.text)
             };
@@ -453,6 +465,24 @@ mod tests {
                 "BB",
                 "Governor Li"
             ]
+        );
+    }
+
+    #[test]
+    fn on_links_a_body_to_what_it_works_on_but_not_to_a_date() {
+        assert_eq!(
+            run_texts(
+                "the National Committee on Harbour Relations met the Alder Council on Monday"
+            ),
+            [
+                "National Committee on Harbour Relations",
+                "Alder Council",
+                "Monday"
+            ]
+        );
+        assert_eq!(
+            run_texts("Alder Bank on Birch Street"),
+            ["Alder Bank", "Birch Street"]
         );
     }
 
