@@ -330,6 +330,7 @@ const HEADS: &[&str] = &[
     "directorate",
     "commissariat",
     "holdings",
+    "motor",
     "motors",
     "technologies",
     "pharmaceuticals",
@@ -424,9 +425,19 @@ pub(super) const NOT_ORGANISATIONS: &[&str] = &[
 pub fn is_head(word: &str) -> bool {
     let lower = word.to_lowercase();
     HEADS.contains(&lower.as_str())
+        // "Alder Institutes": several bodies of one name.
+        || PLURAL_HEADS.iter().any(|(one, many)| lower == *many && HEADS.contains(one))
         // "Birch Nationalbank", "Kestrel Riksbank": a bank named in one compound word.
         || (lower.len() > 6 && lower.ends_with("bank") && lower.chars().all(char::is_alphabetic))
 }
+
+/// Heads whose plural names a set of bodies of one name ("Kestrel Institutes").
+const PLURAL_HEADS: &[(&str, &str)] = &[
+    ("institute", "institutes"),
+    ("university", "universities"),
+    ("college", "colleges"),
+    ("academy", "academies"),
+];
 
 /// Heads that open a name in languages that put the noun first ("Banco Central de Valmora",
 /// "Banque de Kestrel", "Universidad de Alder"): a name segment is headed by its first word too.
@@ -1930,6 +1941,21 @@ mod tests {
                 "National Committee on Harbour Relations",
                 "Alder Council",
                 "Birch Council"
+            ]
+        );
+    }
+
+    #[test]
+    fn plural_and_company_heads() {
+        let text = "Title\n\nThe Kestrel Institutes and Valmora Universities met Olvana Motor \
+                    and Birch Technologies.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Kestrel Institutes",
+                "Valmora Universities",
+                "Olvana Motor",
+                "Birch Technologies"
             ]
         );
     }
