@@ -58,6 +58,20 @@ const TITLES: &[&str] = &[
     "reverend",
     "rev.",
     "sheikh",
+    "shri",
+    "smt",
+    "shrimati",
+    "ayatollah",
+    "seyyed",
+    "sayyid",
+    "hon",
+    "hon.",
+    "honourable",
+    "honorable",
+    "datuk",
+    "dato",
+    "emir",
+    "sultan",
     "general",
     "gen.",
     "colonel",
@@ -283,6 +297,42 @@ pub(super) fn lower(t: &Token) -> String {
     t.text.to_lowercase()
 }
 
+/// Numbers written as words: "Twenty-three African heads of state" names no one.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+
 /// Title words that only modify another ("Trade Minister", "Vice President", "Former Mayor").
 const TITLE_MODIFIERS: &[&str] = &[
     "vice",
@@ -323,9 +373,14 @@ fn name_word(
     }
     let l = lower(t);
     let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
+    // "ETF", "MOUs": an acronym, or its plural.
+    let singular = letters.strip_suffix(&['s']).unwrap_or(&letters);
     let acronym =
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !t.text.contains('.');
-    if acronym || NOT_NAME.contains(&l.as_str()) || crate::parse::is_month_or_weekday(&l) {
+        singular.len() >= 2 && singular.iter().all(|c| c.is_uppercase()) && !t.text.contains('.');
+    // "Twenty-three": a number.
+    let number = NUMBER_WORDS.contains(&l.split('-').next().unwrap_or(""));
+    if acronym || number || NOT_NAME.contains(&l.as_str()) || crate::parse::is_month_or_weekday(&l)
+    {
         return false;
     }
     // "Nutrition", "Collections", "Scientology": abstract nouns, not names.
@@ -856,6 +911,23 @@ mod tests {
                     Some("Chief Executive".to_string())
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn honorifics_are_titles_and_numbers_and_acronyms_are_no_names() {
+        assert_eq!(
+            people("Shri Ines Varga and Ayatollah Seyyed Tomas Berg spoke."),
+            [
+                ("Ines Varga".to_string(), Some("Shri".to_string())),
+                (
+                    "Tomas Berg".to_string(),
+                    Some("Ayatollah Seyyed".to_string())
+                )
+            ]
+        );
+        assert!(
+            people("Twenty-three African heads of state came. Beyond ETFs, they said.").is_empty()
         );
     }
 
