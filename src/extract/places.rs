@@ -121,6 +121,21 @@ impl PlaceFinder {
     }
 }
 
+/// Whether a gazetteer place is a world region: a continent or a part of one (the gazetteer's
+/// "World regions" section).
+pub fn is_world_region(name: &str) -> bool {
+    static REGIONS: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+        include_str!("places.txt")
+            .lines()
+            .skip_while(|l| *l != "# World regions")
+            .skip(1)
+            .take_while(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('|').next())
+            .collect()
+    });
+    REGIONS.contains(name)
+}
+
 /// Last words of names that are places: facilities, streets, landmarks.
 const PLACE_HEADS: &[&str] = &[
     "station",
@@ -203,7 +218,21 @@ pub fn find_places(
 ) -> (Vec<NamedMention>, Option<(String, String)>) {
     let found = finder.find(text, spans);
     let mut places: Vec<NamedMention> = Vec::new();
-    for &(start, end, place) in &found {
+    let lead_end = text
+        .match_indices("\n\n")
+        .nth(1)
+        .map_or(text.len(), |(i, _)| i);
+    // A world region ("Asia", "Latin America") is a party only when the article puts it in
+    // its headline or lead, or names it twice; a passing mention is not what it is about.
+    let salient = |place: usize| {
+        if !is_world_region(finder.name(place)) {
+            return true;
+        }
+        let mut times = found.iter().filter(|f| f.2 == place);
+        let first = times.next().map_or(usize::MAX, |f| f.0);
+        first < lead_end || times.next().is_some()
+    };
+    for &(start, end, place) in found.iter().filter(|f| salient(f.2)) {
         let mention = &text[start..end];
         let name = finder.name(place);
         match places.iter_mut().find(|p| p.name == name) {
@@ -286,6 +315,25 @@ mod tests {
             .map(|&(_, _, p)| f.name(p))
             .collect();
         assert_eq!(names, ["Shanghai", "United States", "Harwick"]);
+    }
+
+    #[test]
+    fn a_world_region_in_passing_is_no_party_but_one_in_the_lead_is() {
+        let f = finder();
+        let names = |text: &str| -> Vec<String> {
+            find_places(text, &[], &f, &[])
+                .0
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        let passing = "Harwick signs pact\n\nHarwick and Brazil signed.\n\nTrade with Asia grew.";
+        assert_eq!(names(passing), ["Harwick", "Brazil"]);
+        let lead = "Harwick signs pact\n\nHarwick and Africa signed.\n\nMore.";
+        assert_eq!(names(lead), ["Harwick", "Africa"]);
+        let twice = "Pact\n\nHarwick signed.\n\nAsia grew.\n\nAsia again.";
+        assert_eq!(names(twice), ["Harwick", "Asia"]);
+        assert!(is_world_region("Latin America") && !is_world_region("Brazil"));
     }
 
     #[test]
