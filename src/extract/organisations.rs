@@ -423,8 +423,10 @@ pub(super) const NOT_ORGANISATIONS: &[&str] = &[
 
 /// Whether a word is an organisational head noun.
 pub fn is_head(word: &str) -> bool {
+    static HEAD_SET: std::sync::LazyLock<HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| HEADS.iter().copied().collect());
     let lower = word.to_lowercase();
-    HEADS.contains(&lower.as_str())
+    HEAD_SET.contains(lower.as_str())
         // "Alder Institutes": several bodies of one name.
         || PLURAL_HEADS.iter().any(|(one, many)| lower == *many && HEADS.contains(one))
         // "Birch Nationalbank", "Kestrel Riksbank": a bank named in one compound word.
@@ -486,7 +488,7 @@ const HEADS_FIRST: &[&str] = &[
 
 /// Whether a word opens a name as its head ("Banco", "Université").
 fn is_head_first(word: &str) -> bool {
-    HEADS_FIRST.contains(&word.to_lowercase().as_str())
+    word.len() >= 5 && HEADS_FIRST.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 
 /// Common words, besides [`text::FUNCTION_WORDS`], that stand capitalised only because they
@@ -1164,26 +1166,32 @@ fn translations(names: &[String], text: &str) -> Vec<Definition> {
     let foreign = |n: &str| n.split(' ').next().is_some_and(is_head_first);
     let mut found: Vec<Definition> = Vec::new();
     // Each bracket once, and at most 12 words before it: linear in the text.
-    for (open, _) in text.match_indices(" (") {
-        let Some(close) = text[open + 2..].find(')').map(|i| open + 2 + i) else {
+    for (open, _) in text.match_indices('(') {
+        let Some(before) = text[..open].strip_suffix(' ') else {
             continue;
         };
-        let other = &text[open + 2..close];
-        if !known.contains(other) {
+        let Some(other) = text[open + 1..]
+            .split_once(')')
+            .map(|(inside, _)| inside)
+            .filter(|inside| known.contains(inside))
+        else {
             continue;
+        };
+        // The longest known name ending right before the bracket, of at most 12 words.
+        let mut starts = Vec::with_capacity(12);
+        let mut at = before.len();
+        while starts.len() < 12 {
+            let start = before[..at].rfind(' ').map_or(0, |i| i + 1);
+            starts.push(start);
+            if start == 0 {
+                break;
+            }
+            at = start - 1;
         }
-        let mut from = open.saturating_sub(600);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let before = &text[from..open];
-        let starts = before
-            .char_indices()
-            .filter(|&(i, c)| c == ' ' || i == 0)
-            .map(|(i, c)| if c == ' ' { i + 1 } else { i });
         let name = starts
-            .map(|i| &before[i..])
-            .filter(|n| n.split(' ').count() <= 12)
+            .iter()
+            .rev()
+            .map(|&i| &before[i..])
             .find(|n| known.contains(n));
         if let Some(name) = name
             && name != other

@@ -355,7 +355,10 @@ fn is_title(t: &Token) -> bool {
 
 /// Whether a lower-case word is a job title or a form of address ("minister", "dr").
 pub fn is_title_word(lower: &str) -> bool {
-    ROLE_WORDS.contains(&lower) || TITLES.contains(&lower)
+    // Called for most capitalised words: one hash lookup, not a scan of both lists.
+    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| ROLE_WORDS.iter().chain(TITLES).copied().collect());
+    WORDS.contains(lower)
 }
 
 /// A word that can be part of a person's name.

@@ -240,6 +240,13 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 /// comma, bracket or quote followed by a letter, the chunk is two. Hyphens, apostrophes,
 /// ampersands, dots and a slash stay inside words ("Alder-Birch", "U.S.", "AT&T", "km/h").
 fn glued_words_end(chunk: &str) -> usize {
+    // Most chunks hold none of these bytes (0xE2 leads the dashes and curly quotes).
+    if !chunk
+        .bytes()
+        .any(|b| matches!(b, b':' | b';' | b',' | b'(' | b')' | b'"' | 0xE2))
+    {
+        return chunk.len();
+    }
     let mut seen_word = false;
     let mut chars = chunk.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
