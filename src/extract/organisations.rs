@@ -867,7 +867,15 @@ fn without_leading_words(
         let possessive_place = ["'s", "’s"]
             .iter()
             .any(|s| t.text.strip_suffix(s).is_some_and(is_place));
-        if t.text == "the"
+        // "Valmora City's Port Authority": a place of two words and its possessive.
+        if a + 2 < end
+            && let Some(stem) = text::possessive_stem(run[a + 1].text)
+            && is_place(&format!("{} {stem}", t.text))
+        {
+            a += 2;
+            continue;
+        }
+        if t.text.eq_ignore_ascii_case("the")
             || (t.sentence_start
                 && (SENTENCE_STARTERS.contains(&lower.as_str())
                     || text::FUNCTION_WORDS.contains(&lower.as_str())))
@@ -1965,6 +1973,16 @@ mod tests {
                 "Olvana Motor",
                 "Birch Technologies"
             ]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_the_and_a_two_word_places_possessive_are_not_part_of_a_name() {
+        let text = "Title\n\nAlder, May 2 – The Birch Development Bank said on Monday that it \
+                    would lend more, and that it had met with Valmora City's Port Authority.";
+        assert_eq!(
+            find_headed_names(text, &|p| p == "Valmora City"),
+            ["Birch Development Bank", "Port Authority"]
         );
     }
 
