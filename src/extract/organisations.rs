@@ -342,7 +342,6 @@ const HEADS: &[&str] = &[
     "bancorp",
     "news",
     "gallery",
-    "system",
     "centre",
     "center",
 ];
@@ -537,11 +536,26 @@ const LOCATIVES: &[&str] = &[
 const FACILITY_HEADS: &[&str] = &["center", "centre", "museum", "hall", "house"];
 
 /// "Johnson Space Center (JSC) in Houston": a centre followed by "in"/"at" and a place name is a
-/// site, not an organisation.
+/// site, not an organisation; so is a conference, convention or exhibition centre.
 fn facility_at_a_place(name: &str, after: &str) -> bool {
-    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let mut words = name.rsplit(' ');
+    let last = words.next().unwrap_or("").to_lowercase();
     if !matches!(last.as_str(), "center" | "centre") {
         return false;
+    }
+    // "Alder International Conference Center": a venue, wherever it stands.
+    if words.next().is_some_and(|w| {
+        [
+            "conference",
+            "convention",
+            "exhibition",
+            "congress",
+            "shopping",
+        ]
+        .iter()
+        .any(|v| w.eq_ignore_ascii_case(v))
+    }) {
+        return true;
     }
     let after = after.trim_start_matches([',', ' ']);
     let after = match after.strip_prefix('(') {
@@ -1983,6 +1997,17 @@ mod tests {
         assert_eq!(
             find_headed_names(text, &|p| p == "Valmora City"),
             ["Birch Development Bank", "Port Authority"]
+        );
+    }
+
+    #[test]
+    fn venues_and_databases_are_not_bodies() {
+        let text = "Title\n\nDelegates met at the Alder International Conference Center, and \
+                    the data went into the Harbour Enforcement Information System run by the \
+                    Kestrel Port Authority.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            ["Kestrel Port Authority"]
         );
     }
 
