@@ -366,6 +366,24 @@ pub(crate) mod tests {
         assert_eq!(pair.articles, [0, 1]);
     }
 
+    /// Where the article at `path` stands in the archive's order.
+    fn position(archive: &Archive, path: &str) -> usize {
+        archive
+            .articles
+            .iter()
+            .position(|a| a.path == path)
+            .unwrap()
+    }
+
+    /// The paths of article `i`'s related articles, most related first.
+    fn related_paths(archive: &Archive, i: usize) -> Vec<&str> {
+        archive
+            .related(i, 5)
+            .into_iter()
+            .map(|j| archive.articles[j].path.as_str())
+            .collect()
+    }
+
     #[test]
     fn related_articles_share_the_most_and_are_newest_among_equals() {
         let archive = Archive::new(
@@ -381,16 +399,8 @@ pub(crate) mod tests {
             .collect(),
             vec![org("A"), org("B"), org("C")],
         );
-        let me = archive
-            .articles
-            .iter()
-            .position(|a| a.path == "me")
-            .unwrap();
-        let related: Vec<&str> = archive
-            .related(me, 5)
-            .into_iter()
-            .map(|j| archive.articles[j].path.as_str())
-            .collect();
+        let me = position(&archive, "me");
+        let related = related_paths(&archive, me);
         assert_eq!(related, ["both-old", "one-new", "one-old"]);
         assert_eq!(archive.related(me, 1).len(), 1);
     }
@@ -411,23 +421,11 @@ pub(crate) mod tests {
             .collect(),
             vec![org("A"), org("Wire")],
         );
-        let me = archive
-            .articles
-            .iter()
-            .position(|a| a.path == "me")
-            .unwrap();
-        let related: Vec<&str> = archive
-            .related(me, 5)
-            .into_iter()
-            .map(|j| archive.articles[j].path.as_str())
-            .collect();
+        let me = position(&archive, "me");
+        let related = related_paths(&archive, me);
         assert_eq!(related, ["same-body"]);
         // Nor is the article related to others through the organisation it credits.
-        let wire = archive
-            .articles
-            .iter()
-            .position(|a| a.path == "same-wire")
-            .unwrap();
+        let wire = position(&archive, "same-wire");
         assert!(archive.related(wire, 5).is_empty());
         assert!(archive.may_relate(me).contains(&wire));
     }
