@@ -54,6 +54,29 @@ const DESCRIPTORS: &[&str] = &[
     "conglomerate",
     "nonprofit",
     "non-profit",
+    "fund",
+    "regulator",
+    "watchdog",
+    "brewer",
+    "miner",
+    "producer",
+    "refiner",
+    "exporter",
+    "importer",
+    "supplier",
+    "distributor",
+    "brokerage",
+    "consortium",
+    "subsidiary",
+    "unit",
+    "chain",
+    "utility",
+    "giant",
+    "institution",
+    "university",
+    "college",
+    "foundation",
+    "association",
 ];
 
 /// Plural descriptors that introduce a list: "groups such as …", "companies including …".
@@ -116,6 +139,24 @@ const REPORTING: &[&str] = &[
     "says",
     "claimed",
     "stated",
+];
+
+/// Verbs an acronym is the subject of when it names a body that acts: "ADQ announced", "the
+/// FBI said" (technical acronyms, "DNA", "GDP", rarely say or sign anything).
+const ACTS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "signed",
+    "agreed",
+    "reported",
+    "launched",
+    "warned",
+    "urged",
+    "issued",
+    "plans",
+    "told",
 ];
 
 /// Words that may follow a complete name in running text (besides punctuation).
@@ -256,13 +297,20 @@ fn name_after(toks: &[Token], mut k: usize) -> Option<(usize, usize)> {
     Some((k, b))
 }
 
-/// The capitalised name ending at token `k`: `[a, k + 1)`, back to a break or a sentence start.
+/// The capitalised name ending at token `k`: `[a, k + 1)`, back to a break or a sentence start,
+/// across "&", "of" and "for" between capitalised words ("Harbour Exchanges & Clearing").
 fn name_before(toks: &[Token], k: usize) -> (usize, usize) {
     let mut a = k;
     while a > 0 && k - a < 6 && !toks[a].break_before && !toks[a].sentence_start {
         let prev = &toks[a - 1];
+        let linked = a >= 2
+            && matches!(prev.text, "&" | "of" | "for")
+            && !prev.break_before
+            && toks[a - 2].capitalised;
         if prev.capitalised {
             a -= 1;
+        } else if linked {
+            a -= 2;
         } else {
             break;
         }
@@ -396,7 +444,10 @@ fn may_cue(toks: &[Token], i: usize) -> bool {
                     "the" | "called" | "named" | "such" | "as" | "including" | "included" | "like"
                 )
         });
-    toks[i].capitalised || near_name
+    // "Kestrel Ventures is a state-owned company": the article after a name's copula.
+    let after_copula =
+        i >= 2 && toks[i - 2].capitalised && matches!(toks[i - 1].text, "is" | "was");
+    toks[i].capitalised || near_name || after_copula
 }
 
 /// A person's affiliation: "Nathan Law of Demosisto", "DAB's Ben Chan".
@@ -466,14 +517,19 @@ fn descriptor_cues(body: &str, toks: &[Token], i: usize, l: &str, spans: &mut Ve
             }
         }
     }
-    // "Instituto Gonzaga, a catholic school in Milan".
-    if matches!(l, "a" | "an")
-        && i >= 1
+    // "Instituto Gonzaga, a catholic school in Milan", "Birch Foods, the Alder-based brewer",
+    // and with a copula: "Kestrel Ventures is an Alder-based investment company".
+    let apposed = i >= 1
         && toks[i - 1].capitalised
         && toks[i - 1].break_after
-        && body[toks[i - 1].end..t.start].trim() == ","
-        && described(toks, i + 1)
-    {
+        && body[toks[i - 1].end..t.start].trim() == ",";
+    let copula = i >= 2
+        && matches!(toks[i - 1].text, "is" | "was")
+        && !toks[i - 1].break_before
+        && !t.break_before
+        && toks[i - 2].capitalised;
+    if matches!(l, "a" | "an" | "the") && (apposed || copula) && described(toks, i + 1) {
+        let i = if copula { i - 1 } else { i };
         let (a, b) = name_before(toks, i - 1);
         if !person_ending_at(toks, b - 1) {
             spans.push((a, b));
@@ -504,6 +560,15 @@ fn role_and_publication_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<
         && !person_ending_at(toks, b - 1)
     {
         spans.push((a, b));
+    }
+    // "ADQ announced …", "the FBI said": an acronym alone as the subject of an act.
+    if t.capitalised
+        && is_acronym(t.text)
+        && !t.break_after
+        && (i == 0 || t.break_before || !toks[i - 1].capitalised)
+        && toks.get(i + 1).is_some_and(|v| ACTS.contains(&v.text))
+    {
+        spans.push((i, i + 1));
     }
     // "The Guardian cited …".
     if t.text == "The"
@@ -548,13 +613,21 @@ fn listed(toks: &[Token], mut k: usize) -> Vec<(usize, usize)> {
     names
 }
 
-/// A descriptor after "a"/"an" at token `k`, behind at most two lower-case words, ending its
-/// phrase: "a catholic school in Milan", "a company that".
+/// A descriptor after "a"/"an"/"the" at token `k`, behind at most four words that describe it
+/// (no small word but "and" among them), ending its phrase: "a catholic school in Milan", "a
+/// company that", "an Alder-based investment and holding company".
 fn described(toks: &[Token], k: usize) -> bool {
-    (k..toks.len().min(k + 3))
-        .take_while(|&m| !toks[m].capitalised && (m == k || !toks[m].break_before))
+    (k..toks.len().min(k + 5))
+        .take_while(|&m| {
+            let l = lower(&toks[m]);
+            (m == k || !toks[m].break_before)
+                && (l == "and" || !FUNCTION_WORDS.contains(&l.as_str()))
+                && possessive_stem(toks[m].text).is_none()
+        })
         .any(|m| {
-            DESCRIPTORS.contains(&lower(&toks[m]).as_str())
+            // A capitalised "Union" names a body; only a lower-case word describes one.
+            !toks[m].capitalised
+                && DESCRIPTORS.contains(&toks[m].text)
                 && (toks[m].break_after
                     || toks.get(m + 1).is_none_or(|n| {
                         matches!(
@@ -681,6 +754,31 @@ mod tests {
             ["Comic Corps of Canada"]
         );
         assert!(cued("Mary Smith, a company director, spoke.").is_empty());
+        assert_eq!(
+            cued("Kestrel Ventures, the Texas-based food and drinks giant, paid."),
+            ["Kestrel Ventures"]
+        );
+        assert_eq!(
+            cued("Later KVH is an Alder-based investment and holding company."),
+            ["KVH"]
+        );
+        assert_eq!(
+            cued("He said Birchwood was a state-owned utility in Texas."),
+            ["Birchwood"]
+        );
+        // The descriptor must end the phrase, and no small word but "and" stands inside it.
+        assert!(cued("Zhao, the founder of a company, spoke.").is_empty());
+        assert!(cued("Mary Smith is a company director.").is_empty());
+        assert!(cued("Wang, the fund's manager, spoke.").is_empty());
+        assert_eq!(
+            cued("It was signed by Alder Exchanges & Clearing, the operator of the market."),
+            ["Alder Exchanges & Clearing"]
+        );
+        // A capitalised head names a body of its own: "the Caucasus" is described by nothing.
+        assert!(
+            cued("It spans Central Asia, the Caucasus, the Eurasian Economic Union and more.")
+                .is_empty()
+        );
         assert!(cued("The company said on Monday that it would.").is_empty());
     }
 
@@ -692,6 +790,17 @@ mod tests {
         );
         assert!(cued("Shanghai spokesperson Julie Hahn said so.").is_empty());
         assert!(cued("Chinese officials Julie Hahn and others.").is_empty());
+    }
+
+    #[test]
+    fn an_acronym_that_acts() {
+        assert_eq!(cued("On Monday the KVH said it would pay."), ["KVH"]);
+        assert_eq!(cued("KVH announced a deal."), ["KVH"]);
+        // A place, a job title, or an acronym inside a longer name is not one.
+        assert!(cued("The US said no.").is_empty());
+        assert!(cued("The CEO said no.").is_empty());
+        assert!(cued("Then Kestrel KVH said no.").is_empty());
+        assert!(cued("The KVH index rose.").is_empty());
     }
 
     #[test]

@@ -49,6 +49,8 @@ pub fn name_key(name: &str) -> String {
                 .filter(|stem| !stem.is_empty())
                 .unwrap_or(w)
         })
+        // "Exchanges & Clearing" is "Exchanges and Clearing".
+        .map(|w| if w == "&" { "and" } else { w })
         .collect();
     while words.len() > 2
         && LEGAL_SUFFIXES
@@ -1816,6 +1818,10 @@ mod tests {
         );
         assert_eq!(name_key("HKEx"), name_key("HKEX"));
         assert_eq!(name_key("New People's Party"), name_key("New People Party"));
+        assert_eq!(
+            name_key("Alder Exchanges & Clearing"),
+            name_key("Alder Exchanges and Clearing Limited")
+        );
     }
 
     #[test]
