@@ -426,6 +426,10 @@ pub(super) const NOT_ORGANISATIONS: &[&str] = &[
 pub fn is_head(word: &str) -> bool {
     static HEAD_SET: std::sync::LazyLock<HashSet<&'static str>> =
         std::sync::LazyLock::new(|| HEADS.iter().copied().collect());
+    // "the Alder Port Authority's president": the possessive of a head is a head.
+    let word = text::possessive_stem(word)
+        .filter(|stem| !stem.is_empty())
+        .unwrap_or(word);
     let lower = word.to_lowercase();
     HEAD_SET.contains(lower.as_str())
         // "Alder Institutes": several bodies of one name.
@@ -708,6 +712,18 @@ fn and_pieces(run: &[Token]) -> Vec<(usize, usize)> {
     let mut piece_start = 0;
     for i in 0..run.len() {
         let t = run[i].text;
+        // "Birch Trade Union's Ocean Fund": a headed name's possessive closes it, and what it
+        // owns is a name of its own.
+        if i > piece_start
+            && i + 1 < run.len()
+            && text::possessive_stem(t).is_some()
+            && is_head(t)
+            && run[i + 1].capitalised
+        {
+            pieces.push((piece_start, i + 1));
+            piece_start = i + 1;
+            continue;
+        }
         let left_complete =
             i > piece_start && (is_head(run[i - 1].text) || upper_count(run[i - 1].text) >= 2);
         let next_the = run.get(i + 1).is_some_and(|n| n.text == "the");
@@ -1558,6 +1574,16 @@ impl Registry {
     }
 }
 
+/// Whether the one-word mention `word` at `at` is a person's surname: a given name stands
+/// right before it ("Betty Uber", "Mary Nike").
+fn a_surname(text: &str, at: usize, word: &str) -> bool {
+    !word.contains(char::is_whitespace)
+        && text[..at]
+            .strip_suffix(' ')
+            .and_then(|before| before.rsplit([' ', '\n']).next())
+            .is_some_and(super::people::is_given_name)
+}
+
 /// Two taggers are equal when they find the same spellings for the same organisations (the
 /// matcher is made from the patterns).
 impl PartialEq for Tagger {
@@ -1627,6 +1653,7 @@ impl Tagger {
                 let pattern = &patterns[m.pattern().as_usize()];
                 if text::whole_word(&article.text, m.start(), m.end())
                     && case_fits(pattern, text)
+                    && !a_surname(&article.text, m.start(), text)
                     && (!only || declared.contains(&org))
                 {
                     note(org, Some(text));
@@ -2007,6 +2034,21 @@ mod tests {
     }
 
     #[test]
+    fn a_headed_names_possessive_closes_it() {
+        let text = "Title\n\nThe Alder Port Authority's president spoke, and the Birch Trade \
+                    Union's Ocean Fund paid. The New People's Party agreed.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Alder Port Authority",
+                "Birch Trade Union",
+                "Ocean Fund",
+                "New People's Party"
+            ]
+        );
+    }
+
+    #[test]
     fn venues_and_databases_are_not_bodies() {
         let text = "Title\n\nDelegates met at the Alder International Conference Center, and \
                     the data went into the Harbour Enforcement Information System run by the \
@@ -2092,11 +2134,19 @@ mod tests {
 
     #[test]
     fn the_built_in_table_tags_names_the_text_never_defines() {
-        let mut articles = vec![article("Talks at the WTO and with the IMF went well.", &[])];
+        let mut articles = vec![article(
+            "Talks at the WTO and with the IMF went well. Later Betty Nike met Interpol.",
+            &[],
+        )];
         let table = tag_with_builtin(&mut articles);
+        // "Betty Nike" is a person: a given name before a one-word name makes it a surname.
         assert_eq!(
             tagged(&mut articles, &table, 0),
-            ["World Trade Organization", "International Monetary Fund"]
+            [
+                "World Trade Organization",
+                "International Monetary Fund",
+                "Interpol"
+            ]
         );
     }
 
