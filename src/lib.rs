@@ -683,7 +683,7 @@ fn write_changes(
         if options.defer_search {
             wrote.search_later = Some(job);
         } else {
-            wrote.files += job.run()?;
+            wrote.files += write::replace_bundle(job.out(), &job.build()?)?;
             wrote.search_written = true;
             site.timings.stage("search index");
         }

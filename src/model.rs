@@ -1,7 +1,19 @@
-//! The page model: what the parser and extractor produce and the renderer reads. No I/O here.
+//! The page model: what the parser and extractor produce and the renderer reads, and the files
+//! the renderer and the search index hand to the writer. No I/O here.
 
 use chrono::NaiveDate;
 use serde::Serialize;
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Relative to the output folder, `/`-separated.
+    pub rel_path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Where rendered files go, as soon as each is ready; called from many threads.
+pub type Sink<'a> = &'a (dyn Fn(Output) -> crate::error::Result<()> + Sync);
 
 /// One article, parsed, cleaned up and tagged.
 #[derive(Debug, Clone, PartialEq, Eq)]

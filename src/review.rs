@@ -6,7 +6,7 @@
 //! sentence. Reads a loaded [`Site`]; writes nothing itself.
 
 use crate::Site;
-use crate::extract::{decide, organisations, people, places};
+use crate::extract::{decide, organisations, places, vocabulary};
 use crate::model::Article;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -108,7 +108,7 @@ fn term_flags(
             if words.len() < 2 {
                 flags.push("one word".into());
             }
-            if words.iter().any(|w| organisations::is_head(w)) {
+            if words.iter().any(|w| vocabulary::is_head(w)) {
                 flags.push("a body's word".into());
             }
             if is_place(name) {
@@ -230,10 +230,10 @@ fn name_flags(name: &str, words: &[String], is_place: &dyn Fn(&str) -> bool) -> 
         flags.push("a possessive".into());
     }
     let name_words: Vec<&str> = name.split_whitespace().collect();
-    if name_words.len() >= 2 && people::is_given_name(name_words[0]) {
+    if name_words.len() >= 2 && vocabulary::is_given_name(name_words[0]) {
         flags.push("starts with a given name".into());
     }
-    let headed = name_words.iter().any(|w| organisations::is_head(w));
+    let headed = name_words.iter().any(|w| vocabulary::is_head(w));
     if is_place(name) {
         flags.push("is a place".into());
     } else if !headed && name_words.iter().any(|w| is_place(w)) {

@@ -11,9 +11,9 @@
 //! - a sort key: the date.
 
 use crate::config::SearchConfig;
+use crate::error::{Error, Result};
+use crate::model::Output;
 use crate::model::{Article, Organisation};
-use crate::render::Output;
-use crate::{Error, Result};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use std::collections::{BTreeMap, BTreeSet};
@@ -149,13 +149,6 @@ pub fn lower_this_threads_priority() {
 }
 
 impl SearchJob {
-    /// Builds the index and replaces the one in the output folder with it ([`SearchJob::build`],
-    /// then [`SearchJob::write`]). Returns the files written.
-    pub fn run(self) -> Result<usize> {
-        let outputs = self.build()?;
-        self.write(&outputs)
-    }
-
     /// Builds the index (the long part; nothing is written).
     pub fn build(&self) -> Result<Vec<Output>> {
         index(
@@ -178,10 +171,9 @@ impl SearchJob {
         pool.install(|| self.build())
     }
 
-    /// Replaces the index in the output folder with `outputs`, file by file, the entry file
-    /// last, then removes the old index's files. Returns the files written.
-    pub fn write(&self, outputs: &[Output]) -> Result<usize> {
-        crate::write::replace_bundle(&self.out, outputs)
+    /// The output folder the index belongs in (written with [`crate::write::replace_bundle`]).
+    pub fn out(&self) -> &std::path::Path {
+        &self.out
     }
 }
 

@@ -221,7 +221,7 @@ fn index_for_search(shared: Arc<Shared>) {
             if current != generation {
                 continue;
             }
-            match job.write(&outputs) {
+            match concord::write::replace_bundle(job.out(), &outputs) {
                 Ok(files) => outln!(
                     "Search index updated in {:.0} ms ({files} files written)",
                     started.elapsed().as_secs_f64() * 1000.0

@@ -16,8 +16,8 @@
 
 use crate::assets;
 use crate::error::{Error, Result};
+use crate::model::{Output, Sink};
 use crate::paths::{lexical_normalise, slash_relative};
-use crate::render::{Output, Sink};
 use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};

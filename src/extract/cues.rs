@@ -11,9 +11,11 @@
 //!
 //! Cost: one pass over the tokens of each paragraph, each cue looking at a bounded window.
 
-use super::organisations::{NOT_ORGANISATIONS, SENTENCE_STARTERS, is_head};
-use super::people::{is_given_name, is_romanised_given_name, is_title_word, lower};
-use super::text::{self, FUNCTION_WORDS, Token, possessive_stem};
+use super::text::{self, FUNCTION_WORDS, Token, lower, possessive_stem};
+use super::vocabulary::{
+    NOT_ORGANISATIONS, SENTENCE_STARTERS, adjective_like, is_given_name, is_head,
+    is_month_or_weekday, is_romanised_given_name, is_title_word,
+};
 use std::collections::HashSet;
 
 /// Common nouns for organisations that name one right after them: "the magazine MicroMega".
@@ -193,35 +195,6 @@ fn is_acronym(word: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
-/// An adjective ("Architectural", "Catholic") or a people's name ("Chinese", "Canadians",
-/// "Israeli"): capitalised, but not a body. Peoples are recognised by their place: the word
-/// without its ending, given a country's ending, is a known place.
-pub(super) fn adjective_like(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
-    let l = word.to_lowercase();
-    if ["al", "ic", "ive", "ous", "ern", "ist"]
-        .iter()
-        .any(|suffix| l.ends_with(suffix))
-        || IRREGULAR_PEOPLES.contains(&l.as_str())
-    {
-        return true;
-    }
-    let singular = word.strip_suffix('s').unwrap_or(word);
-    ["ian", "ean", "an", "ese", "ish", "i", "n"]
-        .iter()
-        .filter_map(|ending| singular.strip_suffix(ending))
-        .any(|stem| {
-            ["", "a", "o", "y", "e", "ia", "any", "ain", "land"]
-                .iter()
-                .any(|country_ending| is_place(&format!("{stem}{country_ending}")))
-        })
-}
-
-/// Peoples whose names do not follow from their country's: "French", "Dutch".
-const IRREGULAR_PEOPLES: &[&str] = &[
-    "french", "dutch", "spanish", "swiss", "greek", "thai", "irish", "welsh", "scottish",
-    "english", "turkish", "polish", "danish", "swedish", "finnish", "filipino", "arab", "arabs",
-];
-
 /// Two or three capitalised words ending at token `k` that read as a person's name: a common
 /// given name first ("Frederick Fung", "Carlo De Benedetti") or a romanised given name last
 /// ("Cheng Chung-tai").
@@ -369,11 +342,11 @@ fn plausible(
     };
     let rejected = is_place(name)
         || person_like
-        || crate::parse::is_month_or_weekday(&first)
+        || is_month_or_weekday(&first)
         || NOT_ORGANISATIONS.contains(&last.as_str())
         || words.iter().any(|w| {
             let l = w.to_lowercase();
-            is_title_word(&l) || crate::parse::is_month_or_weekday(&l)
+            is_title_word(&l) || is_month_or_weekday(&l)
         })
         || !name.chars().any(char::is_alphabetic)
         || (words.len() == 1 && !single_ok(words[0]))
@@ -664,7 +637,7 @@ fn cited_publisher(
         || after
             .split_whitespace()
             .next()
-            .is_some_and(|w| crate::parse::is_month_or_weekday(&w.to_lowercase()));
+            .is_some_and(|w| is_month_or_weekday(&w.to_lowercase()));
     if para[toks[k].end..].starts_with(',')
         && dated
         && toks[a].capitalised

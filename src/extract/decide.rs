@@ -8,7 +8,8 @@
 //! their confidence, for `check --json`.
 
 use super::organisations::Source;
-use super::{people, text};
+use super::text;
+use super::vocabulary::{is_given_name, is_head, is_title_word};
 use std::collections::HashMap;
 
 /// The model embedded in the binary.
@@ -255,16 +256,16 @@ fn shape(name: &str, is_place: &dyn Fn(&str) -> bool, f: &mut Vec<String>) {
         f.push("has:place".into());
     }
     if let Some(first) = words.first() {
-        if people::is_given_name(first) && words.len() >= 2 {
+        if is_given_name(first) && words.len() >= 2 {
             f.push("first:given-name".into());
         }
-        if people::is_title_word(&first.to_lowercase()) {
+        if is_title_word(&first.to_lowercase()) {
             f.push("first:title".into());
         }
         f.push(format!("first:{}", lower[0]));
     }
     if let Some(last) = lower.last() {
-        if super::organisations::is_head(words[words.len() - 1]) {
+        if is_head(words[words.len() - 1]) {
             f.push("last:head".into());
         }
         f.push(format!("last:{last}"));

@@ -21,6 +21,7 @@
 //! same labels on every machine and thread count.
 
 use super::text::{self, Token};
+use super::vocabulary::{is_given_name, is_head};
 
 /// The labels, in the model's order.
 pub const LABELS: [&str; 17] = [
@@ -156,7 +157,7 @@ fn words(text: &str, toks: &[Token], evidence: &[Evidence]) -> Vec<Word> {
     let mut run_head = vec![false; toks.len()];
     for r in text::name_runs(toks) {
         let n = r.end - r.start;
-        let ends_in_head = super::organisations::is_head(toks[r.end - 1].text);
+        let ends_in_head = is_head(toks[r.end - 1].text);
         for i in r.start..r.end {
             run[i] = if n == 1 {
                 3
@@ -190,8 +191,8 @@ fn words(text: &str, toks: &[Token], evidence: &[Evidence]) -> Vec<Word> {
                     | u8::from(t.break_before) << 2
                     | u8::from(t.break_after) << 3
                     | u8::from(t.paragraph_start) << 4,
-                head: super::organisations::is_head(t.text),
-                given: super::people::is_given_name(t.text),
+                head: is_head(t.text),
+                given: is_given_name(t.text),
                 run: run[i],
                 place: evidence.get(i).map_or(4, |e| e.place),
                 org: evidence.get(i).map_or(4, |e| e.org),

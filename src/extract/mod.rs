@@ -7,53 +7,18 @@
 pub mod cues;
 pub mod decide;
 pub mod labeller;
+pub mod merge;
 pub mod organisations;
 pub mod people;
 pub mod places;
 pub mod text;
+pub mod vocabulary;
 
 use crate::config::SiteConfig;
 use crate::model::{Article, NamedMention, Organisation, Person};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Mutex;
-
-/// Merges each item into the one it refers to: `into[i] = Some(j)` sends item `i` to `j`,
-/// following chains (`a → b → c`) to an item that stays, and `absorb(kept, merged)` folds it in,
-/// in order. A chain that never ends (a cycle) leaves its items where they are.
-/// Used for back-references: organisations within an article, and people's short names.
-pub(crate) fn merge_into<T>(
-    items: &mut Vec<T>,
-    into: &[Option<usize>],
-    mut absorb: impl FnMut(&mut T, T),
-) {
-    let root = |start: usize| {
-        let mut i = start;
-        for _ in 0..=items.len() {
-            match into[i] {
-                Some(j) => i = j,
-                None => return i,
-            }
-        }
-        start
-    };
-    let targets: Vec<usize> = (0..items.len()).map(root).collect();
-    let mut moved: Vec<Vec<T>> = (0..items.len()).map(|_| Vec::new()).collect();
-    let mut kept: Vec<(usize, T)> = Vec::with_capacity(items.len());
-    for (i, item) in std::mem::take(items).into_iter().enumerate() {
-        if targets[i] == i {
-            kept.push((i, item));
-        } else {
-            moved[targets[i]].push(item);
-        }
-    }
-    for (i, mut item) in kept {
-        for merged in std::mem::take(&mut moved[i]) {
-            absorb(&mut item, merged);
-        }
-        items.push(item);
-    }
-}
 
 /// What one tokenisation of an article gives: its names, its place names (headed by a place
 /// noun) and its possible people. Depends on the article's text and the settings alone, so a
@@ -373,7 +338,7 @@ impl Reader {
     /// Tokenises `article` once and reads its names, place names and possible people. O(text).
     pub fn read(&self, article: &Article) -> Reading {
         let is_place = |word: &str| self.place_finder.is_place(word);
-        let is_org_word = |w: &str| organisations::is_head(w);
+        let is_org_word = |w: &str| vocabulary::is_head(w);
         let text = &article.text;
         let toks = text::tokens(text);
         let body = text::body_tokens(text, &toks);

@@ -24,6 +24,10 @@
 //! tagging is linear in the text plus matches, so the whole stage is linear in the archive.
 
 use super::text::{self, Token};
+use super::vocabulary::{
+    FACILITY_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, SENTENCE_STARTERS, adjective_like,
+    is_given_name, is_head, is_head_first, is_month_or_weekday, is_title_word,
+};
 use crate::config::ExtractConfig;
 use crate::model::{Article, Organisation, OrganisationMention, slug_or_hash};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -246,300 +250,10 @@ fn long_form(acronym: &str, clause: &str) -> Option<String> {
     (proper && acronym_ok && (has_head || !names_a_thing)).then_some(name)
 }
 
-/// Nouns that head an organisation's name: "… Exchange", "… Bank", "Ministry of …".
-const HEADS: &[&str] = &[
-    "exchange",
-    "bank",
-    "commission",
-    "ministry",
-    "bureau",
-    "council",
-    "authority",
-    "association",
-    "chamber",
-    "university",
-    "college",
-    "institute",
-    "corporation",
-    "corp",
-    "corp.",
-    "group",
-    "company",
-    "co",
-    "co.",
-    "ltd",
-    "ltd.",
-    "limited",
-    "plc",
-    "ag",
-    "inc",
-    "inc.",
-    "llc",
-    "fund",
-    "agency",
-    "department",
-    "office",
-    "committee",
-    "federation",
-    "forum",
-    "organization",
-    "organisation",
-    "government",
-    "navy",
-    "army",
-    "force",
-    "alliance",
-    "embassy",
-    "consulate",
-    "board",
-    "reserve",
-    "trust",
-    "foundation",
-    "society",
-    "union",
-    "party",
-    "parliament",
-    "congress",
-    "assembly",
-    "court",
-    "police",
-    "daily",
-    "times",
-    "post",
-    "herald",
-    "journal",
-    "tribune",
-    "gazette",
-    "press",
-    "airlines",
-    "airways",
-    "school",
-    "academy",
-    "hospital",
-    "club",
-    "league",
-    "secretariat",
-    "administration",
-    "service",
-    "museum",
-    "church",
-    "magazine",
-    "observatory",
-    "laboratory",
-    "institution",
-    "cabinet",
-    "senate",
-    "directorate",
-    "commissariat",
-    "holdings",
-    "motor",
-    "motors",
-    "technologies",
-    "pharmaceuticals",
-    "electronics",
-    "enterprises",
-    "ventures",
-    "labs",
-    "partners",
-    "bancorp",
-    "news",
-    "gallery",
-    "centre",
-    "center",
-];
-
-/// Last words that name things other than organisations: agreements, events, places, schemes.
-pub(super) const NOT_ORGANISATIONS: &[&str] = &[
-    "arrangement",
-    "agreement",
-    "memorandum",
-    "understanding",
-    "connect",
-    "initiative",
-    "programme",
-    "program",
-    "scheme",
-    "summit",
-    "conference",
-    "meeting",
-    "treaty",
-    "pact",
-    "plan",
-    "zone",
-    "park",
-    "index",
-    "act",
-    "law",
-    "festival",
-    "expo",
-    "games",
-    "cup",
-    "day",
-    "week",
-    "year",
-    "award",
-    "prize",
-    "project",
-    "strategy",
-    "road",
-    "belt",
-    "route",
-    "corridor",
-    "bridge",
-    "tunnel",
-    "line",
-    "link",
-    "bond",
-    "bonds",
-    "dialogue",
-    "talks",
-    "declaration",
-    "statement",
-    "framework",
-    "mechanism",
-    "protocol",
-    "area",
-    "region",
-    "district",
-    "province",
-    "state",
-    "city",
-    "island",
-    "river",
-    "sea",
-    "ocean",
-    "war",
-    "crisis",
-    "report",
-    "survey",
-    "station",
-    "airport",
-    "stadium",
-    "arena",
-    "base",
-    "complex",
-    "facility",
-    "hall",
-];
-
-/// Whether a word is an organisational head noun.
-pub fn is_head(word: &str) -> bool {
-    static HEAD_SET: std::sync::LazyLock<HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| HEADS.iter().copied().collect());
-    // "the Alder Port Authority's president": the possessive of a head is a head.
-    let word = text::possessive_stem(word)
-        .filter(|stem| !stem.is_empty())
-        .unwrap_or(word);
-    let lower = word.to_lowercase();
-    HEAD_SET.contains(lower.as_str())
-        // "Alder Institutes": several bodies of one name.
-        || PLURAL_HEADS.iter().any(|(one, many)| lower == *many && HEADS.contains(one))
-        // "Birch Nationalbank", "Kestrel Riksbank": a bank named in one compound word.
-        || (lower.len() > 6 && lower.ends_with("bank") && lower.chars().all(char::is_alphabetic))
-}
-
-/// Heads whose plural names a set of bodies of one name ("Kestrel Institutes").
-const PLURAL_HEADS: &[(&str, &str)] = &[
-    ("institute", "institutes"),
-    ("university", "universities"),
-    ("college", "colleges"),
-    ("academy", "academies"),
-];
-
-/// Heads that open a name in languages that put the noun first ("Banco Central de Valmora",
-/// "Banque de Kestrel", "Universidad de Alder"): a name segment is headed by its first word too.
-const HEADS_FIRST: &[&str] = &[
-    "banco",
-    "banca",
-    "banque",
-    "bolsa",
-    "bourse",
-    "caisse",
-    "compañía",
-    "companhia",
-    "compagnie",
-    "universidad",
-    "universidade",
-    "università",
-    "université",
-    "universität",
-    "universiteit",
-    "ministerio",
-    "ministério",
-    "ministère",
-    "instituto",
-    "institut",
-    "istituto",
-    "fundación",
-    "fundação",
-    "fondation",
-    "fondazione",
-    "agencia",
-    "agência",
-    "agence",
-    "consejo",
-    "conselho",
-    "conseil",
-    "comisión",
-    "comissão",
-    "corporación",
-    "sociedad",
-    "société",
-    "società",
-    "grupo",
-    "groupe",
-    "gruppo",
-];
-
-/// Whether a word opens a name as its head ("Banco", "Université").
-fn is_head_first(word: &str) -> bool {
-    word.len() >= 5 && HEADS_FIRST.iter().any(|h| h.eq_ignore_ascii_case(word))
-}
-
-/// Common words, besides [`text::FUNCTION_WORDS`], that stand capitalised only because they
-/// begin a sentence.
-pub(super) const SENTENCE_STARTERS: &[&str] = &[
-    "both",
-    "under",
-    "last",
-    "next",
-    "yesterday",
-    "today",
-    "by",
-    "from",
-    "to",
-    "all",
-    "each",
-    "every",
-    "some",
-    "many",
-    "most",
-    "other",
-    "such",
-    "according",
-    "earlier",
-    "later",
-    "then",
-    "there",
-    "here",
-    "now",
-    "once",
-    "what",
-    "where",
-    "which",
-    "who",
-    "why",
-    "how",
-    "officials",
-];
-
 /// Prepositions of place: "at the …", "from the …".
 const LOCATIVES: &[&str] = &[
     "at", "in", "from", "near", "outside", "inside", "into", "to",
 ];
-
-/// Heads that name a building as often as the body in it.
-const FACILITY_HEADS: &[&str] = &["center", "centre", "museum", "hall", "house"];
 
 /// "Johnson Space Center (JSC) in Houston": a centre followed by "in"/"at" and a place name is a
 /// site, not an organisation; so is a conference, convention or exhibition centre.
@@ -581,33 +295,6 @@ const LINKERS_AT_END: &[&str] = &["of", "and", "for", "the", "at", "with", "&"];
 /// Words that link a head noun to its complement ("Ministry of Commerce").
 const COMPLEMENT_LINKS: &[&str] = &[
     "on", "of", "for", "at", "with", "de", "do", "da", "del", "di", "du",
-];
-
-/// Job titles: a name stops before them ("Museum of Flight CEO …").
-pub const ROLE_WORDS: &[&str] = &[
-    "ceo",
-    "president",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "chair",
-    "director",
-    "secretary",
-    "minister",
-    "governor",
-    "mayor",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "premier",
-    "chancellor",
-    "ambassador",
-    "professor",
-    "chief",
-    "head",
-    "executive",
-    "officer",
-    "founder",
 ];
 
 /// A paragraph in title case (a headline or section heading): its capitals say nothing.
@@ -738,8 +425,8 @@ fn and_pieces(run: &[Token]) -> Vec<(usize, usize)> {
         let person_left = i > piece_start + 1
             && heads_before[i] == heads_before[piece_start]
             && heads_before[run.len()] > heads_before[i + 1]
-            && (super::people::is_title_word(&run[piece_start].text.to_lowercase())
-                || super::people::is_given_name(run[piece_start].text));
+            && (is_title_word(&run[piece_start].text.to_lowercase())
+                || is_given_name(run[piece_start].text));
         // "California and Alder's Ministry of Trade": a possessive starts a new name.
         let next_possessive = run
             .get(i + 1)
@@ -815,7 +502,7 @@ fn headed_span(
         .any(|t| ROLE_WORDS.contains(&t.text.to_lowercase().as_str()));
     let last_segment = segments.last().map_or(0, |&(s, e)| e - s);
     let tail_is_name = end >= 2
-        && (super::people::is_given_name(run[end - 2].text)
+        && (is_given_name(run[end - 2].text)
             || run[end - 2..end]
                 .iter()
                 .all(|t| t.text.chars().count() <= 6));
@@ -827,18 +514,6 @@ fn headed_span(
     }
     (b - a >= 2 && run[a].capitalised).then_some((a, b))
 }
-
-/// Nouns that end a place's name ("Kestrel Province", "Alder County").
-const PLACE_NOUNS: &[&str] = &[
-    "province",
-    "state",
-    "city",
-    "county",
-    "region",
-    "prefecture",
-    "district",
-    "municipality",
-];
 
 /// The words of tokens, a space apart.
 fn join_words(toks: &[Token]) -> String {
@@ -856,7 +531,7 @@ fn complements_end(
 ) -> usize {
     for (k, &(s, e)) in segments.iter().enumerate().skip(chosen + 1) {
         // "Council on American": a subject that ends in an adjective is cut short.
-        if run[s - 1].text == "on" && super::cues::adjective_like(run[e - 1].text, is_place) {
+        if run[s - 1].text == "on" && adjective_like(run[e - 1].text, is_place) {
             return s - 1;
         }
         // "Ministry of Trade and Kestrel Province": a place after "and" is not the complement's.
@@ -911,7 +586,7 @@ fn without_leading_words(
             || (t.sentence_start
                 && (SENTENCE_STARTERS.contains(&lower.as_str())
                     || text::FUNCTION_WORDS.contains(&lower.as_str())))
-            || crate::parse::is_month_or_weekday(&lower)
+            || is_month_or_weekday(&lower)
             || possessive_place
         {
             a += 1;
@@ -923,8 +598,7 @@ fn without_leading_words(
     // possessive (a title or given name first) is not part of the name after it, when that
     // name has two words or more ("Chief Executive's Office" stays whole).
     if a < end
-        && (super::people::is_title_word(&run[a].text.to_lowercase())
-            || super::people::is_given_name(run[a].text))
+        && (is_title_word(&run[a].text.to_lowercase()) || is_given_name(run[a].text))
         && let Some(k) = (a..end)
             .rev()
             .find(|&k| text::possessive_stem(run[k].text).is_some())
@@ -1581,7 +1255,7 @@ fn a_surname(text: &str, at: usize, word: &str) -> bool {
         && text[..at]
             .strip_suffix(' ')
             .and_then(|before| before.rsplit([' ', '\n']).next())
-            .is_some_and(super::people::is_given_name)
+            .is_some_and(is_given_name)
 }
 
 /// Two taggers are equal when they find the same spellings for the same organisations (the
@@ -1754,7 +1428,7 @@ fn merge_back_references(found: &mut Vec<OrganisationMention>) {
         }
         merged_into[i] = candidates.and_then(|c| c.into_iter().min());
     }
-    super::merge_into(found, &merged_into, |org, merged| {
+    super::merge::merge_into(found, &merged_into, |org, merged| {
         for m in merged.mentions {
             if !org.mentions.contains(&m) {
                 org.mentions.push(m);

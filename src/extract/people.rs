@@ -14,137 +14,12 @@
 //!
 //! Cost: linear in the text.
 
-use super::organisations::ROLE_WORDS;
-use super::text::{self, FUNCTION_WORDS, Token};
+use super::text::{self, FUNCTION_WORDS, Token, lower};
+use super::vocabulary::{
+    is_given_name, is_month_or_weekday, is_romanised_given_name, is_title_word,
+};
 use crate::model::Person;
 use std::collections::HashMap;
-
-/// Titles and role words that can stand before a name, besides [`ROLE_WORDS`].
-const TITLES: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "prof",
-    "prof.",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "senator",
-    "sen.",
-    "rep.",
-    "representative",
-    "judge",
-    "justice",
-    "commissioner",
-    "consul",
-    "envoy",
-    "leader",
-    "coach",
-    "captain",
-    "pope",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "reverend",
-    "rev.",
-    "sheikh",
-    "shri",
-    "smt",
-    "shrimati",
-    "ayatollah",
-    "seyyed",
-    "sayyid",
-    "hon",
-    "hon.",
-    "honourable",
-    "honorable",
-    "datuk",
-    "dato",
-    "emir",
-    "sultan",
-    "general",
-    "gen.",
-    "colonel",
-    "col.",
-    "lieutenant",
-    "sergeant",
-    "inspector",
-    "detective",
-    "constable",
-    "superintendent",
-    "mp",
-    "councillor",
-    "councilor",
-    "alderman",
-    "speaker",
-    "dean",
-    "rector",
-    "vice",
-    "deputy",
-    "prime",
-    "foreign",
-    "finance",
-    "trade",
-    "defence",
-    "defense",
-    "assistant",
-    "acting",
-    "former",
-    "senior",
-    "state",
-    "lord-mayor",
-    "vice-premier",
-    "vice-president",
-    "vice-minister",
-    "vice-chairman",
-    "secretary-general",
-    "director-general",
-    "manager",
-    "editor",
-    "correspondent",
-    "reporter",
-    "author",
-    "artist",
-    "actor",
-    "actress",
-    "singer",
-    "player",
-    "striker",
-    "goalkeeper",
-    "midfielder",
-    "defender",
-    "student",
-    "activist",
-    "photographer",
-    "curator",
-    "spokesman",
-    "spokeswoman",
-    "counterpart",
-    "chief",
-    "executive",
-    "administrator",
-    "lawmaker",
-    "legislator",
-    "commentator",
-    "analyst",
-    "economist",
-    "scientist",
-    "researcher",
-    "teacher",
-    "lawyer",
-    "attorney",
-    "astronaut",
-];
 
 /// Verbs of speech that mark the name beside them as a person.
 const SPEECH: &[&str] = &[
@@ -293,10 +168,6 @@ const NOT_NAME: &[&str] = &[
     "online",
 ];
 
-pub(super) fn lower(t: &Token) -> String {
-    t.text.to_lowercase()
-}
-
 /// Numbers written as words: "Twenty-three African heads of state" names no one.
 const NUMBER_WORDS: &[&str] = &[
     "one",
@@ -353,14 +224,6 @@ fn is_title(t: &Token) -> bool {
     is_title_word(&lower(t))
 }
 
-/// Whether a lower-case word is a job title or a form of address ("minister", "dr").
-pub fn is_title_word(lower: &str) -> bool {
-    // Called for most capitalised words: one hash lookup, not a scan of both lists.
-    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| ROLE_WORDS.iter().chain(TITLES).copied().collect());
-    WORDS.contains(lower)
-}
-
 /// A word that can be part of a person's name.
 fn name_word(
     t: &Token,
@@ -382,8 +245,7 @@ fn name_word(
         singular.len() >= 2 && singular.iter().all(|c| c.is_uppercase()) && !t.text.contains('.');
     // "Twenty-three": a number.
     let number = NUMBER_WORDS.contains(&l.split('-').next().unwrap_or(""));
-    if acronym || number || NOT_NAME.contains(&l.as_str()) || crate::parse::is_month_or_weekday(&l)
-    {
+    if acronym || number || NOT_NAME.contains(&l.as_str()) || is_month_or_weekday(&l) {
         return false;
     }
     // "Nutrition", "Collections", "Scientology": abstract nouns, not names.
@@ -524,34 +386,6 @@ pub fn choose_people(candidates: Vec<Candidate>, excluded: &[(usize, usize)]) ->
     // A lone surname that joined no full name, with no title, is too little to go on.
     people.retain(|p| p.name.contains(' ') || p.role.is_some());
     people
-}
-
-/// Whether a word is a common given name (`given_names.txt`).
-pub fn is_given_name(word: &str) -> bool {
-    static NAMES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            include_str!("given_names.txt")
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .flat_map(str::split_whitespace)
-                .collect()
-        })
-        .contains(word)
-}
-
-/// A romanised two-syllable given name written with a hyphen: "Chung-tai", "Shin-Wook".
-pub(crate) fn is_romanised_given_name(word: &str) -> bool {
-    let Some((first, second)) = word.split_once('-') else {
-        return false;
-    };
-    let syllable =
-        |s: &str| (2..=5).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
-    syllable(first)
-        && syllable(second)
-        && first.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && first.chars().skip(1).all(|c| c.is_ascii_lowercase())
 }
 
 /// A capitalised word describing someone ("Scientologist", "Pan-democrat", "Republican"),
@@ -803,10 +637,8 @@ fn role_of(
                 role.to_string()
             })
             .filter(|r| {
-                r.split_whitespace().any(|w| {
-                    ROLE_WORDS.contains(&w.to_lowercase().as_str())
-                        || TITLES.contains(&w.to_lowercase().as_str())
-                })
+                r.split_whitespace()
+                    .any(|w| is_title_word(&w.to_lowercase()))
             })
     })
 }
@@ -869,7 +701,7 @@ fn merge_short_names(people: &mut Vec<Person>) {
         }
         merged_into[i] = candidates.into_iter().filter(|&j| j != i).min();
     }
-    super::merge_into(people, &merged_into, |p, merged| {
+    super::merge::merge_into(people, &merged_into, |p, merged| {
         if p.role.is_none() {
             p.role = merged.role;
         }

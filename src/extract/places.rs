@@ -12,6 +12,7 @@
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
 use super::text;
+use super::vocabulary::is_given_name;
 use crate::model::NamedMention;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{BTreeMap, HashSet};
@@ -101,7 +102,7 @@ impl PlaceFinder {
             .filter(|m| !names_a_currency(&text[m.end()..]))
             // "Sofia Dahl" is a person: a given name followed by another capitalised word.
             .filter(|m| {
-                !(super::people::is_given_name(&text[m.start()..m.end()])
+                !(is_given_name(&text[m.start()..m.end()])
                     && text[m.end()..]
                         .strip_prefix(' ')
                         .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase())))

@@ -143,6 +143,11 @@ pub fn possessive_stem(word: &str) -> Option<&str> {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
 }
 
+/// The token's word in lower case.
+pub fn lower(t: &Token) -> String {
+    t.text.to_lowercase()
+}
+
 /// Whether `text[start..end]` stands as whole words (no letter or digit glued on either side).
 pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
@@ -359,7 +364,7 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
                     && tokens.get(j + 1).is_some_and(|n| {
                         n.capitalised
                             && n.text.chars().any(char::is_lowercase)
-                            && !crate::parse::is_month_or_weekday(&n.text.to_lowercase())
+                            && !super::vocabulary::is_month_or_weekday(&n.text.to_lowercase())
                     })
             } else {
                 LINKERS.contains(&t.text)

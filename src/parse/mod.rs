@@ -6,6 +6,7 @@
 //! in [`Cleanup`] so that `check --json` can show it.
 
 use crate::error::{Problem, line_of_offset};
+use crate::extract::vocabulary::is_given_name;
 use crate::markdown;
 use crate::model::{
     Article, Body, Cleanup, Corrections, Dropped, ListCorrection, slug_or_hash, slugify,
@@ -13,6 +14,7 @@ use crate::model::{
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+mod dates;
 mod noise;
 
 /// Which of the two formats a file is in, by its extension.
@@ -400,38 +402,6 @@ fn front_matter_date(ctx: &mut Ctx, value: &toml::Value) -> Option<NaiveDate> {
     }
 }
 
-/// Weekday names, lower case.
-pub const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Whether a lower-case word is a month or a weekday name.
-pub fn is_month_or_weekday(word: &str) -> bool {
-    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
-}
-
-/// Month names, lower case: read in dates, and never part of a name.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Reads a date line. `None`: the line is not a date line at all; `Some(Err)`: it is one, but
 /// the date is impossible or unreadable.
 ///
@@ -450,7 +420,7 @@ pub fn read_date(line: &str) -> Option<Result<NaiveDate, String>> {
         }
         _ => (false, lower.as_str()),
     };
-    let found = numeric_date(rest).or_else(|| worded_date(rest));
+    let found = dates::numeric_date(rest).or_else(|| dates::worded_date(rest));
     match found {
         Some((y, m, d)) => Some(
             NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("impossible date {:?}", rest)),
@@ -458,71 +428,6 @@ pub fn read_date(line: &str) -> Option<Result<NaiveDate, String>> {
         None if labelled => Some(Err(format!("cannot read the date {:?}", rest))),
         None => None,
     }
-}
-
-/// `2023-10-20`, `2023/10/20` or `2023.10.20` as the whole text.
-pub(crate) fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
-    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
-    if parts.len() != 3
-        || parts[0].len() != 4
-        || !(1..=2).contains(&parts[1].len())
-        || !(1..=2).contains(&parts[2].len())
-        || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
-    Some((
-        parts[0].parse().ok()?,
-        parts[1].parse().ok()?,
-        parts[2].parse().ok()?,
-    ))
-}
-
-/// `October 20, 2023`, `Oct. 20 2023`, `20 Oct 2023`, `Friday, October 20, 2023` as the whole text.
-fn worded_date(text: &str) -> Option<(i32, u32, u32)> {
-    let words: Vec<&str> = text
-        .split([' ', ','])
-        .map(|w| w.trim_end_matches('.'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let words: Vec<&str> = match words.first() {
-        Some(first) if is_weekday(first) => words[1..].to_vec(),
-        _ => words,
-    };
-    if words.len() != 3 {
-        return None;
-    }
-    let month_of = |w: &str| {
-        MONTHS
-            .iter()
-            .position(|m| {
-                w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || *m == w || w == "sept")
-            })
-            .map(|i| i as u32 + 1)
-    };
-    let number = |w: &str| -> Option<u32> {
-        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        if digits.is_empty() || digits.len() > 2 {
-            return None;
-        }
-        digits.parse().ok()
-    };
-    let year = |w: &str| -> Option<i32> {
-        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok())?
-    };
-    if let (Some(m), Some(d), Some(y)) = (month_of(words[0]), number(words[1]), year(words[2])) {
-        return Some((y, m, d));
-    }
-    if let (Some(d), Some(m), Some(y)) = (number(words[0]), month_of(words[1]), year(words[2])) {
-        return Some((y, m, d));
-    }
-    None
-}
-
-fn is_weekday(word: &str) -> bool {
-    WEEKDAYS
-        .iter()
-        .any(|d| *d == word || (word.len() == 3 && d.starts_with(word)))
 }
 
 /// A trailer line `Source: X   Editor: Y` (either half may be missing), read into its two values.
@@ -935,8 +840,7 @@ fn take_preamble(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup, story: 
         let Some((line, text)) = paragraphs.first().and_then(|p| p.lines.first()).cloned() else {
             return;
         };
-        let author = noise::byline(&text)
-            .or_else(|| noise::lone_name(&text, crate::extract::people::is_given_name));
+        let author = noise::byline(&text).or_else(|| noise::lone_name(&text, is_given_name));
         if let Some(author) = author {
             if story.author.is_none() {
                 cleanup.byline_line = Some(line);

@@ -6,7 +6,8 @@
 //! The word lists are data, named for what they mean; the shapes are general (a line of capitals,
 //! a `PLACE, Month day (Agency) --` prefix), never one article's sentence.
 
-use crate::parse::{MONTHS, numeric_date};
+use super::dates::numeric_date;
+use crate::extract::vocabulary::MONTHS;
 
 /// HTML elements whose tags a scraper leaves in text; any other `<…>` is kept as written.
 const HTML_TAGS: &[&str] = &[

@@ -23,16 +23,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use tera::{Context, Tera};
 
-/// One file of the built site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Output {
-    /// Relative to the output folder, `/`-separated.
-    pub rel_path: String,
-    pub bytes: Vec<u8>,
-}
-
-/// Where rendered files go, as soon as each is ready; called from many threads.
-pub type Sink<'a> = &'a (dyn Fn(Output) -> Result<()> + Sync);
+pub use crate::model::{Output, Sink};
 
 /// The embedded templates' sources with the site's `templates/` on top (same name replaces).
 pub fn template_sources(site_templates: &Path) -> Result<BTreeMap<String, String>> {

@@ -1,0 +1,634 @@
+//! The reading stage's word knowledge, each list once, named for what it means: organisational
+//! head nouns, words that are never an organisation, job titles and forms of address, given
+//! names, peoples' adjectives, and the calendar. The rules in `organisations`, `people`,
+//! `cues`, `places` and `text` (and the date reader in `parse`) all ask here, so no rule module
+//! imports another for its words. Where one word is on purpose in two lists, the overlap is
+//! declared in this module's tests, which fail on any other.
+//!
+//! This module depends on nothing else in the crate.
+
+use std::collections::HashSet;
+
+// Organisations: head nouns, words that are never a name, job titles.
+
+/// Nouns that head an organisation's name: "… Exchange", "… Bank", "Ministry of …".
+pub const HEADS: &[&str] = &[
+    "exchange",
+    "bank",
+    "commission",
+    "ministry",
+    "bureau",
+    "council",
+    "authority",
+    "association",
+    "chamber",
+    "university",
+    "college",
+    "institute",
+    "corporation",
+    "corp",
+    "corp.",
+    "group",
+    "company",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "plc",
+    "ag",
+    "inc",
+    "inc.",
+    "llc",
+    "fund",
+    "agency",
+    "department",
+    "office",
+    "committee",
+    "federation",
+    "forum",
+    "organization",
+    "organisation",
+    "government",
+    "navy",
+    "army",
+    "force",
+    "alliance",
+    "embassy",
+    "consulate",
+    "board",
+    "reserve",
+    "trust",
+    "foundation",
+    "society",
+    "union",
+    "party",
+    "parliament",
+    "congress",
+    "assembly",
+    "court",
+    "police",
+    "daily",
+    "times",
+    "post",
+    "herald",
+    "journal",
+    "tribune",
+    "gazette",
+    "press",
+    "airlines",
+    "airways",
+    "school",
+    "academy",
+    "hospital",
+    "club",
+    "league",
+    "secretariat",
+    "administration",
+    "service",
+    "museum",
+    "church",
+    "magazine",
+    "observatory",
+    "laboratory",
+    "institution",
+    "cabinet",
+    "senate",
+    "directorate",
+    "commissariat",
+    "holdings",
+    "motor",
+    "motors",
+    "technologies",
+    "pharmaceuticals",
+    "electronics",
+    "enterprises",
+    "ventures",
+    "labs",
+    "partners",
+    "bancorp",
+    "news",
+    "gallery",
+    "centre",
+    "center",
+];
+
+/// Last words that name things other than organisations: agreements, events, places, schemes.
+pub const NOT_ORGANISATIONS: &[&str] = &[
+    "arrangement",
+    "agreement",
+    "memorandum",
+    "understanding",
+    "connect",
+    "initiative",
+    "programme",
+    "program",
+    "scheme",
+    "summit",
+    "conference",
+    "meeting",
+    "treaty",
+    "pact",
+    "plan",
+    "zone",
+    "park",
+    "index",
+    "act",
+    "law",
+    "festival",
+    "expo",
+    "games",
+    "cup",
+    "day",
+    "week",
+    "year",
+    "award",
+    "prize",
+    "project",
+    "strategy",
+    "road",
+    "belt",
+    "route",
+    "corridor",
+    "bridge",
+    "tunnel",
+    "line",
+    "link",
+    "bond",
+    "bonds",
+    "dialogue",
+    "talks",
+    "declaration",
+    "statement",
+    "framework",
+    "mechanism",
+    "protocol",
+    "area",
+    "region",
+    "district",
+    "province",
+    "state",
+    "city",
+    "island",
+    "river",
+    "sea",
+    "ocean",
+    "war",
+    "crisis",
+    "report",
+    "survey",
+    "station",
+    "airport",
+    "stadium",
+    "arena",
+    "base",
+    "complex",
+    "facility",
+    "hall",
+];
+
+/// Whether a word is an organisational head noun.
+pub fn is_head(word: &str) -> bool {
+    static HEAD_SET: std::sync::LazyLock<HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| HEADS.iter().copied().collect());
+    // "the Alder Port Authority's president": the possessive of a head is a head.
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .filter(|stem| !stem.is_empty())
+        .unwrap_or(word);
+    let lower = word.to_lowercase();
+    HEAD_SET.contains(lower.as_str())
+        // "Alder Institutes": several bodies of one name.
+        || PLURAL_HEADS.iter().any(|(one, many)| lower == *many && HEADS.contains(one))
+        // "Birch Nationalbank", "Kestrel Riksbank": a bank named in one compound word.
+        || (lower.len() > 6 && lower.ends_with("bank") && lower.chars().all(char::is_alphabetic))
+}
+
+/// Heads whose plural names a set of bodies of one name ("Kestrel Institutes").
+pub const PLURAL_HEADS: &[(&str, &str)] = &[
+    ("institute", "institutes"),
+    ("university", "universities"),
+    ("college", "colleges"),
+    ("academy", "academies"),
+];
+
+/// Heads that open a name in languages that put the noun first ("Banco Central de Valmora",
+/// "Banque de Kestrel", "Universidad de Alder"): a name segment is headed by its first word too.
+pub const HEADS_FIRST: &[&str] = &[
+    "banco",
+    "banca",
+    "banque",
+    "bolsa",
+    "bourse",
+    "caisse",
+    "compañía",
+    "companhia",
+    "compagnie",
+    "universidad",
+    "universidade",
+    "università",
+    "université",
+    "universität",
+    "universiteit",
+    "ministerio",
+    "ministério",
+    "ministère",
+    "instituto",
+    "institut",
+    "istituto",
+    "fundación",
+    "fundação",
+    "fondation",
+    "fondazione",
+    "agencia",
+    "agência",
+    "agence",
+    "consejo",
+    "conselho",
+    "conseil",
+    "comisión",
+    "comissão",
+    "corporación",
+    "sociedad",
+    "société",
+    "società",
+    "grupo",
+    "groupe",
+    "gruppo",
+];
+
+/// Whether a word opens a name as its head ("Banco", "Université").
+pub fn is_head_first(word: &str) -> bool {
+    word.len() >= 5 && HEADS_FIRST.iter().any(|h| h.eq_ignore_ascii_case(word))
+}
+
+/// Common words, besides `text::FUNCTION_WORDS`, that stand capitalised only because they
+/// begin a sentence.
+pub const SENTENCE_STARTERS: &[&str] = &[
+    "both",
+    "under",
+    "last",
+    "next",
+    "yesterday",
+    "today",
+    "by",
+    "from",
+    "to",
+    "all",
+    "each",
+    "every",
+    "some",
+    "many",
+    "most",
+    "other",
+    "such",
+    "according",
+    "earlier",
+    "later",
+    "then",
+    "there",
+    "here",
+    "now",
+    "once",
+    "what",
+    "where",
+    "which",
+    "who",
+    "why",
+    "how",
+    "officials",
+];
+
+/// Job titles: a name stops before them ("Museum of Flight CEO …").
+pub const ROLE_WORDS: &[&str] = &[
+    "ceo",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "director",
+    "secretary",
+    "minister",
+    "governor",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "premier",
+    "chancellor",
+    "ambassador",
+    "professor",
+    "chief",
+    "head",
+    "executive",
+    "officer",
+    "founder",
+];
+
+/// Heads that name a building as often as the body in it.
+pub const FACILITY_HEADS: &[&str] = &["center", "centre", "museum", "hall", "house"];
+
+/// Nouns that end a place's name ("Kestrel Province", "Alder County").
+pub const PLACE_NOUNS: &[&str] = &[
+    "province",
+    "state",
+    "city",
+    "county",
+    "region",
+    "prefecture",
+    "district",
+    "municipality",
+];
+
+// People: forms of address and given names.
+
+/// Titles and role words that can stand before a name, besides [`ROLE_WORDS`].
+pub const TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "judge",
+    "justice",
+    "commissioner",
+    "consul",
+    "envoy",
+    "leader",
+    "coach",
+    "captain",
+    "pope",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "reverend",
+    "rev.",
+    "sheikh",
+    "shri",
+    "smt",
+    "shrimati",
+    "ayatollah",
+    "seyyed",
+    "sayyid",
+    "hon",
+    "hon.",
+    "honourable",
+    "honorable",
+    "datuk",
+    "dato",
+    "emir",
+    "sultan",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "lieutenant",
+    "sergeant",
+    "inspector",
+    "detective",
+    "constable",
+    "superintendent",
+    "mp",
+    "councillor",
+    "councilor",
+    "alderman",
+    "speaker",
+    "dean",
+    "rector",
+    "vice",
+    "deputy",
+    "prime",
+    "foreign",
+    "finance",
+    "trade",
+    "defence",
+    "defense",
+    "assistant",
+    "acting",
+    "former",
+    "senior",
+    "state",
+    "lord-mayor",
+    "vice-premier",
+    "vice-president",
+    "vice-minister",
+    "vice-chairman",
+    "secretary-general",
+    "director-general",
+    "manager",
+    "editor",
+    "correspondent",
+    "reporter",
+    "author",
+    "artist",
+    "actor",
+    "actress",
+    "singer",
+    "player",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "defender",
+    "student",
+    "activist",
+    "photographer",
+    "curator",
+    "counterpart",
+    "administrator",
+    "lawmaker",
+    "legislator",
+    "commentator",
+    "analyst",
+    "economist",
+    "scientist",
+    "researcher",
+    "teacher",
+    "lawyer",
+    "attorney",
+    "astronaut",
+];
+
+/// Whether a lower-case word is a job title or a form of address ("minister", "dr").
+pub fn is_title_word(lower: &str) -> bool {
+    // Called for most capitalised words: one hash lookup, not a scan of both lists.
+    static WORDS: std::sync::LazyLock<HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| ROLE_WORDS.iter().chain(TITLES).copied().collect());
+    WORDS.contains(lower)
+}
+
+/// Whether a word is a common given name (`given_names.txt`).
+pub fn is_given_name(word: &str) -> bool {
+    static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            include_str!("given_names.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect()
+        })
+        .contains(word)
+}
+
+/// A romanised two-syllable given name written with a hyphen: "Chung-tai", "Shin-Wook".
+pub fn is_romanised_given_name(word: &str) -> bool {
+    let Some((first, second)) = word.split_once('-') else {
+        return false;
+    };
+    let syllable =
+        |s: &str| (2..=5).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
+    syllable(first)
+        && syllable(second)
+        && first.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && first.chars().skip(1).all(|c| c.is_ascii_lowercase())
+}
+
+// Peoples and adjectives: capitalised, never a body.
+
+/// An adjective ("Architectural", "Catholic") or a people's name ("Chinese", "Canadians",
+/// "Israeli"): capitalised, but not a body. Peoples are recognised by their place: the word
+/// without its ending, given a country's ending, is a known place.
+pub fn adjective_like(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
+    let l = word.to_lowercase();
+    if ["al", "ic", "ive", "ous", "ern", "ist"]
+        .iter()
+        .any(|suffix| l.ends_with(suffix))
+        || IRREGULAR_PEOPLES.contains(&l.as_str())
+    {
+        return true;
+    }
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    ["ian", "ean", "an", "ese", "ish", "i", "n"]
+        .iter()
+        .filter_map(|ending| singular.strip_suffix(ending))
+        .any(|stem| {
+            ["", "a", "o", "y", "e", "ia", "any", "ain", "land"]
+                .iter()
+                .any(|country_ending| is_place(&format!("{stem}{country_ending}")))
+        })
+}
+
+/// Peoples whose names do not follow from their country's: "French", "Dutch".
+pub const IRREGULAR_PEOPLES: &[&str] = &[
+    "french", "dutch", "spanish", "swiss", "greek", "thai", "irish", "welsh", "scottish",
+    "english", "turkish", "polish", "danish", "swedish", "finnish", "filipino", "arab", "arabs",
+];
+
+// The calendar: never part of a name, read in dates.
+
+/// Weekday names, lower case.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether a lower-case word is a month or a weekday name.
+pub fn is_month_or_weekday(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+}
+
+/// Month names, lower case: read in dates, and never part of a name.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Every word that stands in two lists on purpose, and why; any other overlap fails.
+    const DECLARED: &[(&str, &str, &[&str])] = &[
+        // A museum or centre is a body ("Alder Science Museum said"), and a facility after
+        // "at the" ("at the Kestrel Space Center") is a place.
+        ("HEADS", "FACILITY_HEADS", &["center", "centre", "museum"]),
+        // A hall is a building, never a body's head; after "at the" it is a place.
+        ("NOT_ORGANISATIONS", "FACILITY_HEADS", &["hall"]),
+        // "Kestrel Province", "Alder City": a place's name ends in these, an organisation's
+        // never does.
+        (
+            "NOT_ORGANISATIONS",
+            "PLACE_NOUNS",
+            &["city", "district", "province", "region", "state"],
+        ),
+        // "Secretary of State" is a title; "… State" ends a place's name, not a body's.
+        ("NOT_ORGANISATIONS", "TITLES", &["state"]),
+        ("PLACE_NOUNS", "TITLES", &["state"]),
+    ];
+
+    #[test]
+    fn each_word_is_in_one_list_unless_declared() {
+        let lists: &[(&str, &[&str])] = &[
+            ("HEADS", HEADS),
+            ("NOT_ORGANISATIONS", NOT_ORGANISATIONS),
+            ("HEADS_FIRST", HEADS_FIRST),
+            ("SENTENCE_STARTERS", SENTENCE_STARTERS),
+            ("ROLE_WORDS", ROLE_WORDS),
+            ("TITLES", TITLES),
+            ("FACILITY_HEADS", FACILITY_HEADS),
+            ("PLACE_NOUNS", PLACE_NOUNS),
+            ("IRREGULAR_PEOPLES", IRREGULAR_PEOPLES),
+            ("WEEKDAYS", &WEEKDAYS),
+            ("MONTHS", &MONTHS),
+        ];
+        for (i, (a, first)) in lists.iter().enumerate() {
+            let set: BTreeSet<&str> = first.iter().copied().collect();
+            assert_eq!(set.len(), first.len(), "{a} holds a word twice");
+            for (b, second) in &lists[i + 1..] {
+                let overlap: BTreeSet<&str> =
+                    second.iter().copied().filter(|w| set.contains(w)).collect();
+                let declared: BTreeSet<&str> = DECLARED
+                    .iter()
+                    .filter(|(x, y, _)| (x, y) == (a, b) || (y, x) == (a, b))
+                    .flat_map(|(_, _, words)| words.iter().copied())
+                    .collect();
+                assert_eq!(overlap, declared, "words in both {a} and {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn heads_plural_possessive_and_compound() {
+        assert!(is_head("Authority"));
+        assert!(is_head("Authority's"));
+        assert!(is_head("Institutes"));
+        assert!(is_head("Nationalbank"));
+        assert!(!is_head("Harbour"));
+        assert!(!is_head("'s"));
+    }
+}
