@@ -550,84 +550,11 @@ fn domain_labelled(corpus: &Path, files: &[String]) -> Result<Vec<Labelled>, Str
 /// paragraph) with their labels projected onto Concord's tokens.
 fn bio_labelled(path: &Path) -> Result<Vec<Labelled>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let kind_of = |k: &str| match k {
-        "ORG" => Some(0),
-        "PER" => Some(1),
-        "LOC" => Some(2),
-        "MISC" => Some(3),
-        _ => None,
-    };
     let mut out = Vec::new();
     let mut skipped = 0;
     for doc in text.split("#doc").filter(|d| !d.trim().is_empty()) {
-        let mut body = String::new();
-        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
-        for (n, sentence) in doc
-            .split("\n\n")
-            .filter(|s| !s.trim().is_empty())
-            .enumerate()
-        {
-            if n > 0 {
-                body.push_str(if n % 4 == 0 { "\n\n" } else { " " });
-            }
-            let mut open: Option<(usize, usize, usize)> = None;
-            let mut first = true;
-            for line in sentence.lines() {
-                let Some((token, tag)) = line.split_once('\t') else {
-                    continue;
-                };
-                let glue = matches!(
-                    token,
-                    "." | "," | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "'s" | "’s" | "n't" | "'"
-                );
-                if !first && !glue && !body.ends_with(['(', '[']) {
-                    body.push(' ');
-                }
-                first = false;
-                let start = body.len();
-                body.push_str(token);
-                let end = body.len();
-                let (bio, kind) = tag.split_once('-').unwrap_or((tag, ""));
-                match (bio, kind_of(kind)) {
-                    ("I", Some(k)) if open.is_some_and(|o| o.2 == k) => {
-                        if let Some(o) = open.as_mut() {
-                            o.1 = end;
-                        }
-                    }
-                    (_, Some(k)) => {
-                        if let Some(o) = open.take() {
-                            spans.push(o);
-                        }
-                        open = Some((start, end, k));
-                    }
-                    _ => {
-                        if let Some(o) = open.take() {
-                            spans.push(o);
-                        }
-                    }
-                }
-            }
-            if let Some(o) = open.take() {
-                spans.push(o);
-            }
-        }
-        // Some corpora take a person's title into the name ("President Alder"); Concord's
-        // convention (and domain-dev's) is the name alone.
-        let spans: Vec<(usize, usize, usize)> = spans
-            .into_iter()
-            .map(|(mut a, b, k)| {
-                if k == 1 {
-                    while let Some(space) = body[a..b].find(' ') {
-                        let word = body[a..a + space].trim_end_matches('.').to_lowercase();
-                        if !concord::extract::people::is_title_word(&word) {
-                            break;
-                        }
-                        a += space + 1;
-                    }
-                }
-                (a, b, k)
-            })
-            .collect();
+        let (body, spans) = bio_document(doc);
+        let spans = without_titles(&body, spans);
         let native = format!("date 2020-01-01\nTraining document\n\n{body}\n\nSource: corpus\n");
         let parsed = parse_file(
             "content/training.txt",
@@ -658,6 +585,81 @@ fn bio_labelled(path: &Path) -> Result<Vec<Labelled>, String> {
         );
     }
     Ok(with_evidence(out))
+}
+
+/// One `*.bio` document as text, and its labelled spans `(start, end, kind)` in that text
+/// (kinds: 0 ORG, 1 PER, 2 LOC, 3 MISC).
+fn bio_document(doc: &str) -> (String, Vec<(usize, usize, usize)>) {
+    let kind_of = |k: &str| match k {
+        "ORG" => Some(0),
+        "PER" => Some(1),
+        "LOC" => Some(2),
+        "MISC" => Some(3),
+        _ => None,
+    };
+    let mut body = String::new();
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    for (n, sentence) in doc
+        .split("\n\n")
+        .filter(|s| !s.trim().is_empty())
+        .enumerate()
+    {
+        if n > 0 {
+            body.push_str(if n % 4 == 0 { "\n\n" } else { " " });
+        }
+        let mut open: Option<(usize, usize, usize)> = None;
+        let mut first = true;
+        for line in sentence.lines() {
+            let Some((token, tag)) = line.split_once('\t') else {
+                continue;
+            };
+            let glue = matches!(
+                token,
+                "." | "," | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "'s" | "’s" | "n't" | "'"
+            );
+            if !first && !glue && !body.ends_with(['(', '[']) {
+                body.push(' ');
+            }
+            first = false;
+            let start = body.len();
+            body.push_str(token);
+            let end = body.len();
+            let (bio, kind) = tag.split_once('-').unwrap_or((tag, ""));
+            match (bio, kind_of(kind)) {
+                ("I", Some(k)) if open.is_some_and(|o| o.2 == k) => {
+                    if let Some(o) = open.as_mut() {
+                        o.1 = end;
+                    }
+                }
+                (_, kind) => {
+                    spans.extend(open.take());
+                    open = kind.map(|k| (start, end, k));
+                }
+            }
+        }
+        spans.extend(open.take());
+    }
+    (body, spans)
+}
+
+/// Some corpora take a person's title into the name ("President Alder"); Concord's convention
+/// (and domain-dev's) is the name alone.
+fn without_titles(body: &str, spans: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    spans
+        .into_iter()
+        .map(|(mut a, b, k)| {
+            if k == 1 {
+                while let Some(space) = body[a..b].find(' ') {
+                    let word = body[a..a + space].trim_end_matches('.').to_lowercase();
+                    if !concord::extract::vocabulary::is_title_word(&word) {
+                        break;
+                    }
+                    a += space + 1;
+                }
+            }
+            (a, b, k)
+        })
+        .collect()
 }
 
 /// Trains the labeller on `docs` (with their weights) for `epochs` passes in a fixed shuffled
