@@ -396,6 +396,7 @@ pub(super) fn cued_names_in(
             affiliation_cues(toks, i, l, &mut surnames, &mut spans);
             descriptor_cues(body, toks, i, l, &mut spans);
             role_and_publication_cues(toks, i, l, &mut spans);
+            ownership_cues(toks, i, l, &mut spans);
             for (a, b) in spans.drain(..) {
                 if let Some(name) = plausible(body, toks, a, b, is_place) {
                     names.push(name);
@@ -420,7 +421,14 @@ fn may_cue(toks: &[Token], i: usize) -> bool {
     // "Kestrel Ventures is a state-owned company": the article after a name's copula.
     let after_copula =
         i >= 2 && toks[i - 2].capitalised && matches!(toks[i - 1].text, "is" | "was");
-    toks[i].capitalised || near_name || after_copula
+    // "shares of Birch Foods": a linking word between the cue and the name.
+    let linked_to_name = toks
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.text, "of" | "in" | "with"))
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| n.capitalised || n.text == "the");
+    toks[i].capitalised || near_name || after_copula || linked_to_name
 }
 
 /// A person's affiliation: "Nathan Law of Demosisto", "DAB's Ben Chan".
@@ -507,6 +515,39 @@ fn descriptor_cues(body: &str, toks: &[Token], i: usize, l: &str, spans: &mut Ve
         if !person_ending_at(toks, b - 1) {
             spans.push((a, b));
         }
+    }
+}
+
+/// Words before "of", "in" or "with" whose object only a company can be: "shares of X", "a stake
+/// in X", "a unit of X", "its merger with X".
+const OWNERSHIP: &[(&str, &str)] = &[
+    ("shares", "of"),
+    ("shareholders", "of"),
+    ("shareholder", "in"),
+    ("stake", "in"),
+    ("stakes", "in"),
+    ("unit", "of"),
+    ("subsidiary", "of"),
+    ("subsidiaries", "of"),
+    ("division", "of"),
+    ("affiliate", "of"),
+    ("merger", "with"),
+    ("takeover", "of"),
+];
+
+/// A body owned, held or merged: "shares of Birch Foods", "a 20 percent stake in Kestrel
+/// Ventures", "a unit of Alder Holdings", "its merger with Harbour Lines".
+fn ownership_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
+    if let Some(&(_, link)) = OWNERSHIP.iter().find(|(word, _)| *word == l)
+        && !toks[i].break_after
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.text == link && !n.break_after)
+        && let Some((a, b)) = name_after(toks, i + 2)
+        && ends_name(toks, b)
+        && !person_ending_at(toks, b - 1)
+    {
+        spans.push((a, b));
     }
 }
 
@@ -774,6 +815,21 @@ mod tests {
         assert!(cued("The CEO said no.").is_empty());
         assert!(cued("Then Kestrel KVH said no.").is_empty());
         assert!(cued("The KVH index rose.").is_empty());
+    }
+
+    #[test]
+    fn a_body_owned_held_or_merged() {
+        assert_eq!(
+            cued("It bought shares of Birch Foods and a stake in the Kestrel Ventures group."),
+            ["Birch Foods"]
+        );
+        assert_eq!(
+            cued("The firm, a unit of Alder Holdings, agreed to its merger with Harbour Lines."),
+            ["Alder Holdings", "Harbour Lines"]
+        );
+        // A place, a person, or a name that runs on is not one.
+        assert!(cued("It took a stake in Shanghai and shares of Mary Smith.").is_empty());
+        assert!(cued("It took a stake in Kestrel projects.").is_empty());
     }
 
     #[test]
