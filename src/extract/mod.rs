@@ -345,7 +345,13 @@ impl Reader {
         Reading {
             names: organisations::read_names(text, body, &is_place),
             headed_places: places::headed_places(body),
-            candidates: people::people_candidates(text, &toks, &is_place, &is_org_word),
+            // A smaller city's name is also a person's ("Wang Jinhua").
+            candidates: people::people_candidates(
+                text,
+                &toks,
+                &|word: &str| is_place(word) && !places::is_minor_place(word),
+                &is_org_word,
+            ),
         }
     }
 

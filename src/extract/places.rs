@@ -100,6 +100,17 @@ impl PlaceFinder {
             })
             // "US$ 5 billion", "Hong Kong dollars": a currency, not a mention of the place.
             .filter(|m| !names_a_currency(&text[m.end()..]))
+            // "Wang Jinhua", "Kobe Bryant": a smaller city's name glued to another capitalised
+            // word is part of a person's (or another) name.
+            .filter(|m| {
+                !(is_minor_place(&text[m.start()..m.end()])
+                    && (text[..m.start()].strip_suffix(' ').is_some_and(|before| {
+                        before.ends_with(|c: char| c.is_alphabetic())
+                            && capitalised_word_before(before)
+                    }) || text[m.end()..]
+                        .strip_prefix(' ')
+                        .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))))
+            })
             // "Sofia Dahl" is a person: a given name followed by another capitalised word.
             .filter(|m| {
                 !(is_given_name(&text[m.start()..m.end()])
@@ -120,6 +131,29 @@ impl PlaceFinder {
     pub fn name(&self, place: usize) -> &str {
         &self.names[place]
     }
+}
+
+/// Whether the text before a mention ends with a capitalised word.
+fn capitalised_word_before(before: &str) -> bool {
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// Whether a gazetteer place is one of the smaller cities (the gazetteer's GeoNames section,
+/// after its hand-written ones): its name is also read in people's names ("Wang Jinhua"), and
+/// a mention glued to another capitalised word is not the city.
+pub fn is_minor_place(name: &str) -> bool {
+    static MINOR: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+        include_str!("places.txt")
+            .lines()
+            .skip_while(|l| !l.starts_with("# Cities of 500,000"))
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| l.split('|'))
+            .collect()
+    });
+    MINOR.contains(name)
 }
 
 /// Whether a gazetteer place is a world region: a continent or a part of one (the gazetteer's
@@ -389,6 +423,19 @@ mod tests {
         }
         let text = "Shanghai hosts a forum\n\nDelegates came from Paris.";
         assert_eq!(partners(text, &f.find(text, &[]), &f), None);
+    }
+
+    #[test]
+    fn a_smaller_city_glued_to_another_name_is_not_the_city() {
+        let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
+        let text = "Talks in Mombasa and Kobe went well. Kobe Aldridge and Chen Mombasa spoke.";
+        let found: Vec<&str> = finder
+            .find(text, &[])
+            .into_iter()
+            .map(|(a, b, _)| &text[a..b])
+            .collect();
+        assert_eq!(found, ["Mombasa", "Kobe"]);
+        assert!(is_minor_place("Mombasa") && !is_minor_place("Shanghai"));
     }
 
     #[test]
