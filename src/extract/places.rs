@@ -291,6 +291,22 @@ pub fn find_places(
             continue;
         }
         let name = &text[start..end];
+        // "Kestrel Province" beside "Kestrel": the gazetteer's place, written with its noun.
+        let known = found.iter().find(|&&(s, e, _)| {
+            s == start
+                && e < end
+                && text[e..end].strip_prefix(' ').is_some_and(|noun| {
+                    crate::extract::vocabulary::PLACE_NOUNS.contains(&noun.to_lowercase().as_str())
+                })
+        });
+        if let Some(&(_, _, place)) = known {
+            if let Some(p) = places.iter_mut().find(|p| p.name == finder.name(place))
+                && !p.mentions.iter().any(|m| m == name)
+            {
+                p.mentions.push(name.to_string());
+            }
+            continue;
+        }
         if !places.iter().any(|p| p.name == name) {
             places.push(NamedMention {
                 name: name.to_string(),
@@ -423,6 +439,16 @@ mod tests {
         }
         let text = "Shanghai hosts a forum\n\nDelegates came from Paris.";
         assert_eq!(partners(text, &f.find(text, &[]), &f), None);
+    }
+
+    #[test]
+    fn a_known_place_with_its_noun_is_the_same_place() {
+        let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
+        let text = "Title\n\nGuangdong Province signed. Later Guangdong said so.";
+        let (places, _) = find_places(text, &headed_places(&text::tokens(text)), &finder, &[]);
+        assert_eq!(places.len(), 1, "{places:?}");
+        assert_eq!(places[0].name, "Guangdong");
+        assert_eq!(places[0].mentions, ["Guangdong", "Guangdong Province"]);
     }
 
     #[test]
