@@ -296,6 +296,11 @@ const NAME_PARTICLES: &[&str] = &[
     "bin", "bint", "ibn", "al", "el", "le", "la",
 ];
 
+/// Regnal numbers: "Abdullah II", "Elizabeth II".
+const REGNAL_NUMBERS: &[&str] = &[
+    "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "XIV", "XVI",
+];
+
 pub fn people_candidates(
     text: &str,
     toks: &[text::Token],
@@ -328,9 +333,10 @@ pub fn people_candidates(
             while j < run.end
                 && (toks[j].capitalised
                     || (j > i
-                        && j + 1 < run.end
-                        && toks[j + 1].capitalised
-                        && NAME_PARTICLES.contains(&toks[j].text)))
+                        && NAME_PARTICLES.contains(&toks[j].text)
+                        && (j + 1..run.end.min(j + 3))
+                            .find(|&m| !NAME_PARTICLES.contains(&toks[m].text))
+                            .is_some_and(|m| toks[m].capitalised)))
             {
                 j += 1;
             }
@@ -547,10 +553,17 @@ fn person_span(
         is_org_word,
     );
     let mut b = a;
+    // "Ursula van der Berg": one or two particles between name words.
     let particle = |k: usize| {
-        k > a && k + 1 < end && NAME_PARTICLES.contains(&toks[k].text) && toks[k + 1].capitalised
+        k > a
+            && NAME_PARTICLES.contains(&toks[k].text)
+            && (k + 1..end.min(k + 3))
+                .find(|&m| !NAME_PARTICLES.contains(&toks[m].text))
+                .is_some_and(|m| toks[m].capitalised)
     };
-    while b < end && (name_word(&toks[b], is_place, is_org_word) || particle(b)) {
+    // "King Hassan II": a regnal number after the name.
+    let regnal = |k: usize| k > a && REGNAL_NUMBERS.contains(&toks[k].text);
+    while b < end && (name_word(&toks[b], is_place, is_org_word) || particle(b) || regnal(b)) {
         b += 1;
         // "Warhol's Polaroids": a possessive ends the name.
         if toks[b - 1].text.ends_with("'s") || toks[b - 1].text.ends_with("’s") {
@@ -566,7 +579,7 @@ fn person_span(
     }
     // The whole rest of the sub-run must be the name (no trailing organisation words etc.).
     // Up to four words, or six with particles ("Mohammed bin Salman bin Abdulaziz Al Saud").
-    let particles = (a..b).filter(|&k| particle(k)).count();
+    let particles = (a..b).filter(|&k| particle(k) || regnal(k)).count();
     let longest = if particles > 0 { 6 } else { 4 };
     if a >= b
         || b - a - particles > longest
@@ -729,6 +742,20 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role))
         .collect()
+    }
+
+    #[test]
+    fn particles_in_a_row_and_regnal_numbers_stay_in_the_name() {
+        assert_eq!(
+            people("President Ursula van der Berg and King Hassan II met."),
+            [
+                (
+                    "Ursula van der Berg".to_string(),
+                    Some("President".to_string())
+                ),
+                ("Hassan II".to_string(), Some("King".to_string()))
+            ]
+        );
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub const ON_BODIES: &[&str] = &["committee", "council", "commission", "institut
 /// Words that may stand uncapitalised inside a name.
 pub const LINKERS: &[&str] = &[
     "of", "and", "for", "the", "&", "de", "da", "do", "di", "du", "des", "la", "le", "del", "van",
-    "von", "y", "bin", "bint", "ibn", "at", "with",
+    "von", "der", "den", "della", "dos", "das", "y", "bin", "bint", "ibn", "at", "with",
 ];
 
 /// Function words and other common words that are capitalised only when they begin a
