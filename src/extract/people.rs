@@ -16,7 +16,7 @@
 
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
-    is_given_name, is_month_or_weekday, is_romanised_given_name, is_title_word,
+    PLACE_NOUNS, is_given_name, is_month_or_weekday, is_romanised_given_name, is_title_word,
 };
 use crate::model::Person;
 use std::collections::HashMap;
@@ -245,7 +245,13 @@ fn name_word(
         singular.len() >= 2 && singular.iter().all(|c| c.is_uppercase()) && !t.text.contains('.');
     // "Twenty-three": a number.
     let number = NUMBER_WORDS.contains(&l.split('-').next().unwrap_or(""));
-    if acronym || number || NOT_NAME.contains(&l.as_str()) || is_month_or_weekday(&l) {
+    if acronym
+        || number
+        || NOT_NAME.contains(&l.as_str())
+        || is_month_or_weekday(&l)
+        // "Hebei Province": a place's noun, not a name.
+        || PLACE_NOUNS.contains(&l.as_str())
+    {
         return false;
     }
     // "Nutrition", "Collections", "Scientology": abstract nouns, not names.
@@ -391,6 +397,12 @@ pub fn choose_people(candidates: Vec<Candidate>, excluded: &[(usize, usize)]) ->
     merge_short_names(&mut people);
     // A lone surname that joined no full name, with no title, is too little to go on.
     people.retain(|p| p.name.contains(' ') || p.role.is_some());
+    // "D.C.": initials alone name no one.
+    people.retain(|p| {
+        p.name
+            .split_whitespace()
+            .any(|w| !(w.contains('.') && w.chars().all(|c| c == '.' || c.is_uppercase())))
+    });
     people
 }
 
@@ -649,8 +661,28 @@ fn role_of(
                 let role = role.strip_prefix("the ").unwrap_or(role);
                 role.to_string()
             })
+            // "Alder, Birch, where he met President Kim": a clause, not a role.
             .filter(|r| {
-                r.split_whitespace()
+                !r.split_whitespace().next().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "where"
+                            | "which"
+                            | "who"
+                            | "whom"
+                            | "whose"
+                            | "when"
+                            | "while"
+                            | "after"
+                            | "before"
+                            | "as"
+                            | "since"
+                            | "because"
+                            | "although"
+                            | "if"
+                    )
+                }) && r
+                    .split_whitespace()
                     .any(|w| is_title_word(&w.to_lowercase()))
             })
     })
@@ -742,6 +774,18 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role))
         .collect()
+    }
+
+    #[test]
+    fn a_clause_a_places_noun_and_initials_are_no_person() {
+        assert!(
+            people("He flew in from Alder, D.C., where he had met President Obama's aides.")
+                .iter()
+                .all(|(name, _)| name != "D.C."),
+        );
+        assert!(
+            people("He led a delegation from Kestrel Province, Alder's sister state.").is_empty()
+        );
     }
 
     #[test]
