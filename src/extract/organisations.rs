@@ -148,7 +148,8 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
             break;
         };
         let acronym = text[open + 1..close].trim();
-        if !looks_like_acronym(acronym) {
+        let short_name = !looks_like_acronym(acronym) && looks_like_short_name(acronym);
+        if !looks_like_acronym(acronym) && !short_name {
             continue;
         }
         // The name stands in the same clause, right before the bracket.
@@ -164,7 +165,12 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
                 i + text[i..].chars().next().map_or(1, char::len_utf8)
             });
         let clause = text[clause_start..open].trim_end();
-        if let Some(name) = long_form(acronym, clause)
+        let name = if short_name {
+            long_form_of_short_name(acronym, clause)
+        } else {
+            long_form(acronym, clause)
+        };
+        if let Some(name) = name
             && !facility_at_a_place(&name, &text[close + 1..])
         {
             found.push(Definition {
@@ -174,6 +180,43 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
         }
     }
     found
+}
+
+/// A shorter name in brackets: two to four capitalised words ending in a head noun, one of them
+/// not a head ("Kestrel Bureau", not "the Authority").
+fn looks_like_short_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        && words.last().is_some_and(|w| is_head(w))
+        && words.iter().any(|w| !is_head(w))
+}
+
+/// The name a bracketed short name stands for: the capitalised name that ends the clause, when
+/// it ends in the same head and holds every word of the short name ("Kestrel Municipal
+/// Financial Bureau (Kestrel Bureau)").
+fn long_form_of_short_name(short: &str, clause: &str) -> Option<String> {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut a = words.len();
+    while a > 0
+        && words.len() - a < 12
+        && (capitalised(words[a - 1]) || matches!(words[a - 1], "of" | "and" | "for" | "&"))
+    {
+        a -= 1;
+    }
+    while a < words.len() && !capitalised(words[a]) {
+        a += 1;
+    }
+    let long = &words[a..];
+    let short_words: Vec<&str> = short.split_whitespace().collect();
+    let fits = long.len() > short_words.len()
+        && long.last() == short_words.last()
+        && short_words.iter().all(|s| long.contains(s));
+    fits.then(|| long.join(" "))
 }
 
 /// 2 to 10 letters, digits, `&` or `-`, starting with a capital, with at least two capitals.
@@ -1838,6 +1881,23 @@ mod tests {
                 "Deutsche Boerse AG"
             ]
         );
+    }
+
+    #[test]
+    fn a_bracketed_short_name_is_an_alias_of_the_name_before_it() {
+        assert_eq!(
+            find_definitions(
+                "It signed with the Kestrel Municipal Financial Bureau (Kestrel Bureau) today."
+            ),
+            [Definition {
+                name: "Kestrel Municipal Financial Bureau".to_string(),
+                acronym: "Kestrel Bureau".to_string(),
+            }]
+        );
+        // A head alone, a short name with another head, or words the name lacks define nothing.
+        assert!(find_definitions("the Alder Monetary Authority (the Authority)").is_empty());
+        assert!(find_definitions("the Alder Monetary Authority (Alder Bank)").is_empty());
+        assert!(find_definitions("the Alder Monetary Authority (Birch Authority)").is_empty());
     }
 
     #[test]
