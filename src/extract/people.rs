@@ -16,7 +16,8 @@
 
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
-    PLACE_NOUNS, is_given_name, is_month_or_weekday, is_romanised_given_name, is_title_word,
+    PLACE_NOUNS, TITLE_MODIFIERS, is_given_name, is_month_or_weekday, is_romanised_given_name,
+    is_title_word,
 };
 use crate::model::Person;
 use std::collections::HashMap;
@@ -202,22 +203,6 @@ const NUMBER_WORDS: &[&str] = &[
     "dozens",
     "hundreds",
     "thousands",
-];
-
-/// Title words that only modify another ("Trade Minister", "Vice President", "Former Mayor").
-const TITLE_MODIFIERS: &[&str] = &[
-    "vice",
-    "prime",
-    "foreign",
-    "finance",
-    "trade",
-    "defence",
-    "defense",
-    "assistant",
-    "acting",
-    "former",
-    "senior",
-    "state",
 ];
 
 fn is_title(t: &Token) -> bool {

@@ -414,19 +414,7 @@ pub const TITLES: &[&str] = &[
     "speaker",
     "dean",
     "rector",
-    "vice",
     "deputy",
-    "prime",
-    "foreign",
-    "finance",
-    "trade",
-    "defence",
-    "defense",
-    "assistant",
-    "acting",
-    "former",
-    "senior",
-    "state",
     "lord-mayor",
     "vice-premier",
     "vice-president",
@@ -467,11 +455,33 @@ pub const TITLES: &[&str] = &[
     "astronaut",
 ];
 
+/// Title words that only modify another ("Trade Minister", "Vice President", "Former Mayor").
+pub const TITLE_MODIFIERS: &[&str] = &[
+    "vice",
+    "prime",
+    "foreign",
+    "finance",
+    "trade",
+    "defence",
+    "defense",
+    "assistant",
+    "acting",
+    "former",
+    "senior",
+    "state",
+];
+
 /// Whether a lower-case word is a job title or a form of address ("minister", "dr").
 pub fn is_title_word(lower: &str) -> bool {
     // Called for most capitalised words: one hash lookup, not a scan of both lists.
-    static WORDS: std::sync::LazyLock<HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| ROLE_WORDS.iter().chain(TITLES).copied().collect());
+    static WORDS: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+        ROLE_WORDS
+            .iter()
+            .chain(TITLES)
+            .chain(TITLE_MODIFIERS)
+            .copied()
+            .collect()
+    });
     WORDS.contains(lower)
 }
 
@@ -587,8 +597,8 @@ mod tests {
             &["city", "district", "province", "region", "state"],
         ),
         // "Secretary of State" is a title; "… State" ends a place's name, not a body's.
-        ("NOT_ORGANISATIONS", "TITLES", &["state"]),
-        ("PLACE_NOUNS", "TITLES", &["state"]),
+        ("NOT_ORGANISATIONS", "TITLE_MODIFIERS", &["state"]),
+        ("PLACE_NOUNS", "TITLE_MODIFIERS", &["state"]),
     ];
 
     #[test]
@@ -600,6 +610,7 @@ mod tests {
             ("SENTENCE_STARTERS", SENTENCE_STARTERS),
             ("ROLE_WORDS", ROLE_WORDS),
             ("TITLES", TITLES),
+            ("TITLE_MODIFIERS", TITLE_MODIFIERS),
             ("FACILITY_HEADS", FACILITY_HEADS),
             ("PLACE_NOUNS", PLACE_NOUNS),
             ("IRREGULAR_PEOPLES", IRREGULAR_PEOPLES),
