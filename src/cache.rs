@@ -66,6 +66,8 @@ pub(crate) struct CachedFile {
     pub article: Option<Arc<Article>>,
     /// Its reading, when it was published.
     pub reading: Option<Reading>,
+    /// What its reading found, when it was tagged.
+    pub tags: Option<Arc<crate::model::Tags>>,
 }
 
 /// What tells a changed file: its size and modification time.

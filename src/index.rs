@@ -3,7 +3,7 @@
 //! Every list here is built in one pass over the articles (O(n + mentions)) and holds article
 //! indexes, never copies, so the renderer can page through any of them in linear time.
 
-use crate::model::{Article, Organisation, slug_or_hash};
+use crate::model::{Organisation, TaggedArticle, slug_or_hash};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::Arc;
@@ -13,7 +13,7 @@ use std::sync::Arc;
 pub struct Archive {
     /// Newest first; ties broken by path, so the order never depends on the file system.
     /// Shared, so a rebuild keeps every article that did not change without copying it.
-    pub articles: Vec<Arc<Article>>,
+    pub articles: Vec<TaggedArticle>,
     pub organisations: Vec<Organisation>,
     /// For each organisation (by table index), its articles (indexes into `articles`), newest first.
     pub by_organisation: Vec<Vec<usize>>,
@@ -132,7 +132,7 @@ impl Archive {
     }
 
     /// Sorts the articles and builds every index: O(n log n + mentions).
-    pub fn new(mut articles: Vec<Arc<Article>>, organisations: Vec<Organisation>) -> Archive {
+    pub fn new(mut articles: Vec<TaggedArticle>, organisations: Vec<Organisation>) -> Archive {
         use chrono::Datelike;
         articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
         let mut by_organisation = vec![Vec::new(); organisations.len()];
@@ -141,16 +141,16 @@ impl Archive {
         let mut people = Taxonomy::default();
         let mut years: Vec<Year> = Vec::new();
         for (i, article) in articles.iter().enumerate() {
-            for mention in &article.organisations {
+            for mention in &article.tags.organisations {
                 by_organisation[mention.id].push(i);
             }
-            for place in &article.places {
+            for place in &article.tags.places {
                 places.add(place_slug(&place.name), &place.name, i);
             }
-            if let Some((a, b)) = &article.partners {
+            if let Some((a, b)) = &article.tags.partners {
                 partners.add(partners_slug(a, b), &partners_name(a, b), i);
             }
-            for person in &article.people {
+            for person in &article.tags.people {
                 let term = people.add(person_slug(&person.name), &person.name, i);
                 if term.role.is_none() {
                     term.role.clone_from(&person.role);
@@ -213,6 +213,7 @@ impl Archive {
     /// Whether article `j` only credits organisation `id` as a source.
     fn credits(&self, j: usize, id: usize) -> bool {
         self.articles[j]
+            .tags
             .organisations
             .iter()
             .any(|m| m.id == id && m.credit)
@@ -224,12 +225,14 @@ impl Archive {
     fn shared_lists(&self, i: usize, credits: bool) -> Vec<(Option<usize>, &[usize])> {
         let article = &self.articles[i];
         let mut lists: Vec<(Option<usize>, &[usize])> = article
+            .tags
             .organisations
             .iter()
             .filter(|m| credits || !m.credit)
             .map(|m| (Some(m.id), self.by_organisation[m.id].as_slice()))
             .collect();
         if let Some(term) = article
+            .tags
             .partners
             .as_ref()
             .and_then(|(a, b)| self.partners.get(&partners_slug(a, b)))
@@ -261,7 +264,8 @@ impl Archive {
     pub fn same_layout(&self, other: &Archive) -> bool {
         self.articles.len() == other.articles.len()
             && self.articles.iter().zip(&other.articles).all(|(a, b)| {
-                Arc::ptr_eq(a, b) || (a.path == b.path && a.relative_url() == b.relative_url())
+                Arc::ptr_eq(&a.article, &b.article)
+                    || (a.path == b.path && a.relative_url() == b.relative_url())
             })
             && self.organisations == other.organisations
             && self.by_organisation == other.by_organisation
@@ -275,28 +279,41 @@ impl Archive {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::{NamedMention, OrganisationMention, Person};
+    use crate::model::{NamedMention, OrganisationMention, Person, Tags};
     use chrono::NaiveDate;
 
     /// A test article at `path` (also its slug), dated `date`, about the organisations `orgs`.
-    pub(crate) fn article(path: &str, date: &str, orgs: &[usize]) -> Article {
+    pub(crate) fn article(path: &str, date: &str, orgs: &[usize]) -> TaggedArticle {
         let mut a = crate::parse::tests::article_fixture();
         a.path = path.to_string();
         a.slug = path.to_string();
         a.date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
-        a.organisations = orgs
-            .iter()
-            .map(|&id| OrganisationMention {
-                id,
-                confidence: 1000,
-                mentions: vec![],
-                credit: false,
-            })
-            .collect();
-        a.places.clear();
-        a.people.clear();
-        a.partners = None;
-        a
+        let tags = Tags {
+            organisations: orgs
+                .iter()
+                .map(|&id| OrganisationMention {
+                    id,
+                    confidence: 1000,
+                    mentions: vec![],
+                    credit: false,
+                })
+                .collect(),
+            ..Tags::default()
+        };
+        TaggedArticle {
+            article: Arc::new(a),
+            tags: Arc::new(tags),
+        }
+    }
+
+    /// The fields of a test article, to change.
+    pub(crate) fn fields(a: &mut TaggedArticle) -> &mut crate::model::Article {
+        Arc::make_mut(&mut a.article)
+    }
+
+    /// The tags of a test article, to change.
+    pub(crate) fn tags(a: &mut TaggedArticle) -> &mut Tags {
+        Arc::make_mut(&mut a.tags)
     }
 
     fn org(name: &str) -> Organisation {
@@ -315,10 +332,7 @@ pub(crate) mod tests {
                 article("b", "2023-01-02", &[]),
                 article("c", "2023-01-20", &[]),
                 article("d", "2023-03-01", &[]),
-            ]
-            .into_iter()
-            .map(Arc::new)
-            .collect(),
+            ],
             vec![],
         );
         let years: Vec<_> = archive
@@ -333,28 +347,28 @@ pub(crate) mod tests {
     #[test]
     fn terms_group_by_slug_and_keep_the_newest_role() {
         let mut old = article("old", "2020-01-01", &[]);
-        old.people = vec![Person {
+        tags(&mut old).people = vec![Person {
             name: "Ana Lis".into(),
             role: Some("deputy mayor".into()),
             mentions: vec![],
         }];
-        old.places = vec![NamedMention {
+        tags(&mut old).places = vec![NamedMention {
             name: "Sao Paulo".into(),
             mentions: vec![],
         }];
-        old.partners = Some(("Valmora".into(), "Harwick".into()));
+        tags(&mut old).partners = Some(("Valmora".into(), "Harwick".into()));
         let mut new = article("new", "2024-01-01", &[]);
-        new.people = vec![Person {
+        tags(&mut new).people = vec![Person {
             name: "Ana Lis".into(),
             role: Some("mayor".into()),
             mentions: vec![],
         }];
-        new.places = vec![NamedMention {
+        tags(&mut new).places = vec![NamedMention {
             name: "São Paulo".into(),
             mentions: vec![],
         }];
-        new.partners = Some(("Harwick".into(), "Valmora".into()));
-        let archive = Archive::new(vec![Arc::new(old), Arc::new(new)], vec![]);
+        tags(&mut new).partners = Some(("Harwick".into(), "Valmora".into()));
+        let archive = Archive::new(vec![old, new], vec![]);
         let person = archive.people.get("ana-lis").unwrap();
         assert_eq!(person.role.as_deref(), Some("mayor"));
         assert_eq!(person.articles, [0, 1]);
@@ -393,10 +407,7 @@ pub(crate) mod tests {
                 article("one-new", "2023-07-01", &[0]),
                 article("one-old", "2021-01-01", &[1]),
                 article("none", "2023-06-02", &[2]),
-            ]
-            .into_iter()
-            .map(Arc::new)
-            .collect(),
+            ],
             vec![org("A"), org("B"), org("C")],
         );
         let me = position(&archive, "me");
@@ -409,16 +420,13 @@ pub(crate) mod tests {
     fn an_organisation_only_credited_relates_no_articles() {
         let mut me = article("me", "2023-06-01", &[0, 1]);
         // "… told the Wire": organisation 1 is only a credit in this article.
-        me.organisations[1].credit = true;
+        tags(&mut me).organisations[1].credit = true;
         let archive = Archive::new(
             vec![
                 me,
                 article("same-body", "2023-05-01", &[0]),
                 article("same-wire", "2023-05-02", &[1]),
-            ]
-            .into_iter()
-            .map(Arc::new)
-            .collect(),
+            ],
             vec![org("A"), org("Wire")],
         );
         let me = position(&archive, "me");

@@ -195,6 +195,8 @@ struct Entry {
     article: Option<Arc<model::Article>>,
     /// Its reading, once read, when it is published.
     reading: Option<extract::Reading>,
+    /// What the reading found, once tagged.
+    tags: Option<Arc<model::Tags>>,
     /// Read and parsed by this load (not kept from the cache).
     fresh: bool,
 }
@@ -256,10 +258,14 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
         problems = problems.into_iter().map(Problem::strict).collect();
     }
     problems.sort_by(|a, b| (&a.path, a.line, a.severity).cmp(&(&b.path, b.line, b.severity)));
-    let articles: Vec<Arc<model::Article>> = entries
+    let articles: Vec<model::TaggedArticle> = entries
         .iter()
-        .filter_map(|e| e.article.clone())
-        .filter(|a| published(a))
+        .filter_map(|e| {
+            Some(model::TaggedArticle {
+                article: e.article.clone().filter(|a| published(a))?,
+                tags: e.tags.clone()?,
+            })
+        })
         .collect();
     if let Some(cache) = cache {
         remember(cache, entries);
@@ -325,6 +331,7 @@ fn parse_entries(
                     problems: kept.problems,
                     article: kept.article,
                     reading: kept.reading,
+                    tags: kept.tags,
                     fresh: false,
                 },
                 None => {
@@ -335,6 +342,7 @@ fn parse_entries(
                         problems: parsed.problems,
                         article: parsed.article.map(Arc::new),
                         reading: None,
+                        tags: None,
                         fresh: true,
                     }
                 }
@@ -355,6 +363,7 @@ fn remember(cache: &mut Cache, entries: Vec<Entry>) {
                     problems: e.problems,
                     article: e.article,
                     reading: e.reading,
+                    tags: e.tags,
                 },
             ))
         })
@@ -474,8 +483,8 @@ fn extract_entries(
             } else {
                 e.reading.take()
             };
-            if let (Some(article), Some(reading)) = (e.article.as_mut(), reading) {
-                reader.tag(Arc::make_mut(article), reading, &tagger);
+            if let (Some(article), Some(reading)) = (&e.article, reading) {
+                e.tags = Some(Arc::new(reader.tag(article, reading, &tagger)));
             }
         });
     let stale = extract::stale_corrections(
@@ -484,8 +493,8 @@ fn extract_entries(
         &reader,
         entries
             .iter()
-            .filter_map(|e| e.article.as_deref())
-            .filter(|a| published(a)),
+            .filter(|e| is_published(e))
+            .filter_map(|e| e.tags.as_deref()),
     );
     let mut exclusions = tagger.excluded.clone();
     exclusions.extend(reader.exclusions(config));
@@ -851,8 +860,7 @@ impl Site {
 
     /// The model of every article in path order, with the problems.
     pub fn check_model(&self) -> CheckModel<'_> {
-        let mut articles: Vec<&model::Article> =
-            self.archive.articles.iter().map(|a| &**a).collect();
+        let mut articles: Vec<&model::TaggedArticle> = self.archive.articles.iter().collect();
         articles.sort_by(|a, b| a.path.cmp(&b.path));
         CheckModel {
             articles: articles
@@ -872,11 +880,16 @@ impl Site {
                     draft: a.draft,
                     caption: a.caption.as_deref(),
                     cleanup: &a.cleanup,
-                    organisations: self.organisation_models(&a.organisations),
-                    rejected_organisations: self.organisation_models(&a.rejected_organisations),
-                    places: &a.places,
-                    partners: a.partners.as_ref().map(|(x, y)| [x.as_str(), y.as_str()]),
-                    people: &a.people,
+                    organisations: self.organisation_models(&a.tags.organisations),
+                    rejected_organisations: self
+                        .organisation_models(&a.tags.rejected_organisations),
+                    places: &a.tags.places,
+                    partners: a
+                        .tags
+                        .partners
+                        .as_ref()
+                        .map(|(x, y)| [x.as_str(), y.as_str()]),
+                    people: &a.tags.people,
                 })
                 .collect(),
             problems: &self.problems,

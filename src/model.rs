@@ -15,7 +15,7 @@ pub struct Output {
 /// Where rendered files go, as soon as each is ready; called from many threads.
 pub type Sink<'a> = &'a (dyn Fn(Output) -> crate::error::Result<()> + Sync);
 
-/// One article, parsed, cleaned up and tagged.
+/// One article, parsed and cleaned up: the parse stage's output (its reading is [`Tags`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     /// The source file, relative to the site root, with `/` separators.
@@ -52,16 +52,38 @@ pub struct Article {
     pub text: String,
     /// What the clean-up changed, so an editor can audit it.
     pub cleanup: Cleanup,
-    /// Filled by extraction: indexes into the archive's organisation table, with the forms seen here.
+}
+
+/// What the reading stage found in one article ([`crate::extract`] makes it; parse never does).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tags {
+    /// Indexes into the archive's organisation table, with the forms seen here.
     pub organisations: Vec<OrganisationMention>,
-    /// Filled by extraction: candidates the decision model turned down (below the threshold).
+    /// Candidates the decision model turned down (below the threshold).
     pub rejected_organisations: Vec<OrganisationMention>,
-    /// Filled by extraction: the places named, in order of first mention.
+    /// The places named, in order of first mention.
     pub places: Vec<NamedMention>,
-    /// Filled by extraction: the two parties cooperating, when the article names a pair.
+    /// The two parties cooperating, when the article names a pair.
     pub partners: Option<(String, String)>,
-    /// Filled by extraction: the people named, with their role when the text gives it.
+    /// The people named, with their role when the text gives it.
     pub people: Vec<Person>,
+}
+
+/// An article with its reading: what the index holds and the pages show. Both halves are
+/// shared, so a rebuild keeps what did not change without copying it; it reads as the
+/// [`Article`] it wraps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaggedArticle {
+    pub article: std::sync::Arc<Article>,
+    pub tags: std::sync::Arc<Tags>,
+}
+
+impl std::ops::Deref for TaggedArticle {
+    type Target = Article;
+
+    fn deref(&self) -> &Article {
+        &self.article
+    }
 }
 
 /// Where an article's body comes from.

@@ -7,7 +7,7 @@
 
 use crate::Site;
 use crate::extract::{decide, organisations, places, vocabulary};
-use crate::model::Article;
+use crate::model::TaggedArticle;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -58,10 +58,10 @@ pub fn review(site: &Site, since: Option<NaiveDate>) -> Vec<Row> {
     ];
     for (kind, taxonomy, dir) in terms {
         for term in &taxonomy.terms {
-            let list: Vec<&Article> = term
+            let list: Vec<&TaggedArticle> = term
                 .articles
                 .iter()
-                .map(|&i| &*archive.articles[i])
+                .map(|&i| &archive.articles[i])
                 .collect();
             let flags = term_flags(kind, &term.name, list.len(), &is_place);
             rows.push(row(
@@ -166,11 +166,11 @@ fn organisation_rows(site: &Site, threshold: f64, is_place: &dyn Fn(&str) -> boo
         if indexes.is_empty() {
             continue;
         }
-        let list: Vec<&Article> = indexes.iter().map(|&i| &*archive.articles[i]).collect();
+        let list: Vec<&TaggedArticle> = indexes.iter().map(|&i| &archive.articles[i]).collect();
         let mut variants = BTreeSet::new();
         let mut confidence: f64 = 1.0;
         for article in &list {
-            for m in article.organisations.iter().filter(|m| m.id == id) {
+            for m in article.tags.organisations.iter().filter(|m| m.id == id) {
                 variants.extend(m.mentions.iter().filter(|v| **v != org.name).cloned());
                 confidence = confidence.min(f64::from(m.confidence) / 1000.0);
             }
@@ -257,7 +257,7 @@ fn row(
     kind: &'static str,
     name: &str,
     flags: Vec<String>,
-    list: &[&Article],
+    list: &[&TaggedArticle],
     variants: Vec<String>,
     confidence: Option<f64>,
     kept_because: String,
@@ -308,7 +308,7 @@ fn example_sentence(text: &str, forms: &[&str]) -> String {
 
 /// When an organisation's articles fall into groups that share no place (a "Labour" of two
 /// countries), the two largest groups' places: a hint to split the name.
-fn separate_contexts(list: &[&Article]) -> Option<String> {
+fn separate_contexts(list: &[&TaggedArticle]) -> Option<String> {
     if list.len() < 4 {
         return None;
     }
@@ -316,7 +316,7 @@ fn separate_contexts(list: &[&Article]) -> Option<String> {
     let mut by_place: BTreeMap<&str, usize> = BTreeMap::new();
     let mut placed = vec![false; list.len()];
     for (i, article) in list.iter().enumerate() {
-        for place in &article.places {
+        for place in &article.tags.places {
             placed[i] = true;
             if let Some(&j) = by_place.get(place.name.as_str()) {
                 groups.union(i, j);
@@ -338,7 +338,7 @@ fn separate_contexts(list: &[&Article]) -> Option<String> {
         let mut names: BTreeSet<&str> = BTreeSet::new();
         for (i, article) in list.iter().enumerate() {
             if placed[i] && groups.find(i) == root {
-                names.extend(article.places.iter().map(|p| p.name.as_str()));
+                names.extend(article.tags.places.iter().map(|p| p.name.as_str()));
             }
         }
         names.into_iter().take(3).collect::<Vec<_>>().join(", ")

@@ -13,11 +13,10 @@
 use crate::config::SearchConfig;
 use crate::error::{Error, Result};
 use crate::model::Output;
-use crate::model::{Article, Organisation};
+use crate::model::{Organisation, TaggedArticle};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 /// The folder of the site the index is written to (Pagefind's own default name).
 pub const BUNDLE: &str = "pagefind/";
@@ -45,7 +44,11 @@ pub struct Record {
 }
 
 /// The record of one article; `organisations` is the archive's table its mentions point into.
-pub fn record(organisations: &[Organisation], article: &Article, config: &SearchConfig) -> Record {
+pub fn record(
+    organisations: &[Organisation],
+    article: &TaggedArticle,
+    config: &SearchConfig,
+) -> Record {
     let iso = article.date.format("%Y-%m-%d").to_string();
     let mut meta = BTreeMap::new();
     let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -55,7 +58,7 @@ pub fn record(organisations: &[Organisation], article: &Article, config: &Search
     // Every form of each organisation: the name, the site's aliases, what this article writes.
     let mut names = Vec::new();
     let mut forms = BTreeSet::new();
-    for mention in &article.organisations {
+    for mention in &article.tags.organisations {
         let org = &organisations[mention.id];
         names.push(org.name.clone());
         forms.insert(org.name.as_str());
@@ -66,17 +69,17 @@ pub fn record(organisations: &[Organisation], article: &Article, config: &Search
         meta.insert("organisations".into(), join(forms));
         filters.insert("organisation".into(), names);
     }
-    let people: Vec<String> = article.people.iter().map(|p| p.name.clone()).collect();
+    let people: Vec<String> = article.tags.people.iter().map(|p| p.name.clone()).collect();
     if !people.is_empty() {
         meta.insert("people".into(), people.join(" · "));
         filters.insert("person".into(), people);
     }
-    let places: Vec<String> = article.places.iter().map(|p| p.name.clone()).collect();
+    let places: Vec<String> = article.tags.places.iter().map(|p| p.name.clone()).collect();
     if !places.is_empty() {
         meta.insert("places".into(), places.join(" · "));
         filters.insert("place".into(), places);
     }
-    if let Some((a, b)) = &article.partners {
+    if let Some((a, b)) = &article.tags.partners {
         let pair = crate::index::partners_name(a, b);
         meta.insert("partners".into(), pair.clone());
         filters.insert("partners".into(), vec![pair]);
@@ -112,7 +115,7 @@ fn join<'a>(forms: impl IntoIterator<Item = &'a str>) -> String {
 /// Builds the index of these articles (an archive's, in its order) and returns its files, under
 /// [`BUNDLE`]; the same articles always give the same bytes.
 pub fn index(
-    articles: &[Arc<Article>],
+    articles: &[TaggedArticle],
     organisations: &[Organisation],
     config: &SearchConfig,
     language: &str,
@@ -131,7 +134,7 @@ pub fn index(
 /// edit shows at once, the index follows). [`SearchJob::run`] writes it.
 #[derive(Debug)]
 pub struct SearchJob {
-    pub(crate) articles: Vec<Arc<Article>>,
+    pub(crate) articles: Vec<TaggedArticle>,
     pub(crate) organisations: Vec<Organisation>,
     pub(crate) config: SearchConfig,
     pub(crate) language: String,
@@ -316,20 +319,22 @@ mod tests {
             aliases: vec!["HCH".into()],
         }];
         let mut a = crate::index::tests::article("ferry", "2024-03-09", &[0]);
-        a.title = "Ferry deal".into();
-        a.text = "Ferry deal\n\nThe Clearing House signed with Ana Lis in Harwick.".into();
-        a.organisations[0].mentions = vec!["the Clearing House".into()];
-        a.people = vec![Person {
+        let fields = crate::index::tests::fields(&mut a);
+        fields.title = "Ferry deal".into();
+        fields.text = "Ferry deal\n\nThe Clearing House signed with Ana Lis in Harwick.".into();
+        fields.source = Some("Tide News".into());
+        let tags = crate::index::tests::tags(&mut a);
+        tags.organisations[0].mentions = vec!["the Clearing House".into()];
+        tags.people = vec![Person {
             name: "Ana Lis".into(),
             role: None,
             mentions: vec![],
         }];
-        a.places = vec![NamedMention {
+        tags.places = vec![NamedMention {
             name: "Harwick".into(),
             mentions: vec![],
         }];
-        a.partners = Some(("Harwick".into(), "Alder".into()));
-        a.source = Some("Tide News".into());
+        tags.partners = Some(("Harwick".into(), "Alder".into()));
         let full = record(&organisations, &a, &SearchConfig::default());
         assert_eq!(full.url, "/2024/03/ferry/");
         assert_eq!(

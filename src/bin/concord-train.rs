@@ -327,8 +327,7 @@ fn detokenise(tokens: &[&str]) -> String {
 /// Each candidate of `docs` (all documents read as one archive) with its label: `Some(true)`
 /// right, `Some(false)` wrong, `None` optional.
 fn label(docs: &[Article], golds: &[Gold]) -> Vec<(CandidateView, Option<bool>)> {
-    let mut docs = docs.to_vec();
-    let found = candidates(&mut docs, &SiteConfig::default());
+    let found = candidates(docs, &SiteConfig::default());
     found
         .into_iter()
         .zip(golds)

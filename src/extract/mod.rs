@@ -15,7 +15,7 @@ pub mod text;
 pub mod vocabulary;
 
 use crate::config::SiteConfig;
-use crate::model::{Article, NamedMention, Organisation, Person};
+use crate::model::{Article, NamedMention, Organisation, OrganisationMention, Person, Tags};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Mutex;
@@ -153,11 +153,16 @@ impl SiteCorrections {
 
     /// Moves a mention written as a split's alias to the split's organisation when the article
     /// meets its condition (the first such entry, by name, wins).
-    fn split_organisations(&self, article: &mut Article, tagger: &organisations::Tagger) {
+    fn split_organisations(
+        &self,
+        article: &Article,
+        tags: &mut Tags,
+        tagger: &organisations::Tagger,
+    ) {
         if self.splits.is_empty() {
             return;
         }
-        let place_keys: HashSet<String> = article
+        let place_keys: HashSet<String> = tags
             .places
             .iter()
             .flat_map(|p| std::iter::once(&p.name).chain(&p.mentions))
@@ -165,7 +170,7 @@ impl SiteCorrections {
             .collect();
         let source_key = article.source.as_deref().map(organisations::name_key);
         let mut moved = false;
-        for mention in &mut article.organisations {
+        for mention in &mut tags.organisations {
             let split = self.splits.iter().find(|s| {
                 mention
                     .mentions
@@ -182,8 +187,8 @@ impl SiteCorrections {
             }
         }
         if moved {
-            let mut seen: Vec<crate::model::OrganisationMention> = Vec::new();
-            for m in std::mem::take(&mut article.organisations) {
+            let mut seen: Vec<OrganisationMention> = Vec::new();
+            for m in std::mem::take(&mut tags.organisations) {
                 match seen.iter_mut().find(|k| k.id == m.id) {
                     Some(kept) => {
                         for form in m.mentions {
@@ -197,7 +202,7 @@ impl SiteCorrections {
                     None => seen.push(m),
                 }
             }
-            article.organisations = seen;
+            tags.organisations = seen;
         }
     }
 }
@@ -249,32 +254,32 @@ impl Reader {
         out
     }
 
-    /// The features and confidence of each organisation `tagger` found in `article`.
+    /// The features and confidence of each organisation `tagger` found in `article` (`found`).
     /// `spans` are the mention spans `tagger` found in the article.
     pub fn scored(
         &self,
         article: &Article,
+        found: &[OrganisationMention],
         tagger: &organisations::Tagger,
         spans: &[(usize, usize)],
     ) -> Vec<Scored> {
         let is_place = |w: &str| self.place_finder.is_place(w);
         let text = &article.text;
         let mut owner: std::collections::HashMap<&str, usize> = Default::default();
-        for (i, m) in article.organisations.iter().enumerate() {
+        for (i, m) in found.iter().enumerate() {
             for mention in &m.mentions {
                 owner.entry(mention.as_str()).or_insert(i);
             }
         }
-        let mut found = vec![Vec::new(); article.organisations.len()];
+        let mut at = vec![Vec::new(); found.len()];
         for &(a, b) in spans {
             if let Some(&i) = owner.get(&text[a..b]) {
-                found[i].push((a, b));
+                at[i].push((a, b));
             }
         }
-        article
-            .organisations
+        found
             .iter()
-            .zip(found.iter_mut())
+            .zip(at.iter_mut())
             .map(|(m, found): (_, &mut Vec<(usize, usize)>)| {
                 found.sort_unstable();
                 let sources = tagger.sources.get(m.id).copied().unwrap_or(0);
@@ -298,19 +303,20 @@ impl Reader {
     /// `rejected_organisations`, and their mentions' spans are freed for places and people.
     fn decide(
         &self,
-        article: &mut Article,
+        article: &Article,
+        tags: &mut Tags,
         tagger: &organisations::Tagger,
         spans: &mut Vec<(usize, usize)>,
     ) {
-        let scores = self.scored(article, tagger, spans);
-        let mut kept = Vec::with_capacity(article.organisations.len());
+        let scores = self.scored(article, &tags.organisations, tagger, spans);
+        let mut kept = Vec::with_capacity(tags.organisations.len());
         let mut rejected = Vec::new();
         for (
             mut mention,
             Scored {
                 confidence, credit, ..
             },
-        ) in std::mem::take(&mut article.organisations)
+        ) in std::mem::take(&mut tags.organisations)
             .into_iter()
             .zip(scores)
         {
@@ -325,14 +331,14 @@ impl Reader {
         if !rejected.is_empty() {
             let kept_forms: std::collections::HashSet<String> = kept
                 .iter()
-                .flat_map(|m: &crate::model::OrganisationMention| &m.mentions)
+                .flat_map(|m: &OrganisationMention| &m.mentions)
                 .map(|m| m.to_lowercase())
                 .collect();
             let text = &article.text;
             spans.retain(|&(a, b)| kept_forms.contains(&text[a..b].to_lowercase()));
         }
-        article.organisations = kept;
-        article.rejected_organisations = rejected;
+        tags.organisations = kept;
+        tags.rejected_organisations = rejected;
     }
 
     /// Tokenises `article` once and reads its names, place names and possible people. O(text).
@@ -381,11 +387,15 @@ impl Reader {
         labeller::evidence(toks, &places, &orgs)
     }
 
-    /// Tags `article` with the organisations `tagger` finds, then with its places, partners and
+    /// What `article` is about: the organisations `tagger` finds, then its places, partners and
     /// people outside those organisations' mentions.
-    pub fn tag(&self, article: &mut Article, reading: Reading, tagger: &organisations::Tagger) {
-        let mut spans = tagger.tag(article);
-        self.decide(article, tagger, &mut spans);
+    pub fn tag(&self, article: &Article, reading: Reading, tagger: &organisations::Tagger) -> Tags {
+        let (organisations, mut spans) = tagger.tag(article);
+        let mut tags = Tags {
+            organisations,
+            ..Tags::default()
+        };
+        self.decide(article, &mut tags, tagger, &mut spans);
         let (places, partners) = places::find_places(
             &article.text,
             &reading.headed_places,
@@ -397,7 +407,7 @@ impl Reader {
             .people(people::choose_people(reading.candidates, &spans));
         let (places, partners) = self.corrections.places(places, partners);
         let fixes = &article.corrections;
-        article.places = fixes.places.apply(
+        tags.places = fixes.places.apply(
             places,
             |p| &p.name,
             |name| crate::model::NamedMention {
@@ -405,7 +415,7 @@ impl Reader {
                 mentions: Vec::new(),
             },
         );
-        article.people = fixes.people.apply(
+        tags.people = fixes.people.apply(
             people,
             |p| &p.name,
             |name| crate::model::Person {
@@ -414,7 +424,7 @@ impl Reader {
                 mentions: Vec::new(),
             },
         );
-        article.partners = match &fixes.partners {
+        tags.partners = match &fixes.partners {
             Some(pair) => match pair.as_slice() {
                 [a, b] => {
                     let (a, b) = (a.clone(), b.clone());
@@ -424,18 +434,21 @@ impl Reader {
             },
             None => partners,
         };
-        self.corrections.split_organisations(article, tagger);
+        self.corrections
+            .split_organisations(article, &mut tags, tagger);
+        tags
     }
 }
 
-/// Tags every article with its organisations, places, partners and people. Returns the archive's
-/// organisation table.
+/// Reads every article: the archive's organisation table, and each article's organisations,
+/// places, partners and people.
 ///
 /// Each article is tokenised once: its names, place names and possible people are read then;
 /// the organisation table needs every article's names, so the people and places are chosen
 /// after it, outside the organisations' mentions.
-pub fn extract(articles: &mut [Article], config: &SiteConfig) -> Vec<Organisation> {
-    extract_with(articles, config, &Reader::new(config)).0
+pub fn extract(articles: &[Article], config: &SiteConfig) -> (Vec<Organisation>, Vec<Tags>) {
+    let (table, _, tags) = extract_with(articles, config, &Reader::new(config));
+    (table, tags)
 }
 
 /// Each article's labeller evidence, as [`Reader::read`] gives it (for the training tool).
@@ -468,19 +481,17 @@ pub struct CandidateView {
 
 /// Reads `articles` as [`extract`] does but keeps every candidate organisation, and returns
 /// each article's candidates with their features and the embedded model's confidence.
-pub fn candidates(articles: &mut [Article], config: &SiteConfig) -> Vec<Vec<CandidateView>> {
+pub fn candidates(articles: &[Article], config: &SiteConfig) -> Vec<Vec<CandidateView>> {
     let mut reader = Reader::new(config);
     reader.threshold = 0.0;
-    let (table, tagger) = extract_with(articles, config, &reader);
+    let (table, tagger, _) = extract_with(articles, config, &reader);
     articles
         .iter()
         .map(|article| {
             // Tagged again, as a build tags it, for the same mention spans a build scores.
-            let mut article = article.clone();
-            let spans = tagger.tag(&mut article);
-            let scored = reader.scored(&article, &tagger, &spans);
-            article
-                .organisations
+            let (found, spans) = tagger.tag(article);
+            let scored = reader.scored(article, &found, &tagger, &spans);
+            found
                 .iter()
                 .zip(scored)
                 .map(
@@ -504,10 +515,10 @@ pub fn candidates(articles: &mut [Article], config: &SiteConfig) -> Vec<Vec<Cand
 }
 
 fn extract_with(
-    articles: &mut [Article],
+    articles: &[Article],
     config: &SiteConfig,
     reader: &Reader,
-) -> (Vec<Organisation>, organisations::Tagger) {
+) -> (Vec<Organisation>, organisations::Tagger, Vec<Tags>) {
     let readings: Vec<Reading> = articles.par_iter().map(|a| reader.read(a)).collect();
     let sources: Vec<(&[String], &organisations::Names)> = articles
         .iter()
@@ -520,11 +531,12 @@ fn extract_with(
         &config.extract,
     );
     drop(sources);
-    articles
-        .par_iter_mut()
+    let tags = articles
+        .par_iter()
         .zip(readings)
-        .for_each(|(article, reading)| reader.tag(article, reading, &tagger));
-    (table, tagger)
+        .map(|(article, reading)| reader.tag(article, reading, &tagger))
+        .collect();
+    (table, tagger, tags)
 }
 
 /// Warnings for the site's corrections that no longer match anything: an `[extract] exclude`
@@ -533,18 +545,18 @@ pub fn stale_corrections<'a>(
     config: &SiteConfig,
     tagger: &organisations::Tagger,
     reader: &Reader,
-    articles: impl Iterator<Item = &'a Article>,
+    tags: impl Iterator<Item = &'a Tags>,
 ) -> Vec<crate::error::Problem> {
     use crate::error::Problem;
     let mut written = HashSet::new();
     let mut people_written = HashSet::new();
     let mut used = HashSet::new();
-    for article in articles {
-        for m in &article.organisations {
+    for tags in tags {
+        for m in &tags.organisations {
             used.insert(m.id);
             written.extend(m.mentions.iter().map(|n| organisations::name_key(n)));
         }
-        for p in &article.people {
+        for p in &tags.people {
             people_written.extend(
                 std::iter::once(&p.name)
                     .chain(&p.mentions)

@@ -1318,9 +1318,8 @@ impl Tagger {
         self.key_to_org.get(&name_key(name)).copied()
     }
 
-    /// Tags `article` with the organisations it names; returns the byte spans of the mentions.
-    /// O(text).
-    pub fn tag(&self, article: &mut Article) -> Vec<(usize, usize)> {
+    /// The organisations `article` names, and the byte spans of their mentions. O(text).
+    pub fn tag(&self, article: &Article) -> (Vec<OrganisationMention>, Vec<(usize, usize)>) {
         let Tagger {
             patterns,
             pattern_org,
@@ -1386,8 +1385,7 @@ impl Tagger {
             let mut org = span_orgs.iter();
             spans.retain(|_| org.next().is_none_or(|o| !removed.contains(o)));
         }
-        article.organisations = found;
-        spans
+        (found, spans)
     }
 
     /// The organisations of `found` that the article's `organisations_remove` names, by their
@@ -1521,12 +1519,12 @@ mod tests {
 
     #[test]
     fn a_place_with_its_short_form_in_brackets_is_no_organisation() {
-        let mut articles = vec![article(
+        let articles = vec![article(
             "The Northern Alder Isles (NAI) joined the Alder Stock Exchange (ASX) link.",
             &[],
         )];
         let is_place = |w: &str| w == "Northern Alder Isles";
-        let table = tag_archive(&mut articles, &BTreeMap::new(), &no_builtin(), &is_place).0;
+        let table = tag_archive(&articles, &BTreeMap::new(), &no_builtin(), &is_place).0;
         let names: Vec<&str> = table.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names, ["Alder Stock Exchange"]);
     }
@@ -1570,11 +1568,11 @@ mod tests {
 
     #[test]
     fn an_undefined_acronym_and_a_web_address_join_their_names() {
-        let mut articles = vec![article(
+        let articles = vec![article(
             "Headline\n\nRegina Ip of the New People's Party won. Michael Tien of NPP won.",
             &[],
         )];
-        let table = tag_archive(&mut articles, &BTreeMap::new(), &no_builtin(), &|_| false).0;
+        let table = tag_archive(&articles, &BTreeMap::new(), &no_builtin(), &|_| false).0;
         let party = table.iter().find(|o| o.name == "New People's Party");
         assert!(
             party.is_some_and(|o| o.aliases.contains(&"NPP".to_string())),
@@ -1587,11 +1585,11 @@ mod tests {
 
     /// Reads every article's names, then builds the table.
     fn tag_archive(
-        articles: &mut [Article],
+        articles: &[Article],
         site_table: &BTreeMap<String, Vec<String>>,
         settings: &ExtractConfig,
         is_place: &(dyn Fn(&str) -> bool + Sync),
-    ) -> (Vec<Organisation>, Vec<Vec<(usize, usize)>>) {
+    ) -> (Vec<Organisation>, Vec<Vec<OrganisationMention>>) {
         let found: Vec<Names> = articles
             .iter()
             .map(|a| {
@@ -1605,8 +1603,8 @@ mod tests {
             .zip(&found)
             .collect();
         let (table, tagger) = organisation_table(&sources, site_table, settings);
-        let spans = articles.iter_mut().map(|a| tagger.tag(a)).collect();
-        (table, spans)
+        let found = articles.iter().map(|a| tagger.tag(a).0).collect();
+        (table, found)
     }
 
     fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
@@ -1614,14 +1612,15 @@ mod tests {
         headed_names_in(text, text::body_tokens(text, &toks), is_place)
     }
 
-    fn tag_with_builtin(articles: &mut [Article]) -> Vec<Organisation> {
+    fn tag_with_builtin(
+        articles: &[Article],
+    ) -> (Vec<Organisation>, Vec<Vec<OrganisationMention>>) {
         tag_archive(
             articles,
             &BTreeMap::new(),
             &ExtractConfig::default(),
             &|_| false,
         )
-        .0
     }
 
     fn no_builtin() -> ExtractConfig {
@@ -1638,12 +1637,8 @@ mod tests {
         a
     }
 
-    fn tagged(articles: &mut [Article], table: &[Organisation], i: usize) -> Vec<String> {
-        articles[i]
-            .organisations
-            .iter()
-            .map(|m| table[m.id].name.clone())
-            .collect()
+    fn tagged(found: &[Vec<OrganisationMention>], table: &[Organisation], i: usize) -> Vec<String> {
+        found[i].iter().map(|m| table[m.id].name.clone()).collect()
     }
 
     #[test]
@@ -1792,16 +1787,16 @@ mod tests {
 
     #[test]
     fn an_acronym_learnt_in_one_article_tags_another() {
-        let mut articles = vec![
+        let articles = vec![
             article("The Alder Stock Exchange (ASX) opened a link.", &[]),
             article("ASX said volumes rose.", &[]),
         ];
-        let table = tag_archive(&mut articles, &BTreeMap::new(), &no_builtin(), &|_| false).0;
+        let (table, found) = tag_archive(&articles, &BTreeMap::new(), &no_builtin(), &|_| false);
         assert_eq!(table.len(), 1);
         assert_eq!(table[0].name, "Alder Stock Exchange");
         assert_eq!(table[0].slug, "alder-stock-exchange");
-        assert_eq!(tagged(&mut articles, &table, 1), ["Alder Stock Exchange"]);
-        assert_eq!(articles[1].organisations[0].mentions, ["ASX"]);
+        assert_eq!(tagged(&found, &table, 1), ["Alder Stock Exchange"]);
+        assert_eq!(found[1][0].mentions, ["ASX"]);
     }
 
     #[test]
@@ -1810,15 +1805,15 @@ mod tests {
             "Birch Development Bank".to_string(),
             vec!["BDB".to_string(), "Birch Bank".to_string()],
         )]);
-        let mut articles = vec![
+        let articles = vec![
             article("Birch Bank lent more.", &[]),
             article("The Birch Dev Bank (BDB) signed.", &[]),
         ];
-        let table = tag_archive(&mut articles, &site, &no_builtin(), &|_| false).0;
+        let (table, found) = tag_archive(&articles, &site, &no_builtin(), &|_| false);
         assert_eq!(table.len(), 1, "{table:?}");
         assert_eq!(table[0].name, "Birch Development Bank");
-        assert_eq!(tagged(&mut articles, &table, 0), ["Birch Development Bank"]);
-        assert_eq!(tagged(&mut articles, &table, 1), ["Birch Development Bank"]);
+        assert_eq!(tagged(&found, &table, 0), ["Birch Development Bank"]);
+        assert_eq!(tagged(&found, &table, 1), ["Birch Development Bank"]);
     }
 
     #[test]
@@ -1827,38 +1822,35 @@ mod tests {
             "Maple Authority of Cedar".to_string(),
             vec!["MAC".to_string()],
         )]);
-        let mut articles = vec![article(
+        let articles = vec![article(
             "The MACRO trend; a mac; Mac said; MAC agreed.",
             &[],
         )];
-        let table = tag_archive(&mut articles, &site, &no_builtin(), &|_| false).0;
-        assert_eq!(articles[0].organisations[0].mentions, ["MAC"]);
+        let (table, found) = tag_archive(&articles, &site, &no_builtin(), &|_| false);
+        assert_eq!(found[0][0].mentions, ["MAC"]);
         assert_eq!(table[0].name, "Maple Authority of Cedar");
     }
 
     #[test]
     fn the_archive_s_own_name_beats_the_built_in_one() {
-        let mut articles = vec![article(
+        let articles = vec![article(
             "Mayor Li met the Hong Kong Stock Exchange (HKEX). HKEX said so.",
             &[],
         )];
-        let table = tag_with_builtin(&mut articles);
-        assert_eq!(
-            tagged(&mut articles, &table, 0),
-            ["Hong Kong Stock Exchange"]
-        );
+        let (table, found) = tag_with_builtin(&articles);
+        assert_eq!(tagged(&found, &table, 0), ["Hong Kong Stock Exchange"]);
     }
 
     #[test]
     fn the_built_in_table_tags_names_the_text_never_defines() {
-        let mut articles = vec![article(
+        let articles = vec![article(
             "Talks at the WTO and with the IMF went well. Later Betty Nike met Interpol.",
             &[],
         )];
-        let table = tag_with_builtin(&mut articles);
+        let (table, found) = tag_with_builtin(&articles);
         // "Betty Nike" is a person: a given name before a one-word name makes it a surname.
         assert_eq!(
-            tagged(&mut articles, &table, 0),
+            tagged(&found, &table, 0),
             [
                 "World Trade Organization",
                 "International Monetary Fund",
@@ -1936,18 +1928,18 @@ mod tests {
 
     #[test]
     fn front_matter_organisations_tag_without_a_mention() {
-        let mut articles = vec![article("Nothing here.", &["Cedar Trade Council"])];
-        let table = tag_archive(&mut articles, &BTreeMap::new(), &no_builtin(), &|_| false).0;
-        assert_eq!(tagged(&mut articles, &table, 0), ["Cedar Trade Council"]);
+        let articles = vec![article("Nothing here.", &["Cedar Trade Council"])];
+        let (table, found) = tag_archive(&articles, &BTreeMap::new(), &no_builtin(), &|_| false);
+        assert_eq!(tagged(&found, &table, 0), ["Cedar Trade Council"]);
     }
 
     #[test]
     fn two_spellings_of_one_acronym_end_on_one_page() {
-        let mut articles = vec![
+        let articles = vec![
             article("Hong Kong Exchanges and Clearing (HKEx) grew.", &[]),
             article("The Hong Kong Stock Exchange (HKEX) met.", &[]),
         ];
-        let table = tag_archive(&mut articles, &BTreeMap::new(), &no_builtin(), &|_| false).0;
+        let table = tag_archive(&articles, &BTreeMap::new(), &no_builtin(), &|_| false).0;
         assert_eq!(table.len(), 1, "{table:?}");
         assert_eq!(table[0].name, "Hong Kong Exchanges and Clearing");
     }

@@ -536,11 +536,6 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
         corrections: corrections.1,
         text,
         cleanup,
-        organisations: Vec::new(),
-        rejected_organisations: Vec::new(),
-        places: Vec::new(),
-        partners: None,
-        people: Vec::new(),
     })
 }
 
@@ -1059,11 +1054,6 @@ fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Ar
         declared_organisations: corrections.0,
         corrections: corrections.1,
         cleanup: Cleanup::default(),
-        organisations: Vec::new(),
-        rejected_organisations: Vec::new(),
-        places: Vec::new(),
-        partners: None,
-        people: Vec::new(),
     })
 }
 

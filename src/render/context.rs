@@ -2,7 +2,7 @@
 
 use crate::config::{BaseUrl, SiteConfig};
 use crate::index::{self, Archive, Term};
-use crate::model::{Article, Organisation};
+use crate::model::{Article, Organisation, TaggedArticle};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -119,12 +119,13 @@ pub const RELATED_ARTICLES: usize = 5;
 
 /// Links to an article's organisations, the first `limit` of them.
 pub fn organisation_links<'a>(
-    article: &'a Article,
+    article: &'a TaggedArticle,
     archive: &'a Archive,
     base: &BaseUrl,
     limit: usize,
 ) -> Vec<Link<'a>> {
     article
+        .tags
         .organisations
         .iter()
         .take(limit)
@@ -156,10 +157,11 @@ impl<'a> ArticleSummary<'a> {
         }
     }
 
-    pub fn new(article: &'a Article, archive: &'a Archive, base: &BaseUrl) -> Self {
+    pub fn new(article: &'a TaggedArticle, archive: &'a Archive, base: &BaseUrl) -> Self {
         ArticleSummary {
             organisations: organisation_links(article, archive, base, LISTED_ORGANISATIONS),
             more_organisations: article
+                .tags
                 .organisations
                 .len()
                 .saturating_sub(LISTED_ORGANISATIONS),
@@ -219,6 +221,7 @@ impl<'a> ArticleView<'a> {
             summary: ArticleSummary::new(article, archive, base),
             all_organisations: organisation_links(article, archive, base, usize::MAX),
             places: article
+                .tags
                 .places
                 .iter()
                 .map(|p| Link {
@@ -226,7 +229,7 @@ impl<'a> ArticleView<'a> {
                     url: base.link(&format!("places/{}/", index::place_slug(&p.name))),
                 })
                 .collect(),
-            partners: article.partners.as_ref().and_then(|(a, b)| {
+            partners: article.tags.partners.as_ref().and_then(|(a, b)| {
                 let term = archive.partners.get(&index::partners_slug(a, b))?;
                 Some(Link {
                     name: &term.name,
@@ -234,6 +237,7 @@ impl<'a> ArticleView<'a> {
                 })
             }),
             people: article
+                .tags
                 .people
                 .iter()
                 .map(|p| PersonLink {

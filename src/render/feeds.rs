@@ -64,6 +64,7 @@ pub fn feed_view<'a>(
                 source: a.source.as_deref(),
                 author: a.author.as_deref(),
                 organisations: a
+                    .tags
                     .organisations
                     .iter()
                     .map(|m| archive.organisations[m.id].name.as_str())

@@ -89,7 +89,9 @@ impl Changes {
         let changed: Vec<usize> = (0..new.articles.len())
             .filter(|&i| {
                 let (a, b) = (&old.articles[i], &new.articles[i]);
-                !std::sync::Arc::ptr_eq(a, b) && a != b
+                !(std::sync::Arc::ptr_eq(&a.article, &b.article)
+                    && std::sync::Arc::ptr_eq(&a.tags, &b.tags))
+                    && a != b
             })
             .collect();
         // Redirect pages are written only by a whole build.
@@ -103,15 +105,15 @@ impl Changes {
         let mut pages: Vec<usize> = changed.clone();
         for &i in &changed {
             let (a, b) = (&old.articles[i], &new.articles[i]);
-            let ids = |x: &crate::model::Article| -> Vec<usize> {
-                x.organisations.iter().map(|m| m.id).collect()
+            let ids = |x: &crate::model::TaggedArticle| -> Vec<usize> {
+                x.tags.organisations.iter().map(|m| m.id).collect()
             };
             if a.title != b.title
                 || a.date != b.date
                 || a.summary != b.summary
                 || a.source != b.source
                 || a.author != b.author
-                || a.partners != b.partners
+                || a.tags.partners != b.tags.partners
                 || ids(a) != ids(b)
             {
                 listed[i] = true;

@@ -245,7 +245,7 @@ pub fn together<'a>(
     let mut partners: HashMap<(&'a str, &'a str), usize> = HashMap::new();
     let mut people: HashMap<&'a str, (usize, Option<&'a str>)> = HashMap::new();
     for &i in items {
-        let article = &*archive.articles[i];
+        let article = &archive.articles[i].tags;
         for m in article.organisations.iter().take(TOGETHER_PER_ARTICLE) {
             if Some(m.id) != skip_org {
                 *orgs.entry(m.id).or_default() += 1;
@@ -643,7 +643,10 @@ pub fn network<'a>(archive: &'a Archive, base: &BaseUrl) -> Option<Network<'a>> 
     let pairs: Vec<(&str, &str, usize)> = terms
         .iter()
         .filter_map(|t| {
-            let (a, b) = archive.articles[*t.articles.first()?].partners.as_ref()?;
+            let (a, b) = archive.articles[*t.articles.first()?]
+                .tags
+                .partners
+                .as_ref()?;
             Some((a.as_str(), b.as_str(), t.articles.len()))
         })
         .collect();
@@ -758,22 +761,21 @@ fn strongest_pairs<'a>(pairs: &[(&str, &str, usize)], base: &BaseUrl) -> Vec<Cou
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, NamedMention, Organisation};
-    use std::sync::Arc;
+    use crate::model::{NamedMention, Organisation, TaggedArticle};
 
     fn archive(dates: &[&str], orgs: &[&[usize]]) -> Archive {
-        let articles: Vec<Arc<Article>> = dates
+        let articles: Vec<TaggedArticle> = dates
             .iter()
             .zip(orgs)
             .enumerate()
             .map(|(n, (d, ids))| {
                 let mut a = crate::index::tests::article(&format!("content/{n}.txt"), d, ids);
-                a.slug = format!("a{n}");
-                a.places = vec![NamedMention {
+                crate::index::tests::fields(&mut a).slug = format!("a{n}");
+                crate::index::tests::tags(&mut a).places = vec![NamedMention {
                     name: if n % 2 == 0 { "Alder" } else { "Birch" }.to_string(),
                     mentions: Vec::new(),
                 }];
-                Arc::new(a)
+                a
             })
             .collect();
         let table = ["Alder Port Authority", "Birch Bank", "Cedar Council"]
@@ -885,15 +887,16 @@ mod tests {
         let date_refs: Vec<&str> = dates.iter().map(String::as_str).collect();
         let orgs: Vec<&[usize]> = vec![&[]; 150];
         let mut a = archive(&date_refs, &orgs);
-        let articles: Vec<Arc<Article>> = a
+        let articles: Vec<TaggedArticle> = a
             .articles
             .iter()
             .map(|x| {
                 let n: usize = x.slug[1..].parse().unwrap();
-                let mut x = (**x).clone();
+                let mut x = x.clone();
                 let (p, q) = pairs[n].clone();
-                x.partners = Some(if p < q { (p, q) } else { (q, p) });
-                Arc::new(x)
+                crate::index::tests::tags(&mut x).partners =
+                    Some(if p < q { (p, q) } else { (q, p) });
+                x
             })
             .collect();
         a = Archive::new(articles, a.organisations.clone());

@@ -13,8 +13,7 @@ proptest! {
         let format = if markdown { Format::Markdown } else { Format::Native };
         let parsed = parse_file("content/p.txt", &bytes, format, false);
         if let Some(article) = parsed.article {
-            let mut articles = vec![article];
-            concord::extract::extract(&mut articles, &SiteConfig::default());
+            concord::extract::extract(&[article], &SiteConfig::default());
         } else {
             prop_assert!(!parsed.problems.is_empty());
         }
@@ -34,8 +33,8 @@ proptest! {
         let body = words.join(" ");
         let text = format!("date 2023-01-01\nTitle\n\n{body}\n\nSource: S\n");
         let parsed = parse_file("content/p.txt", text.as_bytes(), Format::Native, false);
-        let mut articles: Vec<_> = parsed.article.into_iter().collect();
-        concord::extract::extract(&mut articles, &SiteConfig::default());
+        let articles: Vec<_> = parsed.article.into_iter().collect();
+        concord::extract::extract(&articles, &SiteConfig::default());
     }
 
     /// Writing an article in the native format and parsing it back keeps the date, the title
