@@ -13,6 +13,7 @@ use crate::error::Problem;
 use crate::extract::{Reader, Reading, organisations::Tagger};
 use crate::index::Archive;
 use crate::model::{Article, Organisation};
+use crate::render::Changes;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -135,4 +136,128 @@ pub(crate) struct Written {
     pub archive: Archive,
     pub templates: BTreeMap<String, String>,
     pub statics: BTreeMap<PathBuf, Option<FileStamp>>,
+}
+
+/// One load's (or build's) use of a [`Cache`], or of none: which files changed since the last
+/// build, what of them and of the organisation table can be kept, which pages a change touches,
+/// and what to keep for the next build. The stages ask it; only this module touches the cache.
+pub(crate) struct Reuse<'c> {
+    cache: Option<&'c mut Cache>,
+    /// The files the last load left, not yet claimed by this one.
+    previous: HashMap<String, CachedFile>,
+}
+
+impl<'c> Reuse<'c> {
+    /// Reuse of `cache`; with none, every stage does all its work.
+    pub fn of(cache: Option<&'c mut Cache>) -> Reuse<'c> {
+        Reuse {
+            cache,
+            previous: HashMap::new(),
+        }
+    }
+
+    /// Starts a load with these settings: a cache made with others is forgotten.
+    pub fn begin(&mut self, config: &SiteConfig, drafts: bool) {
+        if let Some(cache) = self.cache.as_deref_mut() {
+            cache.keep_if_same(config, drafts);
+            self.previous = std::mem::take(&mut cache.files);
+        }
+    }
+
+    /// Whether what this build does is kept for the next.
+    pub fn keeps(&self) -> bool {
+        self.cache.is_some()
+    }
+
+    /// A content file's stamp (taken only when kept for the next build), and whether the file
+    /// is unchanged since the last build read it.
+    pub fn stamp(&self, rel_path: &str, abs_path: &Path) -> (Option<FileStamp>, bool) {
+        if !self.keeps() {
+            return (None, false);
+        }
+        let stamp = FileStamp::of(abs_path);
+        let unchanged = self
+            .previous
+            .get(rel_path)
+            .zip(stamp)
+            .is_some_and(|(kept, now)| now.unchanged_since(&kept.stamp));
+        (stamp, unchanged)
+    }
+
+    /// What the last build made of an unchanged file, claimed by this load.
+    pub fn take(&mut self, rel_path: &str) -> Option<CachedFile> {
+        self.previous.remove(rel_path)
+    }
+
+    /// What the last build made of a file that changed (not claimed: it is read afresh).
+    pub fn previous(&self, rel_path: &str) -> Option<&CachedFile> {
+        self.previous.get(rel_path)
+    }
+
+    /// The reader: the last build's (its gazetteer is built once), or a new one.
+    pub fn reader(&mut self, config: &SiteConfig) -> Arc<Reader> {
+        let new = || Arc::new(Reader::new(config));
+        match self.cache.as_deref_mut() {
+            Some(cache) => Arc::clone(cache.reader.get_or_insert_with(new)),
+            None => new(),
+        }
+    }
+
+    /// The last build's organisation table and tagger, and how many articles made it.
+    pub fn take_table(&mut self) -> Option<(Vec<Organisation>, Tagger, usize)> {
+        self.cache.as_deref_mut()?.table.take()
+    }
+
+    /// Keeps this build's organisation table for the next.
+    pub fn keep_table(&mut self, table: &[Organisation], tagger: Tagger, articles: usize) {
+        if let Some(cache) = self.cache.as_deref_mut() {
+            cache.table = Some((table.to_vec(), tagger, articles));
+        }
+    }
+
+    /// Keeps what this load made of each file for the next build.
+    pub fn remember(&mut self, files: impl Iterator<Item = (String, CachedFile)>) {
+        if let Some(cache) = self.cache.as_deref_mut() {
+            cache.files = files.collect();
+        }
+    }
+
+    /// The stamps of the static files (taken only when kept for the next build).
+    pub fn statics(&self, dir: &Path) -> BTreeMap<PathBuf, Option<FileStamp>> {
+        if self.keeps() {
+            FileStamp::of_tree(dir)
+        } else {
+            BTreeMap::new()
+        }
+    }
+
+    /// The pages `archive` changes since the last build wrote `out` — when `partial` allows a
+    /// partial build and the last build wrote the same folder, which still exists, from the same
+    /// templates and static files, and the archive's layout is the same ([`Changes::between`]);
+    /// otherwise none: write it all.
+    pub fn changes(
+        &mut self,
+        partial: bool,
+        out: &Path,
+        templates: &BTreeMap<String, String>,
+        statics: &BTreeMap<PathBuf, Option<FileStamp>>,
+        archive: &Archive,
+    ) -> Option<Changes> {
+        let written = self.cache.as_deref_mut()?.written.take()?;
+        let same_site = partial
+            && written.out == out
+            && out.is_dir()
+            && written.templates == *templates
+            && FileStamp::tree_unchanged(statics, &written.statics);
+        same_site
+            .then(|| Changes::between(&written.archive, archive))
+            .flatten()
+    }
+
+    /// Keeps what this build wrote for the next.
+    pub fn keep_written(&mut self, written: Written) {
+        if let Some(cache) = self.cache.as_deref_mut() {
+            cache.written = Some(written);
+        }
+    }
 }

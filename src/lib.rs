@@ -187,7 +187,7 @@ pub fn load(options: &Options) -> Result<Site> {
     load_with(options, None)
 }
 
-/// One content file on its way through a load: kept from the cache or read afresh.
+/// One content file on its way through a load: kept from the last build or read afresh.
 struct Entry {
     rel_path: String,
     stamp: Option<cache::FileStamp>,
@@ -197,32 +197,46 @@ struct Entry {
     reading: Option<extract::Reading>,
     /// What the reading found, once tagged.
     tags: Option<Arc<model::Tags>>,
-    /// Read and parsed by this load (not kept from the cache).
+    /// Read and parsed by this load (not kept from the last build).
     fresh: bool,
+}
+
+impl Entry {
+    /// What to keep of it for the next build (a file with a stamp only).
+    fn into_kept(self) -> Option<(String, cache::CachedFile)> {
+        Some((
+            self.rel_path,
+            cache::CachedFile {
+                stamp: self.stamp?,
+                problems: self.problems,
+                article: self.article,
+                reading: self.reading,
+                tags: self.tags,
+            },
+        ))
+    }
 }
 
 /// [`load`], reusing and refreshing `cache` when given (see [`cache`]): only files whose stamp
 /// changed are read, parsed and read for names; when no article's names changed, the
 /// organisation table is kept and only the changed articles are tagged.
-///
-/// The stages, in order: walk → parse ([`parse_entries`]) → collate → read the names
-/// ([`extract_entries`]) → index ([`Archive::new`]).
-pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Site> {
+pub fn load_with(options: &Options, cache: Option<&mut Cache>) -> Result<Site> {
+    load_reusing(options, &mut cache::Reuse::of(cache))
+}
+
+/// The stages of a load, in order: walk → parse → collate → read (names, then the organisation
+/// table, then each article's tags) → index. `reuse` says what the last build left that a stage
+/// may keep.
+fn load_reusing(options: &Options, reuse: &mut cache::Reuse) -> Result<Site> {
     let mut timings = Timings::start();
     let (config, base) = load_config(options)?;
-    if let Some(cache) = cache.as_deref_mut() {
-        cache.keep_if_same(&config, options.drafts);
-    }
-    let mut previous = cache
-        .as_deref_mut()
-        .map(|c| std::mem::take(&mut c.files))
-        .unwrap_or_default();
+    reuse.begin(&config, options.drafts);
 
     let (files, mut problems) = walk::walk_content(&options.root, &options.root.join("content"));
     problems.extend(assets::stale_templates(&options.root));
     timings.stage("walk");
 
-    let mut entries = parse_entries(options, &config, &files, &mut previous, cache.is_some());
+    let mut entries = parse_entries(options, &config, &files, reuse);
     problems.extend(entries.iter().flat_map(|e| e.problems.iter().cloned()));
     timings.stage("parse");
 
@@ -244,13 +258,8 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
         name: "finding organisations, places and people",
         total: None,
     });
-    let (organisations, stale, exclusions) = extract_entries(
-        &mut entries,
-        &config,
-        &published,
-        cache.as_deref_mut(),
-        &previous,
-    );
+    let (organisations, stale, exclusions) =
+        extract_entries(&mut entries, &config, &published, reuse);
     problems.extend(stale);
     timings.stage("extract");
 
@@ -267,9 +276,7 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
             })
         })
         .collect();
-    if let Some(cache) = cache {
-        remember(cache, entries);
-    }
+    reuse.remember(entries.into_iter().filter_map(Entry::into_kept));
     let archive = Archive::new(articles, organisations);
     timings.stage("index");
     Ok(Site {
@@ -285,14 +292,13 @@ pub fn load_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Sit
     })
 }
 
-/// The parse stage: each content file read and parsed, or, with a cache, kept from `previous`
-/// when its stamp did not change (what is kept is removed from `previous`).
+/// The parse stage: each content file read and parsed, or kept from the last build when it did
+/// not change.
 fn parse_entries(
     options: &Options,
     config: &SiteConfig,
     files: &[walk::SourceFile],
-    previous: &mut std::collections::HashMap<String, cache::CachedFile>,
-    keep: bool,
+    reuse: &mut cache::Reuse,
 ) -> Vec<Entry> {
     options.report(ProgressEvent::Stage {
         name: "reading",
@@ -301,15 +307,7 @@ fn parse_entries(
     let read: Vec<(Option<cache::FileStamp>, Option<parse::Parsed>)> = files
         .par_iter()
         .map(|file| {
-            let stamp = if keep {
-                cache::FileStamp::of(&file.abs_path)
-            } else {
-                None
-            };
-            let unchanged = previous
-                .get(&file.rel_path)
-                .zip(stamp)
-                .is_some_and(|(kept, now)| now.unchanged_since(&kept.stamp));
+            let (stamp, unchanged) = reuse.stamp(&file.rel_path, &file.abs_path);
             let parsed = (!unchanged).then(|| parse_file(file, config));
             options.report(ProgressEvent::Step);
             (stamp, parsed)
@@ -320,7 +318,7 @@ fn parse_entries(
         .zip(read)
         .map(|(file, (stamp, parsed))| {
             let kept = if parsed.is_none() {
-                previous.remove(&file.rel_path)
+                reuse.take(&file.rel_path)
             } else {
                 None
             };
@@ -349,25 +347,6 @@ fn parse_entries(
             }
         })
         .collect()
-}
-
-/// Keeps what this load read of each file, for the next load with the cache.
-fn remember(cache: &mut Cache, entries: Vec<Entry>) {
-    cache.files = entries
-        .into_iter()
-        .filter_map(|e| {
-            Some((
-                e.rel_path,
-                cache::CachedFile {
-                    stamp: e.stamp?,
-                    problems: e.problems,
-                    article: e.article,
-                    reading: e.reading,
-                    tags: e.tags,
-                },
-            ))
-        })
-        .collect();
 }
 
 /// A warning for each draft, and how many are left out (none with `--drafts`).
@@ -413,29 +392,22 @@ fn parse_file(file: &walk::SourceFile, config: &SiteConfig) -> parse::Parsed {
     }
 }
 
-/// Tags the published articles of `entries` with their organisations, places and people, and
-/// returns the organisation table. With a cache, the table is kept when the articles' names are
-/// those it was built from, and then only the fresh articles are read and tagged; the readings
-/// are kept for the next load.
+/// The read stage: each published article of `entries` read for its names, the organisation
+/// table made from them, and each article tagged with its organisations, places and people.
+/// Returns the table, warnings for stale corrections and what each exclusion removed. What the
+/// last build read is kept for unchanged files, and its table (then only the fresh articles are
+/// tagged) when the articles' names are those it was made from.
 fn extract_entries(
     entries: &mut [Entry],
     config: &SiteConfig,
     published: &(dyn Fn(&model::Article) -> bool + Sync),
-    cache: Option<&mut Cache>,
-    previous: &std::collections::HashMap<String, cache::CachedFile>,
+    reuse: &mut cache::Reuse,
 ) -> (
     Vec<model::Organisation>,
     Vec<Problem>,
     std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
 ) {
-    let keep = cache.is_some();
-    let mut empty = Cache::default();
-    let cache = cache.unwrap_or(&mut empty);
-    let reader = Arc::clone(
-        cache
-            .reader
-            .get_or_insert_with(|| Arc::new(extract::Reader::new(config))),
-    );
+    let reader = reuse.reader(config);
     let is_published = |e: &Entry| e.article.as_deref().is_some_and(published);
     entries.par_iter_mut().filter(|e| e.fresh).for_each(|e| {
         e.reading = match &e.article {
@@ -445,16 +417,19 @@ fn extract_entries(
     });
     let count = entries.iter().filter(|e| is_published(e)).count();
     // The table depends only on the published articles' declared organisations and names.
-    let same_sources = cache.table.as_ref().is_some_and(|t| t.2 == count)
-        && entries.iter().filter(|e| e.fresh).all(|e| {
-            previous.get(&e.rel_path).is_some_and(|old| {
-                old.reading.as_ref().map(|r| &r.names) == e.reading.as_ref().map(|r| &r.names)
-                    && old.article.as_ref().map(|a| &a.declared_organisations)
-                        == e.article.as_ref().map(|a| &a.declared_organisations)
+    let last = reuse.take_table();
+    let same_sources = |table_count: usize| {
+        table_count == count
+            && entries.iter().filter(|e| e.fresh).all(|e| {
+                reuse.previous(&e.rel_path).is_some_and(|old| {
+                    old.reading.as_ref().map(|r| &r.names) == e.reading.as_ref().map(|r| &r.names)
+                        && old.article.as_ref().map(|a| &a.declared_organisations)
+                            == e.article.as_ref().map(|a| &a.declared_organisations)
+                })
             })
-        });
-    let (table, tagger, retag_all) = match cache.table.take() {
-        Some((table, tagger, _)) if same_sources => (table, tagger, false),
+    };
+    let (table, tagger, retag_all) = match last {
+        Some((table, tagger, n)) if same_sources(n) => (table, tagger, false),
         old => {
             let sources: Vec<(&[String], &extract::organisations::Names)> = entries
                 .iter()
@@ -474,6 +449,7 @@ fn extract_entries(
             (table, tagger, !same)
         }
     };
+    let keep = reuse.keeps();
     entries
         .par_iter_mut()
         .filter(|e| e.reading.is_some() && (e.fresh || retag_all))
@@ -498,9 +474,7 @@ fn extract_entries(
     );
     let mut exclusions = tagger.excluded.clone();
     exclusions.extend(reader.exclusions(config));
-    if keep {
-        cache.table = Some((table.clone(), tagger, count));
-    }
+    reuse.keep_table(&table, tagger, count);
     (table, stale, exclusions)
 }
 
@@ -538,31 +512,27 @@ pub fn build(options: &Options) -> Result<Report> {
 /// archive's layout did not change, only the files a change touches are rendered, and each is
 /// replaced in place (atomically, one file at a time); otherwise the whole site is written
 /// into a new folder that replaces the old one.
-pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Report> {
+pub fn build_with(options: &Options, cache: Option<&mut Cache>) -> Result<Report> {
     let started = Instant::now();
-    let mut site = load_with(options, cache.as_deref_mut())?;
+    let reuse = &mut cache::Reuse::of(cache);
+    let mut site = load_reusing(options, reuse)?;
     let left_out = stop_or_leave_out(&mut site, options.keep_going)?;
     let out = write::resolve_output(&output_dir(&site.root, &site.config.output_dir));
     write::check_output_dir(&site.root, &out)?;
     let templates = render::template_sources(&site.root.join("templates"))?;
     let tera = render::templates_from(&templates)?;
-    let statics = (cache.as_ref())
-        .map(|_| cache::FileStamp::of_tree(&site.root.join("static")))
-        .unwrap_or_default();
+    let statics = reuse.statics(&site.root.join("static"));
     site.timings.stage("templates");
-    let written = cache.as_deref_mut().and_then(|c| c.written.take());
-    let changes = written.as_ref().and_then(|w| {
-        let same_site = !options.check_links
-            && w.out == out
-            && out.is_dir()
-            && w.templates == templates
-            && cache::FileStamp::tree_unchanged(&statics, &w.statics);
-        let changes = same_site
-            .then(|| render::Changes::between(&w.archive, &site.archive))
-            .flatten();
+    let changes = reuse.changes(
+        !options.check_links,
+        &out,
+        &templates,
+        &statics,
+        &site.archive,
+    );
+    if reuse.keeps() {
         site.timings.stage("compare");
-        changes
-    });
+    }
     options.report(ProgressEvent::Stage {
         name: "writing pages",
         total: None,
@@ -570,24 +540,7 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
     let checked = Mutex::new(None);
     let wrote = match &changes {
         Some(changes) => write_changes(options, &mut site, &tera, &out, changes)?,
-        None => {
-            let (count, rendered, searched) =
-                write_whole_site(options, &site, &tera, &out, &checked)?;
-            site.timings.stage_ended("render + write", rendered);
-            if let Some(took) = searched.search_index {
-                site.timings.beside("∥ search index", took);
-            }
-            site.timings.stage(if options.check_links {
-                "check links + publish"
-            } else {
-                "publish"
-            });
-            Wrote {
-                files: count,
-                search_later: None,
-                search_written: searched.search_index.is_some(),
-            }
-        }
+        None => write_site(options, &mut site, &tera, &out, &checked)?,
     };
     let report = Report {
         articles: site.archive.articles.len(),
@@ -606,15 +559,38 @@ pub fn build_with(options: &Options, mut cache: Option<&mut Cache>) -> Result<Re
         search_later: wrote.search_later,
         search_written: wrote.search_written,
     };
-    if let Some(cache) = cache {
-        cache.written = Some(cache::Written {
-            out,
-            archive: site.archive,
-            templates,
-            statics,
-        });
-    }
+    reuse.keep_written(cache::Written {
+        out,
+        archive: site.archive,
+        templates,
+        statics,
+    });
     Ok(report)
+}
+
+/// Renders and writes the whole site into a new folder that replaces `out`.
+fn write_site(
+    options: &Options,
+    site: &mut Site,
+    tera: &tera::Tera,
+    out: &Path,
+    checked: &Mutex<Option<links::Checked>>,
+) -> Result<Wrote> {
+    let (count, rendered, searched) = write_whole_site(options, site, tera, out, checked)?;
+    site.timings.stage_ended("render + write", rendered);
+    if let Some(took) = searched.search_index {
+        site.timings.beside("∥ search index", took);
+    }
+    site.timings.stage(if options.check_links {
+        "check links + publish"
+    } else {
+        "publish"
+    });
+    Ok(Wrote {
+        files: count,
+        search_later: None,
+        search_written: searched.search_index.is_some(),
+    })
 }
 
 /// A site with errors: an error, or with `keep_going` those articles left out (their errors

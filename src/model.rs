@@ -49,7 +49,7 @@ pub struct Article {
     /// The front matter's corrections of what is read from the text.
     pub corrections: Corrections,
     /// Headline, caption and body as plain text: what the extractor reads.
-    pub text: String,
+    pub text: Text,
     /// What the clean-up changed, so an editor can audit it.
     pub cleanup: Cleanup,
 }
@@ -86,12 +86,110 @@ impl std::ops::Deref for TaggedArticle {
     }
 }
 
+/// What an article says, as plain text: the headline, the photo caption when there is one, and
+/// the paragraphs of the story, in that order. The reader finds names by byte offsets into one
+/// string, so the blocks are held in one string, a blank line ([`Text::BREAK`]) apart — a layout
+/// this type alone writes and reads: parse makes it with [`Text::new`], the reader and the
+/// renderer ask it for its parts. It reads as the whole string (`Deref<Target = str>`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    all: String,
+    /// Where the block after the headline begins.
+    after_headline: usize,
+    /// Where the story's paragraphs begin (after the caption, when there is one).
+    story: usize,
+}
+
+impl Text {
+    /// What separates two blocks (headline, caption, paragraphs): a blank line.
+    pub const BREAK: &'static str = "\n\n";
+
+    /// The text of a headline, a caption and paragraphs, none of which holds a blank line.
+    pub fn new<'a>(
+        headline: &str,
+        caption: Option<&str>,
+        paragraphs: impl IntoIterator<Item = &'a str>,
+    ) -> Text {
+        let mut all = String::from(headline);
+        all.push_str(Self::BREAK);
+        let after_headline = all.len();
+        if let Some(caption) = caption {
+            all.push_str(caption);
+            all.push_str(Self::BREAK);
+        }
+        let story = all.len();
+        for (i, paragraph) in paragraphs.into_iter().enumerate() {
+            if i > 0 {
+                all.push_str(Self::BREAK);
+            }
+            all.push_str(paragraph);
+        }
+        all.shrink_to_fit();
+        Text {
+            all,
+            after_headline,
+            story,
+        }
+    }
+
+    /// Where the block after the headline begins in `text`, a whole [`Text`] as a string (the
+    /// reader's functions take the string): after the first blank line, or the end.
+    pub fn after_headline_in(text: &str) -> usize {
+        text.find(Self::BREAK)
+            .map_or(text.len(), |i| i + Self::BREAK.len())
+    }
+
+    /// The whole text.
+    pub fn as_str(&self) -> &str {
+        &self.all
+    }
+
+    /// The headline.
+    pub fn headline(&self) -> &str {
+        let head = &self.all[..self.after_headline];
+        head.strip_suffix(Self::BREAK).unwrap_or(head)
+    }
+
+    /// The caption and the story: everything after the headline.
+    pub fn after_headline(&self) -> &str {
+        &self.all[self.after_headline..]
+    }
+
+    /// The story's paragraphs, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.all[self.story..]
+            .split(Self::BREAK)
+            .filter(|p| !p.is_empty())
+    }
+}
+
+/// A text already in the layout — a headline, then paragraphs, each a blank line apart — with no
+/// caption (tests and tools that make text by hand).
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        let after_headline = Text::after_headline_in(text);
+        Text {
+            all: text.to_string(),
+            after_headline,
+            story: after_headline,
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.all
+    }
+}
+
 /// Where an article's body comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Body {
-    /// Native articles: the paragraphs are `text[from..]`, separated by blank lines, and the
-    /// HTML is made from them when a page is rendered, so the body is held once, not twice.
-    Paragraphs { from: usize },
+    /// Native articles: the paragraphs of [`Article::text`]; the HTML is made from them when a
+    /// page is rendered, so the body is held once, not twice.
+    Paragraphs,
     /// Markdown articles: the HTML pulldown-cmark rendered.
     Html(String),
 }
@@ -127,10 +225,10 @@ impl Article {
     pub fn body_html(&self) -> std::borrow::Cow<'_, str> {
         match &self.body {
             Body::Html(html) => std::borrow::Cow::Borrowed(html),
-            Body::Paragraphs { from } => {
-                let body = self.text.get(*from..).unwrap_or_default();
-                let mut html = String::with_capacity(body.len() + body.len() / 8);
-                for paragraph in body.split("\n\n").filter(|p| !p.is_empty()) {
+            Body::Paragraphs => {
+                let size = self.text.len();
+                let mut html = String::with_capacity(size + size / 8);
+                for paragraph in self.text.paragraphs() {
                     html.push_str("<p>");
                     html.push_str(&crate::markdown::escape_html(paragraph));
                     html.push_str("</p>\n");
@@ -348,6 +446,22 @@ pub fn slug_or_hash(prefix: &str, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_gives_back_its_headline_caption_and_paragraphs() {
+        let text = Text::new("Ports sign", Some("The quay."), ["One.", "Two."]);
+        assert_eq!(text.as_str(), "Ports sign\n\nThe quay.\n\nOne.\n\nTwo.");
+        assert_eq!(text.headline(), "Ports sign");
+        assert_eq!(text.after_headline(), "The quay.\n\nOne.\n\nTwo.");
+        assert_eq!(text.paragraphs().collect::<Vec<_>>(), ["One.", "Two."]);
+        assert_eq!(Text::after_headline_in(&text), "Ports sign\n\n".len());
+        let bare = Text::new("Only a headline", None, []);
+        assert_eq!(bare.headline(), "Only a headline");
+        assert_eq!(bare.paragraphs().count(), 0);
+        let typed = Text::from("Head\n\nOne.\n\nTwo.");
+        assert_eq!(typed, Text::new("Head", None, ["One.", "Two."]));
+        assert_eq!(Text::from("No break").headline(), "No break");
+    }
 
     #[test]
     fn slugify_keeps_ascii_letters_digits_and_single_hyphens() {

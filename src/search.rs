@@ -91,11 +91,7 @@ pub fn record(
     let content = if config.full_text {
         // The text without its headline: the title is indexed (and weighted) as metadata, and
         // excerpts then come from the body.
-        let text = article.text.trim_start();
-        text.strip_prefix(article.title.as_str())
-            .unwrap_or(text)
-            .trim_start()
-            .to_string()
+        article.text.after_headline().trim_start().to_string()
     } else {
         article.summary.clone()
     };

@@ -460,7 +460,7 @@ fn with_evidence(docs: Vec<(Article, Vec<Option<u8>>)>) -> Vec<Labelled> {
         .zip(golds)
         .zip(evidence)
         .map(|((a, gold), evidence)| Labelled {
-            text: a.text,
+            text: a.text.to_string(),
             gold,
             evidence,
         })

@@ -174,7 +174,9 @@ pub fn features(
         .map_or(name, String::as_str);
     shape(shown, is_place, &mut f);
     let body = text::body_start(text);
-    let lead_end = text[body..].find("\n\n").map_or(text.len(), |i| body + i);
+    let lead_end = text::block_ends(&text[body..])
+        .next()
+        .map_or(text.len(), |i| body + i);
     let (mut in_title, mut in_lead, mut credited, mut bracketed) = (false, false, 0, 0);
     let count = found.len();
     for &(at, end) in found {

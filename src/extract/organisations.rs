@@ -1363,7 +1363,7 @@ impl Tagger {
         let only = article.corrections.organisations_only;
         let mut span_orgs = Vec::new();
         if let Some(matcher) = &matcher {
-            for m in matcher.find_iter(&article.text) {
+            for m in matcher.find_iter(article.text.as_str()) {
                 let text = &article.text[m.start()..m.end()];
                 let org = pattern_org[m.pattern().as_usize()];
                 let pattern = &patterns[m.pattern().as_usize()];
@@ -1632,7 +1632,7 @@ mod tests {
 
     fn article(text: &str, declared: &[&str]) -> Article {
         let mut a = crate::parse::tests::article_fixture();
-        a.text = text.to_string();
+        a.text = text.into();
         a.declared_organisations = declared.iter().map(|s| s.to_string()).collect();
         a
     }

@@ -253,10 +253,7 @@ pub fn find_places(
 ) -> (Vec<NamedMention>, Option<(String, String)>) {
     let found = finder.find(text, spans);
     let mut places: Vec<NamedMention> = Vec::new();
-    let lead_end = text
-        .match_indices("\n\n")
-        .nth(1)
-        .map_or(text.len(), |(i, _)| i);
+    let lead_end = text::block_ends(text).nth(1).unwrap_or(text.len());
     // A world region ("Asia", "Latin America") is a party only when the article puts it in
     // its headline or lead, or names it twice; a passing mention is not what it is about.
     let salient = |place: usize| {
@@ -324,7 +321,7 @@ fn partners(
     found: &[(usize, usize, usize)],
     finder: &PlaceFinder,
 ) -> Option<(String, String)> {
-    let mut paragraph_ends = text.match_indices("\n\n").map(|(i, _)| i);
+    let mut paragraph_ends = text::block_ends(text);
     let headline_end = paragraph_ends.next().unwrap_or(text.len());
     let lead_end = paragraph_ends.next().unwrap_or(text.len());
     for limit in [headline_end, lead_end] {

@@ -125,11 +125,16 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "meanwhile",
 ];
 
-/// Where the body begins in an article's extraction text (`headline\n\nbody…`, as
-/// [`crate::parse`] writes it): headlines are in title case or compressed, so the rules that
-/// learn names read the body only.
+/// Where the body begins in an article's text (a [`crate::model::Text`] as a string): headlines
+/// are in title case or compressed, so the rules that learn names read the body only.
 pub fn body_start(text: &str) -> usize {
-    text.find("\n\n").map_or(text.len(), |i| i + 2)
+    crate::model::Text::after_headline_in(text)
+}
+
+/// The blocks of an article's text (headline, caption, paragraphs) end at these offsets.
+pub fn block_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices(crate::model::Text::BREAK)
+        .map(|(i, _)| i)
 }
 
 /// The tokens of the body: those after the headline (see [`body_start`]).

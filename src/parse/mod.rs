@@ -9,7 +9,7 @@ use crate::error::{Problem, line_of_offset};
 use crate::extract::vocabulary::is_given_name;
 use crate::markdown;
 use crate::model::{
-    Article, Body, Cleanup, Corrections, Dropped, ListCorrection, slug_or_hash, slugify,
+    Article, Body, Cleanup, Corrections, Dropped, ListCorrection, Text, slug_or_hash, slugify,
 };
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -59,11 +59,6 @@ pub fn parse_file(path: &str, bytes: &[u8], format: Format, unsafe_html: bool) -
     };
     if parsed.problems.iter().any(Problem::is_error) {
         parsed.article = None;
-    }
-    if let Some(article) = &mut parsed.article {
-        // A string grown by pushing keeps up to twice its length: spare capacity held for
-        // every article of a large archive.
-        article.text.shrink_to_fit();
     }
     if let Some(article) = &parsed.article
         && article.date > far_future()
@@ -512,7 +507,11 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
             .map(|t| shorten(t, SUMMARY_CHARS))
             .unwrap_or_default()
     });
-    let (text, body) = reading_text(&title, story.caption.as_deref(), &texts);
+    let text = Text::new(
+        &title,
+        story.caption.as_deref(),
+        texts.iter().map(String::as_str),
+    );
     let slug = article_slug(ctx, fm.slug.as_deref(), cleanup.date_from_path)?;
     let corrections = fm.corrections();
     Some(Article {
@@ -528,7 +527,7 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
         dateline: story.dateline,
         aliases: fm.aliases.clone(),
         summary,
-        body,
+        body: Body::Paragraphs,
         caption: story.caption,
         word_count: texts.iter().map(|t| t.split_whitespace().count()).sum(),
         draft: fm.draft,
@@ -574,20 +573,6 @@ fn take_trailer(
         paragraphs.pop();
     }
     (source, editor)
-}
-
-/// The text the reader reads: the title, the caption and the paragraphs, a blank line apart,
-/// and where the paragraphs begin in it.
-fn reading_text(title: &str, caption: Option<&str>, paragraphs: &[String]) -> (String, Body) {
-    let mut text = title.to_string();
-    if let Some(caption) = caption {
-        text.push_str("\n\n");
-        text.push_str(caption);
-    }
-    text.push_str("\n\n");
-    let body = Body::Paragraphs { from: text.len() };
-    text.push_str(&paragraphs.join("\n\n"));
-    (text, body)
 }
 
 /// Numbered, cleaned lines from `start` on (HTML entities decoded, stray tags removed, white
@@ -1039,7 +1024,7 @@ fn parse_markdown(ctx: &mut Ctx, lines: &[&str], unsafe_html: bool) -> Option<Ar
         renamed_from: None,
         path: ctx.path.to_string(),
         date,
-        text: format!("{title}\n\n{}", rendered.text),
+        text: Text::new(&title, None, [rendered.text.as_str()]),
         title: clean_line(&title),
         source: fm.source,
         editor: fm.editor,
