@@ -25,6 +25,51 @@ pub struct Archive {
     pub people: Taxonomy,
     /// Years, newest first, each with its months: contiguous ranges of `articles`.
     pub years: Vec<Year>,
+    /// For each article (as `articles`), its places', people's and partners' terms: the pages
+    /// its names are on, keyed once, here.
+    pub terms: Vec<ArticleTerms>,
+    /// For each pair of partners (as `partners.terms`), its two parties' place terms, when the
+    /// party has a place page.
+    pub parties: Vec<[Option<usize>; 2]>,
+}
+
+/// Where an article's names are filed: indexes into the archive's taxonomies' terms, in the
+/// order of the article's tags.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleTerms {
+    pub places: Vec<usize>,
+    pub people: Vec<usize>,
+    pub partners: Option<usize>,
+}
+
+impl ArticleTerms {
+    /// The same terms after the taxonomies were sorted: `moved` is [`Taxonomy::finish`]'s answer
+    /// for places, partners and people.
+    fn moved(&mut self, moved: &[Vec<usize>; 3]) {
+        self.places.iter_mut().for_each(|t| *t = moved[0][*t]);
+        self.partners.iter_mut().for_each(|t| *t = moved[1][*t]);
+        self.people.iter_mut().for_each(|t| *t = moved[2][*t]);
+    }
+}
+
+/// For each pair of `partners`, its parties' terms among `places` (from its newest article).
+fn parties(
+    articles: &[TaggedArticle],
+    partners: &Taxonomy,
+    places: &Taxonomy,
+) -> Vec<[Option<usize>; 2]> {
+    partners
+        .terms
+        .iter()
+        .map(|t| {
+            let pair = t
+                .articles
+                .first()
+                .and_then(|&i| articles[i].tags.partners.as_ref());
+            let place = |name: &str| places.by_slug.get(&place_slug(name)).copied();
+            pair.map_or([None, None], |(a, b)| [place(a), place(b)])
+        })
+        .collect()
 }
 
 /// Articles grouped under one name: a place, a pair of partners, a person.
@@ -48,8 +93,9 @@ pub struct Taxonomy {
 }
 
 impl Taxonomy {
-    /// Files `article` under `name`; articles must come newest first. Returns the term.
-    fn add(&mut self, slug: String, name: &str, article: usize) -> &mut Term {
+    /// Files `article` under `name`; articles must come newest first. Returns the term's index
+    /// (until [`Taxonomy::finish`] sorts them).
+    fn add(&mut self, slug: String, name: &str, article: usize) -> usize {
         let next = self.terms.len();
         let at = *self.by_slug.entry(slug.clone()).or_insert(next);
         if at == next {
@@ -64,23 +110,32 @@ impl Taxonomy {
         if term.articles.last() != Some(&article) {
             term.articles.push(article);
         }
-        term
+        at
     }
 
-    /// Sorts the terms by name (case-insensitively, then by slug) and re-indexes them.
-    fn finish(&mut self) {
-        self.terms.sort_by(|a, b| {
-            a.name
-                .to_lowercase()
-                .cmp(&b.name.to_lowercase())
-                .then_with(|| a.slug.cmp(&b.slug))
-        });
+    /// Sorts the terms by name (case-insensitively, then by slug) and re-indexes them. Returns
+    /// where each term went: `moved[old index]` is its new index.
+    fn finish(&mut self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.terms.len()).collect();
+        let key = |t: &Term| (t.name.to_lowercase(), t.slug.clone());
+        let keys: Vec<(String, String)> = self.terms.iter().map(key).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        let mut moved = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            moved[old] = new;
+        }
+        let mut terms: Vec<Option<Term>> = std::mem::take(&mut self.terms)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.terms = order.iter().filter_map(|&old| terms[old].take()).collect();
         self.by_slug = self
             .terms
             .iter()
             .enumerate()
             .map(|(i, t)| (t.slug.clone(), i))
             .collect();
+        moved
     }
 
     pub fn get(&self, slug: &str) -> Option<&Term> {
@@ -140,22 +195,30 @@ impl Archive {
         let mut partners = Taxonomy::default();
         let mut people = Taxonomy::default();
         let mut years: Vec<Year> = Vec::new();
+        let mut terms = Vec::with_capacity(articles.len());
         for (i, article) in articles.iter().enumerate() {
-            for mention in &article.tags.organisations {
+            let tags = &article.tags;
+            for mention in &tags.organisations {
                 by_organisation[mention.id].push(i);
             }
-            for place in &article.tags.places {
-                places.add(place_slug(&place.name), &place.name, i);
+            let mut filed = ArticleTerms::default();
+            for place in &tags.places {
+                filed
+                    .places
+                    .push(places.add(place_slug(&place.name), &place.name, i));
             }
-            if let Some((a, b)) = &article.tags.partners {
-                partners.add(partners_slug(a, b), &partners_name(a, b), i);
+            if let Some((a, b)) = &tags.partners {
+                filed.partners = Some(partners.add(partners_slug(a, b), &partners_name(a, b), i));
             }
-            for person in &article.tags.people {
-                let term = people.add(person_slug(&person.name), &person.name, i);
+            for person in &tags.people {
+                let at = people.add(person_slug(&person.name), &person.name, i);
+                let term = &mut people.terms[at];
                 if term.role.is_none() {
                     term.role.clone_from(&person.role);
                 }
+                filed.people.push(at);
             }
+            terms.push(filed);
             let (year, month) = (article.date.year(), article.date.month());
             match years.last_mut() {
                 Some(y) if y.year == year => {
@@ -172,9 +235,11 @@ impl Archive {
                 }),
             }
         }
-        for taxonomy in [&mut places, &mut partners, &mut people] {
-            taxonomy.finish();
+        let moved = [places.finish(), partners.finish(), people.finish()];
+        for filed in &mut terms {
+            filed.moved(&moved);
         }
+        let parties = parties(&articles, &partners, &places);
         Archive {
             articles,
             organisations,
@@ -183,6 +248,8 @@ impl Archive {
             partners,
             people,
             years,
+            terms,
+            parties,
         }
     }
 
@@ -231,13 +298,8 @@ impl Archive {
             .filter(|m| credits || !m.credit)
             .map(|m| (Some(m.id), self.by_organisation[m.id].as_slice()))
             .collect();
-        if let Some(term) = article
-            .tags
-            .partners
-            .as_ref()
-            .and_then(|(a, b)| self.partners.get(&partners_slug(a, b)))
-        {
-            lists.push((None, &term.articles));
+        if let Some(term) = self.terms[i].partners {
+            lists.push((None, &self.partners.terms[term].articles));
         }
         lists
     }
@@ -363,10 +425,16 @@ pub(crate) mod tests {
             role: Some("mayor".into()),
             mentions: vec![],
         }];
-        tags(&mut new).places = vec![NamedMention {
-            name: "São Paulo".into(),
-            mentions: vec![],
-        }];
+        tags(&mut new).places = vec![
+            NamedMention {
+                name: "Zeta".into(),
+                mentions: vec![],
+            },
+            NamedMention {
+                name: "São Paulo".into(),
+                mentions: vec![],
+            },
+        ];
         tags(&mut new).partners = Some(("Harwick".into(), "Valmora".into()));
         let archive = Archive::new(vec![old, new], vec![]);
         let person = archive.people.get("ana-lis").unwrap();
@@ -378,6 +446,23 @@ pub(crate) mod tests {
         let pair = archive.partners.get("harwick-valmora").unwrap();
         assert_eq!(pair.name, "Harwick – Valmora");
         assert_eq!(pair.articles, [0, 1]);
+        // Each article knows its terms, keyed once here, after the taxonomies were sorted.
+        let slugs = |ids: &[usize]| -> Vec<&str> {
+            ids.iter()
+                .map(|&t| archive.places.terms[t].slug.as_str())
+                .collect()
+        };
+        assert_eq!(slugs(&archive.terms[0].places), ["zeta", "sao-paulo"]);
+        assert_eq!(slugs(&archive.terms[1].places), ["sao-paulo"]);
+        for filed in &archive.terms {
+            assert_eq!(archive.people.terms[filed.people[0]].slug, "ana-lis");
+            assert_eq!(
+                archive.partners.terms[filed.partners.unwrap()].slug,
+                "harwick-valmora"
+            );
+        }
+        // Neither party has a place page here ("Harwick" and "Valmora" are no article's place).
+        assert_eq!(archive.parties, [[None, None]]);
     }
 
     /// Where the article at `path` stands in the archive's order.

@@ -1,7 +1,7 @@
 //! Borrowed, serialisable views of the model: what templates see.
 
 use crate::config::{BaseUrl, SiteConfig};
-use crate::index::{self, Archive, Term};
+use crate::index::{Archive, Term};
 use crate::model::{Article, Organisation, TaggedArticle};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -211,6 +211,7 @@ impl<'a> ArticleView<'a> {
     /// The view of `archive.articles[i]`.
     pub fn new(archive: &'a Archive, i: usize, base: &BaseUrl) -> Self {
         let article = &archive.articles[i];
+        let filed = &archive.terms[i];
         let link = |a: &'a Article| Link {
             name: &a.title,
             url: base.link(&a.relative_url()),
@@ -224,26 +225,28 @@ impl<'a> ArticleView<'a> {
                 .tags
                 .places
                 .iter()
-                .map(|p| Link {
+                .zip(&filed.places)
+                .map(|(p, &t)| Link {
                     name: &p.name,
-                    url: base.link(&format!("places/{}/", index::place_slug(&p.name))),
+                    url: base.link(&format!("places/{}/", archive.places.terms[t].slug)),
                 })
                 .collect(),
-            partners: article.tags.partners.as_ref().and_then(|(a, b)| {
-                let term = archive.partners.get(&index::partners_slug(a, b))?;
-                Some(Link {
+            partners: filed.partners.map(|t| {
+                let term = &archive.partners.terms[t];
+                Link {
                     name: &term.name,
                     url: base.link(&format!("partners/{}/", term.slug)),
-                })
+                }
             }),
             people: article
                 .tags
                 .people
                 .iter()
-                .map(|p| PersonLink {
+                .zip(&filed.people)
+                .map(|(p, &t)| PersonLink {
                     name: &p.name,
                     role: p.role.as_deref(),
-                    url: base.link(&format!("people/{}/", index::person_slug(&p.name))),
+                    url: base.link(&format!("people/{}/", archive.people.terms[t].slug)),
                 })
                 .collect(),
             editor: article.editor.as_deref(),

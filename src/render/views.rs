@@ -6,7 +6,7 @@
 
 use super::context::{DateView, MONTH_NAMES};
 use crate::config::BaseUrl;
-use crate::index::{self, Archive};
+use crate::index::{Archive, Term};
 use chrono::Datelike;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -241,27 +241,39 @@ pub fn together<'a>(
     base: &BaseUrl,
 ) -> Together<'a> {
     let mut orgs: HashMap<usize, usize> = HashMap::new();
-    let mut places: HashMap<&'a str, usize> = HashMap::new();
-    let mut partners: HashMap<(&'a str, &'a str), usize> = HashMap::new();
-    let mut people: HashMap<&'a str, (usize, Option<&'a str>)> = HashMap::new();
+    // Places, pairs and people by their term (one page, however the articles spell it), with
+    // the first spelling met and how many articles name it.
+    let mut places: HashMap<usize, (&'a str, usize, Option<&'a str>)> = HashMap::new();
+    let mut partners: HashMap<usize, usize> = HashMap::new();
+    let mut people: HashMap<usize, (&'a str, usize, Option<&'a str>)> = HashMap::new();
     for &i in items {
-        let article = &archive.articles[i].tags;
+        let (article, filed) = (&archive.articles[i].tags, &archive.terms[i]);
         for m in article.organisations.iter().take(TOGETHER_PER_ARTICLE) {
             if Some(m.id) != skip_org {
                 *orgs.entry(m.id).or_default() += 1;
             }
         }
-        for p in article.places.iter().take(TOGETHER_PER_ARTICLE) {
-            *places.entry(p.name.as_str()).or_default() += 1;
+        for (p, &t) in article
+            .places
+            .iter()
+            .zip(&filed.places)
+            .take(TOGETHER_PER_ARTICLE)
+        {
+            places.entry(t).or_insert((p.name.as_str(), 0, None)).1 += 1;
         }
-        if let Some((a, b)) = &article.partners {
-            *partners.entry((a.as_str(), b.as_str())).or_default() += 1;
+        if let Some(t) = filed.partners {
+            *partners.entry(t).or_default() += 1;
         }
-        for p in article.people.iter().take(TOGETHER_PER_ARTICLE) {
-            let e = people.entry(p.name.as_str()).or_insert((0, None));
-            e.0 += 1;
-            if e.1.is_none() {
-                e.1 = p.role.as_deref();
+        for (p, &t) in article
+            .people
+            .iter()
+            .zip(&filed.people)
+            .take(TOGETHER_PER_ARTICLE)
+        {
+            let e = people.entry(t).or_insert((p.name.as_str(), 0, None));
+            e.1 += 1;
+            if e.2.is_none() {
+                e.2 = p.role.as_deref();
             }
         }
     }
@@ -277,33 +289,20 @@ pub fn together<'a>(
             }
         })
         .collect();
-    let place_list = places
-        .into_iter()
-        .map(|(name, count)| Counted {
-            name: Cow::Borrowed(name),
-            url: base.link(&format!("places/{}/", index::place_slug(name))),
-            count,
-            role: None,
-        })
-        .collect();
+    let place_list = term_list(places, &archive.places.terms, "places", base);
     let partner_list = partners
         .into_iter()
-        .map(|((a, b), count)| Counted {
-            name: Cow::Owned(index::partners_name(a, b)),
-            url: base.link(&format!("partners/{}/", index::partners_slug(a, b))),
-            count,
-            role: None,
+        .map(|(t, count)| {
+            let term = &archive.partners.terms[t];
+            Counted {
+                name: Cow::Borrowed(term.name.as_str()),
+                url: base.link(&format!("partners/{}/", term.slug)),
+                count,
+                role: None,
+            }
         })
         .collect();
-    let people_list = people
-        .into_iter()
-        .map(|(name, (count, role))| Counted {
-            name: Cow::Borrowed(name),
-            url: base.link(&format!("people/{}/", index::person_slug(name))),
-            count,
-            role,
-        })
-        .collect();
+    let people_list = term_list(people, &archive.people.terms, "people", base);
     Together {
         organisations: most(org_list),
         places: most(place_list),
@@ -313,6 +312,25 @@ pub fn together<'a>(
 }
 
 /// The [`TOGETHER_SHOWN`] most frequent, ties by name.
+/// Counted names of one taxonomy (`terms`, its pages under `dir`): by term, the spelling shown,
+/// the count and the role.
+fn term_list<'a>(
+    counts: HashMap<usize, (&'a str, usize, Option<&'a str>)>,
+    terms: &[Term],
+    dir: &str,
+    base: &BaseUrl,
+) -> Vec<Counted<'a>> {
+    counts
+        .into_iter()
+        .map(|(t, (name, count, role))| Counted {
+            name: Cow::Borrowed(name),
+            url: base.link(&format!("{dir}/{}/", terms[t].slug)),
+            count,
+            role,
+        })
+        .collect()
+}
+
 fn most(mut list: Vec<Counted<'_>>) -> Vec<Counted<'_>> {
     list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     list.truncate(TOGETHER_SHOWN);
@@ -633,23 +651,50 @@ pub const NETWORK_EDGES: usize = 120;
 /// The most names written beside their node.
 pub const NETWORK_LABELS: usize = 16;
 
+/// Pairs of partners' parties with their article counts, and each party's page.
+type PairsAndPages<'a> = (Vec<(&'a str, &'a str, usize)>, HashMap<&'a str, String>);
+
+/// Each pair of partners' parties, from its newest article, with the pair's article count; and
+/// each party's page: its place page, or for a party that is no place (an editor's `partners`),
+/// the page of a pair it is in.
+fn pairs_and_pages(archive: &Archive) -> PairsAndPages<'_> {
+    let mut page_of: HashMap<&str, String> = HashMap::new();
+    let pairs: Vec<(&str, &str, usize)> = archive
+        .partners
+        .terms
+        .iter()
+        .zip(&archive.parties)
+        .filter_map(|(t, parties)| {
+            let (a, b) = archive.articles[*t.articles.first()?]
+                .tags
+                .partners
+                .as_ref()?;
+            for (name, place) in [a, b].into_iter().zip(parties) {
+                match place {
+                    Some(place) => {
+                        let slug = &archive.places.terms[*place].slug;
+                        page_of.insert(name.as_str(), format!("places/{slug}/"));
+                    }
+                    None => {
+                        page_of
+                            .entry(name.as_str())
+                            .or_insert_with(|| format!("partners/{}/", t.slug));
+                    }
+                }
+            }
+            Some((a.as_str(), b.as_str(), t.articles.len()))
+        })
+        .collect();
+    (pairs, page_of)
+}
+
 /// The network of `archive`'s partner pairs, or none when there are fewer than two pairs.
 pub fn network<'a>(archive: &'a Archive, base: &BaseUrl) -> Option<Network<'a>> {
     let terms = &archive.partners.terms;
     if terms.len() < 2 {
         return None;
     }
-    // Each pair's parties, from its newest article.
-    let pairs: Vec<(&str, &str, usize)> = terms
-        .iter()
-        .filter_map(|t| {
-            let (a, b) = archive.articles[*t.articles.first()?]
-                .tags
-                .partners
-                .as_ref()?;
-            Some((a.as_str(), b.as_str(), t.articles.len()))
-        })
-        .collect();
+    let (pairs, page_of) = pairs_and_pages(archive);
     let mut weight: HashMap<&str, usize> = HashMap::new();
     for &(a, b, n) in &pairs {
         *weight.entry(a).or_default() += n;
@@ -686,7 +731,7 @@ pub fn network<'a>(archive: &'a Archive, base: &BaseUrl) -> Option<Network<'a>> 
             let out = radius + f64::from(r) + 6.0;
             Node {
                 name: name.to_string(),
-                url: base.link(&format!("places/{}/", index::place_slug(name))),
+                url: base.link(&page_of[name]),
                 count,
                 x,
                 y,
@@ -699,7 +744,7 @@ pub fn network<'a>(archive: &'a Archive, base: &BaseUrl) -> Option<Network<'a>> 
         })
         .collect();
     let (edges, hidden_edges) = edges(&pairs, &position);
-    let table = strongest_pairs(&pairs, base);
+    let table = strongest_pairs(terms, base);
     Some(Network {
         size,
         nodes,
@@ -743,13 +788,14 @@ fn edges(
 }
 
 /// The 30 strongest pairs, for the table under the drawing.
-fn strongest_pairs<'a>(pairs: &[(&str, &str, usize)], base: &BaseUrl) -> Vec<Counted<'a>> {
+fn strongest_pairs<'a>(pairs: &'a [Term], base: &BaseUrl) -> Vec<Counted<'a>> {
     let mut table = pairs
         .iter()
-        .map(|&(a, b, count)| Counted {
-            name: Cow::Owned(index::partners_name(a, b)),
-            url: base.link(&format!("partners/{}/", index::partners_slug(a, b))),
-            count,
+        .filter(|t| !t.articles.is_empty())
+        .map(|t| Counted {
+            name: Cow::Borrowed(t.name.as_str()),
+            url: base.link(&format!("partners/{}/", t.slug)),
+            count: t.articles.len(),
             role: None,
         })
         .collect::<Vec<_>>();
@@ -907,6 +953,11 @@ mod tests {
         assert!(net.edges.len() <= NETWORK_EDGES);
         assert!(net.hidden_edges > 0);
         assert!(net.nodes.iter().filter(|n| n.label).count() <= NETWORK_LABELS);
+        // No party is a place here: each links to a pair it is in, a page that exists.
+        for n in &net.nodes {
+            let pair = n.url.trim_start_matches("/partners/").trim_end_matches('/');
+            assert!(a.partners.get(pair).is_some(), "{}", n.url);
+        }
         let size = net.size as i32;
         for n in &net.nodes {
             assert!(n.x > 0 && n.x < size && n.y > 0 && n.y < size, "{n:?}");
