@@ -1,10 +1,14 @@
 //! Concord: a static site generator for news archives about bilateral cooperation.
 //!
-//! The pipeline, one module a stage:
-//! [`walk`] → [`parse`] (with [`markdown`]) → [`extract`] → [`index`] → [`render`] → [`write`].
+//! The pipeline, one module a stage, each handing the next a typed value:
+//! [`walk`] (source files) → [`parse`] (with [`markdown`]: a [`model::Article`] with its
+//! [`model::Text`]) → [`collate`] (URLs and duplicates) → [`extract`] (each article's
+//! [`model::Tags`] and the organisation table) → [`index`] (the [`Archive`] of
+//! [`model::TaggedArticle`]s, names filed as term ids) → [`render`] → [`write`].
 //! [`load`] runs the stages up to the index, [`build`] runs them all; [`build_with`] given a
-//! [`Cache`] redoes only what changed since the last build (what `serve` does). The library
-//! never prints: it returns a [`Report`] or an [`Error`], and the binary decides what to show.
+//! [`Cache`] redoes only what changed since the last build (what `serve` does) — what a stage may
+//! keep is [`cache`]'s concern, asked through `cache::Reuse`. The library never prints: it
+//! returns a [`Report`] or an [`Error`], and the binary decides what to show.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 

@@ -127,7 +127,8 @@ pub fn index(
 }
 
 /// The search index of a rebuild, left for after its pages are written (what `serve` does: an
-/// edit shows at once, the index follows). [`SearchJob::run`] writes it.
+/// edit shows at once, the index follows). [`SearchJob::build`] makes its files, and the caller
+/// writes them into [`SearchJob::out`] with `write::replace_bundle`.
 #[derive(Debug)]
 pub struct SearchJob {
     pub(crate) articles: Vec<TaggedArticle>,
