@@ -22,6 +22,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("period.html", include_str!("../templates/period.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("atom.xml", include_str!("../templates/atom.xml")),
+    ("sitemap.xml", include_str!("../templates/sitemap.xml")),
     ("404.html", include_str!("../templates/404.html")),
 ];
 

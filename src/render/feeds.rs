@@ -5,7 +5,6 @@
 
 use crate::config::BaseUrl;
 use crate::index::Archive;
-use crate::markdown::escape_html;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -95,42 +94,46 @@ pub struct SitemapEntry {
 /// The sitemap protocol's limit of URLs per file.
 pub const SITEMAP_LIMIT: usize = 50_000;
 
-/// `sitemap.xml`, and when there are more than [`SITEMAP_LIMIT`] pages, the numbered files it
-/// indexes (`sitemap-1.xml`, …). Entries are sorted so the files are byte-identical build to build.
-pub fn sitemaps(mut entries: Vec<SitemapEntry>, base: &BaseUrl) -> Vec<(String, String)> {
+/// `sitemap` in `sitemap.xml`: the pages of one file (`urls`), or, for the index of a site of
+/// more than [`SITEMAP_LIMIT`] pages, the files it names (`files`).
+#[derive(Serialize, Debug, Default, PartialEq, Eq)]
+pub struct SitemapView {
+    pub urls: Vec<SitemapUrl>,
+    pub files: Vec<String>,
+}
+
+/// One page of a sitemap: its absolute URL and the date it last changed.
+#[derive(Serialize, Debug, PartialEq, Eq)]
+pub struct SitemapUrl {
+    pub loc: String,
+    pub lastmod: Option<String>,
+}
+
+/// The sitemap files: `sitemap.xml`, and when there are more than [`SITEMAP_LIMIT`] pages, the
+/// numbered files it indexes (`sitemap-1.xml`, …), each rendered from the `sitemap.xml` template.
+/// Entries are sorted so the files are byte-identical build to build.
+pub fn sitemaps(mut entries: Vec<SitemapEntry>, base: &BaseUrl) -> Vec<(String, SitemapView)> {
     entries.sort();
-    let urlset = |chunk: &[SitemapEntry]| {
-        let mut xml = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-        );
-        for e in chunk {
-            xml.push_str("  <url><loc>");
-            xml.push_str(&escape_html(&base.permalink(&e.rel_url)));
-            xml.push_str("</loc>");
-            if let Some(date) = e.lastmod {
-                xml.push_str(&format!("<lastmod>{}</lastmod>", date.format("%Y-%m-%d")));
-            }
-            xml.push_str("</url>\n");
-        }
-        xml.push_str("</urlset>\n");
-        xml
+    let urlset = |chunk: &[SitemapEntry]| SitemapView {
+        urls: chunk
+            .iter()
+            .map(|e| SitemapUrl {
+                loc: base.permalink(&e.rel_url),
+                lastmod: e.lastmod.map(|d| d.format("%Y-%m-%d").to_string()),
+            })
+            .collect(),
+        files: Vec::new(),
     };
     if entries.len() <= SITEMAP_LIMIT {
         return vec![("sitemap.xml".to_string(), urlset(&entries))];
     }
     let mut files = Vec::new();
-    let mut index = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
+    let mut index = SitemapView::default();
     for (n, chunk) in entries.chunks(SITEMAP_LIMIT).enumerate() {
         let name = format!("sitemap-{}.xml", n + 1);
-        index.push_str(&format!(
-            "  <sitemap><loc>{}</loc></sitemap>\n",
-            escape_html(&base.permalink(&name))
-        ));
+        index.files.push(base.permalink(&name));
         files.push((name, urlset(chunk)));
     }
-    index.push_str("</sitemapindex>\n");
     files.push(("sitemap.xml".to_string(), index));
     files
 }
@@ -151,6 +154,23 @@ mod tests {
         BaseUrl::parse("https://example.org/news/").unwrap()
     }
 
+    /// The sitemap files as the default theme's `sitemap.xml` template writes them.
+    fn rendered(entries: Vec<SitemapEntry>) -> Vec<(String, String)> {
+        let sources = crate::assets::TEMPLATES
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        let tera = super::super::templates_from(&sources).unwrap();
+        sitemaps(entries, &base())
+            .into_iter()
+            .map(|(name, view)| {
+                let mut context = tera::Context::new();
+                context.insert("sitemap", &view);
+                (name, tera.render("sitemap.xml", &context).unwrap())
+            })
+            .collect()
+    }
+
     #[test]
     fn sitemap_is_sorted_absolute_and_escaped() {
         let entries = vec![
@@ -163,9 +183,11 @@ mod tests {
                 lastmod: NaiveDate::from_ymd_opt(2023, 10, 20),
             },
         ];
-        let files = sitemaps(entries, &base());
+        let files = rendered(entries);
         assert_eq!(files.len(), 1);
         let xml = &files[0].1;
+        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "));
+        assert!(xml.ends_with("</url>\n</urlset>\n"), "{xml}");
         let a = xml.find("https://example.org/news/a&amp;b/").unwrap();
         let b = xml.find("https://example.org/news/b/").unwrap();
         assert!(a < b);
@@ -180,7 +202,7 @@ mod tests {
                 lastmod: None,
             })
             .collect();
-        let files = sitemaps(entries, &base());
+        let files = rendered(entries);
         let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);
         assert!(files[2].1.contains("<sitemapindex"));
@@ -190,6 +212,7 @@ mod tests {
                 .contains("https://example.org/news/sitemap-2.xml")
         );
         assert_eq!(files[1].1.matches("<url>").count(), 1);
+        assert!(files[2].1.ends_with("</sitemap>\n</sitemapindex>\n"), "{}", files[2].1);
     }
 
     #[test]

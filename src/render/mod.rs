@@ -751,16 +751,17 @@ fn render_pages(
     }
 
     let whole = r.wanted(None);
-    let entries = r
-        .sitemap
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if whole || only.is_some_and(|changes| changes.any_date) {
-        for (name, xml) in feeds::sitemaps(entries, base) {
-            sink(Output {
-                rel_path: name,
-                bytes: xml.into_bytes(),
-            })?;
+        let entries = std::mem::take(
+            &mut *r
+                .sitemap
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        for (name, sitemap) in feeds::sitemaps(entries, base) {
+            let mut context = Context::new();
+            context.insert("sitemap", &sitemap);
+            r.render("sitemap.xml", name, context)?;
         }
     }
     if whole {
