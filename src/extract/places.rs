@@ -15,7 +15,7 @@ use super::text;
 use super::vocabulary::is_given_name;
 use crate::model::NamedMention;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The gazetteer: canonical name → other names.
 pub fn gazetteer(extra: &BTreeMap<String, Vec<String>>) -> Vec<(String, Vec<String>)> {
@@ -141,34 +141,78 @@ fn capitalised_word_before(before: &str) -> bool {
         .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
+/// What kind of place a built-in gazetteer entry is: the section of `places.txt` it stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Countries, territories and former states (the file's first section).
+    Country,
+    /// Continents and parts of them ("World regions").
+    WorldRegion,
+    /// Provinces, states and other regions within a country ("Regions and states").
+    Region,
+    /// The hand-written large cities ("Cities").
+    City,
+    /// The smaller cities from GeoNames ("Cities of 500,000 people or more").
+    MinorCity,
+}
+
+/// The kind of a built-in gazetteer place, by any of its names (`places.txt` read once).
+pub fn kind_of(name: &str) -> Option<Kind> {
+    static KINDS: std::sync::LazyLock<HashMap<&'static str, Kind>> =
+        std::sync::LazyLock::new(|| {
+            let mut kind = Kind::Country;
+            let mut kinds = HashMap::new();
+            for line in include_str!("places.txt").lines() {
+                if let Some(heading) = line.strip_prefix("# ") {
+                    kind = match heading {
+                        "World regions" => Kind::WorldRegion,
+                        "Regions and states" => Kind::Region,
+                        "Cities" => Kind::City,
+                        h if h.starts_with("Cities of 500,000") => Kind::MinorCity,
+                        _ => kind,
+                    };
+                    continue;
+                }
+                for name in line.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+                    kinds.entry(name).or_insert(kind);
+                }
+            }
+            kinds
+        });
+    KINDS.get(name).copied()
+}
+
 /// Whether a gazetteer place is one of the smaller cities (the gazetteer's GeoNames section,
 /// after its hand-written ones): its name is also read in people's names ("Wang Jinhua"), and
 /// a mention glued to another capitalised word is not the city.
 pub fn is_minor_place(name: &str) -> bool {
-    static MINOR: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
-        include_str!("places.txt")
-            .lines()
-            .skip_while(|l| !l.starts_with("# Cities of 500,000"))
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(|l| l.split('|'))
-            .collect()
-    });
-    MINOR.contains(name)
+    kind_of(name) == Some(Kind::MinorCity)
 }
 
 /// Whether a gazetteer place is a world region: a continent or a part of one (the gazetteer's
 /// "World regions" section).
 pub fn is_world_region(name: &str) -> bool {
-    static REGIONS: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
-        include_str!("places.txt")
-            .lines()
-            .skip_while(|l| *l != "# World regions")
-            .skip(1)
-            .take_while(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('|').next())
-            .collect()
-    });
-    REGIONS.contains(name)
+    kind_of(name) == Some(Kind::WorldRegion)
+}
+
+/// Whether "`city`, `wider`" is an address — a city, then the country or (in the United States)
+/// the state it is in ("Taipei, Taiwan", "Austin, Texas") — rather than two parties ("Shanghai,
+/// Singapore"). Which city is in which country is data: `city_countries.txt`, from GeoNames.
+fn is_address(city: &str, wider: &str) -> bool {
+    static WITHIN: std::sync::LazyLock<HashMap<&'static str, Vec<&'static str>>> =
+        std::sync::LazyLock::new(|| {
+            include_str!("city_countries.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| {
+                    let mut names = l.split('|');
+                    Some((names.next()?, names.collect()))
+                })
+                .collect()
+        });
+    WITHIN
+        .get(city)
+        .is_some_and(|within| within.contains(&wider))
 }
 
 /// Last words of names that are places: facilities, streets, landmarks.
@@ -333,7 +377,7 @@ fn partners(
             let between = text[a.1..b.0].trim();
             let joined = matches!(between, "and" | "&" | "-" | "–" | "—" | "," | "/")
                 || between.eq_ignore_ascii_case("and the");
-            if joined {
+            if joined && !(between == "," && is_address(finder.name(a.2), finder.name(b.2))) {
                 let (x, y) = (finder.name(a.2).to_string(), finder.name(b.2).to_string());
                 return Some(if x <= y { (x, y) } else { (y, x) });
             }
@@ -436,6 +480,17 @@ mod tests {
         }
         let text = "Shanghai hosts a forum\n\nDelegates came from Paris.";
         assert_eq!(partners(text, &f.find(text, &[]), &f), None);
+        // A city and the country or state it is in, after a comma, is an address.
+        for text in [
+            "Fair opens\n\nThe fair in Taipei, Taiwan opened.",
+            "Fair opens in Austin, Texas\n\nBody.",
+            "Lyon, France hosts talks\n\nBody.",
+        ] {
+            assert_eq!(partners(text, &f.find(text, &[]), &f), None, "{text}");
+        }
+        // Joined by "and", the same two are parties.
+        let text = "Lyon and France sign\n\nBody.";
+        assert!(partners(text, &f.find(text, &[]), &f).is_some());
     }
 
     #[test]

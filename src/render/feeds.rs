@@ -212,7 +212,11 @@ mod tests {
                 .contains("https://example.org/news/sitemap-2.xml")
         );
         assert_eq!(files[1].1.matches("<url>").count(), 1);
-        assert!(files[2].1.ends_with("</sitemap>\n</sitemapindex>\n"), "{}", files[2].1);
+        assert!(
+            files[2].1.ends_with("</sitemap>\n</sitemapindex>\n"),
+            "{}",
+            files[2].1
+        );
     }
 
     #[test]
