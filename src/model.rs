@@ -155,6 +155,16 @@ impl Text {
         &self.all[self.after_headline..]
     }
 
+    /// Where the story's first paragraph, its lead, stands in the text (empty at the end when
+    /// the story has none).
+    pub fn lead(&self) -> std::ops::Range<usize> {
+        let rest = &self.all[self.story..];
+        let end = rest
+            .find(Self::BREAK)
+            .map_or(self.all.len(), |i| self.story + i);
+        self.story..end
+    }
+
     /// The story's paragraphs, in order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.all[self.story..]
@@ -454,6 +464,7 @@ mod tests {
         assert_eq!(text.headline(), "Ports sign");
         assert_eq!(text.after_headline(), "The quay.\n\nOne.\n\nTwo.");
         assert_eq!(text.paragraphs().collect::<Vec<_>>(), ["One.", "Two."]);
+        assert_eq!(&text[text.lead()], "One.");
         assert_eq!(Text::after_headline_in(&text), "Ports sign\n\n".len());
         let bare = Text::new("Only a headline", None, []);
         assert_eq!(bare.headline(), "Only a headline");

@@ -13,7 +13,7 @@
 
 use super::text;
 use super::vocabulary::is_given_name;
-use crate::model::NamedMention;
+use crate::model::{NamedMention, Text};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -290,14 +290,15 @@ pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
 /// The places an article names and its partners. `toks` are the tokens of `text`; `spans` are
 /// the byte spans of its organisation mentions, where no place is read.
 pub fn find_places(
-    text: &str,
+    article: &Text,
     headed: &[(usize, usize)],
     finder: &PlaceFinder,
     spans: &[(usize, usize)],
 ) -> (Vec<NamedMention>, Option<(String, String)>) {
+    let text = article.as_str();
     let found = finder.find(text, spans);
     let mut places: Vec<NamedMention> = Vec::new();
-    let lead_end = text::block_ends(text).nth(1).unwrap_or(text.len());
+    let lead_end = article.lead().end;
     // A world region ("Asia", "Latin America") is a party only when the article puts it in
     // its headline or lead, or names it twice; a passing mention is not what it is about.
     let salient = |place: usize| {
@@ -355,23 +356,22 @@ pub fn find_places(
             });
         }
     }
-    (places, partners(text, &found, finder))
+    (places, partners(article, &found, finder))
 }
 
-/// The first pair of distinct places joined as partners, in the headline, else the first
-/// paragraph after it. Returned in alphabetical order, so one pair has one name.
+/// The first pair of distinct places joined as partners, in the headline, else in the story's
+/// first paragraph (not a photo caption). Returned in alphabetical order, so one pair has one
+/// name.
 fn partners(
-    text: &str,
+    article: &Text,
     found: &[(usize, usize, usize)],
     finder: &PlaceFinder,
 ) -> Option<(String, String)> {
-    let mut paragraph_ends = text::block_ends(text);
-    let headline_end = paragraph_ends.next().unwrap_or(text.len());
-    let lead_end = paragraph_ends.next().unwrap_or(text.len());
-    for limit in [headline_end, lead_end] {
+    let text = article.as_str();
+    for within in [0..article.headline().len(), article.lead()] {
         for pair in found.windows(2) {
             let (a, b) = (pair[0], pair[1]);
-            if b.1 > limit || a.2 == b.2 {
+            if a.0 < within.start || b.1 > within.end || a.2 == b.2 {
                 continue;
             }
             let between = text[a.1..b.0].trim();
@@ -413,7 +413,7 @@ mod tests {
     fn a_world_region_in_passing_is_no_party_but_one_in_the_lead_is() {
         let f = finder();
         let names = |text: &str| -> Vec<String> {
-            find_places(text, &[], &f, &[])
+            find_places(&Text::from(text), &[], &f, &[])
                 .0
                 .into_iter()
                 .map(|p| p.name)
@@ -473,31 +473,51 @@ mod tests {
         ] {
             let found = f.find(text, &[]);
             assert_eq!(
-                partners(text, &found, &f),
+                partners(&Text::from(text), &found, &f),
                 Some((pair.0.to_string(), pair.1.to_string())),
                 "{text}"
             );
         }
         let text = "Shanghai hosts a forum\n\nDelegates came from Paris.";
-        assert_eq!(partners(text, &f.find(text, &[]), &f), None);
+        assert_eq!(partners(&Text::from(text), &f.find(text, &[]), &f), None);
         // A city and the country or state it is in, after a comma, is an address.
         for text in [
             "Fair opens\n\nThe fair in Taipei, Taiwan opened.",
             "Fair opens in Austin, Texas\n\nBody.",
             "Lyon, France hosts talks\n\nBody.",
         ] {
-            assert_eq!(partners(text, &f.find(text, &[]), &f), None, "{text}");
+            assert_eq!(
+                partners(&Text::from(text), &f.find(text, &[]), &f),
+                None,
+                "{text}"
+            );
         }
+        // The lead is the story's first paragraph, not a photo caption above it.
+        let text = Text::new(
+            "Forum opens",
+            Some("Lyon and Paris delegates at the quay."),
+            ["Shanghai and Singapore signed.", "Berlin and Rome watched."],
+        );
+        let found = f.find(&text, &[]);
+        assert_eq!(
+            partners(&text, &found, &f),
+            Some(("Shanghai".to_string(), "Singapore".to_string()))
+        );
         // Joined by "and", the same two are parties.
         let text = "Lyon and France sign\n\nBody.";
-        assert!(partners(text, &f.find(text, &[]), &f).is_some());
+        assert!(partners(&Text::from(text), &f.find(text, &[]), &f).is_some());
     }
 
     #[test]
     fn a_known_place_with_its_noun_is_the_same_place() {
         let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
         let text = "Title\n\nGuangdong Province signed. Later Guangdong said so.";
-        let (places, _) = find_places(text, &headed_places(&text::tokens(text)), &finder, &[]);
+        let (places, _) = find_places(
+            &Text::from(text),
+            &headed_places(&text::tokens(text)),
+            &finder,
+            &[],
+        );
         assert_eq!(places.len(), 1, "{places:?}");
         assert_eq!(places[0].name, "Guangdong");
         assert_eq!(places[0].mentions, ["Guangdong", "Guangdong Province"]);
