@@ -370,7 +370,11 @@ pub(super) fn headed_names_in(
             let locative = run.start >= 2
                 && toks[run.start - 1].text == "the"
                 && LOCATIVES.contains(&toks[run.start - 2].text);
-            for (a, b) in headed_spans(run_tokens, is_place) {
+            // "general manager Cai Jianchun and …": a job title right before the run.
+            let titled = run.start > 0
+                && !toks[run.start].break_before
+                && is_title_word(&toks[run.start - 1].text.to_lowercase());
+            for (a, b) in headed_spans(run_tokens, titled, is_place) {
                 let head = run_tokens[b - 1].text.to_lowercase();
                 if locative && a == 0 && FACILITY_HEADS.contains(&head.as_str()) {
                     continue;
@@ -422,16 +426,21 @@ fn numbered_occurrence(toks: &[Token], i: usize) -> bool {
 }
 
 /// The organisation names in one name run, as token spans `[a, b)`.
-fn headed_spans(run: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
-    and_pieces(run)
+fn headed_spans(
+    run: &[Token],
+    titled: bool,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Vec<(usize, usize)> {
+    and_pieces(run, titled)
         .into_iter()
         .filter_map(|(start, end)| headed_span(run, start, end, is_place))
         .collect()
 }
 
 /// The run split at "and" where the left part is already a whole name ("X Authority and Y
-/// Bank"), an acronym ("MAS and …"), or where "and the" starts a new name.
-fn and_pieces(run: &[Token]) -> Vec<(usize, usize)> {
+/// Bank"), an acronym ("MAS and …"), a person (a title inside the run or, when `titled`, just
+/// before it), or where "and the" starts a new name.
+fn and_pieces(run: &[Token], titled: bool) -> Vec<(usize, usize)> {
     // heads_before[k]: head nouns among run[..k], so each "and" is judged in constant time.
     let mut heads_before = vec![0usize; run.len() + 1];
     for (k, t) in run.iter().enumerate() {
@@ -463,13 +472,14 @@ fn and_pieces(run: &[Token]) -> Vec<(usize, usize)> {
             && run
                 .get(i + 1)
                 .is_some_and(|n| n.capitalised && !is_head(n.text));
-        // "Mayor Ines Varga and Alder Port Authority": a person on the left (a title or a
-        // given name first, no head noun) and a headed name on the right.
-        let person_left = i > piece_start + 1
-            && heads_before[i] == heads_before[piece_start]
+        // "Mayor Ines Varga and Alder Port Authority", "manager Cai Jianchun and Alder Port
+        // Authority": a person on the left (a title or a given name first, or a job title just
+        // before the run; no head noun) and a headed name on the right.
+        let titled_first = is_title_word(&run[piece_start].text.to_lowercase())
+            || is_given_name(run[piece_start].text);
+        let person_left = heads_before[i] == heads_before[piece_start]
             && heads_before[run.len()] > heads_before[i + 1]
-            && (is_title_word(&run[piece_start].text.to_lowercase())
-                || is_given_name(run[piece_start].text));
+            && ((i > piece_start + 1 && titled_first) || (titled && piece_start == 0 && i > 0));
         // "California and Alder's Ministry of Trade": a possessive starts a new name.
         let next_possessive = run
             .get(i + 1)
@@ -1639,6 +1649,20 @@ mod tests {
 
     fn tagged(found: &[Vec<OrganisationMention>], table: &[Organisation], i: usize) -> Vec<String> {
         found[i].iter().map(|m| table[m.id].name.clone()).collect()
+    }
+
+    #[test]
+    fn a_person_after_a_job_title_is_not_the_start_of_a_name_joined_by_and() {
+        let text = "Title\n\nThe Alder Stock Exchange general manager Wen Taoli and Kestrel Exchange \
+                    chairman Park Sungho signed. Chairman Li and Birch Port Authority agreed.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Alder Stock Exchange",
+                "Kestrel Exchange",
+                "Birch Port Authority"
+            ]
+        );
     }
 
     #[test]
