@@ -913,6 +913,10 @@ impl Names {
 pub fn read_names(text: &str, body_tokens: &[Token], is_place: &dyn Fn(&str) -> bool) -> Names {
     let mut names = headed_names_in(text, body_tokens, is_place);
     names.extend(super::cues::cued_names_in(text, body_tokens, is_place));
+    let terms = common_noun_acronyms(text);
+    if !terms.is_empty() {
+        names.retain(|n| !terms.contains(n.as_str()));
+    }
     Names {
         // "United Arab Emirates (UAE)" defines a place's short form, not an organisation.
         definitions: find_definitions(text)
@@ -923,6 +927,47 @@ pub fn read_names(text: &str, body_tokens: &[Token], is_place: &dyn Fn(&str) -> 
             .collect(),
         names,
     }
+}
+
+/// Acronyms the text defines by lower-case words — "exchange-traded fund (ETF)", "memorandum of
+/// understanding (MoU)": terms, not bodies (a body's name is capitalised). An acronym matches
+/// when its letters are the initials of the words (and hyphenated parts) right before the
+/// bracket, with or without the small words among them; a plural "s" is allowed.
+fn common_noun_acronyms(text: &str) -> HashSet<&str> {
+    const SMALL: &[&str] = &["of", "and", "for", "the", "on", "in", "to"];
+    let mut terms = HashSet::new();
+    for (open, _) in text.match_indices('(') {
+        let Some(inside) = text[open + 1..].split_once(')').map(|(i, _)| i) else {
+            continue;
+        };
+        let letters = inside.strip_suffix('s').unwrap_or(inside);
+        if !looks_like_acronym(letters) && !looks_like_acronym(inside) {
+            continue;
+        }
+        let wanted = letters.to_lowercase();
+        let n = wanted.chars().count();
+        // The words before the bracket, last first, split at hyphens; lower-case words only.
+        let parts: Vec<&str> = text[..open]
+            .split_whitespace()
+            .rev()
+            .take(2 * n)
+            .take_while(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+            .flat_map(|w| w.split('-').rev())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let initials = |parts: &mut dyn Iterator<Item = &&str>| -> String {
+            let mut first: Vec<char> = parts.take(n).filter_map(|p| p.chars().next()).collect();
+            first.reverse();
+            first.into_iter().collect()
+        };
+        let all = initials(&mut parts.iter());
+        let content = initials(&mut parts.iter().filter(|p| !SMALL.contains(p)));
+        if all == wanted || content == wanted {
+            terms.insert(inside);
+            terms.insert(letters);
+        }
+    }
+    terms
 }
 
 /// "Alder Exchange Commission (Comisión de Cambios de Alder)": a name with its name in a language that
@@ -1649,6 +1694,26 @@ mod tests {
 
     fn tagged(found: &[Vec<OrganisationMention>], table: &[Organisation], i: usize) -> Vec<String> {
         found[i].iter().map(|m| table[m.id].name.clone()).collect()
+    }
+
+    #[test]
+    fn an_acronym_of_lower_case_words_is_a_term_not_a_body() {
+        let articles = vec![
+            article(
+                "Title\n\nThe Alder Stock Exchange signed a memorandum of understanding (MoU) \
+                 on exchange-traded fund (ETF) products. ETF volumes rose, the Birch Trade \
+                 Council (BTC) said.",
+                &[],
+            ),
+            article("Title\n\nListed ETFs and the MoU grew.", &[]),
+        ];
+        let (table, _) = tag_archive(&articles, &BTreeMap::new(), &no_builtin(), &|_| false);
+        let names: Vec<&str> = table.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["Alder Stock Exchange", "Birch Trade Council"]);
+        assert_eq!(
+            common_noun_acronyms("an exchange-traded fund (ETF), a free trade area (FTAs)"),
+            HashSet::from(["ETF", "FTAs", "FTA"])
+        );
     }
 
     #[test]
