@@ -110,7 +110,17 @@ impl Text {
         caption: Option<&str>,
         paragraphs: impl IntoIterator<Item = &'a str>,
     ) -> Text {
-        let mut all = String::from(headline);
+        let paragraphs: Vec<&str> = paragraphs.into_iter().collect();
+        let blocks = [headline, caption.unwrap_or_default()];
+        // One allocation of the exact size: an archive holds one text an article.
+        let size = blocks
+            .iter()
+            .chain(&paragraphs)
+            .map(|b| b.len())
+            .sum::<usize>()
+            + (paragraphs.len() + 2) * Self::BREAK.len();
+        let mut all = String::with_capacity(size);
+        all.push_str(headline);
         all.push_str(Self::BREAK);
         let after_headline = all.len();
         if let Some(caption) = caption {
@@ -124,7 +134,6 @@ impl Text {
             }
             all.push_str(paragraph);
         }
-        all.shrink_to_fit();
         Text {
             all,
             after_headline,
