@@ -379,6 +379,8 @@ impl Renderer<'_> {
             }
             context
         })?;
+        // The letter and by-count pages' A–Z bar leads back into the index page.
+        let index = index.elsewhere(&self.base.link(kind.dir));
         letter_pages
             .par_iter()
             .try_for_each(|(name, dir, entries)| {

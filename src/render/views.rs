@@ -405,6 +405,36 @@ pub struct TermIndex<'a> {
     pub by_count_url: Option<String>,
 }
 
+impl<'a> TermIndex<'a> {
+    /// The index as a page of names of its own below it shows it (a letter's page, the names by
+    /// number of articles): the A–Z bar's anchors into the index (`#letter-a`) point at the index
+    /// page (`index_url`), and the index's own lists are left out.
+    pub fn elsewhere(&self, index_url: &str) -> TermIndex<'a> {
+        let letters = self
+            .letters
+            .iter()
+            .map(|l| LetterLink {
+                url: l.url.as_ref().map(|u| {
+                    if u.starts_with('#') {
+                        format!("{index_url}{u}")
+                    } else {
+                        u.clone()
+                    }
+                }),
+                ..l.clone()
+            })
+            .collect();
+        TermIndex {
+            total: self.total,
+            letters,
+            most: Vec::new(),
+            groups: Vec::new(),
+            split: self.split,
+            by_count_url: self.by_count_url.clone(),
+        }
+    }
+}
+
 /// An index with more names than this puts each letter on a page of its own.
 pub const SPLIT_ABOVE: usize = 300;
 /// The most names one letter page holds.

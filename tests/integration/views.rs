@@ -114,6 +114,21 @@ fn the_home_page_shows_the_archive_at_a_glance() {
 }
 
 #[test]
+fn the_names_by_count_page_of_an_index_on_one_page_links_its_letters_into_the_index() {
+    // About 50 organisations: one index page with letter headings, and a by-count page.
+    let site = site(60, 50);
+    site.build(&["--check-links"]);
+    let index = site.page("organisations/index.html");
+    assert!(index.contains("href=\"#letter-a\""));
+    let by_count = site.page("organisations/index/by-count/index.html");
+    assert!(
+        by_count.contains("href=\"/news/organisations/#letter-a\""),
+        "the A–Z bar leads back into the index page"
+    );
+    assert!(!by_count.contains("href=\"#letter-"));
+}
+
+#[test]
 fn a_long_index_is_split_by_letter_and_no_index_page_grows_past_100_kb() {
     let site = site(700, 350);
     site.build(&[]);
