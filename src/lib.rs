@@ -413,6 +413,13 @@ fn extract_entries(
 ) {
     let reader = reuse.reader(config);
     let is_published = |e: &Entry| e.article.as_deref().is_some_and(published);
+    // An unchanged file the last build did not publish (a duplicate whose twin is gone, a
+    // draft under --drafts) was never read: it is read now, as a changed one is.
+    for e in entries.iter_mut() {
+        if !e.fresh && e.reading.is_none() && is_published(e) {
+            e.fresh = true;
+        }
+    }
     entries.par_iter_mut().filter(|e| e.fresh).for_each(|e| {
         e.reading = match &e.article {
             Some(a) if published(a) => Some(reader.read(a)),

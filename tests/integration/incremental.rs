@@ -237,3 +237,29 @@ fn every_correction_rebuilds_to_what_a_fresh_build_writes() {
     );
     rebuild_matches_fresh(&site, &mut cache, "a front-matter correction");
 }
+
+#[test]
+fn a_duplicate_left_out_comes_back_whole_when_its_twin_is_removed() {
+    let site = site();
+    // The same story under a second path: collate publishes the first path only.
+    site.write("content/z-twin.txt", article(5));
+    // Settled files: the rebuild keeps the twin from the cache instead of reading it again.
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in walkdir::WalkDir::new(site.root().join("content")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let file = std::fs::File::options()
+                .append(true)
+                .open(entry.path())
+                .unwrap();
+            file.set_modified(an_hour_ago).unwrap();
+        }
+    }
+    let mut cache = Cache::default();
+    rebuild_matches_fresh(&site, &mut cache, "with the twin left out");
+    std::fs::remove_file(site.root().join("content/a05.txt")).unwrap();
+    rebuild_matches_fresh(&site, &mut cache, "the twin published");
+    let page =
+        std::fs::read_to_string(site.root().join("cached/2023/03/z-twin/index.html")).unwrap();
+    assert!(page.contains("organisations/"), "tagged: {page}");
+}
