@@ -66,6 +66,21 @@ fn edit(site: &TestSite, rel: &str, from: &str, to: &str) {
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// Dates every file below `dir` an hour back, so a rebuild trusts their stamps.
+fn settle(dir: &Path) {
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let file = std::fs::File::options()
+                .append(true)
+                .open(entry.path())
+                .unwrap();
+            file.set_modified(an_hour_ago).unwrap();
+        }
+    }
+}
+
 /// Edits of one field each: what changes, in which file, from what to what.
 const EDITS: [(&str, &str, &str, &str); 8] = [
     (
@@ -181,17 +196,7 @@ fn every_kind_of_change_rebuilds_to_what_a_fresh_build_writes() {
 
     // Stamps taken within 2 s of a write are not trusted (the file may change again within its
     // time tick): once the files are older, a rebuild with no change writes nothing.
-    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for entry in walkdir::WalkDir::new(site.root()) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let file = std::fs::File::options()
-                .append(true)
-                .open(entry.path())
-                .unwrap();
-            file.set_modified(an_hour_ago).unwrap();
-        }
-    }
+    settle(site.root());
     rebuild_matches_fresh(&site, &mut cache, "files settled");
     let report = rebuild_matches_fresh(&site, &mut cache, "nothing");
     assert_eq!(report.files_written, 0, "nothing changed");
@@ -244,17 +249,7 @@ fn a_duplicate_left_out_comes_back_whole_when_its_twin_is_removed() {
     // The same story under a second path: collate publishes the first path only.
     site.write("content/z-twin.txt", article(5));
     // Settled files: the rebuild keeps the twin from the cache instead of reading it again.
-    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for entry in walkdir::WalkDir::new(site.root().join("content")) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let file = std::fs::File::options()
-                .append(true)
-                .open(entry.path())
-                .unwrap();
-            file.set_modified(an_hour_ago).unwrap();
-        }
-    }
+    settle(&site.root().join("content"));
     let mut cache = Cache::default();
     rebuild_matches_fresh(&site, &mut cache, "with the twin left out");
     std::fs::remove_file(site.root().join("content/a05.txt")).unwrap();
