@@ -646,12 +646,16 @@ fn role_of(
                 let role = role.strip_prefix("the ").unwrap_or(role);
                 role.to_string()
             })
-            // "Alder, Birch, where he met President Kim": a clause, not a role.
+            // "Alder, Birch, where he met President Kim": a clause, not a role; nor is the next
+            // item of a list ("… and Tourism, and Mr. Ode Varn").
             .filter(|r| {
                 !r.split_whitespace().next().is_some_and(|w| {
                     matches!(
                         w,
-                        "where"
+                        "and"
+                            | "or"
+                            | "but"
+                            | "where"
                             | "which"
                             | "who"
                             | "whom"
@@ -864,6 +868,22 @@ mod tests {
                 "Shih May-lung".to_string(),
                 Some("chairperson of the board".to_string())
             )]
+        );
+    }
+
+    #[test]
+    fn the_next_item_of_a_list_is_no_role() {
+        assert_eq!(
+            people(
+                "Ana Ruiz, Minister of Trade, Ports and Fisheries, and Mr. Ode Varn, Minister for Culture, signed."
+            ),
+            [
+                (
+                    "Ana Ruiz".to_string(),
+                    Some("Minister of Trade".to_string())
+                ),
+                ("Ode Varn".to_string(), Some("Mr.".to_string()))
+            ]
         );
     }
 

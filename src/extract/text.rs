@@ -18,6 +18,8 @@ pub struct Token<'a> {
     pub break_before: bool,
     /// Punctuation follows the word.
     pub break_after: bool,
+    /// A comma, and only a comma, follows the word.
+    pub comma_after: bool,
     /// First word of a paragraph (after a blank line, or of the text).
     pub paragraph_start: bool,
     /// The word alone in brackets: "(Chongqing)".
@@ -225,6 +227,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 sentence_start,
                 break_before: pending_break || lead > 0,
                 break_after: !trailing.is_empty(),
+                comma_after: trailing == ",",
                 paragraph_start,
                 bracketed: chunk[..lead].ends_with('(') && trailing.starts_with(')'),
             });
@@ -349,7 +352,11 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
                     .get(j + 1)
                     .is_some_and(|n| n.capitalised && !n.sentence_start);
             let after_brackets = tokens[j - 1].bracketed && j - 1 > start;
-            if (t.break_before && !legal_form && !in_brackets && !after_brackets)
+            if (t.break_before
+                && !legal_form
+                && !in_brackets
+                && !after_brackets
+                && !continues_a_portfolio(tokens, start, j))
                 || t.sentence_start
             {
                 break;
@@ -386,6 +393,62 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
     runs
 }
 
+/// Nouns whose "of"/"for" complement may be a list of portfolios ("Ministry of Agriculture,
+/// Forestry and Fisheries", "Minister for Trade, Tourism and Investment").
+const PORTFOLIO_HEADS: &[&str] = &[
+    "ministry",
+    "ministries",
+    "minister",
+    "ministers",
+    "department",
+    "secretary",
+    "secretariat",
+];
+
+/// Whether the comma before token `j` lies inside a list of portfolios that the run from
+/// `start` opened with a portfolio noun and "of"/"for" (`portfolios.txt`), and the list goes on
+/// to end in "and" and a portfolio: "Department for Business, Innovation and Skills" is one
+/// name, "Ministry of Finance, Trade Minister Alba" and "Ministry of Finance, Birch Bank" are not.
+fn continues_a_portfolio(tokens: &[Token], start: usize, j: usize) -> bool {
+    use super::vocabulary::is_portfolio_word;
+    if !tokens[j - 1].comma_after || tokens[j].sentence_start {
+        return false;
+    }
+    let portfolio = |t: &Token| t.capitalised && is_portfolio_word(&t.text.to_lowercase());
+    let conjunction = |t: &Token| matches!(t.text, "and" | "&");
+    // Before the comma: a portfolio noun, "of" or "for", then portfolios and conjunctions only.
+    let Some(link) = (start..j)
+        .rev()
+        .find(|&k| !portfolio(&tokens[k]) && !conjunction(&tokens[k]))
+    else {
+        return false;
+    };
+    if !matches!(tokens[link].text, "of" | "for")
+        || link == start
+        || link + 1 == j
+        || !PORTFOLIO_HEADS.contains(&tokens[link - 1].text.to_lowercase().as_str())
+    {
+        return false;
+    }
+    // After it: items of portfolios apart by commas, until "and" and a last portfolio.
+    let mut after_conjunction = false;
+    for (k, t) in tokens.iter().enumerate().skip(j) {
+        if k > j && (t.sentence_start || (t.break_before && !tokens[k - 1].comma_after)) {
+            return false;
+        }
+        if conjunction(t) {
+            after_conjunction = true;
+        } else if portfolio(t) {
+            if after_conjunction {
+                return true;
+            }
+        } else {
+            return false;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,6 +459,36 @@ mod tests {
             .into_iter()
             .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_list_of_portfolios_after_of_or_for_is_one_run() {
+        assert_eq!(
+            run_texts("in the UK, the Department for Business, Innovation and Skills said."),
+            ["UK", "Department for Business, Innovation and Skills"]
+        );
+        assert_eq!(
+            run_texts(
+                "Alba Kestrel, Minister of Commerce and Industry, Consumer Affairs, Food and Public Distribution and Textiles, and Mr. Ode Varn, Minister for Trade, Tourism and Investment of Alder, signed."
+            ),
+            [
+                "Alba Kestrel",
+                "Minister of Commerce and Industry, Consumer Affairs, Food and Public Distribution and Textiles",
+                "Mr. Ode Varn",
+                "Minister for Trade, Tourism and Investment of Alder"
+            ]
+        );
+        // A list that does not end in "and" and a portfolio, or that names a body or a person.
+        assert_eq!(
+            run_texts(
+                "the Ministry of Finance, Trade Minister Alba Varn and the Ministry of Finance, Birch Bank and Industry."
+            ),
+            [
+                "Ministry of Finance",
+                "Trade Minister Alba Varn and the Ministry of Finance",
+                "Birch Bank and Industry"
+            ]
+        );
     }
 
     #[test]

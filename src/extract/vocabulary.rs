@@ -499,6 +499,21 @@ pub fn is_given_name(word: &str) -> bool {
         .contains(word)
 }
 
+/// Whether a lower-case word names a government portfolio (`portfolios.txt`): "trade",
+/// "fisheries", "skills".
+pub fn is_portfolio_word(lower: &str) -> bool {
+    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("portfolios.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect()
+        })
+        .contains(lower)
+}
+
 /// A romanised two-syllable given name written with a hyphen: "Chung-tai", "Shin-Wook".
 pub fn is_romanised_given_name(word: &str) -> bool {
     let Some((first, second)) = word.split_once('-') else {
