@@ -16,8 +16,8 @@
 
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
-    PLACE_NOUNS, TITLE_MODIFIERS, is_given_name, is_month_or_weekday, is_romanised_given_name,
-    is_title_word,
+    PLACE_NOUNS, THING_NOUNS, TITLE_MODIFIERS, is_given_name, is_month_or_weekday, is_peoples_name,
+    is_romanised_given_name, is_title_word,
 };
 use crate::model::Person;
 use std::collections::HashMap;
@@ -588,6 +588,15 @@ fn person_span(
     if toks[a].start < body_start {
         return None;
     }
+    // "Kobe Park", "Nobel Prize", "Afghan Girls": unless a given name opens it, a name that
+    // ends in a thing's or a group's noun, or opens with a people's adjective, is no person's.
+    if b - a >= 2
+        && !is_given_name(toks[a].text)
+        && (THING_NOUNS.contains(&lower(&toks[b - 1]).as_str())
+            || is_peoples_name(toks[a].text, is_place))
+    {
+        return None;
+    }
     // "Hong Kong", "New Zealand": places of several words.
     for x in a..b {
         for y in x + 1..b.min(x + 4) + 1 {
@@ -868,6 +877,23 @@ mod tests {
                 "Shih May-lung".to_string(),
                 Some("chairperson of the board".to_string())
             )]
+        );
+    }
+
+    #[test]
+    fn things_groups_and_peoples_are_no_person() {
+        // Each is "said" to be evidence; none is a person. A given name keeps its name.
+        for text in [
+            "Kestrel Park said the gates open at nine.",
+            "Valmora Prize said the winners were named.",
+            "Shanghai Students said they agreed.",
+            "French Varn said they agreed.",
+        ] {
+            assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+        }
+        assert_eq!(
+            people("Grace Park said the gates open at nine."),
+            [("Grace Park".to_string(), None)]
         );
     }
 

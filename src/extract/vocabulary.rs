@@ -342,6 +342,57 @@ pub const PLACE_NOUNS: &[&str] = &[
     "municipality",
 ];
 
+/// Last words of the names of things and groups, not of people: facilities, awards, states
+/// and plural nouns for groups ("Kobe Park", "Nobel Prize", "Stanley Cups", "Afghan Girls").
+pub const THING_NOUNS: &[&str] = &[
+    "park",
+    "parks",
+    "hills",
+    "beach",
+    "island",
+    "islands",
+    "dock",
+    "docks",
+    "railway",
+    "railroad",
+    "mall",
+    "gym",
+    "cup",
+    "cups",
+    "prize",
+    "prizes",
+    "award",
+    "awards",
+    "republic",
+    "records",
+    "station",
+    "airport",
+    "bridge",
+    "stadium",
+    "arena",
+    "hotel",
+    "tower",
+    "avenue",
+    "square",
+    "valley",
+    "village",
+    "girls",
+    "boys",
+    "leaders",
+    "officials",
+    "fans",
+    "players",
+    "workers",
+    "students",
+    "scouts",
+    "farmers",
+    "people",
+    "women",
+    "men",
+    "children",
+    "citizens",
+];
+
 // People: forms of address and given names.
 
 /// Titles and role words that can stand before a name, besides [`ROLE_WORDS`].
@@ -534,11 +585,16 @@ pub fn is_romanised_given_name(word: &str) -> bool {
 /// without its ending, given a country's ending, is a known place.
 pub fn adjective_like(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
     let l = word.to_lowercase();
-    if ["al", "ic", "ive", "ous", "ern", "ist"]
+    ["al", "ic", "ive", "ous", "ern", "ist"]
         .iter()
         .any(|suffix| l.ends_with(suffix))
-        || IRREGULAR_PEOPLES.contains(&l.as_str())
-    {
+        || is_peoples_name(word, is_place)
+}
+
+/// A people's name ("Chinese", "Afghan", "Canadians", "French"): the word without its ending,
+/// given a country's ending, is a known place, or it is one of [`IRREGULAR_PEOPLES`].
+pub fn is_peoples_name(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
+    if IRREGULAR_PEOPLES.contains(&word.to_lowercase().as_str()) {
         return true;
     }
     let singular = word.strip_suffix('s').unwrap_or(word);
