@@ -583,6 +583,11 @@ fn complements_end(
     is_place: &dyn Fn(&str) -> bool,
 ) -> usize {
     for (k, &(s, e)) in segments.iter().enumerate().skip(chosen + 1) {
+        // "Valmora Air Force at Kestrel Air Base", "Birch College at Alder": where a body is,
+        // not its name.
+        if run[s - 1].text == "at" {
+            return s - 1;
+        }
         // "Council on American": a subject that ends in an adjective is cut short.
         if run[s - 1].text == "on" && adjective_like(run[e - 1].text, is_place) {
             return s - 1;
@@ -1979,6 +1984,15 @@ mod tests {
         assert!(find_definitions("the Alder Monetary Authority (the Authority)").is_empty());
         assert!(find_definitions("the Alder Monetary Authority (Alder Bank)").is_empty());
         assert!(find_definitions("the Alder Monetary Authority (Birch Authority)").is_empty());
+    }
+
+    #[test]
+    fn where_a_body_is_ends_its_name() {
+        let text = "Head\n\nThe Valmora Air Force at Kestrel Air Base and staff of Birch College at Alder met.";
+        assert_eq!(
+            find_headed_names(text, &|w| w == "Alder"),
+            ["Valmora Air Force", "Birch College"]
+        );
     }
 
     #[test]
