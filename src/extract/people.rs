@@ -17,7 +17,7 @@
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
     PLACE_NOUNS, THING_NOUNS, TITLE_MODIFIERS, is_given_name, is_month_or_weekday, is_peoples_name,
-    is_romanised_given_name, is_title_word,
+    is_portfolio_word, is_romanised_given_name, is_title_word,
 };
 use crate::model::Person;
 use std::collections::HashMap;
@@ -321,7 +321,9 @@ pub fn people_candidates(
             let mut j = i;
             // A name particle between two capitalised words stays in a person's name
             // ("Charles de Gaulle", "Mohammed bin Salman"); any other linking word splits.
+            // A comma inside a run (a list of portfolios) ends a sub-run too.
             while j < run.end
+                && (j == i || !toks[j].break_before)
                 && (toks[j].capitalised
                     || (j > i
                         && NAME_PARTICLES.contains(&toks[j].text)
@@ -438,7 +440,7 @@ fn consider(
             && k + 1 < end
             && !(k == start && is_given_name(toks[k].text))
     });
-    let Some((a, b)) = person_span(
+    let Some(((a, b), role_from)) = person_span(
         text,
         toks,
         (start, end),
@@ -457,14 +459,21 @@ fn consider(
         || before.is_some_and(|t| SPEECH.contains(&lower(t).as_str()) && a == start);
     // "founded by Dean Kamen", "saved by Thibaut Courtois".
     let agent = (2..=3).contains(&(b - a)) && a == start && before.is_some_and(|t| t.text == "by");
-    let role = role_of(text, toks, start, (a, b), last_title);
+    // The title and complement before the name ("Minister of Commerce Wang Wentao").
+    let role = role_of(text, toks, start, (a, b), last_title)
+        .or_else(|| role_from.map(|k| text[toks[k].start..toks[a - 1].end].to_string()));
     let words = b - a;
     let single = words == 1;
     // "Alice Mak" starts with a given name; "Cheng Chung-tai" ends with a romanised given name.
     let given = (2..=3).contains(&words) && is_given_name(toks[a].text);
     let romanised = words == 2 && is_romanised_given_name(toks[b - 1].text);
     let evidenced = role.is_some() || speech || given || romanised || agent;
-    if single && (!evidenced || (toks[a].sentence_start && role.is_none())) {
+    // "Agriculture, Forestry and …": a portfolio is no one's name.
+    if single
+        && (!evidenced
+            || (toks[a].sentence_start && role.is_none())
+            || is_portfolio_word(&lower(&toks[a])))
+    {
         return;
     }
     // The surname (last or, in Chinese order, first word) standing alone elsewhere.
@@ -530,7 +539,8 @@ fn first_name_word(
 /// The person's name in the sub-run `[start, end)` after the title ending at `last_title`, as
 /// token indexes `[a, b)`: none when the rest of the sub-run is not wholly a name of at most four
 /// words (six with particles), a thing's name ("the Space Shuttle Columbia"), in the headline,
-/// or a place.
+/// or a place. With it, the title that opens a role phrase before the name in the same run
+/// ("Minister of Commerce Wang Wentao"), when there is one.
 fn person_span(
     text: &str,
     toks: &[Token],
@@ -539,7 +549,7 @@ fn person_span(
     body_start: usize,
     is_place: &dyn Fn(&str) -> bool,
     is_org_word: &dyn Fn(&str) -> bool,
-) -> Option<(usize, usize)> {
+) -> Option<((usize, usize), Option<usize>)> {
     let name_start = last_title.map_or(start, |k| k + 1);
     let mut a = first_name_word(
         toks,
@@ -607,19 +617,45 @@ fn person_span(
     }
     // A role phrase right before "… Affairs Raymond Tam" keeps its complement: the name is the
     // last two words when an earlier part of the same run held a title.
+    let mut role_from = None;
     if last_title.is_none()
         && b - a >= 3
         && !is_given_name(toks[a].text)
         && toks[..a].last().is_some_and(|t| !t.capitalised)
-        && toks[..a]
-            .iter()
-            .rev()
-            .take_while(|t| !t.break_after)
-            .any(is_title)
     {
-        a = b - 2;
+        let titled;
+        (titled, role_from) = title_before(toks, a);
+        if titled {
+            a = b - 2;
+        }
     }
-    Some((a, b))
+    Some(((a, b), role_from))
+}
+
+/// Whether a title stands before token `a` with no punctuation between (a comma inside a list
+/// of portfolios aside), and the nearest one that opens a role phrase: only capitalised and
+/// linking words between it and the name ("Minister of Commerce Wang Wentao"; not "president
+/// is Kang Young Joong").
+fn title_before(toks: &[Token], a: usize) -> (bool, Option<usize>) {
+    // "Minister of Trade, Ports and Fisheries Ode Varn": across a list of portfolios.
+    let before = (0..a).rev().take_while(|&k| {
+        let t = &toks[k];
+        !t.break_after || (t.comma_after && t.capitalised && is_portfolio_word(&lower(t)))
+    });
+    let mut titled = false;
+    let mut role_from = None;
+    let mut phrase = true;
+    for k in before {
+        let t = &toks[k];
+        if is_title(t) {
+            titled = true;
+            if phrase && role_from.is_none() && !TITLE_MODIFIERS.contains(&lower(t).as_str()) {
+                role_from = Some(k);
+            }
+        }
+        phrase &= t.capitalised || text::LINKERS.contains(&t.text);
+    }
+    (titled, role_from)
 }
 
 /// The person's role: the title before the name, a lower-case title before it, or an
@@ -878,6 +914,27 @@ mod tests {
                 Some("chairperson of the board".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn a_role_phrase_before_the_name_is_the_role() {
+        assert_eq!(
+            people(
+                "Minister of Commerce Wang Wentao met Minister of Agriculture, Forestry and Fisheries Ode Varn on Monday."
+            ),
+            [
+                (
+                    "Wang Wentao".to_string(),
+                    Some("Minister of Commerce".to_string())
+                ),
+                (
+                    "Ode Varn".to_string(),
+                    Some("Minister of Agriculture, Forestry and Fisheries".to_string())
+                )
+            ]
+        );
+        // Not across a verb: no role, and no evidence without one.
+        assert!(people("Its president is Kang Young Joong.").is_empty());
     }
 
     #[test]
