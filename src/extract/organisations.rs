@@ -584,8 +584,11 @@ fn complements_end(
 ) -> usize {
     for (k, &(s, e)) in segments.iter().enumerate().skip(chosen + 1) {
         // "Valmora Air Force at Kestrel Air Base", "Birch College at Alder": where a body is,
-        // not its name.
-        if run[s - 1].text == "at" {
+        // not its name — but a university's campus is named so ("University of Alder at
+        // Birchfield").
+        let campus = run[segments[chosen].1 - 1].text == "University"
+            && run.get(segments[chosen].1).is_some_and(|t| t.text == "of");
+        if run[s - 1].text == "at" && !campus {
             return s - 1;
         }
         // "Council on American": a subject that ends in an adjective is cut short.
@@ -1988,10 +1991,14 @@ mod tests {
 
     #[test]
     fn where_a_body_is_ends_its_name() {
-        let text = "Head\n\nThe Valmora Air Force at Kestrel Air Base and staff of Birch College at Alder met.";
+        let text = "Head\n\nThe Valmora Air Force at Kestrel Air Base and staff of Birch College at Alder met the University of Kestrel at Birchfield.";
         assert_eq!(
             find_headed_names(text, &|w| w == "Alder"),
-            ["Valmora Air Force", "Birch College"]
+            [
+                "Valmora Air Force",
+                "Birch College",
+                "University of Kestrel at Birchfield"
+            ]
         );
     }
 
