@@ -170,8 +170,10 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
         } else {
             long_form(acronym, clause)
         };
+        let next_word = text[close + 1..].split_whitespace().next().unwrap_or("");
         if let Some(name) = name
             && !facility_at_a_place(&name, &text[close + 1..])
+            && !AREA_NOUNS.contains(&next_word.trim_end_matches(['.', ',', ';', ':']))
         {
             found.push(Definition {
                 name,
@@ -332,6 +334,71 @@ fn facility_at_a_place(name: &str, after: &str) -> bool {
     })
 }
 
+/// Nouns that say what a name stands for is an occasion, not a body ("…, a three-day event").
+const OCCASIONS: &[&str] = &[
+    "event",
+    "events",
+    "meeting",
+    "conference",
+    "summit",
+    "ceremony",
+    "exhibition",
+    "fair",
+    "festival",
+    "gathering",
+    "expo",
+    "celebration",
+    "competition",
+    "tournament",
+    "gala",
+];
+
+/// Words that end the noun phrase of a descriptor ("a three-day event that …").
+const PHRASE_ENDS: &[&str] = &[
+    "that", "which", "who", "where", "of", "for", "in", "on", "at", "with", "to", "by", "and",
+];
+
+/// Whether the text right after a name describes it as an occasion: "the Alder Trade Forum, a
+/// three-day event that opened on Monday", "…, the largest annual gathering of …". The head of
+/// the describing phrase decides: "…, a meeting place for …" is no occasion.
+fn described_as_occasion(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let Some(rest) = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))
+    else {
+        return false;
+    };
+    let clause = rest
+        .split([',', '.', ';', '(', ')', '\n'])
+        .next()
+        .unwrap_or("");
+    let phrase: Vec<&str> = clause
+        .split_whitespace()
+        .take_while(|w| !PHRASE_ENDS.contains(w))
+        .collect();
+    phrase.len() <= 4
+        && phrase
+            .last()
+            .is_some_and(|w| OCCASIONS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Nouns after a definition's bracket that make the name a place: "the Pan-Alder Delta (PAD)
+/// region", "the Kestrel Free Trade Zone (KFTZ) area".
+const AREA_NOUNS: &[&str] = &[
+    "region",
+    "regions",
+    "area",
+    "areas",
+    "zone",
+    "zones",
+    "corridor",
+    "province",
+    "provinces",
+];
+
 /// Words a name cannot end with.
 const LINKERS_AT_END: &[&str] = &["of", "and", "for", "the", "at", "with", "&"];
 
@@ -359,6 +426,8 @@ pub(super) fn headed_names_in(
     is_place: &dyn Fn(&str) -> bool,
 ) -> Vec<String> {
     let mut names = Vec::new();
+    // Names the text calls an occasion anywhere ("…, a three-day event"): not bodies.
+    let mut occasions = Vec::new();
     for toks in text::paragraphs(body_tokens) {
         if is_heading(toks) {
             continue;
@@ -389,10 +458,15 @@ pub(super) fn headed_names_in(
                     continue;
                 }
                 let name = &para[run_tokens[a].start..run_tokens[b - 1].end];
-                names.push(text::possessive_stem(name).unwrap_or(name).to_string());
+                let name = text::possessive_stem(name).unwrap_or(name).to_string();
+                if described_as_occasion(after) {
+                    occasions.push(name.clone());
+                }
+                names.push(name);
             }
         }
     }
+    names.retain(|n| !occasions.contains(n));
     names
 }
 
@@ -1987,6 +2061,17 @@ mod tests {
         assert!(find_definitions("the Alder Monetary Authority (the Authority)").is_empty());
         assert!(find_definitions("the Alder Monetary Authority (Alder Bank)").is_empty());
         assert!(find_definitions("the Alder Monetary Authority (Birch Authority)").is_empty());
+    }
+
+    #[test]
+    fn an_occasion_or_an_area_is_no_body() {
+        let text = "Head\n\nIt came at the close of the first Alder Regional Trade Forum, a three-day event that opened in Birch. The Kestrel Trade Forum, a meeting place for traders, grew. The Alder Regional Trade Forum ended.";
+        assert_eq!(find_headed_names(text, &|_| false), ["Kestrel Trade Forum"]);
+        assert!(find_definitions("They make up the Pan-Alder Delta (PAD) region.").is_empty());
+        assert_eq!(
+            find_definitions("the Alder Delta Authority (ADA) chief said")[0].name,
+            "Alder Delta Authority"
+        );
     }
 
     #[test]
