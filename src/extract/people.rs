@@ -618,15 +618,23 @@ fn person_span(
     // A role phrase right before "… Affairs Raymond Tam" keeps its complement: the name is the
     // last two words when an earlier part of the same run held a title.
     let mut role_from = None;
-    if last_title.is_none()
-        && b - a >= 3
-        && !is_given_name(toks[a].text)
-        && toks[..a].last().is_some_and(|t| !t.capitalised)
-    {
-        let titled;
-        (titled, role_from) = title_before(toks, a);
-        if titled {
+    if last_title.is_none() {
+        let (titled, from) = title_before(toks, a);
+        if titled
+            && b - a >= 3
+            && !is_given_name(toks[a].text)
+            && toks[..a].last().is_some_and(|t| !t.capitalised)
+        {
             a = b - 2;
+            role_from = from;
+        } else if b - a >= 2
+            && a.checked_sub(1)
+                .is_some_and(|k| toks[k].capitalised && !toks[k].break_after)
+        {
+            // A title phrase that ends right before a name of two words or more: "President
+            // of Valmora Ode Varn" (not "Captain of Rugby", "Minister for Trade and Export
+            // Growth", "President Wulff at Bellevue Palace").
+            role_from = from;
         }
     }
     Some(((a, b), role_from))
@@ -931,6 +939,20 @@ mod tests {
                     "Ode Varn".to_string(),
                     Some("Minister of Agriculture, Forestry and Fisheries".to_string())
                 )
+            ]
+        );
+        // A place between the title and the name; an abbreviated title.
+        assert_eq!(
+            people(
+                "He met President of Shanghai Ode Varn, Gov. Alba Kestrel and Lt. Gov. Iko Tam."
+            ),
+            [
+                (
+                    "Ode Varn".to_string(),
+                    Some("President of Shanghai".to_string())
+                ),
+                ("Alba Kestrel".to_string(), Some("Gov.".to_string())),
+                ("Iko Tam".to_string(), Some("Lt. Gov.".to_string()))
             ]
         );
         // Not across a verb: no role, and no evidence without one.
