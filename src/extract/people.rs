@@ -618,7 +618,7 @@ fn person_span(
     // A role phrase right before "… Affairs Raymond Tam" keeps its complement: the name is the
     // last two words when an earlier part of the same run held a title.
     let mut role_from = None;
-    if last_title.is_none() {
+    if last_title.is_none() && b - a >= 2 {
         let (titled, from) = title_before(toks, a);
         if titled
             && b - a >= 3
@@ -627,9 +627,9 @@ fn person_span(
         {
             a = b - 2;
             role_from = from;
-        } else if b - a >= 2
-            && a.checked_sub(1)
-                .is_some_and(|k| toks[k].capitalised && !toks[k].break_after)
+        } else if a
+            .checked_sub(1)
+            .is_some_and(|k| toks[k].capitalised && !toks[k].break_after)
         {
             // A title phrase that ends right before a name of two words or more: "President
             // of Valmora Ode Varn" (not "Captain of Rugby", "Minister for Trade and Export
@@ -646,7 +646,8 @@ fn person_span(
 /// is Kang Young Joong").
 fn title_before(toks: &[Token], a: usize) -> (bool, Option<usize>) {
     // "Minister of Trade, Ports and Fisheries Ode Varn": across a list of portfolios.
-    let before = (0..a).rev().take_while(|&k| {
+    // At most twenty words back, so a text without punctuation stays linear.
+    let before = (a.saturating_sub(20)..a).rev().take_while(|&k| {
         let t = &toks[k];
         !t.break_after || (t.comma_after && t.capitalised && is_portfolio_word(&lower(t)))
     });

@@ -417,7 +417,9 @@ fn continues_a_portfolio(tokens: &[Token], start: usize, j: usize) -> bool {
     let portfolio = |t: &Token| t.capitalised && is_portfolio_word(&t.text.to_lowercase());
     let conjunction = |t: &Token| matches!(t.text, "and" | "&");
     // Before the comma: a portfolio noun, "of" or "for", then portfolios and conjunctions only.
-    let Some(link) = (start..j)
+    // A list of portfolios is short: at most thirty words each side, so a hostile text of one
+    // endless list stays linear.
+    let Some(link) = (start.max(j.saturating_sub(30))..j)
         .rev()
         .find(|&k| !portfolio(&tokens[k]) && !conjunction(&tokens[k]))
     else {
@@ -432,7 +434,7 @@ fn continues_a_portfolio(tokens: &[Token], start: usize, j: usize) -> bool {
     }
     // After it: items of portfolios apart by commas, until "and" and a last portfolio.
     let mut after_conjunction = false;
-    for (k, t) in tokens.iter().enumerate().skip(j) {
+    for (k, t) in tokens.iter().enumerate().skip(j).take(30) {
         if k > j && (t.sentence_start || (t.break_before && !tokens[k - 1].comma_after)) {
             return false;
         }
