@@ -26,7 +26,7 @@
 use super::text::{self, Token};
 use super::vocabulary::{
     FACILITY_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, SENTENCE_STARTERS, adjective_like,
-    is_given_name, is_head, is_head_first, is_month_or_weekday, is_title_word,
+    is_given_name, is_head, is_head_first, is_month_or_weekday, is_portfolio_word, is_title_word,
 };
 use crate::config::ExtractConfig;
 use crate::model::{Article, Organisation, OrganisationMention, slug_or_hash};
@@ -558,8 +558,31 @@ fn and_pieces(run: &[Token], titled: bool) -> Vec<(usize, usize)> {
         let next_possessive = run
             .get(i + 1)
             .is_some_and(|n| text::possessive_stem(n.text).is_some());
+        // "Ministry of Agriculture, Forestry and Fisheries and Ministry of Finance": "and" between
+        // two portfolios joins them; "and" before a head with its complement starts a new name.
+        let within_portfolios = i > piece_start
+            && is_portfolio_word(&run[i - 1].text.to_lowercase())
+            && run
+                .get(i + 1)
+                .is_some_and(|n| is_portfolio_word(&n.text.to_lowercase()))
+            && run[piece_start.max(i.saturating_sub(30))..i - 1]
+                .iter()
+                .rev()
+                .find(|t| !is_portfolio_word(&t.text.to_lowercase()) && t.text != "and")
+                .is_some_and(|t| matches!(t.text, "of" | "for"));
+        let next_headed = heads_before[i] > heads_before[piece_start]
+            && run.get(i + 1).is_some_and(|n| is_head(n.text))
+            && run
+                .get(i + 2)
+                .is_some_and(|n| matches!(n.text, "of" | "for"));
+        let both_headed = both_headed && !within_portfolios;
         if t == "and"
-            && (left_complete || next_the || both_headed || person_left || next_possessive)
+            && (left_complete
+                || next_the
+                || both_headed
+                || next_headed
+                || person_left
+                || next_possessive)
         {
             pieces.push((piece_start, i));
             piece_start = i + 1;
@@ -2061,6 +2084,20 @@ mod tests {
         assert!(find_definitions("the Alder Monetary Authority (the Authority)").is_empty());
         assert!(find_definitions("the Alder Monetary Authority (Alder Bank)").is_empty());
         assert!(find_definitions("the Alder Monetary Authority (Birch Authority)").is_empty());
+    }
+
+    #[test]
+    fn ministries_joined_by_and() {
+        let text = "Head\n\nOfficials of the Ministry of Agriculture, Forestry and Fisheries and Ministry of Economy, Trade and Industry signed. The Ministry of Commerce and Industry and Ministry of Finance met.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Ministry of Agriculture, Forestry and Fisheries",
+                "Ministry of Economy, Trade and Industry",
+                "Ministry of Commerce and Industry",
+                "Ministry of Finance"
+            ]
+        );
     }
 
     #[test]
