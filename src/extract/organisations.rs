@@ -560,7 +560,8 @@ fn and_pieces(run: &[Token], titled: bool) -> Vec<(usize, usize)> {
             .is_some_and(|n| text::possessive_stem(n.text).is_some());
         // "Ministry of Agriculture, Forestry and Fisheries and Ministry of Finance": "and" between
         // two portfolios joins them; "and" before a head with its complement starts a new name.
-        let within_portfolios = i > piece_start
+        let within_portfolios = t == "and"
+            && i > piece_start
             && is_portfolio_word(&run[i - 1].text.to_lowercase())
             && run
                 .get(i + 1)

@@ -539,17 +539,19 @@ pub fn is_title_word(lower: &str) -> bool {
     WORDS.contains(lower)
 }
 
+/// The words of a word-list file: whitespace apart, `#` lines are comments.
+fn word_list(text: &'static str) -> HashSet<&'static str> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
 /// Whether a word is a common given name (`given_names.txt`).
 pub fn is_given_name(word: &str) -> bool {
     static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     NAMES
-        .get_or_init(|| {
-            include_str!("given_names.txt")
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .flat_map(str::split_whitespace)
-                .collect()
-        })
+        .get_or_init(|| word_list(include_str!("given_names.txt")))
         .contains(word)
 }
 
@@ -558,13 +560,7 @@ pub fn is_given_name(word: &str) -> bool {
 pub fn is_portfolio_word(lower: &str) -> bool {
     static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     WORDS
-        .get_or_init(|| {
-            include_str!("portfolios.txt")
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .flat_map(str::split_whitespace)
-                .collect()
-        })
+        .get_or_init(|| word_list(include_str!("portfolios.txt")))
         .contains(lower)
 }
 
