@@ -4,9 +4,10 @@
 // (Pagefind's index files are compressed already and are sent as they are), opens its search page
 // in Chromium with a cold cache, the network throttled like Lighthouse's mobile profile (slow 4G:
 // 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up) and the CPU 4x slower, and for each query
-// loads `search/?q=QUERY` and waits for the first result. Prints, per query: the bytes transferred
-// (as Chromium counts them, headers included), the requests, and the time from navigation to the
-// first result on the page.
+// loads `search/?q=QUERY` and waits for the first result, then for every part of the index to have
+// answered. Prints, per query: the bytes transferred (as Chromium counts them, headers included) by
+// the requests made before the first result appeared, the time from navigation to that first
+// result, and the same until all results are known.
 //
 // usage: node scripts/bench-search.mjs SITE_DIR QUERY...   (NODE_PATH must reach playwright-core)
 //        scripts/bench-search wraps it: generates, builds, installs.
@@ -56,8 +57,9 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
 });
 console.log(`site ${site}; network: slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up); CPU 4x slower; cold cache`);
-console.log(`${"query".padEnd(28)} ${"results".padStart(8)} ${"kB".padStart(8)} ${"requests".padStart(9)} ${"first result".padStart(13)}`);
+console.log(`${"query".padEnd(28)} ${"results".padStart(8)} ${"kB".padStart(8)} ${"first result".padStart(13)} ${"kB".padStart(8)} ${"all results".padStart(13)}`);
 let worst = 0;
+let none = 0;
 for (const query of queries) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const page = await context.newPage();
@@ -68,33 +70,37 @@ for (const query of queries) {
     offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
   });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  let bytes = 0;
-  let requests = 0;
-  let counting = true;
-  const seen = [];
-  // The page's requests and its worker's (Pagefind searches in a web worker).
+  // Every request of the page and of its worker (Pagefind searches in a web worker): when it
+  // started and what it transferred.
+  const started = new Map();
+  const done = [];
+  context.on("request", (request) => started.set(request, Date.now()));
   context.on("requestfinished", async (request) => {
-    if (!counting) return;
-    requests += 1;
     const sizes = await request.sizes();
-    bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-    seen.push(request.url());
+    done.push({ url: request.url(), at: started.get(request), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
   });
-  const started = Date.now();
+  const t0 = Date.now();
   await page.goto(`${origin}search/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
   await page.waitForFunction(() => document.querySelector("#search-results li")
     || /No articles/.test(document.getElementById("search-status").textContent), null, { timeout: 120000, polling: 50 });
-  const took = Date.now() - started;
-  // Let requests in flight at that moment finish, so they are counted.
-  await page.waitForTimeout(300);
-  counting = false;
+  const first = Date.now();
+  // Then every part of the index has answered (the status no longer says it is searching).
+  await page.waitForFunction(() => !/Searching|so far/.test(document.getElementById("search-status").textContent),
+    null, { timeout: 300000, polling: 50 });
+  const all = Date.now();
+  // Let requests in flight finish, so they are counted.
+  await page.waitForTimeout(500);
+  const before = (t) => done.filter((r) => r.at <= t).reduce((sum, r) => sum + r.bytes, 0);
+  const bytes = before(first);
   const status = (await page.locator("#search-status").textContent()).trim();
   const count = /^No/.test(status) ? 0 : parseInt(status, 10) || (await page.locator("#search-results li").count());
-  worst = Math.max(worst, bytes);
-  if (process.env.VERBOSE) console.log(seen.join("\n"));
-  console.log(`${JSON.stringify(query).padEnd(28)} ${String(count).padStart(8)} ${(bytes / 1000).toFixed(1).padStart(8)} ${String(requests).padStart(9)} ${(took / 1000).toFixed(2).padStart(11)} s`);
+  // A query with no result has no first result: its answer is counted apart.
+  if (count > 0) worst = Math.max(worst, bytes); else none = Math.max(none, bytes);
+  if (process.env.VERBOSE) console.log(done.map((r) => `${r.at <= first ? "first" : "later"} ${r.bytes} ${r.url}`).join("\n"));
+  console.log(`${JSON.stringify(query).padEnd(28)} ${String(count).padStart(8)} ${(bytes / 1000).toFixed(1).padStart(8)} ${((first - t0) / 1000).toFixed(2).padStart(11)} s ${(before(all) / 1000).toFixed(1).padStart(8)} ${((all - t0) / 1000).toFixed(2).padStart(11)} s`);
   await context.close();
 }
 console.log(`most transferred before the first result: ${(worst / 1000).toFixed(1)} kB`);
+if (none > 0) console.log(`most transferred before "No articles match": ${(none / 1000).toFixed(1)} kB`);
 await browser.close();
 server.close();

@@ -115,6 +115,10 @@ pub struct SearchConfig {
     /// Index each article's full text; `false` indexes only its summary (with the title and the
     /// names, which are always indexed).
     pub full_text: bool,
+    /// The newest this many articles get an index of their own, which the search page loads and
+    /// asks first (the rest of the archive's index follows): a reader's first results then cost
+    /// the same at 2,000 articles as at 100,000. `0`: one index for the whole archive.
+    pub newest_first: usize,
 }
 
 impl Default for SearchConfig {
@@ -122,6 +126,7 @@ impl Default for SearchConfig {
         SearchConfig {
             enabled: true,
             full_text: true,
+            newest_first: 2000,
         }
     }
 }

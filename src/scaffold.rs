@@ -43,6 +43,9 @@ places = {}
 [search]
 # Index every article's full text (false: titles, summaries and names only).
 full_text = true
+# The newest this many articles get an index of their own, searched first, so the first results
+# of a large archive come as fast as a small one's (0: one index).
+newest_first = 2000
 
 [build]
 # Turn import warnings (encoding guessed, URL renamed, duplicate left out, date taken from

@@ -21,6 +21,21 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The folder of the site the index is written to (Pagefind's own default name).
 pub const BUNDLE: &str = "pagefind/";
 
+/// The folder of the older articles' index, when the newest ones have one of their own
+/// (`[search] newest_first`): a bundle of its own, below [`BUNDLE`].
+pub const OLDER: &str = "pagefind/older/";
+
+/// The index's bundles for an archive of `articles` articles, in the order the search page asks
+/// them: the newest `[search] newest_first` articles' ([`BUNDLE`]), then the older ones' ([`OLDER`]),
+/// when there are more articles than that.
+pub fn bundles(articles: usize, config: &SearchConfig) -> Vec<&'static str> {
+    if config.newest_first > 0 && articles > config.newest_first {
+        vec![BUNDLE, OLDER]
+    } else {
+        vec![BUNDLE]
+    }
+}
+
 /// The files of Pagefind's bundle the search page uses; its own ready-made interfaces are left
 /// out (the theme's search page is built on its JavaScript API).
 fn wanted(name: &str) -> bool {
@@ -108,22 +123,37 @@ fn join<'a>(forms: impl IntoIterator<Item = &'a str>) -> String {
     forms.into_iter().collect::<Vec<_>>().join(" · ")
 }
 
-/// Builds the index of these articles (an archive's, in its order) and returns its files, under
-/// [`BUNDLE`]; the same articles always give the same bytes.
+/// Builds the index of these articles (an archive's, newest first) and returns its files, in
+/// the [`bundles`] it has (the two built side by side); the same articles always give the same
+/// bytes.
 pub fn index(
     articles: &[TaggedArticle],
     organisations: &[Organisation],
     config: &SearchConfig,
     language: &str,
 ) -> Result<Vec<Output>> {
-    let records: Vec<Record> = {
-        use rayon::prelude::*;
+    use rayon::prelude::*;
+    let records = |articles: &[TaggedArticle]| -> Vec<Record> {
         articles
             .par_iter()
             .map(|a| record(organisations, a, config))
             .collect()
     };
-    index_records(records, language)
+    match bundles(articles.len(), config)[..] {
+        [newest, older] => {
+            let (first, rest) = articles.split_at(config.newest_first);
+            let (a, b) = rayon::join(
+                || index_records(records(first), language, newest),
+                || index_records(records(rest), language, older),
+            );
+            let mut files = a?;
+            files.extend(b?);
+            // Each bundle's entry file last (see `index_records`).
+            files.sort_by_key(|o| o.rel_path.ends_with("pagefind-entry.json"));
+            Ok(files)
+        }
+        _ => index_records(records(articles), language, BUNDLE),
+    }
 }
 
 /// The search index of a rebuild, left for after its pages are written (what `serve` does: an
@@ -177,8 +207,8 @@ impl SearchJob {
     }
 }
 
-/// Builds the index of these records (in this order) and returns its files.
-pub fn index_records(records: Vec<Record>, language: &str) -> Result<Vec<Output>> {
+/// Builds the index of these records (in this order) and returns its files, under `bundle`.
+pub fn index_records(records: Vec<Record>, language: &str, bundle: &str) -> Result<Vec<Output>> {
     let failed = |e: &dyn std::fmt::Display| Error::Search(e.to_string());
     // Pagefind's interface is async; a runtime on this thread (and its blocking pool) runs it.
     // Its blocking threads run at the priority of the thread that asks (see
@@ -217,7 +247,7 @@ pub fn index_records(records: Vec<Record>, language: &str) -> Result<Vec<Output>
             .filter_map(|f| {
                 let name = f.filename.to_string_lossy().replace('\\', "/");
                 wanted(&name).then(|| Output {
-                    rel_path: format!("{BUNDLE}{name}"),
+                    rel_path: format!("{bundle}{name}"),
                     bytes: f.contents,
                 })
             })
@@ -276,7 +306,8 @@ mod tests {
 
     #[test]
     fn the_bundle_holds_the_script_the_index_and_no_ready_made_interface() {
-        let files = index_records(vec![record_of("Lanterns over the harbour")], "en").unwrap();
+        let files =
+            index_records(vec![record_of("Lanterns over the harbour")], "en", BUNDLE).unwrap();
         let names: Vec<&str> = files.iter().map(|f| f.rel_path.as_str()).collect();
         assert!(names.contains(&"pagefind/pagefind.js"), "{names:?}");
         assert!(names.contains(&"pagefind/wasm.en.pagefind"), "{names:?}");
@@ -300,11 +331,11 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
-        let first = index_records(records(), "en").unwrap();
-        assert_eq!(first, index_records(records(), "en").unwrap());
+        let first = index_records(records(), "en", BUNDLE).unwrap();
+        assert_eq!(first, index_records(records(), "en", BUNDLE).unwrap());
         let mut changed = records();
         changed[3].content = "A wholly different word: lighthouse".into();
-        assert_ne!(first, index_records(changed, "en").unwrap());
+        assert_ne!(first, index_records(changed, "en", BUNDLE).unwrap());
     }
 
     #[test]
@@ -356,6 +387,54 @@ mod tests {
             ..SearchConfig::default()
         };
         assert_eq!(record(&organisations, &a, &summary_only).content, a.summary);
+    }
+
+    #[test]
+    fn the_newest_articles_get_a_bundle_of_their_own_asked_first() {
+        let config = SearchConfig {
+            newest_first: 2,
+            ..SearchConfig::default()
+        };
+        assert_eq!(bundles(2, &config), [BUNDLE]);
+        assert_eq!(bundles(3, &config), [BUNDLE, OLDER]);
+        let one = SearchConfig {
+            newest_first: 0,
+            ..config.clone()
+        };
+        assert_eq!(bundles(3, &one), [BUNDLE]);
+        // Newest first, as an archive holds them.
+        let articles: Vec<TaggedArticle> = [
+            ("c", "2024-05-01"),
+            ("b", "2024-03-01"),
+            ("a", "2023-01-01"),
+        ]
+        .iter()
+        .map(|(path, date)| crate::index::tests::article(path, date, &[]))
+        .collect();
+        let files = index(&articles, &[], &config, "en").unwrap();
+        let pages = |entry: &str| -> u64 {
+            let file = files.iter().find(|f| f.rel_path == entry).unwrap();
+            let json: serde_json::Value = serde_json::from_slice(&file.bytes).unwrap();
+            json["languages"]["en"]["page_count"].as_u64().unwrap()
+        };
+        assert_eq!(pages("pagefind/pagefind-entry.json"), 2);
+        assert_eq!(pages("pagefind/older/pagefind-entry.json"), 1);
+        assert!(
+            files
+                .iter()
+                .any(|f| f.rel_path == "pagefind/older/pagefind.js")
+        );
+        // Each bundle's entry file comes after every other file of the index.
+        let entries: Vec<&str> = files[files.len() - 2..]
+            .iter()
+            .map(|f| f.rel_path.as_str())
+            .collect();
+        assert!(
+            entries.iter().all(|e| e.ends_with("pagefind-entry.json")),
+            "{entries:?}"
+        );
+        let whole = index(&articles, &[], &one, "en").unwrap();
+        assert!(!whole.iter().any(|f| f.rel_path.starts_with(OLDER)));
     }
 
     #[test]

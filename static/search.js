@@ -3,11 +3,16 @@
 // Pagefind, and shows the results as the rest of the theme shows lists of articles. The query,
 // filters and sort live in the address (?q=…&organisation=…&sort=date), so a search can be shared,
 // bookmarked and restored with the back button. Nothing is fetched from another host.
+//
+// A large archive's index comes in two bundles (data-bundles, newest first): the newest articles'
+// and the older ones'. The newest are asked first and their results shown at once; then the older
+// bundle is loaded and asked, and the list is ranked again over both (or, once the reader has
+// moved into the results, what is shown stays and the rest follows it).
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
   if (!form) return;
-  var bundle = form.getAttribute("data-bundle");
+  var bundles = (form.getAttribute("data-bundles") || "").split(" ").filter(Boolean);
   var input = document.getElementById("search-query");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
@@ -21,14 +26,17 @@
     ["organisation", "Organisation"], ["partners", "Partners"], ["place", "Place"],
     ["person", "Person"], ["year", "Year"], ["source", "Source"]
   ];
-  var pagefind = null;
+  var loaded = [];
   var results = [];
   var shown = 0;
   var asked = 0;
+  // Whether the reader has moved into the results (or asked for more) since they were shown.
+  var engaged = false;
 
-  function load() {
-    if (!pagefind) {
-      pagefind = import(bundle + "pagefind.js").then(function (pf) {
+  // Pagefind for the bundle at `part` (each bundle is a module of its own).
+  function load(part) {
+    if (!loaded[part]) {
+      loaded[part] = import(bundles[part] + "pagefind.js").then(function (pf) {
         // Matches in the title and the names count above matches in the text.
         return pf.options({
           excerptLength: 28,
@@ -36,7 +44,7 @@
         }).then(function () { return pf; });
       });
     }
-    return pagefind;
+    return loaded[part];
   }
 
   function state() {
@@ -135,6 +143,42 @@
     });
   }
 
+  // Puts the first `count` results on the page in one step (the old list stays until then).
+  function showFirst(ticket, count) {
+    var next = results.slice(0, count);
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+      if (ticket !== asked) return;
+      var items = document.createDocumentFragment();
+      data.forEach(function (d) { items.appendChild(item(d)); });
+      list.textContent = "";
+      list.appendChild(items);
+      shown = next.length;
+      more.hidden = shown >= results.length;
+    });
+  }
+
+  // The results of every part asked so far: newest part first when sorting by date (each part is
+  // sorted by date and holds only articles older than the part before), else best score first
+  // (a stable sort: equal scores keep the newer article first). What the reader is already
+  // reading stays where it is.
+  function merged(answers, byDate) {
+    var all = [].concat.apply([], answers);
+    if (!byDate) all.sort(function (a, b) { return b.score - a.score; });
+    if (!engaged) return all;
+    var kept = results.slice(0, shown);
+    var ids = {};
+    kept.forEach(function (r) { ids[r.id] = true; });
+    return kept.concat(all.filter(function (r) { return !ids[r.id]; }));
+  }
+
+  function counted(n, complete) {
+    if (!complete) {
+      return n === 0 ? "Searching the older articles…"
+        : (n === 1 ? "1 article matches" : n + " articles match") + " so far; searching the older articles…";
+    }
+    return n === 0 ? "No articles match." : n === 1 ? "1 article matches." : n + " articles match.";
+  }
+
   function showFilters(current) {
     chips.textContent = "";
     FILTERS.forEach(function (f) {
@@ -173,24 +217,39 @@
       return Promise.resolve();
     }
     status.textContent = "Searching…";
-    return load().then(function (pf) {
-      var options = { filters: current.filters };
-      if (current.sort === "date" || !current.q) options.sort = { date: "desc" };
-      return pf.search(current.q || null, options);
-    }).then(function (found) {
-      if (ticket !== asked || !found) return;
-      results = found.results;
-      shown = 0;
-      list.textContent = "";
-      var n = results.length;
-      // The count is announced with the first results on the page.
-      return showMore(ticket).then(function () {
-        if (ticket !== asked) return;
-        status.textContent = n === 0 ? "No articles match." : n === 1 ? "1 article matches." : n + " articles match.";
+    var byDate = current.sort === "date" || !current.q;
+    var options = { filters: current.filters };
+    if (byDate) options.sort = { date: "desc" };
+    var answers = [];
+    // Asks the parts one after the other, showing what is found after each.
+    function ask(part) {
+      return load(part).then(function (pf) {
+        return pf.search(current.q || null, options);
+      }).then(function (found) {
+        if (ticket !== asked || !found) return;
+        answers.push(found.results);
+        var complete = part + 1 === bundles.length;
+        var first = part === 0;
+        if (first) engaged = false;
+        results = merged(answers, byDate);
+        // The count is announced with the results on the page. A list the reader has moved
+        // into is not redrawn: the older parts' results follow what it shows.
+        var drawn = !first && engaged
+          ? Promise.resolve()
+          : showFirst(ticket, first ? PAGE : Math.max(PAGE, shown));
+        return drawn.then(function () {
+          if (ticket !== asked) return;
+          more.hidden = shown >= results.length;
+          status.textContent = counted(results.length, complete);
+          if (!complete) return ask(part + 1);
+        });
       });
-    }).catch(function (e) {
+    }
+    return ask(0).catch(function (e) {
       if (ticket !== asked) return;
-      status.textContent = "Search could not load its index. Browse the archive instead.";
+      status.textContent = answers.length === 0
+        ? "Search could not load its index. Browse the archive instead."
+        : counted(results.length, true) + " The older articles' index could not load.";
       if (window.console) console.error(e);
     });
   }
@@ -226,7 +285,8 @@
     clearTimeout(typing);
     go(formState(), true);
   });
-  more.addEventListener("click", function () { showMore(asked); });
+  more.addEventListener("click", function () { engaged = true; showMore(asked); });
+  list.addEventListener("focusin", function () { engaged = true; });
   window.addEventListener("popstate", function () {
     var current = state();
     fill(current);
@@ -237,5 +297,5 @@
   fill(initial);
   run(initial);
   // Start fetching the script and the index's entry while the reader types the first word.
-  input.addEventListener("focus", function () { load(); }, { once: true });
+  input.addEventListener("focus", function () { load(0); }, { once: true });
 })();

@@ -658,6 +658,10 @@ impl Renderer<'_> {
                 .filter_map(|a| a.source.as_deref())
                 .collect();
             context.insert("sources", &sources);
+            context.insert(
+                "bundles",
+                &crate::search::bundles(archive.articles.len(), &self.config.search),
+            );
             context
         })
     }

@@ -174,7 +174,7 @@ fn search_index_is_pagefinds_bundle_and_the_page_works_without_script() {
     assert!(entry.contains("\"page_count\":3"), "{entry}");
     assert!(!site.public().join("search/index.json").exists());
     let page = site.page("search/index.html");
-    assert!(page.contains("data-bundle=\"/harbour/pagefind/\""));
+    assert!(page.contains("data-bundles=\"/harbour/pagefind/\""));
     assert!(page.contains("src=\"/harbour/search.js\""));
     assert!(
         page.contains("<option value=\"Coast Wire\">"),
@@ -198,6 +198,29 @@ fn search_index_is_pagefinds_bundle_and_the_page_works_without_script() {
     assert!(
         site.page("places/valmora/index.html")
             .contains("href=\"/harbour/search/?place=Valmora\"")
+    );
+
+    // The newest two articles in an index of their own, asked first; the oldest in another.
+    site.write(
+        "site.toml",
+        "title = \"Harbour News\"\nbase_url = \"https://news.example/harbour/\"\n[search]\nnewest_first = 2\n",
+    );
+    assert!(site.build(&[]).status.success());
+    let pages = |entry: &std::path::Path| {
+        let entry = std::fs::read_to_string(entry).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&entry).unwrap();
+        json["languages"]["en"]["page_count"].as_u64().unwrap()
+    };
+    assert_eq!(pages(&bundle.join("pagefind-entry.json")), 2);
+    assert_eq!(pages(&bundle.join("older/pagefind-entry.json")), 1);
+    assert!(bundle.join("older/pagefind.js").is_file());
+    let older = std::fs::read_dir(bundle.join("older/fragment"))
+        .unwrap()
+        .count();
+    assert_eq!(older, 1, "the oldest article's text is in the older bundle");
+    assert!(
+        site.page("search/index.html")
+            .contains("data-bundles=\"/harbour/pagefind/ /harbour/pagefind/older/\"")
     );
 
     // Summaries only: a smaller index, still a whole one.

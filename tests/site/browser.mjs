@@ -3,7 +3,7 @@
 // partner, a place, the organisation and partner indexes and the search page (light and dark,
 // and the search page again showing results); no console error on any of them; no request to
 // another host; screenshots at 1280 and 390 px wide. Search: a word only an article's body holds
-// finds it and is highlighted; ?q= restores a search; an organisation's other name (acronym)
+// finds it and is highlighted, the oldest article's too; ?q= restores a search; an organisation's other name (acronym)
 // finds its articles; "Search these articles" on its page lists exactly its articles, newest
 // first; a year filter narrows the results to that year.
 //
@@ -84,8 +84,9 @@ for (const [name, url] of Object.entries(pages)) {
 // Search (Pagefind's index, the theme's page). Every check runs at / and under a sub-path.
 async function results(page) {
   await page.waitForFunction(() => {
+    // Every part of the index has answered ("… so far; searching the older articles…" first).
     const s = document.getElementById("search-status").textContent;
-    return /match/.test(s) || /could not/.test(s);
+    return (/match/.test(s) && !/so far/.test(s)) || /could not/.test(s);
   }, null, { timeout: 15000 });
   const status = (await page.locator("#search-status").textContent()).trim();
   const count = /^No articles/.test(status) ? 0 : parseInt(status, 10);
@@ -137,6 +138,35 @@ function check(ok, what) { if (!ok) problems.push(`search: ${what}`); }
   console.log(`search body word ${JSON.stringify(word)}: ${body.status}`);
   await body.context.close();
 
+  // 1b. So does a word of the oldest article's body (in the older articles' index, when the
+  // site splits its index: the example does at ten articles).
+  const allYears = await (async () => {
+    const { page, context } = await open(pages.search);
+    const ys = await page.locator("#search-year option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    await context.close();
+    return ys;
+  })();
+  const oldest = await (async () => {
+    const { page, context } = await open(`${base}archive/${allYears[allYears.length - 1]}/`);
+    const links = await page.locator(".article-item-title a").evaluateAll((as) => as.map((a) => a.href));
+    await context.close();
+    return links[links.length - 1];
+  })();
+  const { page: old, context: c3 } = await open(oldest);
+  const oldTitle = (await old.locator("h1").textContent()).toLowerCase();
+  const oldWords = ((await old.locator(".body").textContent()).match(/[A-Za-z]{7,}/g) || [])
+    .filter((w) => !oldTitle.includes(w.toLowerCase())).sort((a, b) => b.length - a.length);
+  await c3.close();
+  check(oldWords.length > 0, `no body word found on ${oldest}`);
+  if (oldWords.length > 0) {
+    const older = await search(oldWords[0]);
+    check((await shownUrls(older.page, oldest)).includes(oldest),
+      `the body word ${JSON.stringify(oldWords[0])} does not find the oldest article ${oldest} (${older.status})`);
+    for (const e of older.errors) problems.push(`search (oldest): console: ${e}`);
+    console.log(`search body word of the oldest article ${JSON.stringify(oldWords[0])}: ${older.status}`);
+    await older.context.close();
+  }
+
   // 2. ?q= restores a search: the box holds the words, the same results show.
   const again = await open(`${pages.search}?q=${encodeURIComponent(word)}`);
   const restored = await results(again.page);
@@ -187,7 +217,7 @@ function check(ok, what) { if (!ok) problems.push(`search: ${what}`); }
   const wide = await search("the");
   const years = await wide.page.locator("#search-year option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   await wide.page.selectOption("#search-year", years[years.length - 1]);
-  await wide.page.waitForFunction((n) => !/Searching/.test(document.getElementById("search-status").textContent)
+  await wide.page.waitForFunction((n) => !/Searching|so far/.test(document.getElementById("search-status").textContent)
     && parseInt(document.getElementById("search-status").textContent, 10) !== n, wide.count, { timeout: 15000 }).catch(() => {});
   const narrow = await results(wide.page);
   const dates = await wide.page.locator("#search-results time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")));
