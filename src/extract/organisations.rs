@@ -26,7 +26,7 @@
 use super::text::{self, Token};
 use super::vocabulary::{
     FACILITY_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, SENTENCE_STARTERS, adjective_like,
-    is_given_name, is_head, is_head_first, is_month_or_weekday, is_portfolio_word, is_title_word,
+    is_given_name, is_head, is_head_first, is_month_or_weekday, is_title_word,
 };
 use crate::config::ExtractConfig;
 use crate::model::{Article, Organisation, OrganisationMention, slug_or_hash};
@@ -562,15 +562,9 @@ fn and_pieces(run: &[Token], titled: bool) -> Vec<(usize, usize)> {
         // two portfolios joins them; "and" before a head with its complement starts a new name.
         let within_portfolios = t == "and"
             && i > piece_start
-            && is_portfolio_word(&run[i - 1].text.to_lowercase())
-            && run
-                .get(i + 1)
-                .is_some_and(|n| is_portfolio_word(&n.text.to_lowercase()))
-            && run[piece_start.max(i.saturating_sub(30))..i - 1]
-                .iter()
-                .rev()
-                .find(|t| !is_portfolio_word(&t.text.to_lowercase()) && t.text != "and")
-                .is_some_and(|t| matches!(t.text, "of" | "for"));
+            && text::is_portfolio(&run[i - 1])
+            && run.get(i + 1).is_some_and(text::is_portfolio)
+            && text::portfolio_list_opener(run, piece_start, i - 1).is_some();
         let next_headed = heads_before[i] > heads_before[piece_start]
             && run.get(i + 1).is_some_and(|n| is_head(n.text))
             && run

@@ -410,23 +410,14 @@ const PORTFOLIO_HEADS: &[&str] = &[
 /// to end in "and" and a portfolio: "Department for Business, Innovation and Skills" is one
 /// name, "Ministry of Finance, Trade Minister Alba" and "Ministry of Finance, Birch Bank" are not.
 fn continues_a_portfolio(tokens: &[Token], start: usize, j: usize) -> bool {
-    use super::vocabulary::is_portfolio_word;
     if !tokens[j - 1].comma_after || tokens[j].sentence_start {
         return false;
     }
-    let portfolio = |t: &Token| t.capitalised && is_portfolio_word(&t.text.to_lowercase());
-    let conjunction = |t: &Token| matches!(t.text, "and" | "&");
     // Before the comma: a portfolio noun, "of" or "for", then portfolios and conjunctions only.
-    // A list of portfolios is short: at most thirty words each side, so a hostile text of one
-    // endless list stays linear.
-    let Some(link) = (start.max(j.saturating_sub(30))..j)
-        .rev()
-        .find(|&k| !portfolio(&tokens[k]) && !conjunction(&tokens[k]))
-    else {
+    let Some(link) = portfolio_list_opener(tokens, start, j) else {
         return false;
     };
-    if !matches!(tokens[link].text, "of" | "for")
-        || link == start
+    if link == start
         || link + 1 == j
         || !PORTFOLIO_HEADS.contains(&tokens[link - 1].text.to_lowercase().as_str())
     {
@@ -434,13 +425,13 @@ fn continues_a_portfolio(tokens: &[Token], start: usize, j: usize) -> bool {
     }
     // After it: items of portfolios apart by commas, until "and" and a last portfolio.
     let mut after_conjunction = false;
-    for (k, t) in tokens.iter().enumerate().skip(j).take(30) {
+    for (k, t) in tokens.iter().enumerate().skip(j).take(PORTFOLIO_LIST_WORDS) {
         if k > j && (t.sentence_start || (t.break_before && !tokens[k - 1].comma_after)) {
             return false;
         }
-        if conjunction(t) {
+        if is_conjunction(t) {
             after_conjunction = true;
-        } else if portfolio(t) {
+        } else if is_portfolio(t) {
             if after_conjunction {
                 return true;
             }
@@ -449,6 +440,29 @@ fn continues_a_portfolio(tokens: &[Token], start: usize, j: usize) -> bool {
         }
     }
     false
+}
+
+/// A list of portfolios is short: it is read at most this many words each side of a comma, so
+/// a hostile text of one endless list stays linear.
+const PORTFOLIO_LIST_WORDS: usize = 30;
+
+/// A capitalised portfolio word (`portfolios.txt`): "Agriculture", "Trade".
+pub(crate) fn is_portfolio(t: &Token) -> bool {
+    t.capitalised && super::vocabulary::is_portfolio_word(&t.text.to_lowercase())
+}
+
+fn is_conjunction(t: &Token) -> bool {
+    matches!(t.text, "and" | "&")
+}
+
+/// The "of" or "for" that opens the list of portfolios ending just before `end` ("… of
+/// Agriculture, Forestry and"): walking back over portfolios and conjunctions, at most
+/// [`PORTFOLIO_LIST_WORDS`] words and never before `start`.
+pub(crate) fn portfolio_list_opener(tokens: &[Token], start: usize, end: usize) -> Option<usize> {
+    (start.max(end.saturating_sub(PORTFOLIO_LIST_WORDS))..end)
+        .rev()
+        .find(|&k| !is_portfolio(&tokens[k]) && !is_conjunction(&tokens[k]))
+        .filter(|&k| matches!(tokens[k].text, "of" | "for"))
 }
 
 #[cfg(test)]
