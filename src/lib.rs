@@ -509,8 +509,8 @@ pub struct Report {
     pub timings: Timings,
     /// The search index this rebuild left for later ([`Options::defer_search`]): run it.
     pub search_later: Option<search::SearchJob>,
-    /// Whether this build wrote the search index itself.
-    pub search_written: bool,
+    /// The search index this build wrote itself, when it did: what each bundle holds.
+    pub search_written: Option<search::Digests>,
 }
 
 /// Builds the site into its output folder. On any error the previous output is left untouched.
@@ -600,7 +600,7 @@ fn write_site(
     Ok(Wrote {
         files: count,
         search_later: None,
-        search_written: searched.search_index.is_some(),
+        search_written: searched.search_index.map(|_| searched.search_parts),
     })
 }
 
@@ -631,7 +631,7 @@ fn stop_or_leave_out(site: &mut Site, keep_going: bool) -> Result<usize> {
 struct Wrote {
     files: usize,
     search_later: Option<search::SearchJob>,
-    search_written: bool,
+    search_written: Option<search::Digests>,
 }
 
 /// Renders only what `changes` touch and replaces those files in place; then the search index,
@@ -665,7 +665,7 @@ fn write_changes(
     let mut wrote = Wrote {
         files: write::update_files(out, &outputs)?,
         search_later: None,
-        search_written: false,
+        search_written: None,
     };
     site.timings.stage("write changed files");
     if render::search_index_wanted(&site.config, Some(changes)) {
@@ -679,8 +679,12 @@ fn write_changes(
         if options.defer_search {
             wrote.search_later = Some(job);
         } else {
-            wrote.files += write::replace_bundle(job.out(), &job.build()?)?;
-            wrote.search_written = true;
+            let mut parts = search::Digests::new();
+            for part in job.build(&parts.clone())? {
+                wrote.files += write::replace_bundle(job.out(), part.bundle, &part.files)?;
+                parts.insert(part.bundle, part.digest);
+            }
+            wrote.search_written = Some(parts);
             site.timings.stage("search index");
         }
     }

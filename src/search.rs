@@ -16,7 +16,7 @@ use crate::model::Output;
 use crate::model::{Organisation, TaggedArticle};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The folder of the site the index is written to (Pagefind's own default name).
 pub const BUNDLE: &str = "pagefind/";
@@ -47,7 +47,7 @@ fn wanted(name: &str) -> bool {
 }
 
 /// One article as the index holds it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Record {
     /// The article's folder below the site root (`/2023/10/slug/`): the search page adds the
     /// base path.
@@ -123,37 +123,89 @@ fn join<'a>(forms: impl IntoIterator<Item = &'a str>) -> String {
     forms.into_iter().collect::<Vec<_>>().join(" · ")
 }
 
-/// Builds the index of these articles (an archive's, newest first) and returns its files, in
-/// the [`bundles`] it has (the two built side by side); the same articles always give the same
-/// bytes.
+/// One part of the index: the [`bundles`] folder it is written to and its articles' records.
+#[derive(Debug)]
+pub struct Part {
+    pub bundle: &'static str,
+    pub records: Vec<Record>,
+}
+
+impl Part {
+    /// What the records are, in a number: the same records give the same digest (in one run of
+    /// Concord), so a part whose records did not change need not be built again.
+    pub fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.records.hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
+/// The digest of the records of each bundle of an index ([`Part::digest`]).
+pub type Digests = HashMap<&'static str, u64>;
+
+/// A part of the index, built: where it goes, the digest of its records, and its files.
+#[derive(Debug)]
+pub struct Built {
+    pub bundle: &'static str,
+    pub digest: u64,
+    pub files: Vec<Output>,
+}
+
+/// The parts of the index of these articles (an archive's, newest first), in [`bundles`] order.
+pub fn parts(
+    articles: &[TaggedArticle],
+    organisations: &[Organisation],
+    config: &SearchConfig,
+) -> Vec<Part> {
+    use rayon::prelude::*;
+    let part = |bundle, articles: &[TaggedArticle]| Part {
+        bundle,
+        records: articles
+            .par_iter()
+            .map(|a| record(organisations, a, config))
+            .collect(),
+    };
+    match bundles(articles.len(), config)[..] {
+        [newest, older] => {
+            let (first, rest) = articles.split_at(config.newest_first);
+            vec![part(newest, first), part(older, rest)]
+        }
+        _ => vec![part(BUNDLE, articles)],
+    }
+}
+
+/// Builds these parts side by side, but not those whose digest `unchanged` gives for their
+/// bundle (the index already written holds them).
+pub fn build_parts(parts: Vec<Part>, language: &str, unchanged: &Digests) -> Result<Vec<Built>> {
+    use rayon::prelude::*;
+    parts
+        .into_par_iter()
+        .map(|part| (part.digest(), part))
+        .filter(|(digest, part)| unchanged.get(part.bundle) != Some(digest))
+        .map(|(digest, part)| {
+            Ok(Built {
+                bundle: part.bundle,
+                digest,
+                files: index_records(part.records, language, part.bundle)?,
+            })
+        })
+        .collect()
+}
+
+/// Builds the index of these articles (an archive's, newest first): each of its [`bundles`]
+/// (built side by side); the same articles always give the same bytes.
 pub fn index(
     articles: &[TaggedArticle],
     organisations: &[Organisation],
     config: &SearchConfig,
     language: &str,
-) -> Result<Vec<Output>> {
-    use rayon::prelude::*;
-    let records = |articles: &[TaggedArticle]| -> Vec<Record> {
-        articles
-            .par_iter()
-            .map(|a| record(organisations, a, config))
-            .collect()
-    };
-    match bundles(articles.len(), config)[..] {
-        [newest, older] => {
-            let (first, rest) = articles.split_at(config.newest_first);
-            let (a, b) = rayon::join(
-                || index_records(records(first), language, newest),
-                || index_records(records(rest), language, older),
-            );
-            let mut files = a?;
-            files.extend(b?);
-            // Each bundle's entry file last (see `index_records`).
-            files.sort_by_key(|o| o.rel_path.ends_with("pagefind-entry.json"));
-            Ok(files)
-        }
-        _ => index_records(records(articles), language, BUNDLE),
-    }
+) -> Result<Vec<Built>> {
+    build_parts(
+        parts(articles, organisations, config),
+        language,
+        &Digests::new(),
+    )
 }
 
 /// The search index of a rebuild, left for after its pages are written (what `serve` does: an
@@ -179,26 +231,34 @@ pub fn lower_this_threads_priority() {
 }
 
 impl SearchJob {
-    /// Builds the index (the long part; nothing is written).
-    pub fn build(&self) -> Result<Vec<Output>> {
-        index(
-            &self.articles,
-            &self.organisations,
-            &self.config,
+    /// Builds the index's parts (the long part; nothing is written), but not those whose
+    /// records have the digest `unchanged` gives for their bundle.
+    pub fn build(&self, unchanged: &Digests) -> Result<Vec<Built>> {
+        build_parts(
+            parts(&self.articles, &self.organisations, &self.config),
             &self.language,
+            unchanged,
         )
     }
 
     /// [`SearchJob::build`] at the lowest priority, on threads of its own (Pagefind's parallel
     /// parts included), so it slows no rebuild running at the same time.
-    pub fn build_in_background(&self) -> Result<Vec<Output>> {
+    pub fn build_in_background(
+        &self,
+        unchanged: &HashMap<&'static str, u64>,
+    ) -> Result<Vec<Built>> {
         lower_this_threads_priority();
         let pool = rayon::ThreadPoolBuilder::new()
             .thread_name(|i| format!("concord-search-{i}"))
             .start_handler(|_| lower_this_threads_priority())
             .build()
             .map_err(|e| Error::Search(e.to_string()))?;
-        pool.install(|| self.build())
+        pool.install(|| self.build(unchanged))
+    }
+
+    /// The bundles this job's index has.
+    pub fn bundles(&self) -> Vec<&'static str> {
+        bundles(self.articles.len(), &self.config)
     }
 
     /// The output folder the index belongs in (written with [`crate::write::replace_bundle`]).
@@ -411,7 +471,12 @@ mod tests {
         .iter()
         .map(|(path, date)| crate::index::tests::article(path, date, &[]))
         .collect();
-        let files = index(&articles, &[], &config, "en").unwrap();
+        let built = index(&articles, &[], &config, "en").unwrap();
+        assert_eq!(
+            built.iter().map(|b| b.bundle).collect::<Vec<_>>(),
+            [BUNDLE, OLDER]
+        );
+        let files: Vec<Output> = built.into_iter().flat_map(|b| b.files).collect();
         let pages = |entry: &str| -> u64 {
             let file = files.iter().find(|f| f.rel_path == entry).unwrap();
             let json: serde_json::Value = serde_json::from_slice(&file.bytes).unwrap();
@@ -424,17 +489,36 @@ mod tests {
                 .iter()
                 .any(|f| f.rel_path == "pagefind/older/pagefind.js")
         );
-        // Each bundle's entry file comes after every other file of the index.
-        let entries: Vec<&str> = files[files.len() - 2..]
+        // Each bundle's entry file comes after every other file of that bundle.
+        let entry = files
             .iter()
-            .map(|f| f.rel_path.as_str())
-            .collect();
+            .position(|f| f.rel_path == "pagefind/pagefind-entry.json")
+            .unwrap();
         assert!(
-            entries.iter().all(|e| e.ends_with("pagefind-entry.json")),
-            "{entries:?}"
+            files[..entry]
+                .iter()
+                .all(|f| !f.rel_path.starts_with(OLDER))
+        );
+        assert!(
+            files[entry + 1..]
+                .iter()
+                .all(|f| f.rel_path.starts_with(OLDER))
+        );
+        assert_eq!(
+            files.last().unwrap().rel_path,
+            "pagefind/older/pagefind-entry.json"
         );
         let whole = index(&articles, &[], &one, "en").unwrap();
-        assert!(!whole.iter().any(|f| f.rel_path.starts_with(OLDER)));
+        assert_eq!(whole.len(), 1);
+        assert!(!whole[0].files.iter().any(|f| f.rel_path.starts_with(OLDER)));
+        // A part whose records are unchanged is not built again; a changed one is.
+        let mut parts = parts(&articles, &[], &config);
+        let unchanged = Digests::from([(BUNDLE, parts[0].digest()), (OLDER, parts[1].digest())]);
+        parts[0].records[1].content.push_str(" Lighthouse.");
+        let again = build_parts(parts, "en", &unchanged).unwrap();
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0].bundle, BUNDLE);
+        assert_ne!(again[0].digest, unchanged[BUNDLE]);
     }
 
     #[test]

@@ -87,12 +87,22 @@ struct Shared {
     /// The search index a rebuild left for later, with the number of that rebuild; the newest
     /// replaces one not yet started.
     search: Mutex<(u64, Option<concord::search::SearchJob>)>,
+    /// What each bundle of the index in the served folder holds (its records' digest), as the
+    /// build or the search thread that wrote it last left it: an unchanged part is not built
+    /// again.
+    search_written: Mutex<concord::search::Digests>,
     search_ready: Condvar,
 }
 
 impl Shared {
     fn status(&self) -> std::sync::MutexGuard<'_, Status> {
         self.status
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn written_parts(&self) -> std::sync::MutexGuard<'_, concord::search::Digests> {
+        self.search_written
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
@@ -138,11 +148,16 @@ fn rebuild(options: &Options, shared: &Shared, cache: &mut Cache, timings: bool)
     let built = concord::build_with(options, Some(cache));
     let mut search = shared.search.lock().unwrap_or_else(PoisonError::into_inner);
     if let Ok(report) = &built
-        && (report.search_written || report.search_later.is_some())
+        && (report.search_written.is_some() || report.search_later.is_some())
     {
         // This build's index replaces any made for an earlier build, written or not yet.
         search.0 += 1;
         search.1 = None;
+    }
+    if let Ok(report) = &built
+        && let Some(parts) = &report.search_written
+    {
+        *shared.written_parts() = parts.clone();
     }
     drop(writing);
     match built {
@@ -202,8 +217,9 @@ fn index_for_search(shared: Arc<Shared>) {
             };
             let Some(job) = job else { continue };
             let started = std::time::Instant::now();
-            let outputs = match job.build_in_background() {
-                Ok(outputs) => outputs,
+            let unchanged = shared.written_parts().clone();
+            let built = match job.build_in_background(&unchanged) {
+                Ok(built) => built,
                 Err(e) => {
                     errln!("error: {e}");
                     continue;
@@ -221,15 +237,41 @@ fn index_for_search(shared: Arc<Shared>) {
             if current != generation {
                 continue;
             }
-            match concord::write::replace_bundle(job.out(), &outputs) {
+            let bundles: Vec<&str> = built.iter().map(|part| part.bundle).collect();
+            match write_parts(&shared, &job, built) {
                 Ok(files) => outln!(
-                    "Search index updated in {:.0} ms ({files} files written)",
-                    started.elapsed().as_secs_f64() * 1000.0
+                    "Search index updated in {:.0} ms ({}; {files} files written)",
+                    started.elapsed().as_secs_f64() * 1000.0,
+                    if bundles.is_empty() {
+                        "no part changed".to_string()
+                    } else {
+                        bundles.join(", ")
+                    }
                 ),
                 Err(e) => errln!("error: {e}"),
             }
         }
     });
+}
+
+/// Writes the parts of the index a job built, and remembers what each holds. Parts the job did
+/// not build are those the folder holds already (their digest was unchanged).
+fn write_parts(
+    shared: &Shared,
+    job: &concord::search::SearchJob,
+    built: Vec<concord::search::Built>,
+) -> concord::Result<usize> {
+    let mut written = shared.written_parts();
+    let bundles = job.bundles();
+    written.retain(|bundle, _| bundles.contains(bundle));
+    let mut files = 0;
+    for part in built {
+        // Until the part is whole, nothing is known of what the folder holds.
+        written.remove(part.bundle);
+        files += concord::write::replace_bundle(job.out(), part.bundle, &part.files)?;
+        written.insert(part.bundle, part.digest);
+    }
+    Ok(files)
 }
 
 /// Whether a changed path is one the site is built from.

@@ -353,11 +353,12 @@ pub fn update_files(out: &Path, outputs: &[Output]) -> Result<usize> {
     Ok(written)
 }
 
-/// Writes the search index's files (all under [`crate::search::BUNDLE`]) as [`update_files`]
-/// does, then removes the index files of the old one that the new one does not hold (Pagefind
-/// names them by their contents: `*.pf_fragment`, `*.pf_index`, `*.pf_filter`, `*.pf_meta`; no
-/// other file is touched). Returns the number of files written.
-pub fn replace_bundle(out: &Path, outputs: &[Output]) -> Result<usize> {
+/// Writes one bundle of the search index (`outputs`, all under `bundle`, one of
+/// [`crate::search::bundles`]) as [`update_files`] does, then removes the index files of the old
+/// bundle that the new one does not hold (Pagefind names them by their contents:
+/// `*.pf_fragment`, `*.pf_index`, `*.pf_filter`, `*.pf_meta`; no other file is touched, nor
+/// another bundle in a folder below). Returns the number of files written.
+pub fn replace_bundle(out: &Path, bundle: &str, outputs: &[Output]) -> Result<usize> {
     let named_by_contents = |path: &Path| {
         path.extension()
             .and_then(|e| e.to_str())
@@ -375,9 +376,15 @@ pub fn replace_bundle(out: &Path, outputs: &[Output]) -> Result<usize> {
     let written = update_files(out, &changed)?;
     let keep: std::collections::HashSet<PathBuf> =
         outputs.iter().map(|o| out.join(&o.rel_path)).collect();
-    let bundle = out.join(crate::search::BUNDLE);
-    for entry in walkdir::WalkDir::new(&bundle)
+    let folder = out.join(bundle);
+    let others: Vec<PathBuf> = [crate::search::BUNDLE, crate::search::OLDER]
+        .iter()
+        .map(|b| out.join(b))
+        .filter(|b| *b != folder)
+        .collect();
+    for entry in walkdir::WalkDir::new(&folder)
         .into_iter()
+        .filter_entry(|e| !others.iter().any(|o| e.path() == o.as_path()))
         .filter_map(|e| e.ok())
     {
         let path = entry.path();
@@ -558,5 +565,51 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["public"]);
+    }
+
+    #[test]
+    fn a_bundle_is_replaced_without_touching_the_bundle_below_it() {
+        use crate::search::{BUNDLE, OLDER};
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path();
+        let file = |rel: &str, bytes: &[u8]| Output {
+            rel_path: rel.into(),
+            bytes: bytes.to_vec(),
+        };
+        for rel in [
+            "pagefind/fragment/old.pf_fragment",
+            "pagefind/older/fragment/kept.pf_fragment",
+            "pagefind/notes.txt",
+        ] {
+            fs::create_dir_all(out.join(rel).parent().unwrap()).unwrap();
+            fs::write(out.join(rel), "old").unwrap();
+        }
+        let written = replace_bundle(
+            out,
+            BUNDLE,
+            &[
+                file("pagefind/fragment/new.pf_fragment", b"new"),
+                file("pagefind/pagefind-entry.json", b"{}"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(written, 2);
+        assert!(out.join("pagefind/fragment/new.pf_fragment").is_file());
+        assert!(!out.join("pagefind/fragment/old.pf_fragment").exists());
+        assert!(
+            out.join("pagefind/older/fragment/kept.pf_fragment")
+                .is_file()
+        );
+        assert!(
+            out.join("pagefind/notes.txt").is_file(),
+            "not Pagefind's: kept"
+        );
+        // The older bundle replaced in its turn: its own stale file goes.
+        replace_bundle(out, OLDER, &[file("pagefind/older/index/a.pf_index", b"a")]).unwrap();
+        assert!(
+            !out.join("pagefind/older/fragment/kept.pf_fragment")
+                .exists()
+        );
+        assert!(out.join("pagefind/fragment/new.pf_fragment").is_file());
     }
 }

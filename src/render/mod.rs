@@ -668,10 +668,12 @@ impl Renderer<'_> {
 }
 
 /// What rendering measured.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Rendered {
     /// How long the search index took, when it was built (beside the pages, on its own thread).
     pub search_index: Option<std::time::Duration>,
+    /// What each bundle of that index holds ([`crate::search::Part::digest`]).
+    pub search_parts: crate::search::Digests,
 }
 
 /// Renders the whole site into `sink`: the pages ([`render_pages`]) and, beside them, the search
@@ -685,28 +687,33 @@ pub fn render_site(
     only: Option<&Changes>,
     sink: Sink,
 ) -> Result<Rendered> {
-    let indexed = || -> Result<Option<std::time::Duration>> {
+    let indexed = || -> Result<Rendered> {
         if only.is_some() || !search_index_wanted(config, None) {
-            return Ok(None);
+            return Ok(Rendered::default());
         }
         let started = std::time::Instant::now();
-        for output in crate::search::index(
+        let mut parts = crate::search::Digests::new();
+        for built in crate::search::index(
             &archive.articles,
             &archive.organisations,
             &config.search,
             &config.language,
         )? {
-            sink(output)?;
+            parts.insert(built.bundle, built.digest);
+            for output in built.files {
+                sink(output)?;
+            }
         }
-        Ok(Some(started.elapsed()))
+        Ok(Rendered {
+            search_index: Some(started.elapsed()),
+            search_parts: parts,
+        })
     };
-    let (search_index, pages) = rayon::join(indexed, || {
+    let (searched, pages) = rayon::join(indexed, || {
         render_pages(tera, archive, config, base, only, sink)
     });
     pages?;
-    Ok(Rendered {
-        search_index: search_index?,
-    })
+    searched
 }
 
 /// Whether the search index is to be built: always in a whole render, and after these changes

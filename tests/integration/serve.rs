@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 pub struct Served {
     pub child: Child,
     pub addr: String,
+    /// The lines `serve` printed after its address.
+    pub output: std::sync::mpsc::Receiver<String>,
 }
 
 impl Drop for Served {
@@ -30,18 +32,27 @@ pub fn serve(site: &TestSite) -> Served {
         .unwrap();
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
+    let (lines, output) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        let mut started = false;
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(url) = line.strip_prefix("Serving at http://") {
+            if started {
+                let _ = lines.send(line);
+            } else if let Some(url) = line.strip_prefix("Serving at http://") {
                 let addr = url.split('/').next().unwrap_or("").to_string();
                 let _ = tx.send(addr);
+                started = true;
             }
         }
     });
     let addr = rx
         .recv_timeout(Duration::from_secs(20))
         .expect("server did not start within 20 s");
-    Served { child, addr }
+    Served {
+        child,
+        addr,
+        output,
+    }
 }
 
 /// A raw HTTP/1.0 GET: the status code and the body.
@@ -257,6 +268,45 @@ fn a_stale_temporary_site_of_a_killed_serve_is_removed_by_the_next() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(!stale.exists(), "the stale site is still there");
+}
+
+/// The next line `serve` prints that starts with `prefix`, within 20 s.
+fn next_line(served: &Served, prefix: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match served.output.recv_timeout(left) {
+            Ok(line) if line.starts_with(prefix) => return line,
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    panic!("no line starting {prefix:?} within 20 s");
+}
+
+#[test]
+fn an_edit_rebuilds_only_the_part_of_the_search_index_that_holds_the_article() {
+    let site = TestSite::fixture("basic");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{toml}\n[search]\nnewest_first = 2\n"));
+    let served = serve(&site);
+    let edit = |rel: &str, words: &str| {
+        let path = site.root().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replacen("\n\n", &format!("\n\n{words}\n\n"), 1)).unwrap();
+    };
+    // The oldest article is in the older articles' part, and only that part is built again.
+    edit(
+        "content/2024/01/alder-birch-ferry.txt",
+        "A lighthouse keeper waved.",
+    );
+    let updated = next_line(&served, "Search index updated");
+    assert!(updated.contains("(pagefind/older/;"), "{updated}");
+    // The newest is in the newest articles' part.
+    edit("content/2024/02/same-day-a.txt", "A zeppelin was seen.");
+    let updated = next_line(&served, "Search index updated");
+    assert!(updated.contains("(pagefind/;"), "{updated}");
+    let (_, entry) = get(&served.addr, "/pagefind/older/pagefind-entry.json");
+    assert!(entry.contains("\"page_count\":"), "{entry}");
 }
 
 #[test]
