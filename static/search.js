@@ -5,9 +5,10 @@
 // bookmarked and restored with the back button. Nothing is fetched from another host.
 //
 // A large archive's index comes in two bundles (data-bundles, newest first): the newest articles'
-// and the older ones'. The newest are asked first and their results shown at once; then the older
-// bundle is loaded and asked, and the list is ranked again over both (or, once the reader has
-// moved into the results, what is shown stays and the rest follows it).
+// and the older ones'. The first search asks the newest alone and shows its results at once; then
+// the older bundle is merged in (Pagefind's mergeIndex: one script and one WebAssembly for both)
+// and asked too, and the list is ranked again over both (or, once the reader has moved into the
+// results, what is shown stays and the rest follows it). Later searches ask both at once.
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
@@ -26,25 +27,64 @@
     ["organisation", "Organisation"], ["partners", "Partners"], ["place", "Place"],
     ["person", "Person"], ["year", "Year"], ["source", "Source"]
   ];
-  var loaded = [];
   var results = [];
   var shown = 0;
   var asked = 0;
   // Whether the reader has moved into the results (or asked for more) since they were shown.
   var engaged = false;
+  // Matches in the title and the names count above matches in the text. Each bundle's pages
+  // carry the filter "part" (newest or older), so a search can ask one part alone.
+  function settings(part) {
+    return {
+      excerptLength: 28,
+      ranking: { metaWeights: { title: 8, organisations: 5, partners: 5, people: 4, places: 3, source: 1, date: 0 } },
+      mergeFilter: { part: part }
+    };
+  }
+  var newest = null;
+  var whole = null;
 
-  // Pagefind for the bundle at `part` (each bundle is a module of its own).
-  function load(part) {
-    if (!loaded[part]) {
-      loaded[part] = import(bundles[part] + "pagefind.js").then(function (pf) {
-        // Matches in the title and the names count above matches in the text.
-        return pf.options({
-          excerptLength: 28,
-          ranking: { metaWeights: { title: 8, organisations: 5, partners: 5, people: 4, places: 3, source: 1, date: 0 } }
-        }).then(function () { return pf; });
+  // Pagefind with the newest articles' bundle.
+  function load() {
+    if (!newest) {
+      newest = import(bundles[0] + "pagefind.js").then(function (pf) {
+        return pf.options(settings("newest")).then(function () { return pf; });
       });
     }
-    return loaded[part];
+    return newest;
+  }
+
+  // Pagefind with every bundle merged in.
+  function loadAll() {
+    if (!whole) {
+      whole = load().then(function (pf) {
+        return bundles.slice(1).reduce(function (merged, bundle) {
+          return merged.then(function () { return pf.mergeIndex(bundle, settings("older")); });
+        }, Promise.resolve()).then(function () { return pf; });
+      });
+    }
+    return whole;
+  }
+
+  // Pagefind's search options: these filters, and newest first or best match first.
+  function asking(filters, byDate) {
+    var options = { filters: filters };
+    if (byDate) options.sort = { date: "desc" };
+    return options;
+  }
+
+  // Every result, from every bundle. Newest first, each part is asked alone (Pagefind sorts
+  // within a bundle, and every article of the newest part is newer than the older part's);
+  // best match first, Pagefind ranks the results of all parts together.
+  function searchAll(pf, q, filters, byDate) {
+    if (!byDate || bundles.length === 1) {
+      return pf.search(q, asking(filters, byDate)).then(function (found) { return found && found.results; });
+    }
+    return Promise.all(["newest", "older"].map(function (part) {
+      return pf.search(q, asking(Object.assign({}, filters, { part: part }), true));
+    })).then(function (found) {
+      return found[0] && found[1] && found[0].results.concat(found[1].results);
+    });
   }
 
   function state() {
@@ -157,13 +197,9 @@
     });
   }
 
-  // The results of every part asked so far: newest part first when sorting by date (each part is
-  // sorted by date and holds only articles older than the part before), else best score first
-  // (a stable sort: equal scores keep the newer article first). What the reader is already
-  // reading stays where it is.
-  function merged(answers, byDate) {
-    var all = [].concat.apply([], answers);
-    if (!byDate) all.sort(function (a, b) { return b.score - a.score; });
+  // The whole answer, in the order it is shown: what the reader is already reading stays where
+  // it is.
+  function settled(all) {
     if (!engaged) return all;
     var kept = results.slice(0, shown);
     var ids = {};
@@ -218,38 +254,43 @@
     }
     status.textContent = "Searching…";
     var byDate = current.sort === "date" || !current.q;
-    var options = { filters: current.filters };
-    if (byDate) options.sort = { date: "desc" };
-    var answers = [];
-    // Asks the parts one after the other, showing what is found after each.
-    function ask(part) {
-      return load(part).then(function (pf) {
-        return pf.search(current.q || null, options);
-      }).then(function (found) {
-        if (ticket !== asked || !found) return;
-        answers.push(found.results);
-        var complete = part + 1 === bundles.length;
-        var first = part === 0;
-        if (first) engaged = false;
-        results = merged(answers, byDate);
-        // The count is announced with the results on the page. A list the reader has moved
-        // into is not redrawn: the older parts' results follow what it shows.
-        var drawn = !first && engaged
-          ? Promise.resolve()
-          : showFirst(ticket, first ? PAGE : Math.max(PAGE, shown));
-        return drawn.then(function () {
-          if (ticket !== asked) return;
-          more.hidden = shown >= results.length;
-          status.textContent = counted(results.length, complete);
-          if (!complete) return ask(part + 1);
-        });
+    var q = current.q || null;
+    engaged = false;
+    // The first search of the page asks the newest part alone, and shows what it finds.
+    var first = whole || bundles.length === 1 ? Promise.resolve(false) : load().then(function (pf) {
+      return pf.search(q, asking(current.filters, byDate));
+    }).then(function (found) {
+      if (ticket !== asked || !found) return false;
+      results = found.results;
+      return showFirst(ticket, PAGE).then(function () {
+        if (ticket === asked) status.textContent = counted(results.length, false);
+        return true;
       });
-    }
-    return ask(0).catch(function (e) {
+    });
+    return first.then(function (partial) {
+      if (ticket !== asked) return null;
+      return loadAll().then(function (pf) { return searchAll(pf, q, current.filters, byDate); })
+        .then(function (all) {
+          if (ticket !== asked || !all) return;
+          results = settled(all);
+          // The count is announced with the results on the page. A list the reader has moved
+          // into is not redrawn: the older part's results follow what it shows.
+          var drawn = partial && engaged ? Promise.resolve()
+            : showFirst(ticket, partial ? Math.max(PAGE, shown) : PAGE);
+          return drawn.then(function () {
+            if (ticket !== asked) return;
+            more.hidden = shown >= results.length;
+            status.textContent = counted(results.length, true);
+          });
+        }, function (e) {
+          if (!partial) throw e;
+          if (ticket !== asked) return;
+          status.textContent = counted(results.length, true) + " The older articles' index could not load.";
+          if (window.console) console.error(e);
+        });
+    }).catch(function (e) {
       if (ticket !== asked) return;
-      status.textContent = answers.length === 0
-        ? "Search could not load its index. Browse the archive instead."
-        : counted(results.length, true) + " The older articles' index could not load.";
+      status.textContent = "Search could not load its index. Browse the archive instead.";
       if (window.console) console.error(e);
     });
   }
@@ -297,5 +338,5 @@
   fill(initial);
   run(initial);
   // Start fetching the script and the index's entry while the reader types the first word.
-  input.addEventListener("focus", function () { load(0); }, { once: true });
+  input.addEventListener("focus", function () { load(); }, { once: true });
 })();

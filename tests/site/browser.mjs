@@ -5,7 +5,7 @@
 // another host; screenshots at 1280 and 390 px wide. Search: a word only an article's body holds
 // finds it and is highlighted, the oldest article's too; ?q= restores a search; an organisation's other name (acronym)
 // finds its articles; "Search these articles" on its page lists exactly its articles, newest
-// first; a year filter narrows the results to that year.
+// first; a year filter narrows the results to that year; newest first is in date order.
 //
 // usage: node browser.mjs BASE_URL SCREENSHOT_DIR      (NODE_PATH must reach playwright-core, axe-core)
 import { createRequire } from "node:module";
@@ -227,6 +227,17 @@ function check(ok, what) { if (!ok) problems.push(`search: ${what}`); }
   console.log(`search "the": ${wide.count}, in ${years[years.length - 1]}: ${narrow.count}`);
   for (const e of wide.errors) problems.push(`search filter: console: ${e}`);
   await wide.context.close();
+
+  // 6. Newest first: every result, from both parts of the index, in date order.
+  const byDate = await open(`${pages.search}?q=the&sort=date`);
+  const sorted = await results(byDate.page);
+  await shownUrls(byDate.page, null);
+  const when = await byDate.page.locator("#search-results time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")));
+  check(when.length === sorted.count, `newest first: ${when.length} shown of ${sorted.count}`);
+  check(when.every((d, i) => i === 0 || when[i - 1] >= d), `newest first is not in date order: ${when.join(", ")}`);
+  console.log(`search "the", newest first: ${sorted.count}, ${when[0]} … ${when[when.length - 1]}`);
+  for (const e of byDate.errors) problems.push(`search newest first: console: ${e}`);
+  await byDate.context.close();
 }
 
 await browser.close();
