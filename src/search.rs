@@ -37,13 +37,17 @@ pub fn bundles(articles: usize, config: &SearchConfig) -> Vec<&'static str> {
 }
 
 /// The files of Pagefind's bundle the search page uses; its own ready-made interfaces are left
-/// out (the theme's search page is built on its JavaScript API).
-fn wanted(name: &str) -> bool {
+/// out (the theme's search page is built on its JavaScript API), and so are the script and the
+/// WebAssembly of a bundle other than [`BUNDLE`]: the search page merges it into that one's
+/// (Pagefind's `mergeIndex`), which runs them.
+fn wanted(name: &str, bundle: &str) -> bool {
+    let program = name.ends_with(".js") || name.starts_with("wasm.");
     !(name.starts_with("pagefind-ui.")
         || name.starts_with("pagefind-modular-ui.")
         || name.starts_with("pagefind-component-ui.")
         || name.starts_with("pagefind-highlight.")
-        || name.starts_with("playground/"))
+        || name.starts_with("playground/")
+        || (program && bundle != BUNDLE))
 }
 
 /// One article as the index holds it.
@@ -306,7 +310,7 @@ pub fn index_records(records: Vec<Record>, language: &str, bundle: &str) -> Resu
             .into_iter()
             .filter_map(|f| {
                 let name = f.filename.to_string_lossy().replace('\\', "/");
-                wanted(&name).then(|| Output {
+                wanted(&name, bundle).then(|| Output {
                     rel_path: format!("{bundle}{name}"),
                     bytes: f.contents,
                 })
@@ -484,11 +488,11 @@ mod tests {
         };
         assert_eq!(pages("pagefind/pagefind-entry.json"), 2);
         assert_eq!(pages("pagefind/older/pagefind-entry.json"), 1);
-        assert!(
-            files
-                .iter()
-                .any(|f| f.rel_path == "pagefind/older/pagefind.js")
-        );
+        // The older bundle is merged into the newest one's Pagefind, which runs its program.
+        let has = |name: &str| files.iter().any(|f| f.rel_path == name);
+        assert!(has("pagefind/pagefind.js") && has("pagefind/wasm.en.pagefind"));
+        assert!(!has("pagefind/older/pagefind.js") && !has("pagefind/older/wasm.en.pagefind"));
+        assert!(!has("pagefind/older/pagefind-worker.js"));
         // Each bundle's entry file comes after every other file of that bundle.
         let entry = files
             .iter()

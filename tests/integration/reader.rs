@@ -213,7 +213,11 @@ fn search_index_is_pagefinds_bundle_and_the_page_works_without_script() {
     };
     assert_eq!(pages(&bundle.join("pagefind-entry.json")), 2);
     assert_eq!(pages(&bundle.join("older/pagefind-entry.json")), 1);
-    assert!(bundle.join("older/pagefind.js").is_file());
+    assert!(
+        !bundle.join("older/pagefind.js").exists(),
+        "merged: no script of its own"
+    );
+    assert!(!bundle.join("older/wasm.en.pagefind").exists());
     let older = std::fs::read_dir(bundle.join("older/fragment"))
         .unwrap()
         .count();
