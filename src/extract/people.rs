@@ -599,11 +599,13 @@ fn person_span(
         return None;
     }
     // "Kobe Park", "Nobel Prize", "Afghan Girls": unless a given name opens it, a name that
-    // ends in a thing's or a group's noun, or opens with a people's adjective, is no person's.
-    if b - a >= 2
-        && !is_given_name(toks[a].text)
-        && (THING_NOUNS.contains(&lower(&toks[b - 1]).as_str())
-            || is_peoples_name(toks[a].text, is_place))
+    // ends in a thing's or a group's noun, or opens with a people's adjective, is no person's;
+    // nor is that noun alone ("the Annual General Meeting", "the President Hotel").
+    let last = lower(&toks[b - 1]);
+    let alone_a_surname = matches!(last.as_str(), "park" | "bridge"); // "President Park"
+    if !is_given_name(toks[a].text)
+        && ((THING_NOUNS.contains(&last.as_str()) && (b - a >= 2 || !alone_a_surname))
+            || (b - a >= 2 && is_peoples_name(toks[a].text, is_place)))
     {
         return None;
     }
@@ -974,6 +976,18 @@ mod tests {
         assert_eq!(
             people("Grace Park said the gates open at nine."),
             [("Grace Park".to_string(), None)]
+        );
+        // The noun alone after a title: a meeting, a hotel; a surname that is also such a noun
+        // stays a name.
+        for text in [
+            "The Annual General Meeting approved the plan.",
+            "The President Hotel hosted the talks.",
+        ] {
+            assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+        }
+        assert_eq!(
+            people("President Park said the gates open at nine."),
+            [("Park".to_string(), Some("President".to_string()))]
         );
     }
 
