@@ -25,6 +25,9 @@ pub const BUNDLE: &str = "pagefind/";
 /// (`[search] newest_first`): a bundle of its own, below [`BUNDLE`].
 pub const OLDER: &str = "pagefind/older/";
 
+/// Every folder a bundle of the index can be written to.
+pub const BUNDLES: [&str; 2] = [BUNDLE, OLDER];
+
 /// The index's bundles for an archive of `articles` articles, in the order the search page asks
 /// them: the newest `[search] newest_first` articles' ([`BUNDLE`]), then the older ones' ([`OLDER`]),
 /// when there are more articles than that.

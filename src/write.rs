@@ -377,7 +377,7 @@ pub fn replace_bundle(out: &Path, bundle: &str, outputs: &[Output]) -> Result<us
     let keep: std::collections::HashSet<PathBuf> =
         outputs.iter().map(|o| out.join(&o.rel_path)).collect();
     let folder = out.join(bundle);
-    let others: Vec<PathBuf> = [crate::search::BUNDLE, crate::search::OLDER]
+    let others: Vec<PathBuf> = crate::search::BUNDLES
         .iter()
         .map(|b| out.join(b))
         .filter(|b| *b != folder)
