@@ -680,10 +680,7 @@ fn write_changes(
             wrote.search_later = Some(job);
         } else {
             let mut parts = search::Digests::new();
-            for part in job.build(&search::Digests::new())? {
-                wrote.files += write::replace_bundle(job.out(), part.bundle, &part.files)?;
-                parts.insert(part.bundle, part.digest);
-            }
+            wrote.files += write::replace_parts(job.out(), job.build(&parts)?, &mut parts)?;
             wrote.search_written = Some(parts);
             site.timings.stage("search index");
         }

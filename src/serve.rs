@@ -264,14 +264,7 @@ fn write_parts(
     let mut written = shared.written_parts();
     let bundles = job.bundles();
     written.retain(|bundle, _| bundles.contains(bundle));
-    let mut files = 0;
-    for part in built {
-        // Until the part is whole, nothing is known of what the folder holds.
-        written.remove(part.bundle);
-        files += concord::write::replace_bundle(job.out(), part.bundle, &part.files)?;
-        written.insert(part.bundle, part.digest);
-    }
-    Ok(files)
+    concord::write::replace_parts(job.out(), built, &mut written)
 }
 
 /// Whether a changed path is one the site is built from.

@@ -395,6 +395,23 @@ pub fn replace_bundle(out: &Path, bundle: &str, outputs: &[Output]) -> Result<us
     Ok(written)
 }
 
+/// Writes the built parts of the search index ([`replace_bundle`] each) into `out`, and records
+/// in `written` the digest of each part the folder now holds (a part is forgotten while it is
+/// being written). Returns the number of files written.
+pub fn replace_parts(
+    out: &Path,
+    built: Vec<crate::search::Built>,
+    written: &mut crate::search::Digests,
+) -> Result<usize> {
+    let mut files = 0;
+    for part in built {
+        written.remove(part.bundle);
+        files += replace_bundle(out, part.bundle, &part.files)?;
+        written.insert(part.bundle, part.digest);
+    }
+    Ok(files)
+}
+
 /// Whether the file at `path` holds exactly `bytes` (sizes compared first).
 fn holds(path: &Path, bytes: &[u8]) -> bool {
     fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
