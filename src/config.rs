@@ -115,9 +115,11 @@ pub struct SearchConfig {
     /// Index each article's full text; `false` indexes only its summary (with the title and the
     /// names, which are always indexed).
     pub full_text: bool,
-    /// The newest this many articles get an index of their own, which the search page loads and
-    /// asks first (the rest of the archive's index follows): a reader's first results then cost
-    /// the same at 2,000 articles as at 100,000. `0`: one index for the whole archive.
+    /// The size of the search index's parts. The older articles come in parts of this many,
+    /// counted from the oldest, which the search page loads only when a router says they hold the
+    /// words typed; the newest (one to this many) get an index of their own, which it loads and
+    /// asks first: a reader's first results then cost about the same at 2,000 articles as at
+    /// 100,000. `0`: one index for the whole archive.
     pub newest_first: usize,
 }
 

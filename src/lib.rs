@@ -680,7 +680,8 @@ fn write_changes(
             wrote.search_later = Some(job);
         } else {
             let mut parts = search::Digests::new();
-            wrote.files += write::replace_parts(job.out(), job.build(&parts)?, &mut parts)?;
+            wrote.files +=
+                write::replace_parts(job.out(), &job.bundles(), job.build(&parts)?, &mut parts)?;
             wrote.search_written = Some(parts);
             site.timings.stage("search index");
         }

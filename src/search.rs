@@ -18,25 +18,50 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// The folder of the site the index is written to (Pagefind's own default name).
+/// The folder of the site the index is written to (Pagefind's own default name): the newest
+/// articles' part, or the whole archive's index when it has one part.
 pub const BUNDLE: &str = "pagefind/";
 
-/// The folder of the older articles' index, when the newest ones have one of their own
-/// (`[search] newest_first`): a bundle of its own, below [`BUNDLE`].
+/// The folder of the older articles' parts, each a bundle of its own, numbered from the oldest:
+/// `pagefind/older/1/` holds the oldest `[search] newest_first` articles, `pagefind/older/2/`
+/// the next, …. A part, once full, keeps its articles as the archive grows, so neither a build
+/// nor `serve` need index it again.
 pub const OLDER: &str = "pagefind/older/";
 
-/// Every folder a bundle of the index can be written to.
-pub const BUNDLES: [&str; 2] = [BUNDLE, OLDER];
+/// The folder of the router: a small bundle with one record per older part, holding every word
+/// of that part once, so the search page asks it which older parts hold the words typed and
+/// loads only those.
+pub const ROUTER: &str = "pagefind/router/";
+
+/// The folders below [`BUNDLE`] that hold bundles of their own.
+pub const NESTED: [&str; 2] = [OLDER, ROUTER];
+
+/// The folder of the `n`th older part (from 1, the oldest).
+pub fn older_part(n: usize) -> String {
+    format!("{OLDER}{n}/")
+}
+
+/// How many older parts an archive of `articles` articles has: as many full parts of
+/// `[search] newest_first` articles, counted from the oldest, as leave at least one article to
+/// the newest part (which holds from one to `newest_first`).
+fn older_parts(articles: usize, config: &SearchConfig) -> usize {
+    match config.newest_first {
+        0 => 0,
+        size => articles.saturating_sub(1) / size,
+    }
+}
 
 /// The index's bundles for an archive of `articles` articles, in the order the search page asks
-/// them: the newest `[search] newest_first` articles' ([`BUNDLE`]), then the older ones' ([`OLDER`]),
-/// when there are more articles than that.
-pub fn bundles(articles: usize, config: &SearchConfig) -> Vec<&'static str> {
-    if config.newest_first > 0 && articles > config.newest_first {
-        vec![BUNDLE, OLDER]
-    } else {
-        vec![BUNDLE]
+/// them: the newest articles' ([`BUNDLE`]), then the older parts, newest first, then the
+/// [`ROUTER`] over them — when there are more than `[search] newest_first` articles.
+pub fn bundles(articles: usize, config: &SearchConfig) -> Vec<String> {
+    let older = older_parts(articles, config);
+    let mut bundles = vec![BUNDLE.to_string()];
+    if older > 0 {
+        bundles.extend((1..=older).rev().map(older_part));
+        bundles.push(ROUTER.to_string());
     }
+    bundles
 }
 
 /// The files of Pagefind's bundle the search page uses; its own ready-made interfaces are left
@@ -130,10 +155,10 @@ fn join<'a>(forms: impl IntoIterator<Item = &'a str>) -> String {
     forms.into_iter().collect::<Vec<_>>().join(" · ")
 }
 
-/// One part of the index: the [`bundles`] folder it is written to and its articles' records.
+/// One part of the index: the [`bundles`] folder it is written to and its records.
 #[derive(Debug)]
 pub struct Part {
-    pub bundle: &'static str,
+    pub bundle: String,
     pub records: Vec<Record>,
 }
 
@@ -149,12 +174,12 @@ impl Part {
 }
 
 /// The digest of the records of each bundle of an index ([`Part::digest`]).
-pub type Digests = HashMap<&'static str, u64>;
+pub type Digests = HashMap<String, u64>;
 
 /// A part of the index, built: where it goes, the digest of its records, and its files.
 #[derive(Debug)]
 pub struct Built {
-    pub bundle: &'static str,
+    pub bundle: String,
     pub digest: u64,
     pub files: Vec<Output>,
 }
@@ -166,19 +191,62 @@ pub fn parts(
     config: &SearchConfig,
 ) -> Vec<Part> {
     use rayon::prelude::*;
-    let part = |bundle, articles: &[TaggedArticle]| Part {
-        bundle,
-        records: articles
-            .par_iter()
-            .map(|a| record(organisations, a, config))
-            .collect(),
-    };
-    match bundles(articles.len(), config)[..] {
-        [newest, older] => {
-            let (first, rest) = articles.split_at(config.newest_first);
-            vec![part(newest, first), part(older, rest)]
+    let bundles = bundles(articles.len(), config);
+    let records: Vec<Record> = articles
+        .par_iter()
+        .map(|a| record(organisations, a, config))
+        .collect();
+    let older = older_parts(articles.len(), config);
+    if older == 0 {
+        return vec![Part {
+            bundle: BUNDLE.to_string(),
+            records,
+        }];
+    }
+    // The newest part, then full parts down to the oldest.
+    let (newest, rest) = records.split_at(records.len() - older * config.newest_first);
+    let mut parts = vec![Part {
+        bundle: BUNDLE.to_string(),
+        records: newest.to_vec(),
+    }];
+    parts.extend(
+        bundles[1..=older]
+            .iter()
+            .zip(rest.chunks(config.newest_first))
+            .map(|(bundle, records)| Part {
+                bundle: bundle.clone(),
+                records: records.to_vec(),
+            }),
+    );
+    let router = parts[1..].par_iter().map(route).collect();
+    parts.push(Part {
+        bundle: ROUTER.to_string(),
+        records: router,
+    });
+    parts
+}
+
+/// The router's record of an older part: every word its records are searched by (text and
+/// metadata), once each, and the filter `route` naming the part. Pagefind reads the words as it
+/// reads them in the part (the same splitting, stemming and prefix matching), so the router
+/// answers a query for every part that holds all its words — a part whose articles hold them
+/// only between them too, which the part itself then turns down.
+fn route(part: &Part) -> Record {
+    let mut words = BTreeSet::new();
+    for record in &part.records {
+        words.extend(record.content.split_whitespace());
+        for (field, value) in &record.meta {
+            if field != "date" {
+                words.extend(value.split_whitespace());
+            }
         }
-        _ => vec![part(BUNDLE, articles)],
+    }
+    Record {
+        url: format!("/{}", part.bundle),
+        content: words.into_iter().collect::<Vec<_>>().join(" "),
+        meta: BTreeMap::new(),
+        filters: BTreeMap::from([("route".to_string(), vec![part.bundle.clone()])]),
+        sort: BTreeMap::new(),
     }
 }
 
@@ -189,12 +257,12 @@ pub fn build_parts(parts: Vec<Part>, language: &str, unchanged: &Digests) -> Res
     parts
         .into_par_iter()
         .map(|part| (part.digest(), part))
-        .filter(|(digest, part)| unchanged.get(part.bundle) != Some(digest))
+        .filter(|(digest, part)| unchanged.get(&part.bundle) != Some(digest))
         .map(|(digest, part)| {
             Ok(Built {
+                files: index_records(part.records, language, &part.bundle)?,
                 bundle: part.bundle,
                 digest,
-                files: index_records(part.records, language, part.bundle)?,
             })
         })
         .collect()
@@ -250,10 +318,7 @@ impl SearchJob {
 
     /// [`SearchJob::build`] at the lowest priority, on threads of its own (Pagefind's parallel
     /// parts included), so it slows no rebuild running at the same time.
-    pub fn build_in_background(
-        &self,
-        unchanged: &HashMap<&'static str, u64>,
-    ) -> Result<Vec<Built>> {
+    pub fn build_in_background(&self, unchanged: &Digests) -> Result<Vec<Built>> {
         lower_this_threads_priority();
         let pool = rayon::ThreadPoolBuilder::new()
             .thread_name(|i| format!("concord-search-{i}"))
@@ -264,7 +329,7 @@ impl SearchJob {
     }
 
     /// The bundles this job's index has.
-    pub fn bundles(&self) -> Vec<&'static str> {
+    pub fn bundles(&self) -> Vec<String> {
         bundles(self.articles.len(), &self.config)
     }
 
@@ -457,31 +522,33 @@ mod tests {
     }
 
     #[test]
-    fn the_newest_articles_get_a_bundle_of_their_own_asked_first() {
+    fn the_newest_articles_get_a_part_of_their_own_and_the_older_ones_parts_and_a_router() {
         let config = SearchConfig {
             newest_first: 2,
             ..SearchConfig::default()
         };
         assert_eq!(bundles(2, &config), [BUNDLE]);
-        assert_eq!(bundles(3, &config), [BUNDLE, OLDER]);
+        assert_eq!(bundles(3, &config), [BUNDLE, "pagefind/older/1/", ROUTER]);
+        assert_eq!(
+            bundles(6, &config),
+            [BUNDLE, "pagefind/older/2/", "pagefind/older/1/", ROUTER]
+        );
         let one = SearchConfig {
             newest_first: 0,
             ..config.clone()
         };
         assert_eq!(bundles(3, &one), [BUNDLE]);
-        // Newest first, as an archive holds them.
-        let articles: Vec<TaggedArticle> = [
-            ("c", "2024-05-01"),
-            ("b", "2024-03-01"),
-            ("a", "2023-01-01"),
-        ]
-        .iter()
-        .map(|(path, date)| crate::index::tests::article(path, date, &[]))
-        .collect();
+        let articles = seven_articles();
         let built = index(&articles, &[], &config, "en").unwrap();
         assert_eq!(
-            built.iter().map(|b| b.bundle).collect::<Vec<_>>(),
-            [BUNDLE, OLDER]
+            built.iter().map(|b| b.bundle.as_str()).collect::<Vec<_>>(),
+            [
+                BUNDLE,
+                "pagefind/older/3/",
+                "pagefind/older/2/",
+                "pagefind/older/1/",
+                ROUTER
+            ]
         );
         let files: Vec<Output> = built.into_iter().flat_map(|b| b.files).collect();
         let pages = |entry: &str| -> u64 {
@@ -489,43 +556,114 @@ mod tests {
             let json: serde_json::Value = serde_json::from_slice(&file.bytes).unwrap();
             json["languages"]["en"]["page_count"].as_u64().unwrap()
         };
-        assert_eq!(pages("pagefind/pagefind-entry.json"), 2);
-        assert_eq!(pages("pagefind/older/pagefind-entry.json"), 1);
-        // The older bundle is merged into the newest one's Pagefind, which runs its program.
+        assert_eq!(pages("pagefind/pagefind-entry.json"), 1);
+        assert_eq!(pages("pagefind/older/3/pagefind-entry.json"), 2);
+        assert_eq!(pages("pagefind/older/1/pagefind-entry.json"), 2);
+        assert_eq!(pages("pagefind/router/pagefind-entry.json"), 3);
+        // The other bundles are merged into the newest one's Pagefind, which runs its program.
         let has = |name: &str| files.iter().any(|f| f.rel_path == name);
         assert!(has("pagefind/pagefind.js") && has("pagefind/wasm.en.pagefind"));
-        assert!(!has("pagefind/older/pagefind.js") && !has("pagefind/older/wasm.en.pagefind"));
-        assert!(!has("pagefind/older/pagefind-worker.js"));
+        for other in ["pagefind/older/1/", ROUTER] {
+            assert!(!has(&format!("{other}pagefind.js")));
+            assert!(!has(&format!("{other}wasm.en.pagefind")));
+            assert!(!has(&format!("{other}pagefind-worker.js")));
+        }
         // Each bundle's entry file comes after every other file of that bundle.
-        let entry = files
-            .iter()
-            .position(|f| f.rel_path == "pagefind/pagefind-entry.json")
-            .unwrap();
-        assert!(
-            files[..entry]
-                .iter()
-                .all(|f| !f.rel_path.starts_with(OLDER))
-        );
-        assert!(
-            files[entry + 1..]
-                .iter()
-                .all(|f| f.rel_path.starts_with(OLDER))
-        );
-        assert_eq!(
-            files.last().unwrap().rel_path,
-            "pagefind/older/pagefind-entry.json"
-        );
+        let mut seen = Vec::new();
+        for file in &files {
+            let bundle = file.rel_path.rsplit_once('/').unwrap().0;
+            assert!(!seen.contains(&bundle), "{} after its entry", file.rel_path);
+            if file.rel_path.ends_with("pagefind-entry.json") {
+                seen.push(bundle);
+            }
+        }
         let whole = index(&articles, &[], &one, "en").unwrap();
         assert_eq!(whole.len(), 1);
         assert!(!whole[0].files.iter().any(|f| f.rel_path.starts_with(OLDER)));
+    }
+
+    /// Seven articles, newest first, as an archive holds them.
+    fn seven_articles() -> Vec<TaggedArticle> {
+        [
+            ("g", "2024-12-01"),
+            ("f", "2024-11-01"),
+            ("e", "2024-09-01"),
+            ("d", "2024-07-01"),
+            ("c", "2024-05-01"),
+            ("b", "2024-03-01"),
+            ("a", "2023-01-01"),
+        ]
+        .iter()
+        .map(|(path, date)| crate::index::tests::article(path, date, &[]))
+        .collect()
+    }
+
+    #[test]
+    fn a_part_is_built_again_only_when_its_articles_change() {
+        let config = SearchConfig {
+            newest_first: 2,
+            ..SearchConfig::default()
+        };
+        let articles = seven_articles();
         // A part whose records are unchanged is not built again; a changed one is.
+        let digests = |parts: &[Part]| -> Digests {
+            parts
+                .iter()
+                .map(|p| (p.bundle.clone(), p.digest()))
+                .collect()
+        };
         let mut parts = parts(&articles, &[], &config);
-        let unchanged = Digests::from([(BUNDLE, parts[0].digest()), (OLDER, parts[1].digest())]);
-        parts[0].records[1].content.push_str(" Lighthouse.");
+        let unchanged = digests(&parts);
+        parts[0].records[0].content.push_str(" Lighthouse.");
         let again = build_parts(parts, "en", &unchanged).unwrap();
         assert_eq!(again.len(), 1);
         assert_eq!(again[0].bundle, BUNDLE);
         assert_ne!(again[0].digest, unchanged[BUNDLE]);
+        // A new article changes the newest part only: the older parts keep their articles; when
+        // the newest part was full, it becomes an older part (and the router changes).
+        let changed = |before: &[TaggedArticle], after: &[TaggedArticle]| {
+            let before = digests(&super::parts(before, &[], &config));
+            let mut changed: Vec<String> = digests(&super::parts(after, &[], &config))
+                .into_iter()
+                .filter(|(bundle, digest)| before.get(bundle) != Some(digest))
+                .map(|(bundle, _)| bundle)
+                .collect();
+            changed.sort();
+            changed
+        };
+        let mut grown = articles.clone();
+        grown.insert(0, crate::index::tests::article("h", "2025-01-01", &[]));
+        assert_eq!(changed(&articles, &grown), [BUNDLE]);
+        assert_eq!(
+            changed(&articles[1..], &articles),
+            [BUNDLE, "pagefind/older/3/", ROUTER]
+        );
+    }
+
+    #[test]
+    fn the_router_holds_each_word_of_a_part_once_and_names_the_part() {
+        let records = vec![
+            Record {
+                meta: BTreeMap::from([
+                    ("title".to_string(), "Ferry deal".to_string()),
+                    ("date".to_string(), "2024-01-02".to_string()),
+                ]),
+                ..record_of("The ferry sails at dawn")
+            },
+            record_of("the ferry returns at dusk"),
+        ];
+        let part = Part {
+            bundle: older_part(4),
+            records,
+        };
+        let routed = route(&part);
+        assert_eq!(
+            routed.content,
+            "A Ferry The at dawn deal dusk ferry returns sails the title"
+        );
+        assert_eq!(routed.filters["route"], ["pagefind/older/4/"]);
+        assert!(!routed.filters.contains_key("part"));
+        assert!(routed.sort.is_empty());
     }
 
     #[test]

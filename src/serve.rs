@@ -237,7 +237,7 @@ fn index_for_search(shared: Arc<Shared>) {
             if current != generation {
                 continue;
             }
-            let bundles: Vec<&str> = built.iter().map(|part| part.bundle).collect();
+            let bundles: Vec<String> = built.iter().map(|part| part.bundle.clone()).collect();
             match write_parts(&shared, &job, built) {
                 Ok(files) => outln!(
                     "Search index updated in {:.0} ms ({}; {files} files written)",
@@ -262,9 +262,7 @@ fn write_parts(
     built: Vec<concord::search::Built>,
 ) -> concord::Result<usize> {
     let mut written = shared.written_parts();
-    let bundles = job.bundles();
-    written.retain(|bundle, _| bundles.contains(bundle));
-    concord::write::replace_parts(job.out(), built, &mut written)
+    concord::write::replace_parts(job.out(), &job.bundles(), built, &mut written)
 }
 
 /// Whether a changed path is one the site is built from.

@@ -376,39 +376,92 @@ pub fn replace_bundle(out: &Path, bundle: &str, outputs: &[Output]) -> Result<us
     let written = update_files(out, &changed)?;
     let keep: std::collections::HashSet<PathBuf> =
         outputs.iter().map(|o| out.join(&o.rel_path)).collect();
-    let folder = out.join(bundle);
-    let others: Vec<PathBuf> = crate::search::BUNDLES
-        .iter()
-        .map(|b| out.join(b))
-        .filter(|b| *b != folder)
-        .collect();
-    for entry in walkdir::WalkDir::new(&folder)
-        .into_iter()
-        .filter_entry(|e| !others.iter().any(|o| e.path() == o.as_path()))
-        .filter_map(|e| e.ok())
-    {
-        let path = entry.path();
-        if entry.file_type().is_file() && named_by_contents(path) && !keep.contains(path) {
-            fs::remove_file(path).map_err(|e| Error::io(path, e))?;
-        }
-    }
+    remove_index_files(out, bundle, |path| {
+        named_by_contents(path) && !keep.contains(path)
+    })?;
     Ok(written)
 }
 
-/// Writes the built parts of the search index ([`replace_bundle`] each) into `out`, and records
-/// in `written` the digest of each part the folder now holds (a part is forgotten while it is
-/// being written). Returns the number of files written.
+/// Removes the files of the search index's `bundle` (a folder of `out`) that `remove` names, but
+/// not those of the bundles in folders below it ([`crate::search::NESTED`]). Returns the folders
+/// it went through, deepest last.
+fn remove_index_files(
+    out: &Path,
+    bundle: &str,
+    remove: impl Fn(&Path) -> bool,
+) -> Result<Vec<PathBuf>> {
+    let nested: Vec<PathBuf> = crate::search::NESTED
+        .iter()
+        .filter(|n| n.starts_with(bundle) && **n != bundle)
+        .map(|n| out.join(n))
+        .collect();
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(out.join(bundle))
+        .into_iter()
+        .filter_entry(|e| !nested.iter().any(|n| e.path() == n))
+        .filter_map(|e| e.ok())
+    {
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            folders.push(path.to_path_buf());
+        } else if entry.file_type().is_file() && remove(path) {
+            fs::remove_file(path).map_err(|e| Error::io(path, e))?;
+        }
+    }
+    Ok(folders)
+}
+
+/// Removes the older parts of the search index (and its router) that `bundles`, the index's
+/// bundles now, no longer has: an archive that shrank. Only Pagefind's files go, and the folders
+/// left empty.
+fn remove_stale_bundles(out: &Path, bundles: &[String]) -> Result<()> {
+    use crate::search::{OLDER, ROUTER};
+    let mut stale: Vec<String> = Vec::new();
+    if let Ok(entries) = fs::read_dir(out.join(OLDER)) {
+        stale.extend(
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_dir())
+                .map(|e| format!("{OLDER}{}/", e.file_name().to_string_lossy())),
+        );
+    }
+    if out.join(ROUTER).is_dir() {
+        stale.push(ROUTER.to_string());
+    }
+    for bundle in stale.iter().filter(|b| !bundles.contains(b)) {
+        let folders = remove_index_files(out, bundle, |path| {
+            path.file_name().is_some_and(|n| n == "pagefind-entry.json")
+                || path
+                    .extension()
+                    .is_some_and(|e| e.to_string_lossy().starts_with("pf_"))
+        })?;
+        // Deepest first; a folder that still holds anything stays.
+        for folder in folders.iter().rev() {
+            let _ = fs::remove_dir(folder);
+        }
+    }
+    let _ = fs::remove_dir(out.join(OLDER));
+    Ok(())
+}
+
+/// Writes the built parts of the search index ([`replace_bundle`] each) into `out`, whose index
+/// now has these `bundles`, and records in `written` the digest of each part the folder now
+/// holds (a part is forgotten while it is being written); then removes the parts the index no
+/// longer has. Returns the number of files written.
 pub fn replace_parts(
     out: &Path,
+    bundles: &[String],
     built: Vec<crate::search::Built>,
     written: &mut crate::search::Digests,
 ) -> Result<usize> {
+    written.retain(|bundle, _| bundles.contains(bundle));
     let mut files = 0;
     for part in built {
-        written.remove(part.bundle);
-        files += replace_bundle(out, part.bundle, &part.files)?;
+        written.remove(&part.bundle);
+        files += replace_bundle(out, &part.bundle, &part.files)?;
         written.insert(part.bundle, part.digest);
     }
+    remove_stale_bundles(out, bundles)?;
     Ok(files)
 }
 
@@ -585,8 +638,8 @@ mod tests {
     }
 
     #[test]
-    fn a_bundle_is_replaced_without_touching_the_bundle_below_it() {
-        use crate::search::{BUNDLE, OLDER};
+    fn a_bundle_is_replaced_without_touching_the_bundles_below_it() {
+        use crate::search::BUNDLE;
         let site = tempfile::tempdir().unwrap();
         let out = site.path();
         let file = |rel: &str, bytes: &[u8]| Output {
@@ -595,7 +648,8 @@ mod tests {
         };
         for rel in [
             "pagefind/fragment/old.pf_fragment",
-            "pagefind/older/fragment/kept.pf_fragment",
+            "pagefind/older/1/fragment/kept.pf_fragment",
+            "pagefind/router/index/kept.pf_index",
             "pagefind/notes.txt",
         ] {
             fs::create_dir_all(out.join(rel).parent().unwrap()).unwrap();
@@ -614,19 +668,75 @@ mod tests {
         assert!(out.join("pagefind/fragment/new.pf_fragment").is_file());
         assert!(!out.join("pagefind/fragment/old.pf_fragment").exists());
         assert!(
-            out.join("pagefind/older/fragment/kept.pf_fragment")
+            out.join("pagefind/older/1/fragment/kept.pf_fragment")
                 .is_file()
         );
+        assert!(out.join("pagefind/router/index/kept.pf_index").is_file());
         assert!(
             out.join("pagefind/notes.txt").is_file(),
             "not Pagefind's: kept"
         );
-        // The older bundle replaced in its turn: its own stale file goes.
-        replace_bundle(out, OLDER, &[file("pagefind/older/index/a.pf_index", b"a")]).unwrap();
+        // An older part replaced in its turn: its own stale file goes.
+        let part = "pagefind/older/1/";
+        replace_bundle(
+            out,
+            part,
+            &[file("pagefind/older/1/index/a.pf_index", b"a")],
+        )
+        .unwrap();
         assert!(
-            !out.join("pagefind/older/fragment/kept.pf_fragment")
+            !out.join("pagefind/older/1/fragment/kept.pf_fragment")
                 .exists()
         );
         assert!(out.join("pagefind/fragment/new.pf_fragment").is_file());
+    }
+
+    #[test]
+    fn parts_the_index_no_longer_has_go_and_nothing_else() {
+        use crate::search::{BUNDLE, Built, Digests, ROUTER};
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path();
+        for rel in [
+            "pagefind/pagefind-entry.json",
+            "pagefind/older/1/pagefind-entry.json",
+            "pagefind/older/2/pagefind-entry.json",
+            "pagefind/older/2/index/a.pf_index",
+            "pagefind/older/2/notes.txt",
+            "pagefind/older/3/fragment/b.pf_fragment",
+            "pagefind/router/pagefind-entry.json",
+        ] {
+            fs::create_dir_all(out.join(rel).parent().unwrap()).unwrap();
+            fs::write(out.join(rel), "old").unwrap();
+        }
+        let mut written = Digests::from([
+            ("pagefind/older/2/".to_string(), 7),
+            (BUNDLE.to_string(), 8),
+        ]);
+        let built = vec![Built {
+            bundle: BUNDLE.to_string(),
+            digest: 9,
+            files: vec![Output {
+                rel_path: "pagefind/pagefind-entry.json".into(),
+                bytes: b"{}".to_vec(),
+            }],
+        }];
+        // The archive shrank: the newest part and one older part, and the router.
+        let bundles = [BUNDLE, "pagefind/older/1/", ROUTER].map(String::from);
+        replace_parts(out, &bundles, built, &mut written).unwrap();
+        assert_eq!(written, Digests::from([(BUNDLE.to_string(), 9)]));
+        assert!(out.join("pagefind/older/1/pagefind-entry.json").is_file());
+        assert!(out.join("pagefind/router/pagefind-entry.json").is_file());
+        assert!(!out.join("pagefind/older/2/pagefind-entry.json").exists());
+        assert!(!out.join("pagefind/older/2/index").exists());
+        assert!(
+            out.join("pagefind/older/2/notes.txt").is_file(),
+            "not Pagefind's: kept"
+        );
+        assert!(!out.join("pagefind/older/3").exists());
+        // One part again: the router and every older part go.
+        replace_parts(out, &[BUNDLE.to_string()], vec![], &mut written).unwrap();
+        assert!(!out.join("pagefind/router").exists());
+        assert!(!out.join("pagefind/older/1").exists());
+        assert!(out.join("pagefind/pagefind-entry.json").is_file());
     }
 }

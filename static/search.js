@@ -4,16 +4,20 @@
 // filters and sort live in the address (?q=…&organisation=…&sort=date), so a search can be shared,
 // bookmarked and restored with the back button. Nothing is fetched from another host.
 //
-// A large archive's index comes in two bundles (data-bundles, newest first): the newest articles'
-// and the older ones'. The first search asks the newest alone and shows its results at once; then
-// the older bundle is merged in (Pagefind's mergeIndex: one script and one WebAssembly for both)
-// and asked too, and the list is ranked again over both (or, once the reader has moved into the
-// results, what is shown stays and the rest follows it). Later searches ask both at once.
+// A large archive's index comes in parts (data-bundles, newest first): the newest articles', then
+// the older articles' in parts of as many, and a router (data-router) that holds every word of
+// each older part once. The first search asks the newest part and the router together, shows
+// the newest part's results at once, then merges in only the older parts the router says hold
+// the words typed (Pagefind's mergeIndex: one script and one WebAssembly for all) and ranks the
+// list again over them (or, once the reader has moved into the results, what is shown stays and
+// the rest follows it). A word no older article holds costs nothing more.
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
   if (!form) return;
+  var base = form.getAttribute("data-base") || "";
   var bundles = (form.getAttribute("data-bundles") || "").split(" ").filter(Boolean);
+  var router = form.getAttribute("data-router");
   var input = document.getElementById("search-query");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
@@ -32,8 +36,8 @@
   var asked = 0;
   // Whether the reader has moved into the results (or asked for more) since they were shown.
   var engaged = false;
-  // Matches in the title and the names count above matches in the text. Each bundle's pages
-  // carry the filter "part" (newest or older), so a search can ask one part alone.
+  // Matches in the title and the names count above matches in the text. Each part's pages carry
+  // the filter "part" (the part's folder), so a search can ask some parts alone.
   function settings(part) {
     return {
       excerptLength: 28,
@@ -41,29 +45,42 @@
       mergeFilter: { part: part }
     };
   }
-  var newest = null;
-  var whole = null;
+  var pagefind = null;
+  var merged = {};
 
-  // Pagefind with the newest articles' bundle.
+  // Pagefind with the newest articles' part, and the router merged in.
   function load() {
-    if (!newest) {
-      newest = import(bundles[0] + "pagefind.js").then(function (pf) {
-        return pf.options(settings("newest")).then(function () { return pf; });
+    if (!pagefind) {
+      pagefind = import(base + bundles[0] + "pagefind.js").then(function (pf) {
+        return pf.options(settings(bundles[0])).then(function () {
+          return router && pf.mergeIndex(base + router);
+        }).then(function () { return pf; });
       });
     }
-    return newest;
+    return pagefind;
   }
 
-  // Pagefind with every bundle merged in.
-  function loadAll() {
-    if (!whole) {
-      whole = load().then(function (pf) {
-        return bundles.slice(1).reduce(function (merged, bundle) {
-          return merged.then(function () { return pf.mergeIndex(bundle, settings("older")); });
-        }, Promise.resolve()).then(function () { return pf; });
-      });
-    }
-    return whole;
+  // Pagefind with these parts merged in too.
+  function including(pf, parts) {
+    return Promise.all(parts.map(function (part) {
+      if (!merged[part]) merged[part] = pf.mergeIndex(base + part, settings(part));
+      return merged[part];
+    })).then(function () { return pf; });
+  }
+
+  // The older parts that may hold results for q: those the router finds q in (it holds each
+  // part's words once, so it answers whether a part holds them all, not which article does);
+  // for a search by filters alone, every older part. In the order of data-bundles.
+  function olderParts(pf, q) {
+    var older = bundles.slice(1);
+    if (!older.length) return Promise.resolve([]);
+    if (!router || !q) return Promise.resolve(older);
+    // The router holds words, not phrases: quotes are left out.
+    var routed = { filters: { route: { any: older } } };
+    return pf.search(q.replace(/"/g, " "), routed).then(function (found) {
+      var counts = (found && found.filters && found.filters.route) || {};
+      return older.filter(function (part) { return counts[part] > 0; });
+    });
   }
 
   // Pagefind's search options: these filters, and newest first or best match first.
@@ -73,17 +90,20 @@
     return options;
   }
 
-  // Every result, from every bundle. Newest first, each part is asked alone (Pagefind sorts
-  // within a bundle, and every article of the newest part is newer than the older part's);
-  // best match first, Pagefind ranks the results of all parts together.
-  function searchAll(pf, q, filters, byDate) {
-    if (!byDate || bundles.length === 1) {
-      return pf.search(q, asking(filters, byDate)).then(function (found) { return found && found.results; });
+  // Every result of these parts. Newest first, each part is asked alone (Pagefind sorts within
+  // a part, and every article of a part is newer than the next part's); best match first,
+  // Pagefind ranks the results of the parts together.
+  function searchParts(pf, q, filters, parts, byDate) {
+    var only = function (which) { return Object.assign({}, filters, { part: which }); };
+    if (!byDate || parts.length === 1) {
+      var which = parts.length === 1 ? parts[0] : { any: parts };
+      return pf.search(q, asking(only(which), byDate)).then(function (found) { return found && found.results; });
     }
-    return Promise.all(["newest", "older"].map(function (part) {
-      return pf.search(q, asking(Object.assign({}, filters, { part: part }), true));
+    return Promise.all(parts.map(function (part) {
+      return pf.search(q, asking(only(part), true));
     })).then(function (found) {
-      return found[0] && found[1] && found[0].results.concat(found[1].results);
+      if (found.some(function (f) { return !f; })) return null;
+      return found.reduce(function (all, f) { return all.concat(f.results); }, []);
     });
   }
 
@@ -255,42 +275,48 @@
     status.textContent = "Searching…";
     var byDate = current.sort === "date" || !current.q;
     var q = current.q || null;
+    var filters = current.filters;
     engaged = false;
-    // The first search of the page asks the newest part alone, and shows what it finds.
-    var first = whole || bundles.length === 1 ? Promise.resolve(false) : load().then(function (pf) {
-      return pf.search(q, asking(current.filters, byDate));
-    }).then(function (found) {
-      if (ticket !== asked || !found) return false;
-      results = found.results;
-      return showFirst(ticket, PAGE).then(function () {
-        if (ticket === asked) status.textContent = counted(results.length, false);
+    var drawn = false;
+    // Puts the results of one step on the page: the first step's as they come; a later step's
+    // ranked again with them, unless the reader has moved into the list (then what is shown
+    // stays and the rest follows it). The count is announced with the results on the page.
+    function show(found, complete) {
+      if (ticket !== asked || !found) return Promise.resolve(false);
+      results = drawn ? settled(found) : found;
+      var shownBefore = drawn ? Math.max(PAGE, shown) : PAGE;
+      var redraw = drawn && engaged ? Promise.resolve() : showFirst(ticket, shownBefore);
+      return redraw.then(function () {
+        if (ticket !== asked) return false;
+        drawn = true;
+        more.hidden = shown >= results.length;
+        status.textContent = counted(results.length, complete);
         return true;
       });
-    });
-    return first.then(function (partial) {
-      if (ticket !== asked) return null;
-      return loadAll().then(function (pf) { return searchAll(pf, q, current.filters, byDate); })
-        .then(function (all) {
-          if (ticket !== asked || !all) return;
-          results = settled(all);
-          // The count is announced with the results on the page. A list the reader has moved
-          // into is not redrawn: the older part's results follow what it shows.
-          var drawn = partial && engaged ? Promise.resolve()
-            : showFirst(ticket, partial ? Math.max(PAGE, shown) : PAGE);
-          return drawn.then(function () {
-            if (ticket !== asked) return;
-            more.hidden = shown >= results.length;
-            status.textContent = counted(results.length, true);
-          });
-        }, function (e) {
-          if (!partial) throw e;
-          if (ticket !== asked) return;
-          status.textContent = counted(results.length, true) + " The older articles' index could not load.";
-          if (window.console) console.error(e);
+    }
+    return load().then(function (pf) {
+      // The newest part and the router are asked together; then the older parts that may hold
+      // results, the newest of them alone first when the newest part found nothing.
+      return Promise.all([searchParts(pf, q, filters, [bundles[0]], byDate), olderParts(pf, q)])
+        .then(function (answers) {
+          var older = answers[1];
+          var steps = [];
+          if (older.length > 1 && answers[0] && !answers[0].length) steps.push(older.slice(0, 1));
+          if (older.length) steps.push(older);
+          return steps.reduce(function (before, step, i) {
+            return before.then(function (going) {
+              if (!going) return false;
+              return including(pf, step).then(function () {
+                return searchParts(pf, q, filters, [bundles[0]].concat(step), byDate);
+              }).then(function (found) { return show(found, i === steps.length - 1); });
+            });
+          }, show(answers[0], !steps.length));
         });
     }).catch(function (e) {
       if (ticket !== asked) return;
-      status.textContent = "Search could not load its index. Browse the archive instead.";
+      status.textContent = drawn
+        ? counted(results.length, true) + " The older articles' index could not load."
+        : "Search could not load its index. Browse the archive instead.";
       if (window.console) console.error(e);
     });
   }

@@ -658,10 +658,10 @@ impl Renderer<'_> {
                 .filter_map(|a| a.source.as_deref())
                 .collect();
             context.insert("sources", &sources);
-            context.insert(
-                "bundles",
-                &crate::search::bundles(archive.articles.len(), &self.config.search),
-            );
+            let mut bundles = crate::search::bundles(archive.articles.len(), &self.config.search);
+            let router = bundles.pop_if(|b| b == crate::search::ROUTER);
+            context.insert("bundles", &bundles);
+            context.insert("router", &router);
             context
         })
     }

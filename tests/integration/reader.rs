@@ -174,7 +174,7 @@ fn search_index_is_pagefinds_bundle_and_the_page_works_without_script() {
     assert!(entry.contains("\"page_count\":3"), "{entry}");
     assert!(!site.public().join("search/index.json").exists());
     let page = site.page("search/index.html");
-    assert!(page.contains("data-bundles=\"/harbour/pagefind/\""));
+    assert!(page.contains("data-base=\"/harbour/\" data-bundles=\"pagefind/\">"));
     assert!(page.contains("src=\"/harbour/search.js\""));
     assert!(
         page.contains("<option value=\"Coast Wire\">"),
@@ -198,33 +198,6 @@ fn search_index_is_pagefinds_bundle_and_the_page_works_without_script() {
     assert!(
         site.page("places/valmora/index.html")
             .contains("href=\"/harbour/search/?place=Valmora\"")
-    );
-
-    // The newest two articles in an index of their own, asked first; the oldest in another.
-    site.write(
-        "site.toml",
-        "title = \"Harbour News\"\nbase_url = \"https://news.example/harbour/\"\n[search]\nnewest_first = 2\n",
-    );
-    assert!(site.build(&[]).status.success());
-    let pages = |entry: &std::path::Path| {
-        let entry = std::fs::read_to_string(entry).unwrap();
-        let json: serde_json::Value = serde_json::from_str(&entry).unwrap();
-        json["languages"]["en"]["page_count"].as_u64().unwrap()
-    };
-    assert_eq!(pages(&bundle.join("pagefind-entry.json")), 2);
-    assert_eq!(pages(&bundle.join("older/pagefind-entry.json")), 1);
-    assert!(
-        !bundle.join("older/pagefind.js").exists(),
-        "merged: no script of its own"
-    );
-    assert!(!bundle.join("older/wasm.en.pagefind").exists());
-    let older = std::fs::read_dir(bundle.join("older/fragment"))
-        .unwrap()
-        .count();
-    assert_eq!(older, 1, "the oldest article's text is in the older bundle");
-    assert!(
-        site.page("search/index.html")
-            .contains("data-bundles=\"/harbour/pagefind/ /harbour/pagefind/older/\"")
     );
 
     // Summaries only: a smaller index, still a whole one.
@@ -285,4 +258,44 @@ fn a_site_without_a_host_is_warned_about_feeds() {
     let out = site.build(&[]);
     assert!(out.status.success());
     assert!(crate::stderr(&out).contains("base_url has no scheme and host"));
+}
+
+#[test]
+fn a_larger_archives_index_comes_in_parts_with_a_router() {
+    let site = harbour_site();
+    let bundle = site.public().join("pagefind");
+    // The newest article in an index of their own, asked first; each older one in a part of its
+    // own, and a router that says which older part holds a word.
+    site.write(
+        "site.toml",
+        "title = \"Harbour News\"\nbase_url = \"https://news.example/harbour/\"\n[search]\nnewest_first = 1\n",
+    );
+    assert!(site.build(&[]).status.success());
+    let pages = |entry: &std::path::Path| {
+        let entry = std::fs::read_to_string(entry).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&entry).unwrap();
+        json["languages"]["en"]["page_count"].as_u64().unwrap()
+    };
+    assert_eq!(pages(&bundle.join("pagefind-entry.json")), 1);
+    assert_eq!(pages(&bundle.join("older/2/pagefind-entry.json")), 1);
+    assert_eq!(pages(&bundle.join("older/1/pagefind-entry.json")), 1);
+    assert_eq!(pages(&bundle.join("router/pagefind-entry.json")), 2);
+    for other in ["older/1/", "router/"] {
+        let has = |name: &str| bundle.join(other).join(name).exists();
+        assert!(
+            !has("pagefind.js") && !has("wasm.en.pagefind"),
+            "{other}: merged, no script of its own"
+        );
+    }
+    let older = std::fs::read_dir(bundle.join("older/1/fragment"))
+        .unwrap()
+        .count();
+    assert_eq!(older, 1, "the oldest article's text is in the oldest part");
+    assert!(site.page("search/index.html").contains(
+        "data-base=\"/harbour/\" data-bundles=\"pagefind/ pagefind/older/2/ pagefind/older/1/\" data-router=\"pagefind/router/\""
+    ));
+    assert!(
+        !bundle.join("older/pagefind-entry.json").exists(),
+        "no index of the older layout"
+    );
 }

@@ -3,7 +3,8 @@
 // partner, a place, the organisation and partner indexes and the search page (light and dark,
 // and the search page again showing results); no console error on any of them; no request to
 // another host; screenshots at 1280 and 390 px wide. Search: a word only an article's body holds
-// finds it and is highlighted, the oldest article's too; ?q= restores a search; an organisation's other name (acronym)
+// finds it and is highlighted, the oldest article's too; a word no article holds fetches no older
+// part of the index; ?q= restores a search; an organisation's other name (acronym)
 // finds its articles; "Search these articles" on its page lists exactly its articles, newest
 // first; a year filter narrows the results to that year; newest first is in date order.
 //
@@ -30,12 +31,14 @@ async function open(url, { width = 1280, scheme = "light" } = {}) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
   const page = await context.newPage();
   const errors = [];
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("request", (r) => { if (!r.url().startsWith(new URL(base).origin)) errors.push(`request to another host: ${r.url()}`); });
   const response = await page.goto(url, { waitUntil: "networkidle" });
   if (!response || response.status() !== 200) problems.push(`${url}: status ${response && response.status()}`);
-  return { page, context, errors };
+  return { page, context, errors, requests };
 }
 
 async function firstLink(url, selector) {
@@ -166,6 +169,15 @@ function check(ok, what) { if (!ok) problems.push(`search: ${what}`); }
     console.log(`search body word of the oldest article ${JSON.stringify(oldWords[0])}: ${older.status}`);
     await older.context.close();
   }
+
+  // 1c. A word no article holds: "No articles match", and no older part of the index is
+  // fetched (the router says none holds it).
+  const none = await search("qzxwvkjfy");
+  check(none.status === "No articles match.", `a word no article holds: ${none.status}`);
+  const fetched = none.requests.filter((u) => u.includes("/pagefind/older/"));
+  check(fetched.length === 0, `a word no article holds fetched older parts: ${fetched.slice(0, 3).join(" ")}`);
+  console.log(`search a word no article holds: ${none.status} (${none.requests.filter((u) => u.includes("/pagefind/")).length} index files fetched)`);
+  await none.context.close();
 
   // 2. ?q= restores a search: the box holds the words, the same results show.
   const again = await open(`${pages.search}?q=${encodeURIComponent(word)}`);
