@@ -14,7 +14,8 @@ use crate::extract::{Reader, Reading, organisations::Tagger};
 use crate::index::Archive;
 use crate::model::{Article, Organisation};
 use crate::render::Changes;
-use std::collections::{BTreeMap, HashMap};
+use crate::walk::SourceFile;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -32,6 +33,10 @@ pub struct Cache {
     pub(crate) table: Option<(Vec<Organisation>, Tagger, usize)>,
     /// The site the last build wrote.
     pub(crate) written: Option<Written>,
+    /// The content files the last walk found, and its problems.
+    pub(crate) walked: Option<(Vec<SourceFile>, Vec<Problem>)>,
+    /// What the caller knows changed since the last build ([`Cache::only_changed`]).
+    pub(crate) touched: Option<HashSet<String>>,
 }
 
 impl std::fmt::Debug for Cache {
@@ -44,6 +49,15 @@ impl std::fmt::Debug for Cache {
 }
 
 impl Cache {
+    /// Tells the next build what changed since the last one. `Some(paths)`: only the contents of
+    /// these content files (relative to the site root, `/`-separated, as `content/2024/01/a.txt`)
+    /// — no file was added, removed or renamed — so the build neither walks `content/` again nor
+    /// looks at any other content file (`serve` knows this from the file system's events).
+    /// `None`: anything may have changed, and the build looks at every file.
+    pub fn only_changed(&mut self, paths: Option<HashSet<String>>) {
+        self.touched = paths;
+    }
+
     /// Forgets everything when the settings differ from the ones the cache was made with.
     pub(crate) fn keep_if_same(&mut self, config: &SiteConfig, drafts: bool) {
         if self
@@ -145,6 +159,8 @@ pub(crate) struct Reuse<'c> {
     cache: Option<&'c mut Cache>,
     /// The files the last load left, not yet claimed by this one.
     previous: HashMap<String, CachedFile>,
+    /// The only content files that changed since the last build, when the caller knows.
+    touched: Option<HashSet<String>>,
 }
 
 impl<'c> Reuse<'c> {
@@ -153,6 +169,7 @@ impl<'c> Reuse<'c> {
         Reuse {
             cache,
             previous: HashMap::new(),
+            touched: None,
         }
     }
 
@@ -162,6 +179,27 @@ impl<'c> Reuse<'c> {
             cache.keep_if_same(config, drafts);
             self.previous = std::mem::take(&mut cache.files);
         }
+    }
+
+    /// The content files below `content` and the walk's problems: the last walk's when the
+    /// caller said only some files' contents changed since ([`Cache::only_changed`]) and the
+    /// last walk found them all; otherwise a new walk's.
+    pub fn walk(&mut self, root: &Path, content: &Path) -> (Vec<SourceFile>, Vec<Problem>) {
+        let Some(cache) = self.cache.as_deref_mut() else {
+            return crate::walk::walk_content(root, content);
+        };
+        self.touched = cache.touched.take();
+        if let (Some(touched), Some((files, problems))) = (&self.touched, &cache.walked)
+            && touched
+                .iter()
+                .all(|t| files.iter().any(|f| f.rel_path == *t))
+        {
+            return (files.clone(), problems.clone());
+        }
+        self.touched = None;
+        let walked = crate::walk::walk_content(root, content);
+        cache.walked = Some(walked.clone());
+        walked
     }
 
     /// Whether what this build does is kept for the next.
@@ -174,6 +212,12 @@ impl<'c> Reuse<'c> {
     pub fn stamp(&self, rel_path: &str, abs_path: &Path) -> (Option<FileStamp>, bool) {
         if !self.keeps() {
             return (None, false);
+        }
+        if let Some(touched) = &self.touched
+            && !touched.contains(rel_path)
+            && let Some(kept) = self.previous.get(rel_path)
+        {
+            return (Some(kept.stamp), true);
         }
         let stamp = FileStamp::of(abs_path);
         let unchanged = self

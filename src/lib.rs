@@ -236,7 +236,7 @@ fn load_reusing(options: &Options, reuse: &mut cache::Reuse) -> Result<Site> {
     let (config, base) = load_config(options)?;
     reuse.begin(&config, options.drafts);
 
-    let (files, mut problems) = walk::walk_content(&options.root, &options.root.join("content"));
+    let (files, mut problems) = reuse.walk(&options.root, &options.root.join("content"));
     problems.extend(assets::stale_templates(&options.root));
     timings.stage("walk");
 

@@ -16,7 +16,7 @@ use std::time::Duration;
 use tiny_http::{Header, Request, Response, Server};
 
 /// How long no change must come before a rebuild starts.
-const QUIET: Duration = Duration::from_millis(50);
+const QUIET: Duration = Duration::from_millis(20);
 
 /// Where pages listen for rebuilds, below the base path.
 const EVENTS: &str = "__concord/events";
@@ -283,8 +283,9 @@ fn is_source(root: &Path, path: &Path) -> bool {
 /// folders that are none of Concord's business (`target/`, `.git/`, the output folder).
 const SOURCE_DIRS: [&str; 3] = ["content", "templates", "static"];
 
-/// Watches the site and rebuilds after each burst of changes (50 ms of quiet: an editor's save
-/// or a `git checkout` is a burst of events a few ms apart).
+/// Watches the site and rebuilds after each burst of changes (20 ms of quiet: an editor's save
+/// or a `git checkout` is a burst of events a few ms apart). When the burst only changed the
+/// contents of content files, the rebuild looks at those alone ([`Cache::only_changed`]).
 fn watch(
     root: &Path,
     options: Options,
@@ -312,22 +313,77 @@ fn watch(
     }
     std::thread::spawn(move || {
         let mut watcher = watcher;
-        while let Ok(event) = rx.recv() {
-            let Ok(event) = event else { continue };
-            if event.kind.is_access() || !event.paths.iter().any(|p| is_source(&root, p)) {
+        while let Ok(first) = rx.recv() {
+            let mut burst = Burst::default();
+            if !burst.add(&root, first) {
                 continue;
             }
-            // A source folder created after the start is watched from now on.
-            for path in &event.paths {
-                if path.parent() == Some(root.as_path()) && path.is_dir() {
-                    let _ = watcher.watch(path, RecursiveMode::Recursive);
-                }
+            while let Ok(next) = rx.recv_timeout(QUIET) {
+                burst.add(&root, next);
             }
-            while rx.recv_timeout(QUIET).is_ok() {}
+            // A source folder created after the start is watched from now on.
+            for path in &burst.folders {
+                let _ = watcher.watch(path, RecursiveMode::Recursive);
+            }
+            cache.only_changed(burst.contents_only());
             rebuild(&options, &shared, &mut cache, timings);
         }
     });
     Ok(())
+}
+
+/// What one burst of file-system events changed in the site's sources.
+#[derive(Debug, Default)]
+struct Burst {
+    /// The content files whose contents (or times) changed, relative to the site root.
+    contents: std::collections::HashSet<String>,
+    /// Whether anything else may have changed below `content/`: a file added, removed or
+    /// renamed, or an event lost.
+    anything: bool,
+    /// Folders that appeared at the site root.
+    folders: Vec<PathBuf>,
+}
+
+impl Burst {
+    /// Adds an event; returns whether it concerns the site's sources.
+    fn add(&mut self, root: &Path, event: notify::Result<notify::Event>) -> bool {
+        use notify::EventKind::{Access, Modify};
+        use notify::event::ModifyKind::{Data, Metadata};
+        let Ok(event) = event else {
+            self.anything = true;
+            return true;
+        };
+        if event.need_rescan() {
+            self.anything = true;
+        }
+        if matches!(event.kind, Access(_)) || !event.paths.iter().any(|p| is_source(root, p)) {
+            return event.need_rescan();
+        }
+        for path in &event.paths {
+            if path.parent() == Some(root) && path.is_dir() {
+                self.folders.push(path.clone());
+            }
+            let Ok(rel) = path.strip_prefix(root) else {
+                continue;
+            };
+            if !rel.starts_with("content") {
+                continue;
+            }
+            let rel = concord::paths::slash_relative(path, root);
+            match event.kind {
+                Modify(Data(_) | Metadata(_)) if path.is_file() => {
+                    self.contents.insert(rel);
+                }
+                _ => self.anything = true,
+            }
+        }
+        true
+    }
+
+    /// The content files changed, when nothing but their contents changed ([`Cache::only_changed`]).
+    fn contents_only(self) -> Option<std::collections::HashSet<String>> {
+        (!self.anything).then_some(self.contents)
+    }
 }
 
 /// Streams server-sent events to one page until it goes away: the current build number at
@@ -588,8 +644,63 @@ pub fn run(root: PathBuf, bind: &str, port: u16, open: bool, timings: bool) -> R
 
 #[cfg(test)]
 mod tests {
-    use super::{content_type, resolve};
+    use super::{Burst, content_type, resolve};
     use std::path::{Path, PathBuf};
+
+    #[test]
+    fn a_burst_of_content_edits_names_its_files_and_anything_else_names_none() {
+        use notify::event::{CreateKind, DataChange, ModifyKind, RemoveKind};
+        use notify::{Event, EventKind};
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        for rel in [
+            "content/2024/a.txt",
+            "content/2024/b.txt",
+            "templates/base.html",
+        ] {
+            std::fs::create_dir_all(root.join(rel).parent().unwrap()).unwrap();
+            std::fs::write(root.join(rel), "x").unwrap();
+        }
+        let event = |kind, rel: &str| Ok(Event::new(kind).add_path(root.join(rel)));
+        let written = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let burst = |events: Vec<notify::Result<Event>>| {
+            let mut burst = Burst::default();
+            for e in events {
+                burst.add(root, e);
+            }
+            burst.contents_only()
+        };
+        let only = burst(vec![
+            event(written, "content/2024/a.txt"),
+            event(written, "content/2024/a.txt"),
+            event(written, "content/2024/b.txt"),
+            event(written, "templates/base.html"),
+        ])
+        .expect("contents only");
+        let mut named: Vec<String> = only.into_iter().collect();
+        named.sort();
+        assert_eq!(named, ["content/2024/a.txt", "content/2024/b.txt"]);
+        // A template alone: no content file changed.
+        assert_eq!(
+            burst(vec![event(written, "templates/base.html")]),
+            Some(Default::default())
+        );
+        // A file added or removed, or an event lost: anything may have changed.
+        let created = EventKind::Create(CreateKind::File);
+        let removed = EventKind::Remove(RemoveKind::File);
+        assert_eq!(burst(vec![event(created, "content/2024/a.txt")]), None);
+        assert_eq!(burst(vec![event(removed, "content/2024/c.txt")]), None);
+        assert_eq!(
+            burst(vec![
+                event(written, "content/2024/a.txt"),
+                Err(notify::Error::generic("queue overflow")),
+            ]),
+            None
+        );
+        // Events outside the sources are not the site's.
+        let mut outside = Burst::default();
+        assert!(!outside.add(root, event(written, "public/index.html")));
+    }
 
     #[test]
     fn content_types_come_from_the_extension_and_text_is_utf_8() {

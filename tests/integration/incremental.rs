@@ -258,3 +258,44 @@ fn a_duplicate_left_out_comes_back_whole_when_its_twin_is_removed() {
         std::fs::read_to_string(site.root().join("cached/2023/03/z-twin/index.html")).unwrap();
     assert!(page.contains("organisations/"), "tagged: {page}");
 }
+
+#[test]
+fn told_which_files_changed_a_rebuild_looks_at_those_alone() {
+    let site = site();
+    let mut cache = Cache::default();
+    let build = |cache: &mut Cache| {
+        concord::build_with(&options(site.root(), "cached"), Some(cache)).unwrap();
+    };
+    build(&mut cache);
+    let page = |n: usize| {
+        let month = 1 + n % 3;
+        std::fs::read_to_string(
+            site.root()
+                .join(format!("cached/2023/{month:02}/a{n:02}/index.html")),
+        )
+        .unwrap()
+    };
+    // Two files change; the caller (serve, from the file system's events) names one of them.
+    site.write("content/a00.txt", article(0).replace("berths", "moorings"));
+    site.write("content/a01.txt", article(1).replace("berths", "slipways"));
+    cache.only_changed(Some(["content/a00.txt".to_string()].into()));
+    build(&mut cache);
+    assert!(page(0).contains("moorings"));
+    assert!(
+        !page(1).contains("slipways"),
+        "a file not named is not looked at"
+    );
+    // Told nothing, a rebuild looks at every file.
+    cache.only_changed(None);
+    build(&mut cache);
+    assert!(page(1).contains("slipways"));
+    // A file named that the last walk did not find (added): the folder is walked again.
+    site.write("content/a99.txt", article(99));
+    cache.only_changed(Some(["content/a99.txt".to_string()].into()));
+    build(&mut cache);
+    assert!(page(99).contains("plan 99"));
+    // Each build takes what it was told once: the next looks at every file again.
+    site.write("content/a02.txt", article(2).replace("berths", "jetties"));
+    build(&mut cache);
+    assert!(page(2).contains("jetties"));
+}
