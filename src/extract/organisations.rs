@@ -1533,7 +1533,8 @@ impl Tagger {
                 }
             }
         }
-        merge_back_references(&mut found);
+        let in_a_table = |org: usize| self.sources[org] & (Source::SITE | Source::BUILTIN) != 0;
+        merge_back_references(&mut found, in_a_table);
         let removed = self.removed(article, &found);
         if !removed.is_empty() {
             found.retain(|m| !removed.contains(&m.id));
@@ -1569,8 +1570,12 @@ impl Tagger {
 }
 
 /// Within one article, a shorter name that ends a longer one ("the Joint Steering Council" after
-/// "China-Singapore Suzhou Industrial Park Joint Steering Council") refers to the longer one.
-fn merge_back_references(found: &mut Vec<OrganisationMention>) {
+/// "China-Singapore Suzhou Industrial Park Joint Steering Council") refers to the longer one —
+/// unless the shorter is an organisation of a table (`in_a_table`, the site's or the built-in):
+/// then it is that organisation ("the African Union" beside "the African Union Commission"),
+/// and the longer one is its own form only when it qualifies it with "of" ("the Federal Reserve
+/// of the United States").
+fn merge_back_references(found: &mut Vec<OrganisationMention>, in_a_table: impl Fn(usize) -> bool) {
     // Every run of whole words of every mention (up to 24 words), lower-cased → the
     // organisations whose longer mention holds it. Building it is linear in the mentions, so
     // an article naming 10,000 organisations stays fast.
@@ -1609,13 +1614,30 @@ fn merge_back_references(found: &mut Vec<OrganisationMention>) {
             .unwrap_or_default()
     };
     let mut merged_into: Vec<Option<usize>> = vec![None; found.len()];
+    // The organisations with a mention that is `short` qualified by "of …".
+    let lowered: Vec<Vec<String>> = found
+        .iter()
+        .map(|org| org.mentions.iter().map(|m| m.to_lowercase()).collect())
+        .collect();
+    let qualifying = |short: &str| -> Vec<usize> {
+        let prefix = format!("{short} of ");
+        (0..found.len())
+            .filter(|&j| lowered[j].iter().any(|m| m.starts_with(&prefix)))
+            .collect()
+    };
     for i in 0..found.len() {
         if found[i].mentions.is_empty() {
             continue;
         }
+        let table = in_a_table(found[i].id);
         let mut candidates: Option<Vec<usize>> = None;
         for short in &found[i].mentions {
-            let mut here = held_by(&short.to_lowercase());
+            let short = short.to_lowercase();
+            let mut here = if table {
+                qualifying(&short)
+            } else {
+                held_by(&short)
+            };
             here.retain(|&j| j != i);
             candidates = Some(match candidates {
                 None => here,
@@ -1794,6 +1816,37 @@ mod tests {
 
     fn tagged(found: &[Vec<OrganisationMention>], table: &[Organisation], i: usize) -> Vec<String> {
         found[i].iter().map(|m| table[m.id].name.clone()).collect()
+    }
+
+    #[test]
+    fn a_table_organisation_inside_a_longer_name_is_its_own_unless_qualified_by_of() {
+        let articles = vec![
+            article(
+                "Title\n\nThe African Union Commission opened an office in Harwick. Leaders of \
+                 the African Union meet there in May.",
+                &[],
+            ),
+            article(
+                "Title\n\nThe Federal Reserve of the United States cut rates. The Federal \
+                 Reserve said inflation had slowed.",
+                &[],
+            ),
+            article(
+                "Title\n\nThe Harwick Joint Steering Council met. The Joint Steering Council \
+                 approved the plan.",
+                &[],
+            ),
+        ];
+        let (table, found) = tag_with_builtin(&articles);
+        let mut union = tagged(&found, &table, 0);
+        union.sort();
+        assert_eq!(union, ["African Union", "African Union Commission"]);
+        assert_eq!(tagged(&found, &table, 1).len(), 1, "{:?}", found[1]);
+        assert_eq!(
+            tagged(&found, &table, 2),
+            ["Harwick Joint Steering Council"],
+            "a back-reference, as before"
+        );
     }
 
     #[test]
