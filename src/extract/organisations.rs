@@ -616,7 +616,13 @@ fn headed_span(
             } else {
                 s
             };
-            e > s && (is_head(run[e - 1].text) || (first < e && is_head_first(run[first].text)))
+            // "Consulate General of Alder": a head with "General" after it.
+            let head_general =
+                e >= s + 2 && run[e - 1].text == "General" && is_head(run[e - 2].text);
+            e > s
+                && (is_head(run[e - 1].text)
+                    || head_general
+                    || (first < e && is_head_first(run[first].text)))
         })
         .collect();
     // A legal form ("… of Hong Kong Limited") closes the whole name, not a complement.
@@ -1816,6 +1822,27 @@ mod tests {
 
     fn tagged(found: &[Vec<OrganisationMention>], table: &[Organisation], i: usize) -> Vec<String> {
         found[i].iter().map(|m| table[m.id].name.clone()).collect()
+    }
+
+    #[test]
+    fn a_head_with_general_after_it_heads_a_name() {
+        let names = find_headed_names(
+            "Title\n\nThe Consulate General of Alder sent a delegation, and the Consulate-General \
+             of Birch and the Kestrel Secretariat General joined it.",
+            &|_| false,
+        );
+        assert!(
+            names.contains(&"Consulate General of Alder".to_string()),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&"Consulate-General of Birch".to_string()),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&"Kestrel Secretariat General".to_string()),
+            "{names:?}"
+        );
     }
 
     #[test]

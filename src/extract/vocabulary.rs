@@ -197,6 +197,8 @@ pub fn is_head(word: &str) -> bool {
         .or_else(|| word.strip_suffix("’s"))
         .filter(|stem| !stem.is_empty())
         .unwrap_or(word);
+    // "Directorate-General", "Consulate-General": a head with "General" joined to it.
+    let word = word.strip_suffix("-General").unwrap_or(word);
     let lower = word.to_lowercase();
     HEAD_SET.contains(lower.as_str())
         // "Alder Institutes": several bodies of one name.
