@@ -4,7 +4,7 @@
 // (Pagefind's index files are compressed already and are sent as they are), opens its search page
 // in Chromium with a cold cache, the network throttled like Lighthouse's mobile profile (slow 4G:
 // 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up) and the CPU 4x slower, and for each query
-// loads `search/?q=QUERY` and waits for the first result, then for every part of the index to have
+// loads `search/?q=QUERY` (or `search/QUERY` for a QUERY that starts with "?", a filter) and waits for the first result, then for every part of the index to have
 // answered. Prints, per query: the bytes transferred (as Chromium counts them, headers included) by
 // the requests made before the first result appeared, the time from navigation to that first
 // result, and the same until all results are known.
@@ -80,7 +80,9 @@ for (const query of queries) {
     done.push({ url: request.url(), at: started.get(request), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
   });
   const t0 = Date.now();
-  await page.goto(`${origin}search/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
+  // A query that starts with "?" is the search page's whole address (filters: "?year=2012").
+  const address = query.startsWith("?") ? query : `?q=${encodeURIComponent(query)}`;
+  await page.goto(`${origin}search/${address}`, { waitUntil: "commit" });
   await page.waitForFunction(() => document.querySelector("#search-results li")
     || /No articles/.test(document.getElementById("search-status").textContent), null, { timeout: 120000, polling: 50 });
   const first = Date.now();

@@ -227,12 +227,14 @@ pub fn parts(
 }
 
 /// The router's record of an older part: every word its records are searched by (text and
-/// metadata), once each, and the filter `route` naming the part. Pagefind reads the words as it
+/// metadata), once each, every value of every filter its records carry (so a search by
+/// organisation or year is routed too), and the filter `route` naming the part. Pagefind reads the words as it
 /// reads them in the part (the same splitting, stemming and prefix matching), so the router
 /// answers a query for every part that holds all its words — a part whose articles hold them
 /// only between them too, which the part itself then turns down.
 fn route(part: &Part) -> Record {
     let mut words = BTreeSet::new();
+    let mut filters: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for record in &part.records {
         words.extend(record.content.split_whitespace());
         for (field, value) in &record.meta {
@@ -240,12 +242,28 @@ fn route(part: &Part) -> Record {
                 words.extend(value.split_whitespace());
             }
         }
+        for (filter, values) in &record.filters {
+            filters
+                .entry(filter)
+                .or_default()
+                .extend(values.iter().map(String::as_str));
+        }
     }
+    let mut filters: BTreeMap<String, Vec<String>> = filters
+        .into_iter()
+        .map(|(f, values)| {
+            (
+                f.to_string(),
+                values.into_iter().map(String::from).collect(),
+            )
+        })
+        .collect();
+    filters.insert("route".to_string(), vec![part.bundle.clone()]);
     Record {
         url: format!("/{}", part.bundle),
         content: words.into_iter().collect::<Vec<_>>().join(" "),
         meta: BTreeMap::new(),
-        filters: BTreeMap::from([("route".to_string(), vec![part.bundle.clone()])]),
+        filters,
         sort: BTreeMap::new(),
     }
 }
@@ -662,6 +680,7 @@ mod tests {
             "A Ferry The at dawn deal dusk ferry returns sails the title"
         );
         assert_eq!(routed.filters["route"], ["pagefind/older/4/"]);
+        assert_eq!(routed.filters["year"], ["2024"], "each value once");
         assert!(!routed.filters.contains_key("part"));
         assert!(routed.sort.is_empty());
     }

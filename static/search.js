@@ -68,16 +68,16 @@
     })).then(function () { return pf; });
   }
 
-  // The older parts that may hold results for q: those the router finds q in (it holds each
-  // part's words once, so it answers whether a part holds them all, not which article does);
-  // for a search by filters alone, every older part. In the order of data-bundles.
-  function olderParts(pf, q) {
+  // The older parts that may hold results for q with these filters: those the router finds
+  // them in (it holds each part's words and filter values once, so it answers whether a part
+  // holds them all, not whether one article does). In the order of data-bundles.
+  function olderParts(pf, q, filters) {
     var older = bundles.slice(1);
     if (!older.length) return Promise.resolve([]);
-    if (!router || !q) return Promise.resolve(older);
+    if (!router) return Promise.resolve(older);
     // The router holds words, not phrases: quotes are left out.
-    var routed = { filters: { route: { any: older } } };
-    return pf.search(q.replace(/"/g, " "), routed).then(function (found) {
+    var routed = { filters: Object.assign({}, filters, { route: { any: older } }) };
+    return pf.search(q && q.replace(/"/g, " "), routed).then(function (found) {
       var counts = (found && found.filters && found.filters.route) || {};
       return older.filter(function (part) { return counts[part] > 0; });
     });
@@ -297,7 +297,7 @@
     return load().then(function (pf) {
       // The newest part and the router are asked together; then the older parts that may hold
       // results, the newest of them alone first when the newest part found nothing.
-      return Promise.all([searchParts(pf, q, filters, [bundles[0]], byDate), olderParts(pf, q)])
+      return Promise.all([searchParts(pf, q, filters, [bundles[0]], byDate), olderParts(pf, q, filters)])
         .then(function (answers) {
           var older = answers[1];
           var steps = [];
