@@ -1863,6 +1863,11 @@ mod tests {
                  approved the plan.",
                 &[],
             ),
+            article(
+                "Title\n\nThe People's Bank of China set the rate. Lenders such as the Bank of \
+                 China will clear payments.",
+                &[],
+            ),
         ];
         let (table, found) = tag_with_builtin(&articles);
         let mut union = tagged(&found, &table, 0);
@@ -1874,6 +1879,9 @@ mod tests {
             ["Harwick Joint Steering Council"],
             "a back-reference, as before"
         );
+        let mut banks = tagged(&found, &table, 3);
+        banks.sort();
+        assert_eq!(banks, ["Bank of China", "People's Bank of China"]);
     }
 
     #[test]
