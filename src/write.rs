@@ -359,11 +359,6 @@ pub fn update_files(out: &Path, outputs: &[Output]) -> Result<usize> {
 /// `*.pf_fragment`, `*.pf_index`, `*.pf_filter`, `*.pf_meta`; no other file is touched, nor
 /// another bundle in a folder below). Returns the number of files written.
 pub fn replace_bundle(out: &Path, bundle: &str, outputs: &[Output]) -> Result<usize> {
-    let named_by_contents = |path: &Path| {
-        path.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.starts_with("pf_"))
-    };
     // A file named by its contents that is there holds them: only the others are compared.
     let changed: Vec<Output> = outputs
         .iter()
@@ -380,6 +375,14 @@ pub fn replace_bundle(out: &Path, bundle: &str, outputs: &[Output]) -> Result<us
         named_by_contents(path) && !keep.contains(path)
     })?;
     Ok(written)
+}
+
+/// Whether Pagefind names the file at `path` by its contents (`*.pf_fragment`, `*.pf_index`,
+/// `*.pf_filter`, `*.pf_meta`).
+fn named_by_contents(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.starts_with("pf_"))
 }
 
 /// Removes the files of the search index's `bundle` (a folder of `out`) that `remove` names, but
@@ -430,10 +433,7 @@ fn remove_stale_bundles(out: &Path, bundles: &[String]) -> Result<()> {
     }
     for bundle in stale.iter().filter(|b| !bundles.contains(b)) {
         let folders = remove_index_files(out, bundle, |path| {
-            path.file_name().is_some_and(|n| n == "pagefind-entry.json")
-                || path
-                    .extension()
-                    .is_some_and(|e| e.to_string_lossy().starts_with("pf_"))
+            named_by_contents(path) || path.file_name().is_some_and(|n| n == "pagefind-entry.json")
         })?;
         // Deepest first; a folder that still holds anything stays.
         for folder in folders.iter().rev() {
