@@ -34,7 +34,7 @@ pub struct Cache {
     /// The site the last build wrote.
     pub(crate) written: Option<Written>,
     /// The content files the last walk found, and its problems.
-    pub(crate) walked: Option<(Vec<SourceFile>, Vec<Problem>)>,
+    pub(crate) walked: Option<(Arc<[SourceFile]>, Vec<Problem>)>,
     /// What the caller knows changed since the last build ([`Cache::only_changed`]).
     pub(crate) touched: Option<HashSet<String>>,
 }
@@ -184,9 +184,10 @@ impl<'c> Reuse<'c> {
     /// The content files below `content` and the walk's problems: the last walk's when the
     /// caller said only some files' contents changed since ([`Cache::only_changed`]) and the
     /// last walk found them all; otherwise a new walk's.
-    pub fn walk(&mut self, root: &Path, content: &Path) -> (Vec<SourceFile>, Vec<Problem>) {
+    pub fn walk(&mut self, root: &Path, content: &Path) -> (Arc<[SourceFile]>, Vec<Problem>) {
         let Some(cache) = self.cache.as_deref_mut() else {
-            return crate::walk::walk_content(root, content);
+            let (files, problems) = crate::walk::walk_content(root, content);
+            return (files.into(), problems);
         };
         self.touched = cache.touched.take();
         if let (Some(touched), Some((files, problems))) = (&self.touched, &cache.walked)
@@ -194,10 +195,11 @@ impl<'c> Reuse<'c> {
                 .iter()
                 .all(|t| files.iter().any(|f| f.rel_path == *t))
         {
-            return (files.clone(), problems.clone());
+            return (Arc::clone(files), problems.clone());
         }
         self.touched = None;
-        let walked = crate::walk::walk_content(root, content);
+        let (files, problems) = crate::walk::walk_content(root, content);
+        let walked: (Arc<[SourceFile]>, _) = (files.into(), problems);
         cache.walked = Some(walked.clone());
         walked
     }
@@ -262,7 +264,9 @@ impl<'c> Reuse<'c> {
     /// Keeps what this load made of each file for the next build.
     pub fn remember(&mut self, files: impl Iterator<Item = (String, CachedFile)>) {
         if let Some(cache) = self.cache.as_deref_mut() {
-            cache.files = files.collect();
+            let mut kept = HashMap::with_capacity(files.size_hint().1.unwrap_or(0));
+            kept.extend(files);
+            cache.files = kept;
         }
     }
 

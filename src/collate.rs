@@ -9,7 +9,7 @@
 use crate::error::Problem;
 use crate::model::Article;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Near-duplicates share at least this much of their text (Jaccard similarity of word shingles).
@@ -68,7 +68,8 @@ pub fn collate(mut articles: Vec<&mut Arc<Article>>) -> (Collation, Vec<Problem>
             }
         }
     }
-    articles.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+    // Paths are unique, so no two articles compare equal.
+    articles.sort_unstable_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
     let mut collation = Collation::default();
     let mut problems = Vec::new();
     let mut left_out = HashSet::new();
@@ -86,41 +87,60 @@ fn find_duplicates(
     problems: &mut Vec<Problem>,
     left_out: &mut HashSet<String>,
 ) {
-    let mut by_headline: BTreeMap<(chrono::NaiveDate, String), Vec<&Article>> = BTreeMap::new();
-    for article in articles {
-        by_headline
-            .entry((article.date, article.title.to_lowercase()))
-            .or_default()
-            .push(article);
-    }
-    for group in by_headline.values().filter(|g| g.len() > 1) {
-        let mut kept: Vec<&Article> = Vec::new();
-        for &article in group {
-            match kept.iter().find(|k| k.text == article.text) {
-                Some(first) => {
-                    left_out.insert(article.path.clone());
-                    problems.push(
-                        Problem::warning(
-                            &article.path,
-                            None,
-                            format!(
-                                "the same story as {} (same date, headline and text); published once, from that file",
-                                first.path
-                            ),
-                        )
-                        .with_hint("delete this copy, or change it if it is a different story")
-                        .with_kind("duplicate"),
-                    );
-                    collation.duplicates.push(Duplicate {
-                        path: article.path.clone(),
-                        duplicate_of: first.path.clone(),
-                    });
-                }
-                None => kept.push(article),
-            }
+    // `articles` are in (date, path) order, and a story scraped twice has one date: only the
+    // articles of one day are grouped by headline.
+    for day in articles
+        .chunk_by(|a, b| a.date == b.date)
+        .filter(|d| d.len() > 1)
+    {
+        let mut by_headline: Vec<(String, &Article)> = day
+            .iter()
+            .map(|a| (a.title.to_lowercase(), &***a))
+            .collect();
+        by_headline.sort_by(|a, b| a.0.cmp(&b.0));
+        for group in by_headline
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|g| g.len() > 1)
+        {
+            same_headline(group, collation, problems, left_out);
         }
-        near_duplicates(&kept, collation, problems);
     }
+}
+
+/// Of one day's articles with one headline (in path order), leaves out the later copies of one
+/// text and reports the near-copies.
+fn same_headline(
+    group: &[(String, &Article)],
+    collation: &mut Collation,
+    problems: &mut Vec<Problem>,
+    left_out: &mut HashSet<String>,
+) {
+    let mut kept: Vec<&Article> = Vec::new();
+    for &(_, article) in group {
+        match kept.iter().find(|k| k.text == article.text) {
+            Some(first) => {
+                left_out.insert(article.path.clone());
+                problems.push(
+                    Problem::warning(
+                        &article.path,
+                        None,
+                        format!(
+                            "the same story as {} (same date, headline and text); published once, from that file",
+                            first.path
+                        ),
+                    )
+                    .with_hint("delete this copy, or change it if it is a different story")
+                    .with_kind("duplicate"),
+                );
+                collation.duplicates.push(Duplicate {
+                    path: article.path.clone(),
+                    duplicate_of: first.path.clone(),
+                });
+            }
+            None => kept.push(article),
+        }
+    }
+    near_duplicates(&kept, collation, problems);
 }
 
 /// Reports each pair of `group` (same date and headline, different text) whose texts are at
@@ -187,15 +207,17 @@ fn unique_urls(
     left_out: &mut HashSet<String>,
 ) {
     articles.sort_by_key(|a| !a.explicit_slug);
-    let mut taken: HashMap<String, String> = HashMap::with_capacity(articles.len());
+    // Each URL and the article (its index in `articles`) that holds it.
+    let mut taken: HashMap<String, usize> = HashMap::with_capacity(articles.len());
     let mut losers = Vec::new();
     for (i, article) in articles.iter().enumerate() {
         let url = article.relative_url();
         match taken.get(&url) {
             None => {
-                taken.insert(url, article.path.clone());
+                taken.insert(url, i);
             }
-            Some(holder) if article.explicit_slug => {
+            Some(&holder) if article.explicit_slug => {
+                let holder = &articles[holder].path;
                 problems.push(
                     Problem::error(
                         &article.path,
@@ -213,9 +235,12 @@ fn unique_urls(
         }
     }
     for i in losers {
+        let wanted = articles[i].relative_url();
+        let holder = taken
+            .get(&wanted)
+            .map(|&h| articles[h].path.clone())
+            .unwrap_or_default();
         let article = &mut articles[i];
-        let wanted = article.relative_url();
-        let holder = taken.get(&wanted).cloned().unwrap_or_default();
         let own = article.slug.clone();
         let (slug, url) = (2..)
             .map(|n| {
@@ -225,7 +250,7 @@ fn unique_urls(
             })
             .find(|(_, url)| !taken.contains_key(url))
             .unwrap_or_default();
-        taken.insert(url.clone(), article.path.clone());
+        taken.insert(url.clone(), i);
         problems.push(
             Problem::warning(
                 &article.path,

@@ -548,22 +548,29 @@ pub fn stale_corrections<'a>(
     tags: impl Iterator<Item = &'a Tags>,
 ) -> Vec<crate::error::Problem> {
     use crate::error::Problem;
-    let mut written = HashSet::new();
-    let mut people_written = HashSet::new();
+    // Each spelling once, then its key: an archive writes the same names again and again. A
+    // site without tables has nothing to look up (and `serve` runs this on every edit).
+    let mut spellings: HashSet<&str> = HashSet::new();
+    let mut people_spellings: HashSet<&str> = HashSet::new();
     let mut used = HashSet::new();
-    for tags in tags {
+    let tables = !config.organisations.is_empty() || !config.people.is_empty();
+    for tags in tags.take_while(|_| tables) {
         for m in &tags.organisations {
             used.insert(m.id);
-            written.extend(m.mentions.iter().map(|n| organisations::name_key(n)));
+            spellings.extend(m.mentions.iter().map(String::as_str));
         }
         for p in &tags.people {
-            people_written.extend(
+            people_spellings.extend(
                 std::iter::once(&p.name)
                     .chain(&p.mentions)
-                    .map(|n| organisations::name_key(n)),
+                    .map(String::as_str),
             );
         }
     }
+    let keys = |spellings: HashSet<&str>| -> HashSet<String> {
+        spellings.into_iter().map(organisations::name_key).collect()
+    };
+    let (written, people_written) = (keys(spellings), keys(people_spellings));
 
     let mut problems: Vec<Problem> = tagger
         .excluded

@@ -118,14 +118,18 @@ pub fn timeline(
         .take_while(|&p| p <= to)
         .collect();
     // Newest first: the first position of each period is where its articles start.
-    let mut counts: HashMap<i32, (usize, usize)> = HashMap::new();
+    // By period (its index in `periods`): how many articles, and the first one's position.
+    let mut counts: Vec<(usize, usize)> = vec![(0, 0); periods.len()];
     for (position, &i) in items.iter().enumerate() {
-        let entry = counts
-            .entry(key(archive.articles[i].date))
-            .or_insert((0, position));
-        entry.0 += 1;
+        let period = (key(archive.articles[i].date) - from) / stride;
+        if let Some(entry) = usize::try_from(period).ok().and_then(|p| counts.get_mut(p)) {
+            if entry.0 == 0 {
+                entry.1 = position;
+            }
+            entry.0 += 1;
+        }
     }
-    let max = counts.values().map(|c| c.0).max().unwrap_or(1);
+    let max = counts.iter().map(|c| c.0).max().unwrap_or(1).max(1);
     let slot = ((SMALLEST - 2 * PAD) / periods.len().max(1) as u32).clamp(SLOT_MIN, SLOT_MAX);
     let gap = slot / 4;
     let label = |p: i32| match step {
@@ -136,7 +140,7 @@ pub fn timeline(
         .iter()
         .enumerate()
         .map(|(n, &p)| {
-            let (count, position) = counts.get(&p).copied().unwrap_or((0, 0));
+            let (count, position) = counts[n];
             let height = if count == 0 {
                 0
             } else {
@@ -240,17 +244,17 @@ pub fn together<'a>(
     skip_org: Option<usize>,
     base: &BaseUrl,
 ) -> Together<'a> {
-    let mut orgs: HashMap<usize, usize> = HashMap::new();
+    let mut orgs = Tally::new(archive.organisations.len());
     // Places, pairs and people by their term (one page, however the articles spell it), with
     // the first spelling met and how many articles name it.
-    let mut places: HashMap<usize, (&'a str, usize, Option<&'a str>)> = HashMap::new();
-    let mut partners: HashMap<usize, usize> = HashMap::new();
-    let mut people: HashMap<usize, (&'a str, usize, Option<&'a str>)> = HashMap::new();
+    let mut places = Tally::new(archive.places.terms.len());
+    let mut partners = Tally::new(archive.partners.terms.len());
+    let mut people = Tally::new(archive.people.terms.len());
     for &i in items {
         let (article, filed) = (&archive.articles[i].tags, &archive.terms[i]);
         for m in article.organisations.iter().take(TOGETHER_PER_ARTICLE) {
             if Some(m.id) != skip_org {
-                *orgs.entry(m.id).or_default() += 1;
+                orgs.add(m.id, &archive.organisations[m.id].name, None);
             }
         }
         for (p, &t) in article
@@ -259,10 +263,10 @@ pub fn together<'a>(
             .zip(&filed.places)
             .take(TOGETHER_PER_ARTICLE)
         {
-            places.entry(t).or_insert((p.name.as_str(), 0, None)).1 += 1;
+            places.add(t, &p.name, None);
         }
         if let Some(t) = filed.partners {
-            *partners.entry(t).or_default() += 1;
+            partners.add(t, &archive.partners.terms[t].name, None);
         }
         for (p, &t) in article
             .people
@@ -270,71 +274,71 @@ pub fn together<'a>(
             .zip(&filed.people)
             .take(TOGETHER_PER_ARTICLE)
         {
-            let e = people.entry(t).or_insert((p.name.as_str(), 0, None));
-            e.1 += 1;
-            if e.2.is_none() {
-                e.2 = p.role.as_deref();
+            people.add(t, &p.name, p.role.as_deref());
+        }
+    }
+    let url = |dir: &str, slug: &str| base.link(&format!("{dir}/{slug}/"));
+    Together {
+        organisations: orgs.most(|id| base.link(&archive.organisations[id].relative_url())),
+        places: places.most(|t| url("places", &archive.places.terms[t].slug)),
+        partners: partners.most(|t| url("partners", &archive.partners.terms[t].slug)),
+        people: people.most(|t| url("people", &archive.people.terms[t].slug)),
+    }
+}
+
+/// How many articles name each of a taxonomy's terms (or organisations), by its index: the
+/// spelling and role first met, and the count. No hashing: a page of 10,000 articles counts
+/// 10,000 × its names.
+struct Tally<'a> {
+    /// By index: 1 + its place in `met`, or 0 when not met yet.
+    slot: Vec<u32>,
+    /// Index, spelling, count and role, in the order first met.
+    met: Vec<(usize, &'a str, usize, Option<&'a str>)>,
+}
+
+impl<'a> Tally<'a> {
+    fn new(indexes: usize) -> Tally<'a> {
+        Tally {
+            slot: vec![0; indexes],
+            met: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, index: usize, name: &'a str, role: Option<&'a str>) {
+        match self.slot[index] {
+            0 => {
+                self.met.push((index, name, 1, role));
+                self.slot[index] = self.met.len() as u32;
+            }
+            n => {
+                let entry = &mut self.met[n as usize - 1];
+                entry.2 += 1;
+                entry.3 = entry.3.or(role);
             }
         }
     }
-    let org_list = orgs
-        .into_iter()
-        .map(|(id, count)| {
-            let org = &archive.organisations[id];
-            Counted {
-                name: Cow::Borrowed(org.name.as_str()),
-                url: base.link(&org.relative_url()),
+
+    /// The [`TOGETHER_SHOWN`] most frequent, ties by name (then index), each with its URL.
+    fn most(mut self, url: impl Fn(usize) -> String) -> Vec<Counted<'a>> {
+        let order = |a: &(usize, &str, usize, Option<&str>),
+                     b: &(usize, &str, usize, Option<&str>)| {
+            b.2.cmp(&a.2).then_with(|| a.1.cmp(b.1)).then(a.0.cmp(&b.0))
+        };
+        if self.met.len() > TOGETHER_SHOWN {
+            self.met.select_nth_unstable_by(TOGETHER_SHOWN, order);
+            self.met.truncate(TOGETHER_SHOWN);
+        }
+        self.met.sort_unstable_by(order);
+        self.met
+            .into_iter()
+            .map(|(index, name, count, role)| Counted {
+                name: Cow::Borrowed(name),
+                url: url(index),
                 count,
-                role: None,
-            }
-        })
-        .collect();
-    let place_list = term_list(places, &archive.places.terms, "places", base);
-    let partner_list = partners
-        .into_iter()
-        .map(|(t, count)| {
-            let term = &archive.partners.terms[t];
-            Counted {
-                name: Cow::Borrowed(term.name.as_str()),
-                url: base.link(&format!("partners/{}/", term.slug)),
-                count,
-                role: None,
-            }
-        })
-        .collect();
-    let people_list = term_list(people, &archive.people.terms, "people", base);
-    Together {
-        organisations: most(org_list),
-        places: most(place_list),
-        partners: most(partner_list),
-        people: most(people_list),
+                role,
+            })
+            .collect()
     }
-}
-
-/// The [`TOGETHER_SHOWN`] most frequent, ties by name.
-/// Counted names of one taxonomy (`terms`, its pages under `dir`): by term, the spelling shown,
-/// the count and the role.
-fn term_list<'a>(
-    counts: HashMap<usize, (&'a str, usize, Option<&'a str>)>,
-    terms: &[Term],
-    dir: &str,
-    base: &BaseUrl,
-) -> Vec<Counted<'a>> {
-    counts
-        .into_iter()
-        .map(|(t, (name, count, role))| Counted {
-            name: Cow::Borrowed(name),
-            url: base.link(&format!("{dir}/{}/", terms[t].slug)),
-            count,
-            role,
-        })
-        .collect()
-}
-
-fn most(mut list: Vec<Counted<'_>>) -> Vec<Counted<'_>> {
-    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    list.truncate(TOGETHER_SHOWN);
-    list
 }
 
 /// A name in an index of names.
