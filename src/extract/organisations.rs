@@ -2195,6 +2195,21 @@ mod tests {
     }
 
     #[test]
+    fn a_railway_or_a_pipeline_is_a_line_not_a_body() {
+        for text in [
+            "the first train on the Alder–Birch Standard Gauge Railway (SGR) left",
+            "gas from the Kestrel Valley Pipeline (KVP) flowed",
+        ] {
+            assert!(find_definitions(text).is_empty(), "{text}");
+        }
+        // The company that runs it is one.
+        assert_eq!(
+            find_definitions("the Alder Railway Corporation (ARC) said")[0].name,
+            "Alder Railway Corporation"
+        );
+    }
+
+    #[test]
     fn where_a_body_is_ends_its_name() {
         let text = "Head\n\nThe Valmora Air Force at Kestrel Air Base and staff of Birch College at Alder met the University of Kestrel at Birchfield.";
         assert_eq!(
