@@ -2195,6 +2195,16 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_of_investor_names_a_scheme_not_a_body() {
+        let text = "quotas for the Valmora Qualified Foreign Institutional Investor (VQFII) scheme";
+        assert!(find_definitions(text).is_empty());
+        assert_eq!(
+            find_definitions("the Kestrel Investors Association (KIA) said")[0].name,
+            "Kestrel Investors Association"
+        );
+    }
+
+    #[test]
     fn a_railway_or_a_pipeline_is_a_line_not_a_body() {
         for text in [
             "the first train on the Alder–Birch Standard Gauge Railway (SGR) left",

@@ -150,6 +150,9 @@ pub const NOT_ORGANISATIONS: &[&str] = &[
     "belt",
     "route",
     "corridor",
+    // A kind of investor names a scheme ("Qualified Foreign Institutional Investor (QFII)").
+    "investor",
+    "investors",
     "railway",
     "railroad",
     "highway",
