@@ -429,6 +429,19 @@ mod tests {
     }
 
     #[test]
+    fn first_level_divisions_and_official_names_are_places() {
+        let f = finder();
+        let text =
+            "Harwick, Vermont and North Jeolla Province met the Guangxi Zhuang Autonomous Region.";
+        let names: Vec<&str> = f
+            .find(text, &[])
+            .iter()
+            .map(|&(_, _, p)| f.name(p))
+            .collect();
+        assert_eq!(names, ["Harwick", "Vermont", "Jeollabuk-do", "Guangxi"]);
+    }
+
+    #[test]
     fn places_inside_organisation_names_do_not_count() {
         let f = finder();
         let text = "The Hong Kong Monetary Authority met Singapore.";
