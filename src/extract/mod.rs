@@ -357,7 +357,10 @@ impl Reader {
                 &toks,
                 &|word: &str| is_place(word) && !places::is_minor_place(word),
                 &is_org_word,
-            ),
+            )
+            .into_iter()
+            .filter(|c| !c.is_a_place_alone(&is_place))
+            .collect(),
         }
     }
 

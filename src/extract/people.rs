@@ -418,6 +418,16 @@ pub struct Candidate {
     evidence: bool,
 }
 
+impl Candidate {
+    /// Whether the candidate is one word that names a place ("the city of Alder, head of …"
+    /// reads like an appositive role): a smaller city's name is read inside people's names
+    /// ("Wang Jinhua"), never alone. A given name that is also a place ("Florence") stays.
+    pub fn is_a_place_alone(&self, is_place: &dyn Fn(&str) -> bool) -> bool {
+        let name = self.person.name.as_str();
+        !name.contains(char::is_whitespace) && is_place(name) && !is_given_name(name)
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn consider(
     text: &str,
@@ -819,6 +829,30 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role))
         .collect()
+    }
+
+    #[test]
+    fn a_smaller_city_alone_is_no_person_even_with_a_role() {
+        let text =
+            "Headline\n\nThe army took the city of Alderton, head of the rebel Wang Ming, in May.";
+        let found = people_candidates(text, &text::tokens(text), &|_| false, &|_| false);
+        let alderton = |c: &&Candidate| c.person.name == "Alderton";
+        // Read as a person with a role (a smaller city's name may be part of a name) …
+        assert!(found.iter().any(|c| alderton(&c)));
+        // … and turned down as a place alone.
+        let is_place = |w: &str| w == "Alderton";
+        assert!(
+            found
+                .iter()
+                .filter(alderton)
+                .all(|c| c.is_a_place_alone(&is_place))
+        );
+        assert!(
+            found
+                .iter()
+                .filter(|c| !alderton(c))
+                .all(|c| !c.is_a_place_alone(&is_place))
+        );
     }
 
     #[test]
