@@ -244,12 +244,12 @@ pub fn together<'a>(
     skip_org: Option<usize>,
     base: &BaseUrl,
 ) -> Together<'a> {
-    let mut orgs = Tally::new(archive.organisations.len());
+    let mut orgs = Tally::new(archive.organisations.len(), items.len());
     // Places, pairs and people by their term (one page, however the articles spell it), with
     // the first spelling met and how many articles name it.
-    let mut places = Tally::new(archive.places.terms.len());
-    let mut partners = Tally::new(archive.partners.terms.len());
-    let mut people = Tally::new(archive.people.terms.len());
+    let mut places = Tally::new(archive.places.terms.len(), items.len());
+    let mut partners = Tally::new(archive.partners.terms.len(), items.len());
+    let mut people = Tally::new(archive.people.terms.len(), items.len());
     for &i in items {
         let (article, filed) = (&archive.articles[i].tags, &archive.terms[i]);
         for m in article.organisations.iter().take(TOGETHER_PER_ARTICLE) {
@@ -287,28 +287,47 @@ pub fn together<'a>(
 }
 
 /// How many articles name each of a taxonomy's terms (or organisations), by its index: the
-/// spelling and role first met, and the count. No hashing: a page of 10,000 articles counts
-/// 10,000 × its names.
+/// spelling and role first met, and the count. A page of many articles counts in a table by
+/// index (no hashing: a page of 10,000 articles counts 10,000 × its names); a page of a few
+/// articles, in a map, so that the thousands of small pages of an archive with many names do
+/// not each clear a table of every name.
 struct Tally<'a> {
-    /// By index: 1 + its place in `met`, or 0 when not met yet.
-    slot: Vec<u32>,
+    /// By index: 1 + its place in `met`.
+    slot: Slots,
     /// Index, spelling, count and role, in the order first met.
     met: Vec<(usize, &'a str, usize, Option<&'a str>)>,
 }
 
+enum Slots {
+    /// 0 where not met yet.
+    Table(Vec<u32>),
+    Map(HashMap<usize, u32>),
+}
+
 impl<'a> Tally<'a> {
-    fn new(indexes: usize) -> Tally<'a> {
+    /// A tally of `indexes` names over `articles` articles.
+    fn new(indexes: usize, articles: usize) -> Tally<'a> {
+        // Clearing a slot costs about a hundredth of a hashed count.
+        let slot = if indexes <= 64 * articles.max(1) {
+            Slots::Table(vec![0; indexes])
+        } else {
+            Slots::Map(HashMap::new())
+        };
         Tally {
-            slot: vec![0; indexes],
+            slot,
             met: Vec::new(),
         }
     }
 
     fn add(&mut self, index: usize, name: &'a str, role: Option<&'a str>) {
-        match self.slot[index] {
+        let slot = match &mut self.slot {
+            Slots::Table(table) => &mut table[index],
+            Slots::Map(map) => map.entry(index).or_insert(0),
+        };
+        match *slot {
             0 => {
                 self.met.push((index, name, 1, role));
-                self.slot[index] = self.met.len() as u32;
+                *slot = self.met.len() as u32;
             }
             n => {
                 let entry = &mut self.met[n as usize - 1];
@@ -927,6 +946,40 @@ mod tests {
         assert_eq!(t.bars[0].href.as_deref(), Some("p1#m2023-11"));
         assert_eq!(t.unit, "Month");
         assert!(timeline(&a, &[0], &link).is_none());
+    }
+
+    #[test]
+    fn a_tally_counts_alike_in_a_table_and_in_a_map() {
+        let adds = [
+            (3, "Cedar", None),
+            (1, "Alder", None),
+            (3, "Cedar", Some("chair")),
+            (2, "Birch", None),
+            (1, "Alder (again)", Some("mayor")),
+        ];
+        let count = |tally: Tally<'static>| {
+            let mut tally = tally;
+            for (i, name, role) in adds {
+                tally.add(i, name, role);
+            }
+            tally
+                .most(|i| format!("/{i}/"))
+                .into_iter()
+                .map(|c| (c.name.into_owned(), c.count, c.role, c.url))
+                .collect::<Vec<_>>()
+        };
+        let (table, map) = (Tally::new(5, 1), Tally::new(1000, 1));
+        assert!(matches!(table.slot, Slots::Table(_)) && matches!(map.slot, Slots::Map(_)));
+        let counted = count(table);
+        assert_eq!(counted, count(map));
+        assert_eq!(
+            counted,
+            [
+                ("Alder".to_string(), 2, Some("mayor"), "/1/".to_string()),
+                ("Cedar".to_string(), 2, Some("chair"), "/3/".to_string()),
+                ("Birch".to_string(), 1, None, "/2/".to_string()),
+            ]
+        );
     }
 
     #[test]
