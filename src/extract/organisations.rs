@@ -457,7 +457,16 @@ pub(super) fn headed_names_in(
                 if facility_at_a_place(&para[run_tokens[a].start..run_tokens[b - 1].end], after) {
                     continue;
                 }
-                let name = &para[run_tokens[a].start..run_tokens[b - 1].end];
+                // "Embassy of Valmora in Alder": a diplomatic mission is named with its city.
+                let mission = b == run_tokens.len()
+                    && run_tokens[a..b]
+                        .iter()
+                        .any(|t| matches!(t.text, "Embassy" | "Consulate" | "Consulate-General"));
+                let end = mission
+                    .then(|| city_after(toks, run.end, is_place))
+                    .flatten()
+                    .unwrap_or(run_tokens[b - 1].end);
+                let name = &para[run_tokens[a].start..end];
                 let name = text::possessive_stem(name).unwrap_or(name).to_string();
                 if described_as_occasion(after) {
                     occasions.push(name.clone());
@@ -468,6 +477,19 @@ pub(super) fn headed_names_in(
     }
     names.retain(|n| !occasions.contains(n));
     names
+}
+
+/// Where "in <place>" right after token `i` ends ("… in Alder", "… in Kestrel City"), when the
+/// gazetteer knows the place.
+fn city_after(toks: &[Token], i: usize, is_place: &dyn Fn(&str) -> bool) -> Option<usize> {
+    if toks.get(i).is_none_or(|t| t.text != "in" || t.break_after) {
+        return None;
+    }
+    (i + 1..toks.len().min(i + 4))
+        .take_while(|&k| toks[k].capitalised && !toks[k].break_before)
+        .filter(|&k| is_place(&join_words(&toks[i + 1..=k])))
+        .last()
+        .map(|k| toks[k].end)
 }
 
 /// Whether the run starting at token `i` follows a name's acronym in brackets, as the tail of a
@@ -2191,6 +2213,20 @@ mod tests {
         assert_eq!(
             find_definitions("the Alder Delta Authority (ADA) chief said")[0].name,
             "Alder Delta Authority"
+        );
+    }
+
+    #[test]
+    fn a_diplomatic_mission_is_named_with_its_city() {
+        let text = "Head\n\nStaff of the Embassy of Valmora in Alder met the Consulate General of Kestrel in Birch City. The Kestrel Trade Office in Alder grew.";
+        let places = |w: &str| matches!(w, "Alder" | "Birch City");
+        assert_eq!(
+            find_headed_names(text, &places),
+            [
+                "Embassy of Valmora in Alder",
+                "Consulate General of Kestrel in Birch City",
+                "Kestrel Trade Office"
+            ]
         );
     }
 
