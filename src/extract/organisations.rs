@@ -2288,7 +2288,8 @@ mod tests {
             names,
             [
                 "Ministry of Coastal Affairs of Valmora",
-                "Embassy of the Republic of Valmora"
+                // A diplomatic mission is named with its city.
+                "Embassy of the Republic of Valmora in Alder"
             ]
         );
     }
