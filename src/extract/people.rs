@@ -16,8 +16,9 @@
 
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
-    PLACE_NOUNS, THING_NOUNS, TITLE_MODIFIERS, is_given_name, is_month_or_weekday, is_peoples_name,
-    is_portfolio_word, is_romanised_given_name, is_title_word,
+    PLACE_NOUNS, THING_NOUNS, TITLE_MODIFIERS, is_given_name, is_given_name_word,
+    is_month_or_weekday, is_peoples_name, is_portfolio_word, is_romanised_given_name,
+    is_title_word,
 };
 use crate::model::Person;
 use std::collections::HashMap;
@@ -475,7 +476,9 @@ fn consider(
     let words = b - a;
     let single = words == 1;
     // "Alice Mak" starts with a given name; "Cheng Chung-tai" ends with a romanised given name.
-    let given = (2..=3).contains(&words) && is_given_name(toks[a].text);
+    let given = (2..=3).contains(&words)
+        && (is_given_name(toks[a].text)
+            || (!toks[a].sentence_start && is_given_name_word(toks[a].text)));
     let romanised = words == 2 && is_romanised_given_name(toks[b - 1].text);
     let evidenced = role.is_some() || speech || given || romanised || agent;
     // "Agriculture, Forestry and …": a portfolio is no one's name.
@@ -1089,5 +1092,15 @@ mod tests {
     fn a_surname_alone_joins_the_full_name() {
         let found = people("Charles Li Xiaojia spoke. Li said it works.");
         assert_eq!(found, [("Charles Li Xiaojia".to_string(), None)]);
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_word_names_a_person_only_inside_a_sentence() {
+        let found = people("Later the band signed Matt Orvane as its drummer.");
+        assert_eq!(found, [("Matt Orvane".to_string(), None)]);
+        // At a sentence's start the word may be a verb or a common noun.
+        assert!(people("Rob Tellmark of its gold, they said not.").is_empty());
+        // A place's feature is no person, whatever word opens it.
+        assert!(people("They walked along Sandy Creek to the farm.").is_empty());
     }
 }

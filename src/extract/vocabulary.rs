@@ -355,7 +355,8 @@ pub const PLACE_NOUNS: &[&str] = &[
 ];
 
 /// Last words of the names of things and groups, not of people: facilities, awards, states
-/// and plural nouns for groups ("Kobe Park", "Nobel Prize", "Stanley Cups", "Afghan Girls").
+/// places and their features, and plural nouns for groups ("Kobe Park", "Nobel Prize", "Stanley
+/// Cups", "Sandy Creek", "Afghan Girls").
 pub const THING_NOUNS: &[&str] = &[
     "park",
     "parks",
@@ -393,6 +394,23 @@ pub const THING_NOUNS: &[&str] = &[
     "square",
     "valley",
     "village",
+    "street",
+    "road",
+    "river",
+    "lake",
+    "bay",
+    "harbour",
+    "harbor",
+    "creek",
+    "springs",
+    "falls",
+    "heights",
+    "hollow",
+    "canyon",
+    "mountain",
+    "mountains",
+    "reservoir",
+    "playfield",
     "girls",
     "boys",
     "leaders",
@@ -569,6 +587,15 @@ pub fn is_given_name(word: &str) -> bool {
     static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     NAMES
         .get_or_init(|| word_list(include_str!("given_names.txt")))
+        .contains(word)
+}
+
+/// Whether a word is a common given name that is also an English word
+/// (`given_names_words.txt`: "Matt", "Rob", "Glen"), a given name only inside a sentence.
+pub fn is_given_name_word(word: &str) -> bool {
+    static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| word_list(include_str!("given_names_words.txt")))
         .contains(word)
 }
 
