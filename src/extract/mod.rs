@@ -350,7 +350,10 @@ impl Reader {
         let body = text::body_tokens(text, &toks);
         Reading {
             names: organisations::read_names(text, body, &is_place),
-            headed_places: places::headed_places(body),
+            headed_places: places::headed_places(body)
+                .into_iter()
+                .chain(places::addressed_places(body))
+                .collect(),
             // A smaller city's name is also a person's ("Wang Jinhua").
             candidates: people::people_candidates(
                 text,

@@ -7,7 +7,9 @@
 //! joined as "X and Y", "X-Y", "X, Y" or "between X and Y" in the headline, else in the lead.
 //!
 //! Places not in the gazetteer are found by their head noun: a capitalised name ending in a
-//! facility or street word ("Shandao Station", "Fisht Stadium", "Castlefrank Road") is a place.
+//! facility or street word ("Shandao Station", "Fisht Stadium", "Castlefrank Road") is a place,
+//! and by their address: a name after a preposition, then a comma and a country or region the
+//! gazetteer knows ("moved to Poolesville, Maryland").
 //!
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
@@ -287,6 +289,57 @@ pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Words before an address that make it one: "in Poolesville, Maryland", "from Alder, Valmora".
+const ADDRESS_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "near", "outside", "to", "into", "of", "around", "across", "toward",
+    "towards", "via",
+];
+
+/// Places not in the gazetteer named by their address: a capitalised name of one to three words
+/// after a preposition, then a comma and a country or region the gazetteer knows that ends the
+/// name ("moved to Poolesville, Maryland", "born in Labasa, Fiji"): (start, end) byte spans of
+/// the first name. Not a name with a body's head noun, a title or a given name opening it, and
+/// not a possessor ("in Alder, Valmora's capital" is read as written: Alder is the place).
+pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
+    let runs = text::name_runs(toks);
+    let mut spans = Vec::new();
+    for pair in runs.windows(2) {
+        let (name, wider) = (&pair[0], &pair[1]);
+        let words = &toks[name.start..name.end];
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let wider_name = join_tokens(&toks[wider.start..wider.end]);
+        let address = last.comma_after
+            && wider.start == name.end
+            && !toks[wider.end - 1].text.ends_with("'s")
+            && !toks[wider.end - 1].text.ends_with("’s")
+            && matches!(kind_of(&wider_name), Some(Kind::Country | Kind::Region));
+        let after_preposition = name.start > 0
+            && !first.break_before
+            && !first.sentence_start
+            && ADDRESS_PREPOSITIONS.contains(&toks[name.start - 1].text);
+        let plain = words.len() <= 3
+            && words.iter().all(|t| {
+                t.capitalised
+                    && !crate::extract::vocabulary::is_head(t.text)
+                    && !crate::extract::vocabulary::is_title_word(&t.text.to_lowercase())
+                    && !crate::extract::vocabulary::is_month_or_weekday(t.text)
+            })
+            && !is_given_name(first.text)
+            && kind_of(&join_tokens(words)).is_none();
+        if address && after_preposition && plain {
+            spans.push((first.start, last.end));
+        }
+    }
+    spans
+}
+
+/// Tokens' words joined by single spaces.
+fn join_tokens(toks: &[text::Token]) -> String {
+    toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+}
+
 /// The places an article names and its partners. `toks` are the tokens of `text`; `spans` are
 /// the byte spans of its organisation mentions, where no place is read.
 pub fn find_places(
@@ -448,6 +501,28 @@ mod tests {
         let found = f.find(text, &[(4, 33)]);
         assert_eq!(found.len(), 1);
         assert_eq!(f.name(found[0].2), "Singapore");
+    }
+
+    #[test]
+    fn a_name_addressed_with_its_country_or_state_is_a_place() {
+        let found = |text: &str| -> Vec<String> {
+            addressed_places(&text::tokens(text))
+                .iter()
+                .map(|&(s, e)| text[s..e].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found("The family moved to Orrin Falls, Maryland, in 1920 and later to Vell, Peru."),
+            ["Orrin Falls", "Vell"]
+        );
+        // Not after a preposition, a possessor, a body, a person, or a city the gazetteer knows.
+        assert!(found("Orrin Falls, Maryland, grew.").is_empty());
+        assert!(found("They met in Orrin, Peru's capital.").is_empty());
+        assert!(found("They invested in Valmora Bank, Peru.").is_empty());
+        assert!(found("They wrote to Anna Vell, Peru.").is_empty());
+        assert!(found("They flew to Lima, Peru.").is_empty());
+        // Only a country or a region, not a city, makes the address.
+        assert!(found("They flew to Orrin, Lima.").is_empty());
     }
 
     #[test]
