@@ -8,8 +8,8 @@
 //!
 //! Places not in the gazetteer are found by their head noun: a capitalised name ending in a
 //! facility or street word ("Shandao Station", "Fisht Stadium", "Castlefrank Road") is a place,
-//! and by their address: a name after a preposition, then a comma and a country or region the
-//! gazetteer knows ("moved to Poolesville, Maryland").
+//! by their address: a name after a preposition, then a comma and a country or region the
+//! gazetteer knows ("moved to Poolesville, Maryland"), and by their kind ("the village of Atwick").
 //!
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
@@ -295,30 +295,40 @@ const ADDRESS_PREPOSITIONS: &[&str] = &[
     "towards", "via",
 ];
 
-/// Places not in the gazetteer named by their address: a capitalised name of one to three words
-/// after a preposition, then a comma and a country or region the gazetteer knows that ends the
-/// name ("moved to Poolesville, Maryland", "born in Labasa, Fiji"): (start, end) byte spans of
-/// the first name. Not a name with a body's head noun, a title or a given name opening it, and
-/// not a possessor ("in Alder, Valmora's capital" is read as written: Alder is the place).
+/// Nouns for a kind of place that introduce its name with "of": "the village of Atwick".
+const PLACE_KINDS_BEFORE_OF: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "hamlet",
+    "suburb",
+    "parish",
+    "borough",
+    "township",
+    "province",
+    "region",
+    "district",
+    "county",
+    "prefecture",
+    "municipality",
+    "island",
+];
+
+/// Places not in the gazetteer that the text says are places (start, end byte spans):
+/// - by their address: a capitalised name of one to three words after a preposition, then a
+///   comma and a country or region the gazetteer knows that ends the name ("moved to
+///   Poolesville, Maryland", "born in Labasa, Fiji"; "in Alder, Valmora's capital" is not one);
+/// - by their kind: such a name after "the village of", "the town of", "the province of" ….
+///
+/// Not a name with a body's head noun, a title or a month in it, or a given name opening it.
 pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     let runs = text::name_runs(toks);
     let mut spans = Vec::new();
-    for pair in runs.windows(2) {
-        let (name, wider) = (&pair[0], &pair[1]);
+    for (i, name) in runs.iter().enumerate() {
         let words = &toks[name.start..name.end];
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             continue;
         };
-        let wider_name = join_tokens(&toks[wider.start..wider.end]);
-        let address = last.comma_after
-            && wider.start == name.end
-            && !toks[wider.end - 1].text.ends_with("'s")
-            && !toks[wider.end - 1].text.ends_with("’s")
-            && matches!(kind_of(&wider_name), Some(Kind::Country | Kind::Region));
-        let after_preposition = name.start > 0
-            && !first.break_before
-            && !first.sentence_start
-            && ADDRESS_PREPOSITIONS.contains(&toks[name.start - 1].text);
         let plain = words.len() <= 3
             && words.iter().all(|t| {
                 t.capitalised
@@ -328,7 +338,25 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
             })
             && !is_given_name(first.text)
             && kind_of(&join_tokens(words)).is_none();
-        if address && after_preposition && plain {
+        if !plain || name.start == 0 || first.break_before || first.sentence_start {
+            continue;
+        }
+        let before = toks[name.start - 1].text;
+        let addressed = runs.get(i + 1).is_some_and(|wider| {
+            last.comma_after
+                && wider.start == name.end
+                && !toks[wider.end - 1].text.ends_with("'s")
+                && !toks[wider.end - 1].text.ends_with("’s")
+                && matches!(
+                    kind_of(&join_tokens(&toks[wider.start..wider.end])),
+                    Some(Kind::Country | Kind::Region)
+                )
+        }) && ADDRESS_PREPOSITIONS.contains(&before);
+        let introduced = before == "of"
+            && name.start >= 2
+            && !toks[name.start - 1].break_before
+            && PLACE_KINDS_BEFORE_OF.contains(&toks[name.start - 2].text);
+        if addressed || introduced {
             spans.push((first.start, last.end));
         }
     }
@@ -504,7 +532,7 @@ mod tests {
     }
 
     #[test]
-    fn a_name_addressed_with_its_country_or_state_is_a_place() {
+    fn a_name_addressed_with_its_country_or_introduced_by_its_kind_is_a_place() {
         let found = |text: &str| -> Vec<String> {
             addressed_places(&text::tokens(text))
                 .iter()
@@ -523,6 +551,13 @@ mod tests {
         assert!(found("They flew to Lima, Peru.").is_empty());
         // Only a country or a region, not a city, makes the address.
         assert!(found("They flew to Orrin, Lima.").is_empty());
+        // A kind of place introduces its name; a body's name is none.
+        assert_eq!(
+            found("Rain fell on the village of Upper Vell and the town of Orrin."),
+            ["Upper Vell", "Orrin"]
+        );
+        assert!(found("He joined the town of Orrin Council.").is_empty());
+        assert!(found("He saw the Village of Orrin.").is_empty());
     }
 
     #[test]
