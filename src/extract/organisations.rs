@@ -1041,6 +1041,8 @@ impl Names {
 pub fn read_names(text: &str, body_tokens: &[Token], is_place: &dyn Fn(&str) -> bool) -> Names {
     let mut names = headed_names_in(text, body_tokens, is_place);
     names.extend(super::cues::cued_names_in(text, body_tokens, is_place));
+    // "Soviet Union", "Gaza Strip": a name the gazetteer knows whole is a place, whatever its head.
+    names.retain(|n| !is_place(n));
     let terms = common_noun_acronyms(text);
     if !terms.is_empty() {
         names.retain(|n| !terms.contains(n.as_str()));
@@ -1975,6 +1977,16 @@ mod tests {
                 ("Alder Port Authority", "APA")
             ]
         );
+    }
+
+    #[test]
+    fn a_name_the_gazetteer_knows_whole_is_a_place_whatever_its_head() {
+        let text = "Title\n\nThe Valmoran Union traded with the Kestrel Trade Union.";
+        let toks = text::tokens(text);
+        let names = read_names(text, text::body_tokens(text, &toks), &|w| {
+            w == "Valmoran Union"
+        });
+        assert_eq!(names.names, ["Kestrel Trade Union"]);
     }
 
     #[test]
