@@ -583,7 +583,16 @@ fn person_span(
     };
     // "King Hassan II": a regnal number after the name.
     let regnal = |k: usize| k > a && REGNAL_NUMBERS.contains(&toks[k].text);
-    while b < end && (name_word(&toks[b], is_place, is_org_word) || particle(b) || regnal(b)) {
+    // "Michael Jordan", "Anna Georgia": a place's name as the surname after a given name.
+    let surname_place = |k: usize| {
+        k == a + 1 && k + 1 == end && is_given_name(toks[a].text) && is_place(toks[k].text)
+    };
+    while b < end
+        && (name_word(&toks[b], is_place, is_org_word)
+            || particle(b)
+            || regnal(b)
+            || surname_place(b))
+    {
         b += 1;
         // "Warhol's Polaroids": a possessive ends the name.
         if toks[b - 1].text.ends_with("'s") || toks[b - 1].text.ends_with("’s") {
@@ -1102,5 +1111,14 @@ mod tests {
         assert!(people("Rob Tellmark of its gold, they said not.").is_empty());
         // A place's feature is no person, whatever word opens it.
         assert!(people("They walked along Sandy Creek to the farm.").is_empty());
+    }
+
+    #[test]
+    fn a_places_name_after_a_given_name_is_a_surname() {
+        assert_eq!(
+            people("The crowd cheered as Michael Shanghai arrived."),
+            [("Michael Shanghai".to_string(), None)]
+        );
+        assert!(people("The crowd in Shanghai cheered.").is_empty());
     }
 }

@@ -113,6 +113,15 @@ impl PlaceFinder {
                         .strip_prefix(' ')
                         .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))))
             })
+            // "Michael Jordan" is a person: a place's name as a surname after a given name.
+            .filter(|m| {
+                !text[..m.start()].strip_suffix(' ').is_some_and(|before| {
+                    before
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .is_some_and(is_given_name)
+                })
+            })
             // "Sofia Dahl" is a person: a given name followed by another capitalised word.
             .filter(|m| {
                 !(is_given_name(&text[m.start()..m.end()])
@@ -520,6 +529,19 @@ mod tests {
             .map(|&(_, _, p)| f.name(p))
             .collect();
         assert_eq!(names, ["Harwick", "Vermont", "Jeollabuk-do", "Guangxi"]);
+    }
+
+    #[test]
+    fn a_place_after_a_given_name_is_a_surname() {
+        let f = finder();
+        let text = "Michael Harwick met Anna in Harwick.";
+        let found: Vec<&str> = f
+            .find(text, &[])
+            .iter()
+            .map(|&(s, e, _)| &text[s..e])
+            .collect();
+        assert_eq!(found, ["Harwick"]);
+        assert_eq!(f.find(text, &[])[0].0, text.rfind("Harwick").unwrap());
     }
 
     #[test]
