@@ -549,6 +549,52 @@ fn first_name_word(
     a
 }
 
+/// Whether `toks[k]` is a particle inside the name opening at `a`, in a sub-run ending at `end`:
+/// "Ursula van der Berg" (one or two particles between name words).
+fn is_particle(toks: &[Token], a: usize, end: usize, k: usize) -> bool {
+    k > a
+        && NAME_PARTICLES.contains(&toks[k].text)
+        && (k + 1..end.min(k + 3))
+            .find(|&m| !NAME_PARTICLES.contains(&toks[m].text))
+            .is_some_and(|m| toks[m].capitalised)
+}
+
+/// Whether `toks[k]` is a regnal number after the name opening at `a`: "King Hassan II".
+fn is_regnal(toks: &[Token], a: usize, k: usize) -> bool {
+    k > a && REGNAL_NUMBERS.contains(&toks[k].text)
+}
+
+/// Where the name opening at `a` ends within its sub-run (which ends at `end`): after its name
+/// words, particles, regnal number, or a possessive.
+fn name_end(
+    toks: &[Token],
+    a: usize,
+    end: usize,
+    is_place: &dyn Fn(&str) -> bool,
+    is_org_word: &dyn Fn(&str) -> bool,
+) -> usize {
+    let particle = |k: usize| is_particle(toks, a, end, k);
+    let regnal = |k: usize| is_regnal(toks, a, k);
+    // "Michael Jordan", "Anna Georgia": a place's name as the surname after a given name.
+    let surname_place = |k: usize| {
+        k == a + 1 && k + 1 == end && is_given_name(toks[a].text) && is_place(toks[k].text)
+    };
+    let mut b = a;
+    while b < end
+        && (name_word(&toks[b], is_place, is_org_word)
+            || particle(b)
+            || regnal(b)
+            || surname_place(b))
+    {
+        b += 1;
+        // "Warhol's Polaroids": a possessive ends the name.
+        if toks[b - 1].text.ends_with("'s") || toks[b - 1].text.ends_with("’s") {
+            break;
+        }
+    }
+    b
+}
+
 /// The person's name in the sub-run `[start, end)` after the title ending at `last_title`, as
 /// token indexes `[a, b)`: none when the rest of the sub-run is not wholly a name of at most four
 /// words (six with particles), a thing's name ("the Space Shuttle Columbia"), in the headline,
@@ -572,33 +618,7 @@ fn person_span(
         is_place,
         is_org_word,
     );
-    let mut b = a;
-    // "Ursula van der Berg": one or two particles between name words.
-    let particle = |k: usize| {
-        k > a
-            && NAME_PARTICLES.contains(&toks[k].text)
-            && (k + 1..end.min(k + 3))
-                .find(|&m| !NAME_PARTICLES.contains(&toks[m].text))
-                .is_some_and(|m| toks[m].capitalised)
-    };
-    // "King Hassan II": a regnal number after the name.
-    let regnal = |k: usize| k > a && REGNAL_NUMBERS.contains(&toks[k].text);
-    // "Michael Jordan", "Anna Georgia": a place's name as the surname after a given name.
-    let surname_place = |k: usize| {
-        k == a + 1 && k + 1 == end && is_given_name(toks[a].text) && is_place(toks[k].text)
-    };
-    while b < end
-        && (name_word(&toks[b], is_place, is_org_word)
-            || particle(b)
-            || regnal(b)
-            || surname_place(b))
-    {
-        b += 1;
-        // "Warhol's Polaroids": a possessive ends the name.
-        if toks[b - 1].text.ends_with("'s") || toks[b - 1].text.ends_with("’s") {
-            break;
-        }
-    }
+    let b = name_end(toks, a, end, is_place, is_org_word);
     // Names of things take an article ("the Space Shuttle Columbia"); people's names do not.
     if last_title.is_none()
         && a.checked_sub(1)
@@ -608,7 +628,9 @@ fn person_span(
     }
     // The whole rest of the sub-run must be the name (no trailing organisation words etc.).
     // Up to four words, or six with particles ("Mohammed bin Salman bin Abdulaziz Al Saud").
-    let particles = (a..b).filter(|&k| particle(k) || regnal(k)).count();
+    let particles = (a..b)
+        .filter(|&k| is_particle(toks, a, end, k) || is_regnal(toks, a, k))
+        .count();
     let longest = if particles > 0 { 6 } else { 4 };
     if a >= b
         || b - a - particles > longest
