@@ -350,7 +350,28 @@ pub fn people_candidates(
             i = j + 1;
         }
     }
+    coordinate_evidence(text, &mut people);
     people
+}
+
+/// "Kevin Drake and Solon Bixler", "Kevin Drake, Solon Bixler": a name of two or three words
+/// listed with a person's is a person's too.
+fn coordinate_evidence(text: &str, people: &mut [Candidate]) {
+    for k in 1..people.len() {
+        let (left, right) = people.split_at_mut(k);
+        let (a, b) = (&mut left[k - 1], &mut right[0]);
+        let between = text.get(a.span.1..b.span.0).unwrap_or("");
+        // A comma only continues a list after the person: before one it ends a role
+        // ("Minister for Export Growth, Damien O'Connor").
+        let listed = matches!(between, " and " | ", and ") || (between == ", " && a.evidence);
+        if !listed || a.evidence == b.evidence {
+            continue;
+        }
+        let unmarked = if a.evidence { b } else { a };
+        if (2..=3).contains(&unmarked.person.name.split_whitespace().count()) {
+            unmarked.evidence = true;
+        }
+    }
 }
 
 /// The people among `candidates`: those not overlapping `excluded` (organisation mentions),
@@ -1142,5 +1163,24 @@ mod tests {
             [("Michael Shanghai".to_string(), None)]
         );
         assert!(people("The crowd in Shanghai cheered.").is_empty());
+    }
+
+    #[test]
+    fn a_name_listed_with_a_person_is_a_persons() {
+        let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
+        assert_eq!(
+            names("The band lost Kevin Orrin and Tomo Vellick in May."),
+            ["Kevin Orrin", "Tomo Vellick"]
+        );
+        assert_eq!(
+            names("The band lost Kevin Orrin, Tomo Vellick and Anna Bey."),
+            ["Kevin Orrin", "Tomo Vellick", "Anna Bey"]
+        );
+        // Before a person, a comma ends a role, not a list.
+        assert_eq!(
+            names("The Minister for Export Growth, Kevin Orrin, signed."),
+            ["Kevin Orrin"]
+        );
+        assert!(names("The band toured Orrin Vale and Tomo Vellick.").is_empty());
     }
 }
