@@ -25,8 +25,8 @@
 
 use super::text::{self, Token};
 use super::vocabulary::{
-    FACILITY_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, SENTENCE_STARTERS, adjective_like,
-    is_given_name, is_head, is_head_first, is_month_or_weekday, is_title_word,
+    FACILITY_HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, SENTENCE_STARTERS,
+    adjective_like, is_given_name, is_head, is_head_first, is_month_or_weekday, is_title_word,
 };
 use crate::config::ExtractConfig;
 use crate::model::{Article, Organisation, OrganisationMention, slug_or_hash};
@@ -461,7 +461,7 @@ pub(super) fn headed_names_in(
                 let mission = b == run_tokens.len()
                     && run_tokens[a..b]
                         .iter()
-                        .any(|t| matches!(t.text, "Embassy" | "Consulate" | "Consulate-General"));
+                        .any(|t| MISSION_HEADS.contains(&t.text));
                 let end = mission
                     .then(|| city_after(toks, run.end, is_place))
                     .flatten()

@@ -113,6 +113,10 @@ pub const HEADS: &[&str] = &[
     "center",
 ];
 
+/// Heads of diplomatic missions, which are named with the city they are in ("Embassy of Valmora
+/// in Alder"): two embassies of one country are two bodies. Compared as written.
+pub const MISSION_HEADS: &[&str] = &["Embassy", "Consulate", "Consulate-General"];
+
 /// Last words that name things other than organisations: agreements, events, places, schemes.
 pub const NOT_ORGANISATIONS: &[&str] = &[
     "arrangement",
