@@ -794,8 +794,36 @@ fn role_of(
                 }) && r
                     .split_whitespace()
                     .any(|w| is_title_word(&w.to_lowercase()))
+                    && appositive_opening(r)
             })
     })
+}
+
+/// Whether text after a name's comma can open an appositive role: not a bracket's end or a
+/// verb ("Virginia) is a drummer"), and not another name ("Oise, Picardie to an architect"): a
+/// capitalised first word is a title, a possessor ("Valmora's trade minister"), a role of
+/// something ("Member of the Board") or what qualifies the title after it ("AFF executive
+/// president").
+fn appositive_opening(role: &str) -> bool {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let verb = words
+        .iter()
+        .any(|w| matches!(*w, "is" | "was" | "are" | "were" | "has" | "had"));
+    let capitalised = first.starts_with(|c: char| c.is_uppercase());
+    !role.contains(')')
+        && !verb
+        && (!capitalised
+            || is_title_word(&first.to_lowercase())
+            || text::possessive_stem(first).is_some()
+            || words.get(1) == Some(&"of")
+            || words
+                .iter()
+                .skip(1)
+                .take(2)
+                .any(|w| is_title_word(&w.to_lowercase())))
 }
 
 /// A title written in lower case right before the name: "health secretary Jeremy Hunt",
@@ -812,10 +840,38 @@ fn lowercase_title_before(text: &str, toks: &[Token], a: usize) -> Option<String
         && !toks[from - 1].break_after
         && !FUNCTION_WORDS.contains(&lower(&toks[from - 1]).as_str())
         && !SPEECH.contains(&lower(&toks[from - 1]).as_str())
+        && !ends_a_clause(&lower(&toks[from - 1]))
     {
         from -= 1;
     }
     Some(text[toks[from].start..t.end].to_string())
+}
+
+/// Whether a lower-case word before a title belongs to the clause, not the role: a preposition
+/// or a form of "be" or "have" ("was opened by singer …" has the role "singer"), or a past or
+/// present participle ("the newly appointed trade minister" has "trade minister").
+fn ends_a_clause(lower: &str) -> bool {
+    matches!(
+        lower,
+        "by" | "of"
+            | "to"
+            | "from"
+            | "into"
+            | "onto"
+            | "upon"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+    ) || (lower.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ing")))
 }
 
 /// "Li" or "Li Xiaojia" after "Charles Li Xiaojia" is the same person; so is "Warhol" after
@@ -1182,5 +1238,23 @@ mod tests {
             ["Kevin Orrin"]
         );
         assert!(names("The band toured Orrin Vale and Tomo Vellick.").is_empty());
+    }
+
+    #[test]
+    fn a_role_is_the_title_or_the_appositive_never_the_clause_around_it() {
+        assert_eq!(
+            people("The show was opened by singer Tomo Vellick in May."),
+            [("Tomo Vellick".to_string(), Some("singer".to_string()))]
+        );
+        assert_eq!(
+            people("Tomo Vellick, AFF executive president, spoke."),
+            [(
+                "Tomo Vellick".to_string(),
+                Some("AFF executive president".to_string())
+            )]
+        );
+        // Not an appositive: a bracket's end and a verb, or another name before the title.
+        assert!(people("He was born (in Orrin Vale, Kestrel) is a drummer now.").is_empty());
+        assert!(people("He was born in Orrin, Vale, Kestrel to an architect.").is_empty());
     }
 }
