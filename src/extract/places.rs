@@ -304,8 +304,18 @@ const ADDRESS_PREPOSITIONS: &[&str] = &[
     "towards", "via",
 ];
 
-/// Nouns for a kind of place that introduce its name with "of": "the village of Atwick".
+/// Words that introduce a place's name with "of": a kind of place ("the village of Atwick") or a
+/// direction from it ("just east of Luoyang", "the outskirts of Ocala").
 const PLACE_KINDS_BEFORE_OF: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
     "city",
     "town",
     "village",
@@ -327,7 +337,8 @@ const PLACE_KINDS_BEFORE_OF: &[&str] = &[
 /// - by their address: a capitalised name of one to three words after a preposition, then a
 ///   comma and a country or region the gazetteer knows that ends the name ("moved to
 ///   Poolesville, Maryland", "born in Labasa, Fiji"; "in Alder, Valmora's capital" is not one);
-/// - by their kind: such a name after "the village of", "the town of", "the province of" ….
+/// - by their kind or a direction: such a name after "the village of", "the province of",
+///   "north of", "the outskirts of" ….
 ///
 /// Not a name with a body's head noun, a title or a month in it, or a given name opening it.
 pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
@@ -579,6 +590,10 @@ mod tests {
             ["Upper Vell", "Orrin"]
         );
         assert!(found("He joined the town of Orrin Council.").is_empty());
+        assert_eq!(
+            found("The camp lay just east of Orrin Vale."),
+            ["Orrin Vale"]
+        );
         assert!(found("He saw the Village of Orrin.").is_empty());
     }
 
