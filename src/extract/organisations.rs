@@ -487,7 +487,7 @@ fn city_after(toks: &[Token], i: usize, is_place: &dyn Fn(&str) -> bool) -> Opti
     }
     (i + 1..toks.len().min(i + 4))
         .take_while(|&k| toks[k].capitalised && !toks[k].break_before)
-        .filter(|&k| is_place(&join_words(&toks[i + 1..=k])))
+        .filter(|&k| is_place(&text::join_words(&toks[i + 1..=k])))
         .last()
         .map(|k| toks[k].end)
 }
@@ -688,11 +688,6 @@ fn headed_span(
     (b - a >= 2 && run[a].capitalised).then_some((a, b))
 }
 
-/// The words of tokens, a space apart.
-fn join_words(toks: &[Token]) -> String {
-    toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
-}
-
 /// Where the complements after the chosen segment stop: at a second "of the <place>"
 /// ("University of Sheffield of the UK") and before a job title ("Museum of Flight CEO").
 fn complements_end(
@@ -717,7 +712,7 @@ fn complements_end(
         }
         // "Ministry of Trade and Kestrel Province": a place after "and" is not the complement's.
         if let Some(and) = (s..e).rev().find(|&i| run[i].text == "and")
-            && (is_place(&join_words(&run[and + 1..e]))
+            && (is_place(&text::join_words(&run[and + 1..e]))
                 || PLACE_NOUNS.contains(&run[e - 1].text.to_lowercase().as_str()))
         {
             return and;

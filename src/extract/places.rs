@@ -14,7 +14,7 @@
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
 use super::text;
-use super::vocabulary::is_given_name;
+use super::vocabulary::{is_given_name, is_head, is_month_or_weekday, is_title_word};
 use crate::model::{NamedMention, Text};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -352,12 +352,12 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
         let plain = words.len() <= 3
             && words.iter().all(|t| {
                 t.capitalised
-                    && !crate::extract::vocabulary::is_head(t.text)
-                    && !crate::extract::vocabulary::is_title_word(&t.text.to_lowercase())
-                    && !crate::extract::vocabulary::is_month_or_weekday(t.text)
+                    && !is_head(t.text)
+                    && !is_title_word(&t.text.to_lowercase())
+                    && !is_month_or_weekday(t.text)
             })
             && !is_given_name(first.text)
-            && kind_of(&join_tokens(words)).is_none();
+            && kind_of(&text::join_words(words)).is_none();
         if !plain || name.start == 0 || first.break_before || first.sentence_start {
             continue;
         }
@@ -368,7 +368,7 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
                 && !toks[wider.end - 1].text.ends_with("'s")
                 && !toks[wider.end - 1].text.ends_with("’s")
                 && matches!(
-                    kind_of(&join_tokens(&toks[wider.start..wider.end])),
+                    kind_of(&text::join_words(&toks[wider.start..wider.end])),
                     Some(Kind::Country | Kind::Region)
                 )
         }) && ADDRESS_PREPOSITIONS.contains(&before);
@@ -381,11 +381,6 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
         }
     }
     spans
-}
-
-/// Tokens' words joined by single spaces.
-fn join_tokens(toks: &[text::Token]) -> String {
-    toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
 }
 
 /// The places an article names and its partners. `toks` are the tokens of `text`; `spans` are

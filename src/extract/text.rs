@@ -326,6 +326,11 @@ pub struct Run {
     pub end: usize,
 }
 
+/// Tokens' words joined by single spaces ("Bank of Valmora").
+pub fn join_words(toks: &[Token]) -> String {
+    toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+}
+
 /// Every maximal name run. A run never crosses punctuation, never starts a new sentence inside,
 /// and neither starts nor ends with a linking word.
 pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
