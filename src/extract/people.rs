@@ -16,7 +16,7 @@
 
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
-    PLACE_NOUNS, THING_NOUNS, TITLE_MODIFIERS, is_given_name, is_given_name_word,
+    KIN_NOUNS, PLACE_NOUNS, THING_NOUNS, TITLE_MODIFIERS, is_given_name, is_given_name_word,
     is_month_or_weekday, is_peoples_name, is_portfolio_word, is_romanised_given_name,
     is_title_word,
 };
@@ -501,7 +501,12 @@ fn consider(
         && (is_given_name(toks[a].text)
             || (!toks[a].sentence_start && is_given_name_word(toks[a].text)));
     let romanised = words == 2 && is_romanised_given_name(toks[b - 1].text);
-    let evidenced = role.is_some() || speech || given || romanised || agent;
+    let life = (2..=4).contains(&words)
+        && a == start
+        && (kin_before(text, toks, a)
+            || life_after(&text[toks[b - 1].end..])
+            || (toks[a].sentence_start && next_sentence_he_or_she(toks, b)));
+    let evidenced = role.is_some() || speech || given || romanised || agent || life;
     // "Agriculture, Forestry and …": a portfolio is no one's name.
     if single
         && (!evidenced
@@ -530,6 +535,55 @@ fn consider(
         span: (toks[a].start, toks[b - 1].end),
         evidence,
     });
+}
+
+/// A relative or companion named right before token `a`: "his father John Citrone", "a
+/// daughter, Nadja Beauford", "married to" is not one.
+fn kin_before(text: &str, toks: &[Token], a: usize) -> bool {
+    let Some(k) = a.checked_sub(1) else {
+        return false;
+    };
+    let between = &text[toks[k].end..toks[a].start];
+    !toks[k].capitalised
+        && matches!(between, " " | ", ")
+        && KIN_NOUNS.contains(&toks[k].text.to_lowercase().as_str())
+}
+
+/// Whether the sentence after the one that ends at or after token `b` opens with "He", "She",
+/// "His" or "Her": said of a name that opens its sentence, it refers to a person ("Ana Ruiz
+/// joined the board in 2019. She …"); a body is "it". Looks at most 80 words ahead.
+fn next_sentence_he_or_she(toks: &[Token], b: usize) -> bool {
+    toks.iter()
+        .skip(b)
+        .take(80)
+        .find(|t| t.sentence_start)
+        .is_some_and(|t| matches!(t.text, "He" | "She" | "His" | "Her"))
+}
+
+/// What follows a name gives a person's life: years or a birth in brackets ("(1821-1902)",
+/// "(born 22 October 1988)", "(c. 1240 – c. 1300)") or an age between commas ("Ana Ruiz, 45,").
+fn life_after(rest: &str) -> bool {
+    let year_span = |s: &str| {
+        let s = s.trim_start_matches("c.").trim_start();
+        let digits = s.chars().take_while(char::is_ascii_digit).count();
+        (3..=4).contains(&digits)
+            && s[digits..]
+                .trim_start()
+                .starts_with(['-', '\u{2013}', '\u{2014}'])
+    };
+    if let Some(inside) = rest.trim_start_matches(' ').strip_prefix('(') {
+        let inside = inside.trim_start();
+        return ["born ", "b. ", "died ", "d. ", "née "]
+            .iter()
+            .any(|p| inside.starts_with(p))
+            || year_span(inside);
+    }
+    if let Some(after) = rest.strip_prefix(", ") {
+        let after = after.strip_prefix("aged ").unwrap_or(after);
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        return (1..=3).contains(&digits) && after[digits..].starts_with(',');
+    }
+    false
 }
 
 /// The first word of the name in the sub-run after its title (`name_start`): not a possessor
@@ -940,6 +994,40 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role))
         .collect()
+    }
+
+    #[test]
+    fn a_relative_a_life_or_the_next_sentences_pronoun_marks_a_person() {
+        let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
+        assert_eq!(
+            names("He was raised by his father Oren Kalvik in the port."),
+            ["Oren Kalvik"]
+        );
+        assert_eq!(
+            names("The firm hired a daughter, Nadja Pellow, last year."),
+            ["Nadja Pellow"]
+        );
+        assert_eq!(
+            names("The lab of Tarn Ulvaeus (1821-1902) stood here."),
+            ["Tarn Ulvaeus"]
+        );
+        assert_eq!(
+            names("The lab of Tarn Ulvaeus (born 3 May 1950) stood here."),
+            ["Tarn Ulvaeus"]
+        );
+        assert_eq!(
+            names("Visitors met Brannock Ode, 45, at the gate."),
+            ["Brannock Ode"]
+        );
+        assert_eq!(
+            names("Brannock Ode built the pier in 1990. She later sold it."),
+            ["Brannock Ode"]
+        );
+        // None of these: a body is "it", a year after a comma is no age, "married to" no kin.
+        assert!(names("Harbour Works built the pier in 1990. It later sold it.").is_empty());
+        assert!(names("Visitors met Brannock Ode, 1990, at the gate.").is_empty());
+        assert!(names("The lab of Tarn Ulvaeus (Alder) stood here.").is_empty());
+        assert!(names("The firm's parent Harbour Works grew.").is_empty());
     }
 
     #[test]

@@ -383,6 +383,41 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Capitalised compass words that open a place's name before a known place ("West Africa",
+/// "Southern California", "Central Asia" where the gazetteer lacks it).
+const DIRECTIONS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
+];
+
+/// Where a compass word right before byte `start` begins ("West Africa": the "W"), if one is
+/// there, written alone (not the end of a longer name: "Kestrel West Africa Fund" is read as a
+/// body before places are).
+fn direction_before(text: &str, start: usize) -> Option<usize> {
+    let before = text[..start].strip_suffix(' ')?;
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    DIRECTIONS
+        .contains(&&before[word_start..])
+        .then_some(word_start)
+}
+
 /// The places an article names and its partners. `toks` are the tokens of `text`; `spans` are
 /// the byte spans of its organisation mentions, where no place is read.
 pub fn find_places(
@@ -405,7 +440,17 @@ pub fn find_places(
         let first = times.next().map_or(usize::MAX, |f| f.0);
         first < lead_end || times.next().is_some()
     };
+    // "West Africa", "Southern California": a direction written before a known place is part
+    // of its name, and names another place.
+    let mut directed: Vec<(usize, usize)> = Vec::new();
     for &(start, end, place) in found.iter().filter(|f| salient(f.2)) {
+        // A country's part stays the country ("East China" is China, as news counts parties).
+        if let Some(from) = direction_before(text, start)
+            .filter(|_| kind_of(finder.name(place)) != Some(Kind::Country))
+        {
+            directed.push((from, end));
+            continue;
+        }
         let mention = &text[start..end];
         let name = finder.name(place);
         match places.iter_mut().find(|p| p.name == name) {
@@ -420,7 +465,7 @@ pub fn find_places(
             }),
         }
     }
-    for &(start, end) in headed {
+    for &(start, end) in headed.iter().chain(&directed) {
         if spans.iter().any(|&(s, e)| start < e && end > s)
             || found
                 .iter()
@@ -522,6 +567,30 @@ mod tests {
         let twice = "Pact\n\nHarwick signed.\n\nAsia grew.\n\nAsia again.";
         assert_eq!(names(twice), ["Harwick", "Asia"]);
         assert!(is_world_region("Latin America") && !is_world_region("Brazil"));
+    }
+
+    #[test]
+    fn a_direction_before_a_known_place_names_another_place_but_not_a_countrys_part() {
+        let f = finder();
+        let names = |text: &str| -> Vec<String> {
+            find_places(&Text::from(text), &[], &f, &[])
+                .0
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        let text = "Pact\n\nHarwick signed with firms in West Harwick and Southern California.";
+        assert_eq!(
+            names(text),
+            ["Harwick", "West Harwick", "Southern California"]
+        );
+        // East China is China, as news counts parties; "Northwest" alone is no direction word.
+        assert_eq!(
+            names("Pact\n\nPlants in East China and Northwestern."),
+            ["China"]
+        );
+        assert_eq!(direction_before("in South Harwick", 9), Some(3));
+        assert_eq!(direction_before("Southbound Harwick", 11), None);
     }
 
     #[test]

@@ -619,6 +619,53 @@ pub fn is_given_name_word(word: &str) -> bool {
         .contains(word)
 }
 
+/// Words for a relative or companion: the name right after one is a person's ("his father John
+/// Citrone", "a daughter, Nadja Beauford", "her friend Henriette Herz"). Evidence, not a role.
+pub const KIN_NOUNS: &[&str] = &[
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "granddaughter",
+    "father-in-law",
+    "mother-in-law",
+    "brother-in-law",
+    "sister-in-law",
+    "son-in-law",
+    "daughter-in-law",
+    "stepfather",
+    "stepmother",
+    "stepson",
+    "stepdaughter",
+    "half-brother",
+    "half-sister",
+    "fiancé",
+    "fiancée",
+    "girlfriend",
+    "boyfriend",
+    "spouse",
+    "friend",
+    "parents",
+    "sons",
+    "daughters",
+    "brothers",
+    "sisters",
+];
+
 /// Whether a lower-case word names a government portfolio (`portfolios.txt`): "trade",
 /// "fisheries", "skills".
 pub fn is_portfolio_word(lower: &str) -> bool {
