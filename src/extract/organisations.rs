@@ -2248,6 +2248,22 @@ mod tests {
     }
 
     #[test]
+    fn a_term_defined_with_an_acronym_is_no_body() {
+        for text in [
+            "labs use Harbour Aided Design (HAD) tools",
+            "the Kestrel Development Goals (KDGs) were set",
+            "cells make Reactive Tide Species (RTS) under stress",
+        ] {
+            assert!(find_definitions(text).is_empty(), "{text}");
+        }
+        // A body with its head keeps it: "… Institute of Design".
+        assert_eq!(
+            find_definitions("the Alder Institute of Design (AID) said")[0].name,
+            "Alder Institute of Design"
+        );
+    }
+
+    #[test]
     fn a_railway_or_a_pipeline_is_a_line_not_a_body() {
         for text in [
             "the first train on the Alder–Birch Standard Gauge Railway (SGR) left",

@@ -199,6 +199,23 @@ pub const NOT_ORGANISATIONS: &[&str] = &[
     "complex",
     "facility",
     "hall",
+    // Terms, often defined with an acronym like a body ("Computer Aided Design (CAD)",
+    // "Reactive Oxygen Species (ROS)", "Millennium Development Goals (MDGs)").
+    "design",
+    "light",
+    "species",
+    "goals",
+    "plans",
+    "test",
+    "method",
+    "model",
+    "standards",
+    "disease",
+    "syndrome",
+    "virus",
+    "device",
+    "rate",
+    "ratio",
 ];
 
 /// Whether a word is an organisational head noun.
