@@ -44,6 +44,20 @@ const SPEECH: &[&str] = &[
     "replied",
     "commented",
     "according",
+    "adds",
+    "notes",
+    "explains",
+    "writes",
+    "recalled",
+    "recalls",
+    "claimed",
+    "claims",
+    "admitted",
+    "acknowledged",
+    "suggested",
+    "concluded",
+    "testified",
+    "tweeted",
 ];
 
 /// Words that never belong to a person's name.
@@ -487,8 +501,14 @@ fn consider(
     let name = text::possessive_stem(name).unwrap_or(name);
     let after = toks.get(b);
     let before = a.checked_sub(1).map(|k| &toks[k]);
+    // "according to Ana Ruiz": the verb two words before.
+    let according = a == start
+        && a >= 2
+        && toks[a - 1].text == "to"
+        && toks[a - 2].text.eq_ignore_ascii_case("according");
     let speech = after.is_some_and(|t| SPEECH.contains(&lower(t).as_str()))
-        || before.is_some_and(|t| SPEECH.contains(&lower(t).as_str()) && a == start);
+        || before.is_some_and(|t| SPEECH.contains(&lower(t).as_str()) && a == start)
+        || according;
     // "founded by Dean Kamen", "saved by Thibaut Courtois".
     let agent = (2..=3).contains(&(b - a)) && a == start && before.is_some_and(|t| t.text == "by");
     // The title and complement before the name ("Minister of Commerce Wang Wentao").
@@ -997,7 +1017,7 @@ mod tests {
     }
 
     #[test]
-    fn a_relative_a_life_or_the_next_sentences_pronoun_marks_a_person() {
+    fn a_relative_a_life_a_source_or_the_next_sentences_pronoun_marks_a_person() {
         let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
         assert_eq!(
             names("He was raised by his father Oren Kalvik in the port."),
@@ -1023,6 +1043,11 @@ mod tests {
             names("Brannock Ode built the pier in 1990. She later sold it."),
             ["Brannock Ode"]
         );
+        assert_eq!(
+            names("The port will grow, according to Brannock Ode, a pilot."),
+            ["Brannock Ode"]
+        );
+        assert_eq!(names("Trade rose, Tarn Ulvaeus claimed."), ["Tarn Ulvaeus"]);
         // None of these: a body is "it", a year after a comma is no age, "married to" no kin.
         assert!(names("Harbour Works built the pier in 1990. It later sold it.").is_empty());
         assert!(names("Visitors met Brannock Ode, 1990, at the gate.").is_empty());
