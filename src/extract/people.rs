@@ -690,6 +690,13 @@ fn name_end(
     b
 }
 
+/// Nouns of [`THING_NOUNS`] that are also surnames: a name that ends in one is a person's when
+/// a given name opens it ("Grace Park", "Michael Bay"), and one alone can follow a title.
+const SURNAME_THING_NOUNS: &[&str] = &[
+    "park", "parks", "bridge", "street", "lake", "bay", "arena", "hills", "beach", "tower",
+    "valley",
+];
+
 /// The person's name in the sub-run `[start, end)` after the title ending at `last_title`, as
 /// token indexes `[a, b)`: none when the rest of the sub-run is not wholly a name of at most four
 /// words (six with particles), a thing's name ("the Space Shuttle Columbia"), in the headline,
@@ -740,12 +747,15 @@ fn person_span(
     // "Kobe Park", "Nobel Prize", "Afghan Girls": unless a given name opens it, a name that
     // ends in a thing's or a group's noun, or opens with a people's adjective, is no person's;
     // nor is that noun alone ("the Annual General Meeting", "the President Hotel").
+    // A given name first saves only a noun that is also a surname ("Grace Park", "Michael
+    // Bay"), not "Stanley Cup" or "Lincoln Reservoir".
     let last = lower(&toks[b - 1]);
-    let alone_a_surname = matches!(last.as_str(), "park" | "bridge"); // "President Park"
-    if !is_given_name(toks[a].text)
-        && ((THING_NOUNS.contains(&last.as_str()) && (b - a >= 2 || !alone_a_surname))
-            || (b - a >= 2 && is_peoples_name(toks[a].text, is_place)))
-    {
+    let given_first = is_given_name(toks[a].text);
+    let also_a_surname = SURNAME_THING_NOUNS.contains(&last.as_str()); // "President Park"
+    let thing = THING_NOUNS.contains(&last.as_str())
+        && (b - a >= 2 || !also_a_surname)
+        && (!given_first || !also_a_surname);
+    if thing || (!given_first && b - a >= 2 && is_peoples_name(toks[a].text, is_place)) {
         return None;
     }
     // "Hong Kong", "New Zealand": places of several words.
@@ -1235,6 +1245,14 @@ mod tests {
             people("Grace Park said the gates open at nine."),
             [("Grace Park".to_string(), None)]
         );
+        // … only when the noun is a surname too: a cup, a reservoir, a way are things.
+        for text in [
+            "Stanley Cup said the final was close.",
+            "Lincoln Reservoir said the level fell.",
+            "Grace Way said the road was shut.",
+        ] {
+            assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+        }
         // The noun alone after a title: a meeting, a hotel; a surname that is also such a noun
         // stays a name.
         for text in [

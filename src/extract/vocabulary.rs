@@ -432,6 +432,8 @@ pub const THING_NOUNS: &[&str] = &[
     "mountains",
     "reservoir",
     "playfield",
+    "way",
+    "place",
     "girls",
     "boys",
     "leaders",
