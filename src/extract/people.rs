@@ -16,9 +16,9 @@
 
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
-    KIN_NOUNS, PLACE_NOUNS, THING_NOUNS, TITLE_MODIFIERS, is_given_name, is_given_name_word,
-    is_month_or_weekday, is_peoples_name, is_portfolio_word, is_romanised_given_name,
-    is_title_word,
+    KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, THING_NOUNS, TITLE_MODIFIERS, is_given_name,
+    is_given_name_word, is_month_or_weekday, is_peoples_name, is_portfolio_word,
+    is_romanised_given_name, is_title_word,
 };
 use crate::model::Person;
 use std::collections::HashMap;
@@ -749,6 +749,10 @@ fn person_span(
     // nor is that noun alone ("the Annual General Meeting", "the President Hotel").
     // A given name first saves only a noun that is also a surname ("Grace Park", "Michael
     // Bay"), not "Stanley Cup" or "Lincoln Reservoir".
+    // "Santa Clara", "Fort Worth": a place.
+    if b - a >= 2 && PLACE_OPENERS.contains(&toks[a].text) {
+        return None;
+    }
     let last = lower(&toks[b - 1]);
     let given_first = is_given_name(toks[a].text);
     let also_a_surname = SURNAME_THING_NOUNS.contains(&last.as_str()); // "President Park"
@@ -1250,6 +1254,7 @@ mod tests {
             "Stanley Cup said the final was close.",
             "Lincoln Reservoir said the level fell.",
             "Grace Way said the road was shut.",
+            "Santa Vell said the road was shut.",
         ] {
             assert!(people(text).is_empty(), "{text}: {:?}", people(text));
         }

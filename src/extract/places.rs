@@ -14,7 +14,9 @@
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
 use super::text;
-use super::vocabulary::{is_given_name, is_head, is_month_or_weekday, is_title_word};
+use super::vocabulary::{
+    PLACE_OPENERS, is_given_name, is_head, is_month_or_weekday, is_title_word,
+};
 use crate::model::{NamedMention, Text};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -358,6 +360,26 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
             })
             && !is_given_name(first.text)
             && kind_of(&text::join_words(words)).is_none();
+        // "San Mateo", "Fort Worth": a place's first word, then one or two names.
+        // Not inside a person's name after a particle ("Antonio López de Santa Anna").
+        let opened = (2..=3).contains(&words.len())
+            && PLACE_OPENERS.contains(&first.text)
+            && !(name.start > 0
+                && matches!(
+                    toks[name.start - 1].text,
+                    "de" | "da" | "do" | "del" | "di" | "y"
+                ))
+            && words[1..].iter().all(|t| {
+                t.capitalised
+                    && !is_head(t.text)
+                    && !is_title_word(&t.text.to_lowercase())
+                    && !is_month_or_weekday(t.text)
+            })
+            && kind_of(&text::join_words(words)).is_none();
+        if opened {
+            spans.push((first.start, last.end));
+            continue;
+        }
         if !plain || name.start == 0 || first.break_before || first.sentence_start {
             continue;
         }
@@ -659,6 +681,13 @@ mod tests {
             ["Orrin Vale"]
         );
         assert!(found("He saw the Village of Orrin.").is_empty());
+        // A place's first word opens one: "Fort …", "San …", not a body's or a person's name.
+        assert_eq!(
+            found("Santa Vell grew, as did trade with Fort Orrin Vale."),
+            ["Santa Vell", "Fort Orrin Vale"]
+        );
+        assert!(found("The Port Authority and Mount Orrin Bank met.").is_empty());
+        assert!(found("Antonio López de Santa Vell rode in.").is_empty());
     }
 
     #[test]
