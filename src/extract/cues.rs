@@ -403,8 +403,116 @@ pub(super) fn cued_names_in(
                 }
             }
         }
+        names.extend(club_names(toks, is_place));
     }
     names
+}
+
+/// Forms that open a sports club's name ("FC Basel", "Real Madrid", "AC Milan"); all but the
+/// first three only before a place's name.
+const CLUB_FORMS_BEFORE: &[&str] = &[
+    "FC",
+    "F.C.",
+    "AFC",
+    "CF",
+    "SC",
+    "AC",
+    "AS",
+    "SSC",
+    "SV",
+    "VfB",
+    "VfL",
+    "Real",
+    "Atlético",
+    "Atletico",
+    "Sporting",
+    "Olympique",
+    "Dynamo",
+    "Dinamo",
+    "Inter",
+];
+
+/// Forms that close a sports club's name ("Alder FC"); "United" only after a place's name
+/// ("Manchester United").
+const CLUB_FORMS_AFTER: &[&str] = &["FC", "F.C.", "AFC", "A.F.C.", "United"];
+
+/// Plural nouns after a city that name an event or an agreement, not a team ("Beijing
+/// Olympics", "Minsk Accords").
+const CITY_PLURAL_THINGS: &[&str] = &[
+    "olympics",
+    "paralympics",
+    "games",
+    "accords",
+    "agreements",
+    "conventions",
+    "protocols",
+    "talks",
+    "championships",
+    "islands",
+    "heights",
+    "hills",
+    "springs",
+    "falls",
+    "docks",
+    "gardens",
+    "markets",
+    "residents",
+    "stocks",
+    "shares",
+    "times",
+    "news",
+];
+
+/// Sports clubs named by their form or as a city's team, in the capitalised segments of a
+/// paragraph's name runs: "FC Basel", "Real Madrid", "Alder FC", "Manchester United", and a
+/// city with a capitalised plural ("Boston Bruins", "St. Louis Eagles").
+fn club_names(toks: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut names = Vec::new();
+    for run in text::name_runs(toks) {
+        // Segments of capitalised words: "Swiss Super League for FC Basel" has two.
+        let mut from = run.start;
+        for k in run.start..=run.end {
+            if k < run.end && toks[k].capitalised && !(k > from && toks[k].break_before) {
+                continue;
+            }
+            let mut seg = &toks[from..k.max(from)];
+            from = k + usize::from(k < run.end && !toks[k].capitalised);
+            if seg.first().is_some_and(|t| t.text == "The") {
+                seg = &seg[1..];
+            }
+            if let Some(name) = club_name(seg, is_place) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// The club a segment of capitalised words names, if it is one (see [`club_names`]).
+fn club_name(seg: &[Token], is_place: &dyn Fn(&str) -> bool) -> Option<String> {
+    let (first, last) = (seg.first()?, seg.last()?);
+    if !(2..=4).contains(&seg.len()) {
+        return None;
+    }
+    let any_name = |form: &str| matches!(form, "FC" | "F.C." | "AFC" | "A.F.C.");
+    let opens = CLUB_FORMS_BEFORE.contains(&first.text)
+        && (any_name(first.text) || is_place(&text::join_words(&seg[1..])));
+    let head = &seg[..seg.len() - 1];
+    let closes = CLUB_FORMS_AFTER.contains(&last.text)
+        && (any_name(last.text) || is_place(&text::join_words(head)));
+    let plural = last.text.to_lowercase();
+    let team = matches!(
+        super::places::kind_of(&text::join_words(head)),
+        Some(super::places::Kind::City | super::places::Kind::MinorCity)
+    ) && plural.len() > 4
+        && plural.ends_with('s')
+        && !plural.ends_with("ss")
+        && !last.text.ends_with("'s")
+        && !is_head(last.text)
+        && !NOT_ORGANISATIONS.contains(&plural.trim_end_matches('s'))
+        && !CITY_PLURAL_THINGS.contains(&plural.as_str())
+        && !adjective_like(last.text, is_place);
+    (opens || closes || team).then(|| text::join_words(seg))
 }
 
 /// Whether word `i` can be a cue: every cue is a capitalised word, or a lower-case one next to a
@@ -707,6 +815,23 @@ mod tests {
             .contains(&w)
         };
         cued_names_in(text, &text::tokens(text), &is_place)
+    }
+
+    #[test]
+    fn a_sports_club_by_its_form_or_as_a_citys_team() {
+        let is_place = |w: &str| ["Alder", "Milan", "Shanghai"].contains(&w);
+        let clubs = |text: &str| -> Vec<String> { club_names(&text::tokens(text), &is_place) };
+        assert_eq!(
+            clubs("He left FC Vellis for AC Milan, then Alder United and Birch Rovers FC."),
+            ["FC Vellis", "AC Milan", "Alder United", "Birch Rovers FC"]
+        );
+        // "AC" and "United" need a place; a city's plural is a team unless it is an event.
+        assert!(clubs("The AC Vellis and Kestrel United met.").is_empty());
+        assert_eq!(
+            clubs("The Shanghai Sharks beat the Shanghai Olympics team."),
+            ["Shanghai Sharks"]
+        );
+        assert!(clubs("Shanghai Residents and Shanghai Stocks rose.").is_empty());
     }
 
     #[test]
