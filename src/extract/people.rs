@@ -16,8 +16,8 @@
 
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
-    KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, THING_NOUNS, TITLE_MODIFIERS, is_given_name,
-    is_given_name_word, is_month_or_weekday, is_peoples_name, is_portfolio_word,
+    KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, SENTENCE_STARTERS, THING_NOUNS, TITLE_MODIFIERS,
+    is_given_name, is_given_name_word, is_month_or_weekday, is_peoples_name, is_portfolio_word,
     is_romanised_given_name, is_title_word,
 };
 use crate::model::Person;
@@ -443,6 +443,7 @@ fn looks_like_descriptor(word: &str) -> bool {
 fn looks_common(word: &str) -> bool {
     let l = word.to_lowercase();
     FUNCTION_WORDS.contains(&l.as_str())
+        || SENTENCE_STARTERS.contains(&l.as_str())
         || (l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed") || l.ends_with("ly")))
 }
 
@@ -521,11 +522,13 @@ fn consider(
         && (is_given_name(toks[a].text)
             || (!toks[a].sentence_start && is_given_name_word(toks[a].text)));
     let romanised = words == 2 && is_romanised_given_name(toks[b - 1].text);
+    // Evidence around the name: a relative, a life, the next sentence's pronoun.
     let life = (2..=4).contains(&words)
-        && a == start
-        && (kin_before(text, toks, a)
+        && (kin_after(toks, b)
             || life_after(&text[toks[b - 1].end..])
-            || (toks[a].sentence_start && next_sentence_he_or_she(toks, b)));
+            || (a == start
+                && (kin_before(text, toks, a)
+                    || (toks[a].sentence_start && next_sentence_he_or_she(toks, b)))));
     let evidenced = role.is_some() || speech || given || romanised || agent || life;
     // "Agriculture, Forestry and …": a portfolio is no one's name.
     if single
@@ -578,6 +581,14 @@ fn next_sentence_he_or_she(toks: &[Token], b: usize) -> bool {
         .take(80)
         .find(|t| t.sentence_start)
         .is_some_and(|t| matches!(t.text, "He" | "She" | "His" | "Her"))
+}
+
+/// A relative of the name's right after it: "Ana Ruiz's husband".
+fn kin_after(toks: &[Token], b: usize) -> bool {
+    let possessive = toks[b - 1].text.ends_with("'s") || toks[b - 1].text.ends_with("’s");
+    possessive
+        && !toks[b - 1].break_after
+        && toks.get(b).is_some_and(|t| KIN_NOUNS.contains(&t.text))
 }
 
 /// What follows a name gives a person's life: years or a birth in brackets ("(1821-1902)",
@@ -1062,6 +1073,9 @@ mod tests {
             ["Brannock Ode"]
         );
         assert_eq!(names("Trade rose, Tarn Ulvaeus claimed."), ["Tarn Ulvaeus"]);
+        // A sentence's opening adverb is no part of the name.
+        assert_eq!(names("Later Tarn Ulvaeus's wife spoke."), ["Tarn Ulvaeus"]);
+        assert_eq!(names("Earlier Tarn Ulvaeus said no."), ["Tarn Ulvaeus"]);
         // None of these: a body is "it", a year after a comma is no age, "married to" no kin.
         assert!(names("Harbour Works built the pier in 1990. It later sold it.").is_empty());
         assert!(names("Visitors met Brannock Ode, 1990, at the gate.").is_empty());
