@@ -228,7 +228,7 @@ fn is_address(city: &str, wider: &str) -> bool {
         .is_some_and(|within| within.contains(&wider))
 }
 
-/// Last words of names that are places: facilities, streets, landmarks.
+/// Last words of names that are places: facilities, streets, landmarks, seas, straits, coasts.
 const PLACE_HEADS: &[&str] = &[
     "station",
     "airport",
@@ -269,6 +269,17 @@ const PLACE_HEADS: &[&str] = &[
     "province",
     "prefecture",
     "district",
+    "sea",
+    "strait",
+    "gulf",
+    "ocean",
+    "peninsula",
+    "desert",
+    "canyon",
+    "coast",
+    "castle",
+    "mansion",
+    "plaza",
 ];
 
 /// Capitalised names headed by a place noun among `toks`: (start, end) byte spans.
@@ -705,6 +716,13 @@ mod tests {
             .collect();
         assert_eq!(names, ["Valmora Arena"]);
         assert!(headed_places(&text::tokens("The Bank of Valmora grew.")).is_empty());
+        // Seas, straits and coasts are places too.
+        let text = "Ships crossed the Kestrel Strait into the Valmora Sea.";
+        let names: Vec<&str> = headed_places(&text::tokens(text))
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(names, ["Kestrel Strait", "Valmora Sea"]);
     }
 
     #[test]
