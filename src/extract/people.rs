@@ -755,15 +755,15 @@ fn person_span(
     if toks[a].start < body_start {
         return None;
     }
-    // "Kobe Park", "Nobel Prize", "Afghan Girls": unless a given name opens it, a name that
-    // ends in a thing's or a group's noun, or opens with a people's adjective, is no person's;
-    // nor is that noun alone ("the Annual General Meeting", "the President Hotel").
-    // A given name first saves only a noun that is also a surname ("Grace Park", "Michael
-    // Bay"), not "Stanley Cup" or "Lincoln Reservoir".
     // "Santa Clara", "Fort Worth": a place.
     if b - a >= 2 && PLACE_OPENERS.contains(&toks[a].text) {
         return None;
     }
+    // "Kobe Park", "Nobel Prize", "Afghan Girls": a name that ends in a thing's or a group's
+    // noun is no person's, nor is that noun alone ("the Annual General Meeting", "the
+    // President Hotel"); a given name first saves only a noun that is also a surname ("Grace
+    // Park", "Michael Bay"; not "Stanley Cup", "Lincoln Reservoir"). Unless a given name opens
+    // it, neither is a name that opens with a people's adjective ("French Varn").
     let last = lower(&toks[b - 1]);
     let given_first = is_given_name(toks[a].text);
     let also_a_surname = SURNAME_THING_NOUNS.contains(&last.as_str()); // "President Park"
