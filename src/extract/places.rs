@@ -583,16 +583,19 @@ mod tests {
         assert_eq!(names, ["Shanghai", "United States", "Harwick"]);
     }
 
+    /// The names of the places `find_places` reads in `text`.
+    fn place_names(f: &PlaceFinder, text: &str) -> Vec<String> {
+        find_places(&Text::from(text), &[], f, &[])
+            .0
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
     #[test]
     fn a_world_region_in_passing_is_no_party_but_one_in_the_lead_is() {
         let f = finder();
-        let names = |text: &str| -> Vec<String> {
-            find_places(&Text::from(text), &[], &f, &[])
-                .0
-                .into_iter()
-                .map(|p| p.name)
-                .collect()
-        };
+        let names = |text: &str| place_names(&f, text);
         let passing = "Harwick signs pact\n\nHarwick and Brazil signed.\n\nTrade with Asia grew.";
         assert_eq!(names(passing), ["Harwick", "Brazil"]);
         let lead = "Harwick signs pact\n\nHarwick and Africa signed.\n\nMore.";
@@ -605,13 +608,7 @@ mod tests {
     #[test]
     fn a_direction_before_a_known_place_names_another_place_but_not_a_countrys_part() {
         let f = finder();
-        let names = |text: &str| -> Vec<String> {
-            find_places(&Text::from(text), &[], &f, &[])
-                .0
-                .into_iter()
-                .map(|p| p.name)
-                .collect()
-        };
+        let names = |text: &str| place_names(&f, text);
         let text = "Pact\n\nHarwick signed with firms in West Harwick and Southern California.";
         assert_eq!(
             names(text),
@@ -703,26 +700,26 @@ mod tests {
 
     #[test]
     fn names_headed_by_a_facility_word_are_places() {
-        let text = "They met at the Harwick Central Station, then the Valmora Ferry Road.";
-        let names: Vec<&str> = headed_places(&text::tokens(text))
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
-        assert_eq!(names, ["Harwick Central Station", "Valmora Ferry Road"]);
-        let text = "England won at the Valmora Arena.";
-        let names: Vec<&str> = headed_places(&text::tokens(text))
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
-        assert_eq!(names, ["Valmora Arena"]);
-        assert!(headed_places(&text::tokens("The Bank of Valmora grew.")).is_empty());
+        let headed = |text: &str| -> Vec<String> {
+            headed_places(&text::tokens(text))
+                .iter()
+                .map(|&(s, e)| text[s..e].to_string())
+                .collect()
+        };
+        assert_eq!(
+            headed("They met at the Harwick Central Station, then the Valmora Ferry Road."),
+            ["Harwick Central Station", "Valmora Ferry Road"]
+        );
+        assert_eq!(
+            headed("England won at the Valmora Arena."),
+            ["Valmora Arena"]
+        );
+        assert!(headed("The Bank of Valmora grew.").is_empty());
         // Seas, straits and coasts are places too.
-        let text = "Ships crossed the Kestrel Strait into the Valmora Sea.";
-        let names: Vec<&str> = headed_places(&text::tokens(text))
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
-        assert_eq!(names, ["Kestrel Strait", "Valmora Sea"]);
+        assert_eq!(
+            headed("Ships crossed the Kestrel Strait into the Valmora Sea."),
+            ["Kestrel Strait", "Valmora Sea"]
+        );
     }
 
     #[test]
