@@ -507,7 +507,7 @@ fn club_name(seg: &[Token], is_place: &dyn Fn(&str) -> bool) -> Option<String> {
     ) && plural.len() > 4
         && plural.ends_with('s')
         && !plural.ends_with("ss")
-        && !last.text.ends_with("'s")
+        && possessive_stem(last.text).is_none()
         && !is_head(last.text)
         && !NOT_ORGANISATIONS.contains(&plural.trim_end_matches('s'))
         && !CITY_PLURAL_THINGS.contains(&plural.as_str())

@@ -585,8 +585,7 @@ fn next_sentence_he_or_she(toks: &[Token], b: usize) -> bool {
 
 /// A relative of the name's right after it: "Ana Ruiz's husband".
 fn kin_after(toks: &[Token], b: usize) -> bool {
-    let possessive = toks[b - 1].text.ends_with("'s") || toks[b - 1].text.ends_with("’s");
-    possessive
+    text::possessive_stem(toks[b - 1].text).is_some()
         && !toks[b - 1].break_after
         && toks.get(b).is_some_and(|t| KIN_NOUNS.contains(&t.text))
 }
