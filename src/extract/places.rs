@@ -367,7 +367,7 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
                 t.capitalised
                     && !is_head(t.text)
                     && !is_title_word(&t.text.to_lowercase())
-                    && !is_month_or_weekday(t.text)
+                    && !is_month_or_weekday(&t.text.to_lowercase())
             })
             && !is_given_name(first.text)
             && kind_of(&text::join_words(words)).is_none();
@@ -384,7 +384,7 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
                 t.capitalised
                     && !is_head(t.text)
                     && !is_title_word(&t.text.to_lowercase())
-                    && !is_month_or_weekday(t.text)
+                    && !is_month_or_weekday(&t.text.to_lowercase())
             })
             && kind_of(&text::join_words(words)).is_none();
         if opened {
@@ -409,11 +409,44 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
             && name.start >= 2
             && !toks[name.start - 1].break_before
             && PLACE_KINDS_BEFORE_OF.contains(&toks[name.start - 2].text);
-        if addressed || introduced {
+        if addressed || introduced || located(toks, name.start, name.end) {
             spans.push((first.start, last.end));
         }
     }
     spans
+}
+
+/// Endings of a common noun written with a capital ("Physiology", "Economics", "Scripture"):
+/// such a word after "in" is a subject, not a place.
+const COMMON_NOUN_ENDINGS: &[&str] = &[
+    "ogy", "ics", "ism", "tion", "sion", "ment", "ness", "ity", "ure", "ship",
+];
+
+/// Whether the one-word name `toks[start..end]` is a place by where it stands: right after
+/// "in" or "near" ("born in Williamsport", "a farm near Pleszew"), and the word is no acronym,
+/// possessive, people's name or language ("in Konkani"), subject ("in Economics"), given name that
+/// is also a word, is not followed by a number ("in Figure
+/// 2") or a case's "v." ("in Brown v. Board"), and the article never writes it in lower case ("in
+/// Marketing" beside "marketing").
+fn located(toks: &[text::Token], start: usize, end: usize) -> bool {
+    let word = &toks[start];
+    if end != start + 1 || !matches!(toks[start - 1].text, "in" | "near") {
+        return false;
+    }
+    let w = word.text;
+    let lower = w.to_lowercase();
+    let is_place = |name: &str| kind_of(name).is_some();
+    w.chars().skip(1).all(char::is_lowercase)
+        && w.chars().count() > 2
+        && !super::vocabulary::adjective_like(w, &is_place)
+        && !super::vocabulary::is_given_name_word(w)
+        && !COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+        && toks.get(end).is_none_or(|next| {
+            word.break_after
+                || !(next.text.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(next.text, "v." | "v" | "vs." | "versus"))
+        })
+        && !toks.iter().any(|t| t.text == lower)
 }
 
 /// Capitalised compass words that open a place's name before a known place ("West Africa",
@@ -672,7 +705,7 @@ mod tests {
         );
         // Not after a preposition, a possessor, a body, a person, or a city the gazetteer knows.
         assert!(found("Orrin Falls, Maryland, grew.").is_empty());
-        assert!(found("They met in Orrin, Peru's capital.").is_empty());
+        assert!(found("They came from Orrin, Peru's capital.").is_empty());
         assert!(found("They invested in Valmora Bank, Peru.").is_empty());
         assert!(found("They wrote to Anna Vell, Peru.").is_empty());
         assert!(found("They flew to Lima, Peru.").is_empty());
@@ -696,6 +729,25 @@ mod tests {
         );
         assert!(found("The Port Authority and Mount Orrin Bank met.").is_empty());
         assert!(found("Antonio López de Santa Vell rode in.").is_empty());
+        // One word after "in" or "near" is a place, unless it is a month, an acronym, a people,
+        // a subject, a possessor, a case, a figure, or a word the article writes in lower case.
+        assert_eq!(
+            found("She was born in Orrinton and farmed near Vellby."),
+            ["Orrinton", "Vellby"]
+        );
+        for not_a_place in [
+            "It opened in March.",
+            "It was listed in NASDAQ filings.",
+            "It was written in Konkani and Spanish.",
+            "She took a degree in Economics.",
+            "It was said in Orrin's speech.",
+            "It was decided in Vell v. Orrin.",
+            "It is shown in Figure 2.",
+            "He worked in Marketing, and marketing suited him.",
+            "They met Orrinton at noon.",
+        ] {
+            assert!(found(not_a_place).is_empty(), "{not_a_place}");
+        }
     }
 
     #[test]
