@@ -353,6 +353,7 @@ impl Reader {
             headed_places: places::headed_places(body)
                 .into_iter()
                 .chain(places::addressed_places(body))
+                .chain(places::of_places(body))
                 .collect(),
             // A smaller city's name is also a person's ("Wang Jinhua").
             candidates: people::people_candidates(

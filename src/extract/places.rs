@@ -9,7 +9,9 @@
 //! Places not in the gazetteer are found by their head noun: a capitalised name ending in a
 //! facility or street word ("Shandao Station", "Fisht Stadium", "Castlefrank Road") is a place,
 //! by their address: a name after a preposition, then a comma and a country or region the
-//! gazetteer knows ("moved to Poolesville, Maryland"), and by their kind ("the village of Atwick").
+//! gazetteer knows ("moved to Poolesville, Maryland"), by their kind ("the village of Atwick",
+//! "the Bay of Bengal", "the Republic of Fredonia"), and one word by "in" or "near" before it
+//! ("born in Williamsport").
 //!
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
@@ -282,6 +284,85 @@ const PLACE_HEADS: &[&str] = &[
     "plaza",
 ];
 
+/// First words of a place's name in the form "X of Y" that name a feature of the land or sea:
+/// "Bay of Bengal", "Isle of Man", "Horn of Africa". Such a name is its own place, not Y.
+const FEATURES_OF: &[&str] = &[
+    "bay", "gulf", "sea", "strait", "straits", "horn", "isle", "island", "islands", "cape", "lake",
+    "mount", "pyramid",
+];
+
+/// First words of a place's name in the form "X of Y" that name a polity or a division: "State
+/// of Pennsylvania", "Republic of Fredonia", "City of Brampton". When the gazetteer knows Y, the
+/// name is one more way to write Y.
+const POLITIES_OF: &[&str] = &[
+    "state",
+    "republic",
+    "kingdom",
+    "duchy",
+    "principality",
+    "emirate",
+    "commonwealth",
+    "city",
+    "province",
+    "county",
+    "municipality",
+];
+
+/// Which of [`FEATURES_OF`] or [`POLITIES_OF`] opens a name "X of Y", if one does: `Some(true)`
+/// for a feature of the land or sea.
+fn of_kind(name: &str) -> Option<bool> {
+    let (first, rest) = name.split_once(' ')?;
+    let first = first.to_lowercase();
+    if rest != "of" && !rest.starts_with("of ") {
+        return None;
+    }
+    if FEATURES_OF.contains(&first.as_str()) {
+        Some(true)
+    } else {
+        POLITIES_OF.contains(&first.as_str()).then_some(false)
+    }
+}
+
+/// Places written "X of Y" among `toks` (start, end byte spans): a capitalised place noun
+/// ([`FEATURES_OF`], [`POLITIES_OF`]), "of", then one to three capitalised words, alone or in a
+/// list ("the Bay of Bengal and the Gulf of Kestrel", "the Republic of Fredonia"). Inside a
+/// longer name it is part of that name ("Bank of the Republic of Fredonia", "City of Alder
+/// Council": a body's, read as one).
+pub fn of_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for run in text::name_runs(toks) {
+        let words = &toks[run.start..run.end];
+        for k in 0..words.len().saturating_sub(2) {
+            if words[k + 1].text != "of"
+                || !words[k].capitalised
+                || of_kind(&text::join_words(&words[k..k + 2])).is_none()
+            {
+                continue;
+            }
+            // Alone in its run, or after "and" ("… and the Gulf of Kestrel").
+            let before = &words[..k];
+            let before = match before.split_last() {
+                Some((the, rest)) if the.text.eq_ignore_ascii_case("the") => rest,
+                _ => before,
+            };
+            let opens = before.last().is_none_or(|w| w.text == "and");
+            let name_end = (k + 2..words.len())
+                .find(|&j| !words[j].capitalised)
+                .unwrap_or(words.len());
+            let closes = name_end == words.len() || words[name_end].text == "and";
+            let name = &words[k + 2..name_end];
+            if opens
+                && closes
+                && (1..=3).contains(&name.len())
+                && !name.iter().any(|t| is_head(t.text))
+            {
+                spans.push((words[k].start, words[name_end - 1].end));
+            }
+        }
+    }
+    spans
+}
+
 /// Capitalised names headed by a place noun among `toks`: (start, end) byte spans.
 pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
@@ -493,7 +574,16 @@ pub fn find_places(
     spans: &[(usize, usize)],
 ) -> (Vec<NamedMention>, Option<(String, String)>) {
     let text = article.as_str();
-    let found = finder.find(text, spans);
+    // "the Bay of Bengal" is a sea, not a mention of Bengal.
+    let found: Vec<_> = finder
+        .find(text, spans)
+        .into_iter()
+        .filter(|&(s, e, _)| {
+            !headed
+                .iter()
+                .any(|&(hs, he)| hs < s && e <= he && of_kind(&text[hs..he]) == Some(true))
+        })
+        .collect();
     let mut places: Vec<NamedMention> = Vec::new();
     let lead_end = article.lead().end;
     // A world region ("Asia", "Latin America") is a party only when the article puts it in
@@ -540,13 +630,15 @@ pub fn find_places(
             continue;
         }
         let name = &text[start..end];
-        // "Kestrel Province" beside "Kestrel": the gazetteer's place, written with its noun.
+        // "Kestrel Province" beside "Kestrel", "the State of Kestrel": the gazetteer's place,
+        // written with its noun.
         let known = found.iter().find(|&&(s, e, _)| {
-            s == start
+            (s == start
                 && e < end
                 && text[e..end].strip_prefix(' ').is_some_and(|noun| {
                     crate::extract::vocabulary::PLACE_NOUNS.contains(&noun.to_lowercase().as_str())
-                })
+                }))
+                || (e == end && s > start && of_kind(&text[start..end]) == Some(false))
         });
         if let Some(&(_, _, place)) = known {
             if let Some(p) = places.iter_mut().find(|p| p.name == finder.name(place))
@@ -841,6 +933,45 @@ mod tests {
         assert_eq!(places.len(), 1, "{places:?}");
         assert_eq!(places[0].name, "Guangdong");
         assert_eq!(places[0].mentions, ["Guangdong", "Guangdong Province"]);
+    }
+
+    #[test]
+    fn a_sea_of_a_place_is_its_own_place_and_a_state_of_one_is_the_place() {
+        let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
+        let text = "Title\n\nShips sailed the Bay of Bengal and the Gulf of Orrin. The State of \
+                    Texas and the Republic of Vell signed with the Bank of the Republic of Vell.";
+        let toks = text::tokens(text);
+        let spans = of_places(&toks);
+        let read: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            read,
+            [
+                "Bay of Bengal",
+                "Gulf of Orrin",
+                "State of Texas",
+                "Republic of Vell"
+            ]
+        );
+        let bank = text.find("Bank").unwrap();
+        let (places, _) = find_places(
+            &Text::from(text),
+            &spans,
+            &finder,
+            &[(bank, text.len() - 1)],
+        );
+        let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Texas",
+                "Bay of Bengal",
+                "Gulf of Orrin",
+                "Republic of Vell"
+            ]
+        );
+        assert_eq!(places[0].mentions, ["Texas", "State of Texas"]);
+        // A body's head ends the name: "City of Orrin Council" is no place.
+        assert!(of_places(&text::tokens("The City of Orrin Council met.")).is_empty());
     }
 
     #[test]
