@@ -560,16 +560,27 @@ fn consider(
     });
 }
 
-/// A relative or companion named right before token `a`: "his father John Citrone", "a
-/// daughter, Nadja Beauford", "married to" is not one.
+/// A relative, a companion or a person's calling named right before token `a`: "his father
+/// John Citrone", "a daughter, Nadja Beauford", "physicist Luigi Galvani"; "married to" is not
+/// one.
 fn kin_before(text: &str, toks: &[Token], a: usize) -> bool {
     let Some(k) = a.checked_sub(1) else {
         return false;
     };
     let between = &text[toks[k].end..toks[a].start];
+    let word = toks[k].text.to_lowercase();
     !toks[k].capitalised
         && matches!(between, " " | ", ")
-        && KIN_NOUNS.contains(&toks[k].text.to_lowercase().as_str())
+        && (KIN_NOUNS.contains(&word.as_str()) || is_calling(&word))
+}
+
+/// Whether a lower-case word names a person's calling by its ending: "physicist", "journalist",
+/// "biologist", "physician", "musician", "photographer".
+fn is_calling(word: &str) -> bool {
+    word.len() >= 6
+        && ["ist", "ician", "grapher"]
+            .iter()
+            .any(|ending| word.ends_with(ending))
 }
 
 /// Whether the sentence after the one that ends at or after token `b` opens with "He", "She",
@@ -1051,6 +1062,12 @@ mod tests {
             names("The firm hired a daughter, Nadja Pellow, last year."),
             ["Nadja Pellow"]
         );
+        assert_eq!(
+            names("The work of physicist Tarn Ulvaeus and the musician Oren Kalvik grew."),
+            ["Tarn Ulvaeus", "Oren Kalvik"]
+        );
+        // A word that only ends like a calling is none: "list", "this".
+        assert!(names("The list Harbour Works drew up grew.").is_empty());
         assert_eq!(
             names("The lab of Tarn Ulvaeus (1821-1902) stood here."),
             ["Tarn Ulvaeus"]
