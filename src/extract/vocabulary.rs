@@ -111,6 +111,9 @@ pub const HEADS: &[&str] = &[
     "gallery",
     "centre",
     "center",
+    "library",
+    "network",
+    "studios",
 ];
 
 /// Heads of diplomatic missions, which are named with the city they are in ("Embassy of Valmora
