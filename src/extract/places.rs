@@ -32,7 +32,15 @@ pub fn gazetteer(extra: &BTreeMap<String, Vec<String>>) -> Vec<(String, Vec<Stri
         .map(|l| {
             let mut names = l.split('|').map(|n| n.trim().to_string());
             let name = names.next().unwrap_or_default();
-            (name, names.collect())
+            let mut aliases: Vec<String> = names.collect();
+            // "Guinea-Bissau" is also written "Guinea Bissau".
+            let spaced: Vec<String> = std::iter::once(&name)
+                .chain(&aliases)
+                .filter(|n| n.contains('-'))
+                .map(|n| n.replace('-', " "))
+                .collect();
+            aliases.extend(spaced);
+            (name, aliases)
         })
         .collect();
     for (name, aliases) in extra {
@@ -759,6 +767,18 @@ mod tests {
             .map(|&(_, _, p)| f.name(p))
             .collect();
         assert_eq!(names, ["Harwick", "Vermont", "Jeollabuk-do", "Guangxi"]);
+    }
+
+    #[test]
+    fn a_hyphenated_name_is_also_read_spaced() {
+        let f = finder();
+        let text = "Aid reached Guinea Bissau and Schleswig-Holstein.";
+        let names: Vec<&str> = f
+            .find(text, &[])
+            .iter()
+            .map(|&(_, _, p)| f.name(p))
+            .collect();
+        assert_eq!(names, ["Guinea-Bissau", "Schleswig-Holstein"]);
     }
 
     #[test]
