@@ -499,9 +499,20 @@ fn consider(
         return;
     };
     let name = &text[toks[a].start..toks[b - 1].end];
-    let name = text::possessive_stem(name).unwrap_or(name);
+    let possessive = text::possessive_stem(name);
+    let name = possessive.unwrap_or(name);
     let after = toks.get(b);
     let before = a.checked_sub(1).map(|k| &toks[k]);
+    // "lived in Beverly Hills", "a farm near Lincoln Park": a name of two or more words right
+    // after "in" or "near" is a place's (a person's is read there only as an owner: "in Ana
+    // Ruiz's book").
+    if b - a >= 2
+        && a == start
+        && possessive.is_none()
+        && before.is_some_and(|t| matches!(t.text, "in" | "near"))
+    {
+        return;
+    }
     // "according to Ana Ruiz": the verb two words before.
     let according = a == start
         && a >= 2
@@ -1068,6 +1079,9 @@ mod tests {
         );
         // A word that only ends like a calling is none: "list", "this".
         assert!(names("The list Harbour Works drew up grew.").is_empty());
+        // A name right after "in" or "near" is a place's, unless it owns something.
+        assert!(names("They lived in Anna Hills and near Anna Park.").is_empty());
+        assert_eq!(names("It is told in Anna Kalvik's book."), ["Anna Kalvik"]);
         assert_eq!(
             names("The lab of Tarn Ulvaeus (1821-1902) stood here."),
             ["Tarn Ulvaeus"]
