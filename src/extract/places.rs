@@ -458,8 +458,11 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
                     && !is_title_word(&t.text.to_lowercase())
                     && !is_month_or_weekday(&t.text.to_lowercase())
             })
-            && !is_given_name(first.text)
             && kind_of(&text::join_words(words)).is_none();
+        // A given name opens a person's name, except where no person's stands ("in Beverly
+        // Hills").
+        let located = plain && name.start > 0 && located(toks, name.start, name.end);
+        let plain = plain && (!is_given_name(first.text) || located);
         // "San Mateo", "Fort Worth": a place's first word, then one or two names.
         // Not inside a person's name after a particle ("Antonio López de Santa Anna").
         let opened = (2..=3).contains(&words.len())
@@ -498,7 +501,7 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
             && name.start >= 2
             && !toks[name.start - 1].break_before
             && PLACE_KINDS_BEFORE_OF.contains(&toks[name.start - 2].text);
-        if addressed || introduced || located(toks, name.start, name.end) {
+        if addressed || introduced || located {
             spans.push((first.start, last.end));
         }
     }
@@ -511,6 +514,30 @@ const COMMON_NOUN_ENDINGS: &[&str] = &[
     "ogy", "ics", "ism", "tion", "sion", "ment", "ness", "ity", "ure", "ship",
 ];
 
+/// Verbs of writing and publishing: what is "in" after one is a publication ("wrote in La
+/// Tercera", "published in Nature").
+const PUBLISHED: &[&str] = &[
+    "wrote",
+    "writes",
+    "written",
+    "writing",
+    "published",
+    "publishes",
+    "reported",
+    "reports",
+    "appeared",
+    "appears",
+    "quoted",
+    "cited",
+    "printed",
+    "featured",
+    "column",
+    "editorial",
+    "article",
+    "op-ed",
+    "interview",
+];
+
 /// Whether the one-word name `toks[start..end]` is a place by where it stands: right after
 /// "in" or "near" ("born in Williamsport", "a farm near Pleszew"), and the word is no acronym,
 /// possessive, people's name or language ("in Konkani"), subject ("in Economics"), given name that
@@ -518,23 +545,41 @@ const COMMON_NOUN_ENDINGS: &[&str] = &[
 /// 2") or a case's "v." ("in Brown v. Board"), and the article never writes it in lower case ("in
 /// Marketing" beside "marketing").
 fn located(toks: &[text::Token], start: usize, end: usize) -> bool {
-    let word = &toks[start];
-    if end != start + 1 || !matches!(toks[start - 1].text, "in" | "near") {
+    if !matches!(toks[start - 1].text, "in" | "near") {
         return false;
+    }
+    // "wrote in La Tercera", "published in Nature": a publication, not a place.
+    if start >= 2 && PUBLISHED.contains(&toks[start - 2].text.to_lowercase().as_str()) {
+        return false;
+    }
+    let word = &toks[end - 1];
+    let not_a_case_or_figure = toks.get(end).is_none_or(|next| {
+        word.break_after
+            || !(next.text.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(next.text, "v." | "v" | "vs." | "versus"))
+    });
+    let is_place = |name: &str| kind_of(name).is_some();
+    // "in Beverly Hills", "near Sandy Hook": two or three words no person's name stands in.
+    if end - start >= 2 {
+        return not_a_case_or_figure
+            && text::possessive_stem(word.text).is_none()
+            && !super::vocabulary::adjective_like(toks[start].text, &is_place)
+            && !text::FUNCTION_WORDS.contains(&toks[start].text.to_lowercase().as_str())
+            && toks[start..end].iter().all(|t| {
+                let lower = t.text.to_lowercase();
+                t.text.chars().skip(1).all(char::is_lowercase)
+                    && !is_place(t.text)
+                    && !COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+            });
     }
     let w = word.text;
     let lower = w.to_lowercase();
-    let is_place = |name: &str| kind_of(name).is_some();
     w.chars().skip(1).all(char::is_lowercase)
         && w.chars().count() > 2
         && !super::vocabulary::adjective_like(w, &is_place)
         && !super::vocabulary::is_given_name_word(w)
         && !COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
-        && toks.get(end).is_none_or(|next| {
-            word.break_after
-                || !(next.text.starts_with(|c: char| c.is_ascii_digit())
-                    || matches!(next.text, "v." | "v" | "vs." | "versus"))
-        })
+        && not_a_case_or_figure
         && !toks.iter().any(|t| t.text == lower)
 }
 
@@ -847,6 +892,20 @@ mod tests {
             found("She was born in Orrinton and farmed near Vellby."),
             ["Orrinton", "Vellby"]
         );
+        // Two or three words there too, even with a given name first ("in Beverly Hills"); not
+        // a known place's part, a function word first, a subject, or a publication.
+        assert_eq!(
+            found("She lived in Anna Hills and near Vell Ridge."),
+            ["Anna Hills", "Vell Ridge"]
+        );
+        for not_a_place in [
+            "It grew in East China.",
+            "It grew in The Orrin.",
+            "It was taught in Information Technology classes.",
+            "It was published in Orrin Weekly Review.",
+        ] {
+            assert!(found(not_a_place).is_empty(), "{not_a_place}");
+        }
         for not_a_place in [
             "It opened in March.",
             "It was listed in NASDAQ filings.",
@@ -857,6 +916,7 @@ mod tests {
             "It is shown in Figure 2.",
             "He worked in Marketing, and marketing suited him.",
             "They met Orrinton at noon.",
+            "She wrote in Orrinton that trade grew.",
         ] {
             assert!(found(not_a_place).is_empty(), "{not_a_place}");
         }
