@@ -542,9 +542,13 @@ fn consider(
                     || (toks[a].sentence_start && next_sentence_he_or_she(toks, b)))));
     let evidenced = role.is_some() || speech || given || romanised || agent || life;
     // "Agriculture, Forestry and …": a portfolio is no one's name.
+    // "Currently he is an analyst": a sentence's opening adverb is no one's name.
     if single
         && (!evidenced
             || (toks[a].sentence_start && role.is_none())
+            || (toks[a].sentence_start
+                && looks_common(toks[a].text)
+                && !is_given_name(toks[a].text))
             || is_portfolio_word(&lower(&toks[a])))
     {
         return;
@@ -1106,6 +1110,10 @@ mod tests {
         // A sentence's opening adverb is no part of the name.
         assert_eq!(names("Later Tarn Ulvaeus's wife spoke."), ["Tarn Ulvaeus"]);
         assert_eq!(names("Earlier Tarn Ulvaeus said no."), ["Tarn Ulvaeus"]);
+        assert_eq!(
+            names("Surprisingly, General Tarn Ulvaeus, the new governor, said no."),
+            ["Tarn Ulvaeus"]
+        );
         // None of these: a body is "it", a year after a comma is no age, "married to" no kin.
         assert!(names("Harbour Works built the pier in 1990. It later sold it.").is_empty());
         assert!(names("Visitors met Brannock Ode, 1990, at the gate.").is_empty());
