@@ -219,6 +219,7 @@ pub const NOT_ORGANISATIONS: &[&str] = &[
     "device",
     "rate",
     "ratio",
+    "technology",
 ];
 
 /// Whether a word is an organisational head noun.
