@@ -1114,6 +1114,9 @@ mod tests {
             names("Surprisingly, General Tarn Ulvaeus, the new governor, said no."),
             ["Tarn Ulvaeus"]
         );
+        // A pronoun, a connective or an interjection opens no name.
+        assert!(names("Your Honor, we object. Well Tarn, we do.").is_empty());
+        assert_eq!(names("Moreover Tarn Ulvaeus said no."), ["Tarn Ulvaeus"]);
         // None of these: a body is "it", a year after a comma is no age, "married to" no kin.
         assert!(names("Harbour Works built the pier in 1990. It later sold it.").is_empty());
         assert!(names("Visitors met Brannock Ode, 1990, at the gate.").is_empty());

@@ -125,6 +125,27 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "like",
     "unlike",
     "meanwhile",
+    "my",
+    "your",
+    "you",
+    "me",
+    "us",
+    "moreover",
+    "furthermore",
+    "therefore",
+    "nevertheless",
+    "maybe",
+    // Interjections, in quoted speech and transcripts ("Oh Mom", "Well Dad", "Hi Kat").
+    "oh",
+    "uh",
+    "um",
+    "hi",
+    "hey",
+    "well",
+    "yes",
+    "no",
+    "alright",
+    "okay",
 ];
 
 /// Where the body begins in an article's text (a [`crate::model::Text`] as a string): headlines
