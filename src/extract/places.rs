@@ -446,6 +446,18 @@ const PLACE_KINDS_BEFORE_OF: &[&str] = &[
 pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     let runs = text::name_runs(toks);
     let mut spans = Vec::new();
+    // The words the article writes in lower case, gathered once, when a name after "in" asks.
+    let lower_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
+    let in_lower_case = |word: &str| {
+        lower_words
+            .get_or_init(|| {
+                toks.iter()
+                    .filter(|t| !t.text.starts_with(char::is_uppercase))
+                    .map(|t| t.text)
+                    .collect()
+            })
+            .contains(word)
+    };
     for (i, name) in runs.iter().enumerate() {
         let words = &toks[name.start..name.end];
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
@@ -461,7 +473,8 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
             && kind_of(&text::join_words(words)).is_none();
         // A given name opens a person's name, except where no person's stands ("in Beverly
         // Hills").
-        let located = plain && name.start > 0 && located(toks, name.start, name.end);
+        let located =
+            plain && name.start > 0 && located(toks, name.start, name.end, &in_lower_case);
         let plain = plain && (!is_given_name(first.text) || located);
         // "San Mateo", "Fort Worth": a place's first word, then one or two names.
         // Not inside a person's name after a particle ("Antonio López de Santa Anna").
@@ -538,13 +551,20 @@ const PUBLISHED: &[&str] = &[
     "interview",
 ];
 
-/// Whether the one-word name `toks[start..end]` is a place by where it stands: right after
-/// "in" or "near" ("born in Williamsport", "a farm near Pleszew"), and the word is no acronym,
-/// possessive, people's name or language ("in Konkani"), subject ("in Economics"), given name that
-/// is also a word, is not followed by a number ("in Figure
-/// 2") or a case's "v." ("in Brown v. Board"), and the article never writes it in lower case ("in
-/// Marketing" beside "marketing").
-fn located(toks: &[text::Token], start: usize, end: usize) -> bool {
+/// Whether the name `toks[start..end]` (one to three words) is a place by where it stands:
+/// right after "in" or "near" ("born in Williamsport", "a farm near Pleszew", "lived in Beverly
+/// Hills"), not after a verb of writing ("wrote in La Tercera"), and not followed by a number
+/// ("in Figure 2") or a case's "v." ("in Brown v. Board"). No word of it is an acronym or a
+/// subject ("in Economics"). One word is no people's name or language ("in Konkani"), given
+/// name that is also a word, or word the article also writes in lower case (`in_lower_case`:
+/// "in Marketing" beside "marketing"); two or three are no possessor's, open with no people's
+/// name or function word, and hold no known place ("in East China").
+fn located(
+    toks: &[text::Token],
+    start: usize,
+    end: usize,
+    in_lower_case: &dyn Fn(&str) -> bool,
+) -> bool {
     if !matches!(toks[start - 1].text, "in" | "near") {
         return false;
     }
@@ -552,35 +572,34 @@ fn located(toks: &[text::Token], start: usize, end: usize) -> bool {
     if start >= 2 && PUBLISHED.contains(&toks[start - 2].text.to_lowercase().as_str()) {
         return false;
     }
-    let word = &toks[end - 1];
+    let last = &toks[end - 1];
     let not_a_case_or_figure = toks.get(end).is_none_or(|next| {
-        word.break_after
+        last.break_after
             || !(next.text.starts_with(|c: char| c.is_ascii_digit())
                 || matches!(next.text, "v." | "v" | "vs." | "versus"))
     });
     let is_place = |name: &str| kind_of(name).is_some();
-    // "in Beverly Hills", "near Sandy Hook": two or three words no person's name stands in.
-    if end - start >= 2 {
-        return not_a_case_or_figure
-            && text::possessive_stem(word.text).is_none()
-            && !super::vocabulary::adjective_like(toks[start].text, &is_place)
-            && !text::FUNCTION_WORDS.contains(&toks[start].text.to_lowercase().as_str())
-            && toks[start..end].iter().all(|t| {
-                let lower = t.text.to_lowercase();
-                t.text.chars().skip(1).all(char::is_lowercase)
-                    && !is_place(t.text)
-                    && !COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
-            });
+    // A word written like a name, not an acronym ("NASDAQ") or a subject ("Economics").
+    let name_like = |t: &text::Token| {
+        let lower = t.text.to_lowercase();
+        t.text.chars().skip(1).all(char::is_lowercase)
+            && !COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+    };
+    let first = toks[start].text;
+    if !not_a_case_or_figure
+        || !toks[start..end].iter().all(name_like)
+        || super::vocabulary::adjective_like(first, &is_place)
+    {
+        return false;
     }
-    let w = word.text;
-    let lower = w.to_lowercase();
-    w.chars().skip(1).all(char::is_lowercase)
-        && w.chars().count() > 2
-        && !super::vocabulary::adjective_like(w, &is_place)
-        && !super::vocabulary::is_given_name_word(w)
-        && !COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
-        && not_a_case_or_figure
-        && !toks.iter().any(|t| t.text == lower)
+    if end - start >= 2 {
+        return text::possessive_stem(last.text).is_none()
+            && !text::FUNCTION_WORDS.contains(&first.to_lowercase().as_str())
+            && !toks[start..end].iter().any(|t| is_place(t.text));
+    }
+    first.chars().count() > 2
+        && !super::vocabulary::is_given_name_word(first)
+        && !in_lower_case(&first.to_lowercase())
 }
 
 /// Capitalised compass words that open a place's name before a known place ("West Africa",
