@@ -317,6 +317,13 @@ pub fn people_candidates(
     let body_start = text::body_start(text);
     // Capitalised words standing alone (not next to another capitalised word, no article
     // before: "the Columbia" is a thing), computed once so each candidate looks up in O(1).
+    // A word the article also writes in lower case is a common word ("the state of magic …
+    // Carnival of Magic"), not a surname standing alone.
+    let lower_case: std::collections::HashSet<&str> = toks
+        .iter()
+        .filter(|t| !t.text.starts_with(char::is_uppercase))
+        .map(|t| t.text)
+        .collect();
     let standalone: std::collections::HashSet<&str> = toks
         .iter()
         .enumerate()
@@ -325,6 +332,7 @@ pub fn people_candidates(
                 && (k + 1 >= toks.len() || !toks[k + 1].capitalised || toks[k + 1].break_before)
                 && (k == 0 || !toks[k - 1].capitalised || toks[k].break_before)
                 && (k == 0 || !matches!(toks[k - 1].text, "the" | "The" | "a" | "an"))
+                && !lower_case.contains(t.text.to_lowercase().as_str())
         })
         .map(|(_, t)| t.text)
         .collect();
@@ -1352,6 +1360,14 @@ mod tests {
         assert_eq!(
             people("The work of Kristin Wilkins is shown. Later, Wilkins added more."),
             [("Kristin Wilkins".to_string(), None)]
+        );
+        // A word the article also writes in lower case is a common word, not a surname.
+        assert!(
+            people(
+                "October is Puzzle Month here. The state of puzzle design grows. We went to the \
+             Festival of Puzzle in March."
+            )
+            .is_empty()
         );
     }
 
