@@ -571,7 +571,12 @@ fn consider(
     }
     // A surname standing alone confirms two-word names, or longer ones opening with a given
     // name ("Charles Li Xiaojia"); not "Space Shuttle Atlantis … Atlantis was moved".
-    let evidence = evidenced || (mentions.len() > 1 && (words == 2 || is_given_name(toks[a].text)));
+    // The word standing alone must be the surname of a two-word name: its last word ("Thanksgiving
+    // break" is no mention of a "Thanksgiving Day"; a Chinese name opening with its surname has
+    // a romanised given name after it, evidence of its own).
+    let evidence = evidenced
+        || (mentions.len() > 1
+            && ((words == 2 && alone(toks[b - 1].text)) || is_given_name(toks[a].text)));
     people.push(Candidate {
         person: Person {
             name: name.to_string(),
@@ -1361,6 +1366,8 @@ mod tests {
             people("The work of Kristin Wilkins is shown. Later, Wilkins added more."),
             [("Kristin Wilkins".to_string(), None)]
         );
+        // Only the last word of a two-word name standing alone is its surname's.
+        assert!(people("We rest on Harvest Day. Children love Harvest songs.").is_empty());
         // A word the article also writes in lower case is a common word, not a surname.
         assert!(
             people(
