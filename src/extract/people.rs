@@ -561,22 +561,8 @@ fn consider(
     {
         return;
     }
-    // The surname (last or, in Chinese order, first word) standing alone elsewhere.
-    let alone = |word: &str| standalone.contains(word);
-    let mut mentions = vec![name.to_string()];
-    for word in toks[a..b].iter().map(|t| t.text) {
-        if words >= 2 && alone(word) && !mentions.iter().any(|m| m == word) {
-            mentions.push(word.to_string());
-        }
-    }
-    // A surname standing alone confirms two-word names, or longer ones opening with a given
-    // name ("Charles Li Xiaojia"); not "Space Shuttle Atlantis … Atlantis was moved".
-    // The word standing alone must be the surname of a two-word name: its last word ("Thanksgiving
-    // break" is no mention of a "Thanksgiving Day"; a Chinese name opening with its surname has
-    // a romanised given name after it, evidence of its own).
-    let evidence = evidenced
-        || (mentions.len() > 1
-            && ((words == 2 && alone(toks[b - 1].text)) || is_given_name(toks[a].text)));
+    let (mentions, confirmed) = words_alone(toks, (a, b), name, standalone);
+    let evidence = evidenced || confirmed;
     people.push(Candidate {
         person: Person {
             name: name.to_string(),
@@ -586,6 +572,28 @@ fn consider(
         span: (toks[a].start, toks[b - 1].end),
         evidence,
     });
+}
+
+/// The name's mentions — the whole name and each of its words standing alone elsewhere (the
+/// surname: last or, in Chinese order, first) — and whether they confirm it as a person's: the
+/// last word of a two-word name alone ("Kristin Wilkins … Wilkins added"; "Thanksgiving break"
+/// is no mention of a "Thanksgiving Day"), or any word of a longer one opening with a given name
+/// ("Charles Li Xiaojia … Li said"; not "Space Shuttle Atlantis … Atlantis was moved").
+fn words_alone(
+    toks: &[Token],
+    (a, b): (usize, usize),
+    name: &str,
+    standalone: &std::collections::HashSet<&str>,
+) -> (Vec<String>, bool) {
+    let mut mentions = vec![name.to_string()];
+    for word in toks[a..b].iter().map(|t| t.text) {
+        if b - a >= 2 && standalone.contains(word) && !mentions.iter().any(|m| m == word) {
+            mentions.push(word.to_string());
+        }
+    }
+    let confirmed = mentions.len() > 1
+        && ((b - a == 2 && standalone.contains(toks[b - 1].text)) || is_given_name(toks[a].text));
+    (mentions, confirmed)
 }
 
 /// A relative, a companion or a person's calling named right before token `a`: "his father
