@@ -976,7 +976,12 @@ fn appositive_opening(role: &str) -> bool {
 fn lowercase_title_before(text: &str, toks: &[Token], a: usize) -> Option<String> {
     let k = a.checked_sub(1)?;
     let t = &toks[k];
-    if t.capitalised || t.break_after || !is_title(t) {
+    // A modifier alone ("the former Casamance region") is no title.
+    if t.capitalised
+        || t.break_after
+        || !is_title(t)
+        || TITLE_MODIFIERS.contains(&lower(t).as_str())
+    {
         return None;
     }
     let mut from = k;
@@ -1233,6 +1238,7 @@ mod tests {
     #[test]
     fn a_modifier_alone_is_no_title() {
         assert!(people("Delegates went to the Valmora Trade Expo on Monday.").is_empty());
+        assert!(people("Its speakers live in the former Tessaly region.").is_empty());
         assert_eq!(
             people("Former Trade Minister Ines Varga spoke."),
             [(
