@@ -1216,6 +1216,14 @@ mod tests {
                 )
             ]
         );
+        // Forms of address for legislators and spoken ones ("Mister", "Madam").
+        assert_eq!(
+            people("Yesterday, Congresswoman Ines Varga and Mister Tomas Berg spoke."),
+            [
+                ("Ines Varga".to_string(), Some("Congresswoman".to_string())),
+                ("Tomas Berg".to_string(), Some("Mister".to_string()))
+            ]
+        );
     }
 
     #[test]
