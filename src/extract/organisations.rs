@@ -1474,11 +1474,36 @@ impl Registry {
 /// Whether the one-word mention `word` at `at` is a person's surname: a given name stands
 /// right before it ("Betty Uber", "Mary Nike").
 fn a_surname(text: &str, at: usize, word: &str) -> bool {
+    !word.contains(char::is_whitespace) && word_before(text, at).is_some_and(is_given_name)
+}
+
+/// Whether the one-word mention `word` at `at` follows a possessive or demonstrative ("our
+/// Nation", "this Council"): a common noun capitalised for weight, not the body of that name.
+fn after_a_determiner(text: &str, at: usize, word: &str) -> bool {
     !word.contains(char::is_whitespace)
-        && text[..at]
-            .strip_suffix(' ')
-            .and_then(|before| before.rsplit([' ', '\n']).next())
-            .is_some_and(is_given_name)
+        && word_before(text, at).is_some_and(|w| {
+            matches!(
+                w,
+                "our"
+                    | "my"
+                    | "your"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "this"
+                    | "these"
+                    | "that"
+                    | "those"
+            )
+        })
+}
+
+/// The word right before `text[at..]`, when a single space parts them.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    text[..at]
+        .strip_suffix(' ')
+        .and_then(|before| before.rsplit([' ', '\n']).next())
 }
 
 /// Two taggers are equal when they find the same spellings for the same organisations (the
@@ -1550,6 +1575,7 @@ impl Tagger {
                 if text::whole_word(&article.text, m.start(), m.end())
                     && case_fits(pattern, text)
                     && !a_surname(&article.text, m.start(), text)
+                    && !after_a_determiner(&article.text, m.start(), text)
                     && (!only || declared.contains(&org))
                 {
                     note(org, Some(text));
@@ -1901,6 +1927,22 @@ mod tests {
         let mut banks = tagged(&found, &table, 3);
         banks.sort();
         assert_eq!(banks, ["Bank of China", "People's Bank of China"]);
+    }
+
+    #[test]
+    fn one_word_after_a_possessive_or_demonstrative_is_a_common_noun() {
+        let articles = vec![
+            article(
+                "Title\n\nThe future of our Nation is bright, said the Minister.",
+                &[],
+            ),
+            article("Title\n\nThe Nation reported that the Minister spoke.", &[]),
+        ];
+        let site: BTreeMap<String, Vec<String>> =
+            BTreeMap::from([("Nation".to_string(), Vec::new())]);
+        let (table, found) = tag_archive(&articles, &site, &no_builtin(), &|_| false);
+        assert!(tagged(&found, &table, 0).is_empty(), "{:?}", found[0]);
+        assert_eq!(tagged(&found, &table, 1), ["Nation"]);
     }
 
     #[test]
