@@ -319,11 +319,7 @@ pub fn people_candidates(
     // before: "the Columbia" is a thing), computed once so each candidate looks up in O(1).
     // A word the article also writes in lower case is a common word ("the state of magic …
     // Carnival of Magic"), not a surname standing alone.
-    let lower_case: std::collections::HashSet<&str> = toks
-        .iter()
-        .filter(|t| !t.text.starts_with(char::is_uppercase))
-        .map(|t| t.text)
-        .collect();
+    let lower_case = text::lower_case_words(toks);
     let standalone: std::collections::HashSet<&str> = toks
         .iter()
         .enumerate()

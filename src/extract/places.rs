@@ -450,12 +450,7 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     let lower_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
     let in_lower_case = |word: &str| {
         lower_words
-            .get_or_init(|| {
-                toks.iter()
-                    .filter(|t| !t.text.starts_with(char::is_uppercase))
-                    .map(|t| t.text)
-                    .collect()
-            })
+            .get_or_init(|| text::lower_case_words(toks))
             .contains(word)
     };
     for (i, name) in runs.iter().enumerate() {

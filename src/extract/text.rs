@@ -171,6 +171,15 @@ pub fn possessive_stem(word: &str) -> Option<&str> {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
 }
 
+/// The words an article writes in lower case (not opening with a capital): a capitalised word
+/// among them is a common word capitalised by position or weight ("magic … Carnival of Magic").
+pub fn lower_case_words<'a>(toks: &[Token<'a>]) -> std::collections::HashSet<&'a str> {
+    toks.iter()
+        .filter(|t| !t.text.starts_with(char::is_uppercase))
+        .map(|t| t.text)
+        .collect()
+}
+
 /// The token's word in lower case.
 pub fn lower(t: &Token) -> String {
     t.text.to_lowercase()
