@@ -358,6 +358,7 @@ pub(crate) mod tests {
                     confidence: 1000,
                     mentions: vec![],
                     credit: false,
+                    evidence: 0,
                 })
                 .collect(),
             ..Tags::default()

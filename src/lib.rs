@@ -825,23 +825,33 @@ pub struct OrganisationModel<'a> {
     /// only when true.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub credit: bool,
+    /// What proposed it: "site", "builtin", "declared", "defined" (a `Full Name (ACRONYM)`),
+    /// "text" (a head noun or a context cue), "initials".
+    pub evidence: Vec<&'static str>,
+    /// Why it was kept or turned down ([`extract::decide::decision`]).
+    pub decision: String,
 }
 
 impl Site {
     fn organisation_models<'a>(
         &'a self,
         mentions: &'a [model::OrganisationMention],
+        kept: bool,
     ) -> Vec<OrganisationModel<'a>> {
+        let threshold = extract::decide::threshold(&self.config.extract);
         mentions
             .iter()
             .map(|m| {
                 let org = &self.archive.organisations[m.id];
+                let confidence = f64::from(m.confidence) / 1000.0;
                 OrganisationModel {
                     name: &org.name,
                     slug: &org.slug,
                     mentions: &m.mentions,
-                    confidence: f64::from(m.confidence) / 1000.0,
+                    confidence,
                     credit: m.credit,
+                    evidence: extract::decide::evidence_names(m.evidence),
+                    decision: extract::decide::decision(m.evidence, confidence, threshold, kept),
                 }
             })
             .collect()
@@ -869,9 +879,9 @@ impl Site {
                     draft: a.draft,
                     caption: a.caption.as_deref(),
                     cleanup: &a.cleanup,
-                    organisations: self.organisation_models(&a.tags.organisations),
+                    organisations: self.organisation_models(&a.tags.organisations, true),
                     rejected_organisations: self
-                        .organisation_models(&a.tags.rejected_organisations),
+                        .organisation_models(&a.tags.rejected_organisations, false),
                     places: &a.tags.places,
                     partners: a
                         .tags

@@ -362,6 +362,9 @@ pub struct OrganisationMention {
     /// Only credited as a source here ("told Reuters", "according to Xinhua"): a tag, but not
     /// what the article is about, so it relates no articles.
     pub credit: bool,
+    /// What proposed it: [`crate::extract::organisations::Source`] bits (set when the reader
+    /// decides).
+    pub evidence: u8,
 }
 
 /// An organisation of the archive: one page, whichever way articles spell it.

@@ -44,11 +44,7 @@ pub struct Row {
 pub fn review(site: &Site, since: Option<NaiveDate>) -> Vec<Row> {
     let finder = places::PlaceFinder::new(&places::gazetteer(&site.config.place_table()));
     let is_place = |w: &str| finder.is_place(w);
-    let threshold = site
-        .config
-        .extract
-        .min_confidence
-        .unwrap_or(decide::Model::embedded().threshold);
+    let threshold = decide::threshold(&site.config.extract);
     let archive = &site.archive;
     let mut rows = organisation_rows(site, threshold, &is_place);
     let terms = [
@@ -203,7 +199,7 @@ fn organisation_rows(site: &Site, threshold: f64, is_place: &dyn Fn(&str) -> boo
         } else if confidence >= 1.0 {
             "a table or front matter".to_string()
         } else {
-            format!("confidence {confidence:.2} ≥ threshold {threshold:.2}")
+            decide::decision(0, confidence, threshold, true)
         };
         rows.push(row(
             "organisation",

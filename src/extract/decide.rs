@@ -300,9 +300,63 @@ pub fn always_kept(sources: u8) -> bool {
     sources & (Source::SITE | Source::DECLARED) != 0
 }
 
+/// The confidence a candidate needs: `[extract] min_confidence`, else the model's threshold.
+pub fn threshold(config: &crate::config::ExtractConfig) -> f64 {
+    config
+        .min_confidence
+        .unwrap_or_else(|| Model::embedded().threshold)
+}
+
+/// What proposed a candidate ([`Source`] bits), by name: "site", "builtin", "declared",
+/// "defined", "text", "initials".
+pub fn evidence_names(sources: u8) -> Vec<&'static str> {
+    Source::NAMES
+        .iter()
+        .filter(|(bit, _)| sources & bit != 0)
+        .map(|&(_, name)| name)
+        .collect()
+}
+
+/// Why a candidate with these `sources` and this `confidence` was `kept` or turned down.
+pub fn decision(sources: u8, confidence: f64, threshold: f64, kept: bool) -> String {
+    if sources & Source::SITE != 0 {
+        "kept: the site's [organisations] table names it".into()
+    } else if sources & Source::DECLARED != 0 {
+        "kept: the article's front matter names it".into()
+    } else if kept {
+        format!("kept: confidence {confidence:.3} ≥ threshold {threshold:.3}")
+    } else {
+        format!("turned down: confidence {confidence:.3} < threshold {threshold:.3}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_decision_names_its_evidence_and_the_threshold() {
+        assert_eq!(
+            evidence_names(Source::DEFINED | Source::TEXT),
+            ["defined", "text"]
+        );
+        assert_eq!(
+            decision(Source::SITE | Source::TEXT, 1.0, 0.5, true),
+            "kept: the site's [organisations] table names it"
+        );
+        assert_eq!(
+            decision(Source::DECLARED, 1.0, 0.5, true),
+            "kept: the article's front matter names it"
+        );
+        assert_eq!(
+            decision(Source::TEXT, 0.61, 0.5, true),
+            "kept: confidence 0.610 ≥ threshold 0.500"
+        );
+        assert_eq!(
+            decision(Source::TEXT, 0.4, 0.5, false),
+            "turned down: confidence 0.400 < threshold 0.500"
+        );
+    }
 
     fn no_place(_: &str) -> bool {
         false

@@ -224,7 +224,7 @@ impl Reader {
         Reader {
             place_finder: places::PlaceFinder::new(&places::gazetteer(&config.place_table())),
             model,
-            threshold: config.extract.min_confidence.unwrap_or(model.threshold),
+            threshold: decide::threshold(&config.extract),
             corrections: SiteCorrections::new(config),
         }
     }
@@ -322,6 +322,7 @@ impl Reader {
         {
             mention.confidence = (confidence * 1000.0).round() as u16;
             mention.credit = credit;
+            mention.evidence = tagger.sources.get(mention.id).copied().unwrap_or(0);
             if confidence >= self.threshold {
                 kept.push(mention);
             } else {

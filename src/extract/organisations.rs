@@ -1544,6 +1544,7 @@ impl Tagger {
                     confidence: 1000,
                     mentions: Vec::new(),
                     credit: false,
+                    evidence: 0,
                 });
                 found.len() - 1
             });

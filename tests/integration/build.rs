@@ -302,6 +302,53 @@ fn check_json_is_the_documented_model() {
 }
 
 #[test]
+fn check_json_says_what_proposed_each_organisation_and_why_it_was_kept_or_turned_down() {
+    let site = TestSite::empty();
+    let config = |min: &str| {
+        format!(
+            "title = \"T\"\n[extract]\nmin_confidence = {min}\n[organisations]\n\"Harwick Ferry Line\" = []\n"
+        )
+    };
+    site.write(
+        "content/a.txt",
+        "date 2024-05-01\nFerry pact\n\nThe Harwick Ferry Line and the Alder Port Board signed a pact.\n\nSource: Tide\n",
+    );
+    let orgs = |site: &TestSite| {
+        let out = site.run(&["check", "--json"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["articles"][0].clone()
+    };
+    site.write("site.toml", config("0.0"));
+    let a = orgs(&site);
+    let table = &a["organisations"][0];
+    assert_eq!(table["name"], "Harwick Ferry Line");
+    assert_eq!(table["evidence"], serde_json::json!(["site"]));
+    assert_eq!(
+        table["decision"],
+        "kept: the site's [organisations] table names it"
+    );
+    let found = &a["organisations"][1];
+    assert_eq!(found["name"], "Alder Port Board");
+    assert_eq!(found["evidence"], serde_json::json!(["text"]));
+    let confidence = found["confidence"].as_f64().unwrap();
+    assert_eq!(
+        found["decision"],
+        format!("kept: confidence {confidence:.3} ≥ threshold 0.000")
+    );
+    // A threshold above every model confidence turns the found name down; the table's stays.
+    site.write("site.toml", config("0.999"));
+    let a = orgs(&site);
+    assert_eq!(a["organisations"].as_array().unwrap().len(), 1);
+    let rejected = &a["rejected_organisations"][0];
+    assert_eq!(rejected["name"], "Alder Port Board");
+    assert_eq!(
+        rejected["decision"],
+        format!("turned down: confidence {confidence:.3} < threshold 0.999")
+    );
+}
+
+#[test]
 fn check_writes_nothing() {
     let site = TestSite::fixture("basic");
     let out = site.run(&["check"]);
