@@ -2085,6 +2085,27 @@ mod tests {
     }
 
     #[test]
+    fn heads_of_firms_labels_clinics_and_ensembles() {
+        let text = "Title\n\nKestrel Records signed a deal with Alder Design Associates, Birch \
+                    Industries, Valmora Polytechnic, the Harwick Clinic and the Olvana Orchestra. \
+                    Petroleum and Gas Exchange staff and Securities and Futures Commission \
+                    officials came.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Kestrel Records",
+                "Alder Design Associates",
+                "Birch Industries",
+                "Valmora Polytechnic",
+                "Harwick Clinic",
+                "Olvana Orchestra",
+                "Petroleum and Gas Exchange",
+                "Securities and Futures Commission"
+            ]
+        );
+    }
+
+    #[test]
     fn a_capitalised_the_and_a_two_word_places_possessive_are_not_part_of_a_name() {
         let text = "Title\n\nAlder, May 2 – The Birch Development Bank said on Monday that it \
                     would lend more, and that it had met with Valmora City's Port Authority.";

@@ -114,6 +114,20 @@ pub const HEADS: &[&str] = &[
     "library",
     "network",
     "studios",
+    "industries",
+    "associates",
+    "consultants",
+    "records",
+    "therapeutics",
+    "biosciences",
+    "laboratories",
+    "polytechnic",
+    "seminary",
+    "clinic",
+    "consortium",
+    "incorporated",
+    "brothers",
+    "orchestra",
 ];
 
 /// Heads of diplomatic missions, which are named with the city they are in ("Embassy of Valmora
