@@ -410,9 +410,11 @@ impl Reader {
             &self.place_finder,
             &spans,
         );
-        let people = self
-            .corrections
-            .people(people::choose_people(reading.candidates, &spans));
+        let people = self.corrections.people(people::choose_people(
+            &article.text,
+            reading.candidates,
+            &spans,
+        ));
         let (places, partners) = self.corrections.places(places, partners);
         let fixes = &article.corrections;
         tags.places = fixes.places.apply(

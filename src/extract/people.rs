@@ -289,6 +289,7 @@ pub fn find_people(
     is_org_word: &dyn Fn(&str) -> bool,
 ) -> Vec<Person> {
     choose_people(
+        text,
         people_candidates(text, toks, is_place, is_org_word),
         excluded,
     )
@@ -392,12 +393,18 @@ fn coordinate_evidence(text: &str, people: &mut [Candidate]) {
     }
 }
 
-/// The people among `candidates`: those not overlapping `excluded` (organisation mentions),
-/// one a name, with evidence, short names merged into full ones.
-pub fn choose_people(candidates: Vec<Candidate>, excluded: &[(usize, usize)]) -> Vec<Person> {
+/// The people among `candidates` in `text`: those not overlapping `excluded` (organisation
+/// mentions) nor the opening words of one ("Gannet Federal" of "Gannet Federal Savings and Loan
+/// Association" said), one a name, with evidence, short names merged into full ones.
+pub fn choose_people(
+    text: &str,
+    candidates: Vec<Candidate>,
+    excluded: &[(usize, usize)],
+) -> Vec<Person> {
     let people = candidates
         .into_iter()
-        .filter(|c| !excluded.iter().any(|&(s, e)| c.span.0 < e && c.span.1 > s));
+        .filter(|c| !excluded.iter().any(|&(s, e)| c.span.0 < e && c.span.1 > s))
+        .filter(|c| !opens_an_organisation(text, c.span, excluded));
     // One candidate a name: the first role found, evidence from any sighting.
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut unique: Vec<Candidate> = Vec::new();
@@ -431,6 +438,22 @@ pub fn choose_people(candidates: Vec<Candidate>, excluded: &[(usize, usize)]) ->
             .any(|w| !(w.contains('.') && w.chars().all(|c| c == '.' || c.is_uppercase())))
     });
     people
+}
+
+/// Whether the name at `span` of `text` is the first two words or more of an organisation
+/// mention (spans `orgs`) and opens with no given name: the body's short form, not a person
+/// ("Walt Disney" of "Walt Disney Company" stays a person).
+fn opens_an_organisation(text: &str, span: (usize, usize), orgs: &[(usize, usize)]) -> bool {
+    let name = &text[span.0..span.1];
+    let mut words = name.split_whitespace();
+    if words.clone().count() < 2 || words.next().is_some_and(is_given_name) {
+        return false;
+    }
+    orgs.iter().any(|&(a, b)| {
+        text[a..b]
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
 }
 
 /// A capitalised word describing someone ("Scientologist", "Pan-democrat", "Republican"),
@@ -1073,6 +1096,29 @@ fn merge_short_names(people: &mut Vec<Person>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_opening_words_of_an_organisation_are_its_short_form_not_a_person() {
+        let text = "Headline\n\nGannet Federal Savings Association said profits rose. Gannet \
+                    Federal said it would open branches. Walt Disney Company named Walt Disney's \
+                    nephew. Walt Disney said so.";
+        let org = |name: &str| {
+            let at = text.find(name).unwrap();
+            (at, at + name.len())
+        };
+        let found = |orgs: &[(usize, usize)]| -> Vec<String> {
+            find_people(text, &text::tokens(text), orgs, &|_| false, &|_| false)
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(found(&[]), ["Gannet Federal", "Walt Disney"]);
+        let orgs = [
+            org("Gannet Federal Savings Association"),
+            org("Walt Disney Company"),
+        ];
+        assert_eq!(found(&orgs), ["Walt Disney"]);
+    }
 
     fn people(text: &str) -> Vec<(String, Option<String>)> {
         let text = format!("Headline\n\n{text}");
