@@ -643,9 +643,34 @@ const OWNERSHIP: &[(&str, &str)] = &[
     ("takeover", "of"),
 ];
 
+/// Verbs of a share price after "X shares": "Birch Foods shares rose".
+const PRICE_MOVES: &[&str] = &[
+    "rose", "fell", "climbed", "gained", "dropped", "jumped", "slipped", "slid", "tumbled",
+    "surged", "soared", "plunged", "declined", "advanced", "rallied", "sank",
+];
+
 /// A body owned, held or merged: "shares of Birch Foods", "a 20 percent stake in Kestrel
-/// Ventures", "a unit of Alder Holdings", "its merger with Harbour Lines".
+/// Ventures", "a unit of Alder Holdings", "its merger with Harbour Lines"; a company whose
+/// shares moved: "Birch Foods shares rose" (one word only inside a sentence or as an acronym:
+/// "Property shares fell" is a sector).
 fn ownership_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
+    if matches!(l, "shares" | "stock")
+        && i >= 1
+        && toks[i - 1].capitalised
+        && !toks[i - 1].break_after
+        && !toks[i].break_after
+        && toks
+            .get(i + 1)
+            .is_some_and(|v| PRICE_MOVES.contains(&v.text))
+    {
+        let (a, b) = name_before(toks, i - 1);
+        let one_word_ok = b - a > 1 || !toks[a].sentence_start || is_acronym(toks[a].text);
+        // "Class A shares", "H shares": a class of shares, not a company.
+        let share_class = toks[b - 1].text.chars().count() == 1;
+        if one_word_ok && !share_class && !person_ending_at(toks, b - 1) {
+            spans.push((a, b));
+        }
+    }
     if let Some(&(_, link)) = OWNERSHIP.iter().find(|(word, _)| *word == l)
         && !toks[i].break_after
         && toks
@@ -940,6 +965,17 @@ mod tests {
         assert!(cued("The CEO said no.").is_empty());
         assert!(cued("Then Kestrel KVH said no.").is_empty());
         assert!(cued("The KVH index rose.").is_empty());
+    }
+
+    #[test]
+    fn a_company_whose_shares_moved() {
+        assert_eq!(
+            cued(
+                "Harlow Oil shares rose 2 dlrs. Later Quorex shares fell. Property shares \
+                 slipped, Class B shares rose and Hong Kong shares jumped. ABX shares sank."
+            ),
+            ["Harlow Oil", "Quorex", "ABX"]
+        );
     }
 
     #[test]
