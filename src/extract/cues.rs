@@ -529,10 +529,11 @@ fn may_cue(toks: &[Token], i: usize) -> bool {
     // "Kestrel Ventures is a state-owned company": the article after a name's copula.
     let after_copula =
         i >= 2 && toks[i - 2].capitalised && matches!(toks[i - 1].text, "is" | "was");
-    // "shares of Birch Foods": a linking word between the cue and the name.
+    // "shares of Birch Foods", "bought by Kestrel Ventures": a linking word between the cue
+    // and the name.
     let linked_to_name = toks
         .get(i + 1)
-        .is_some_and(|n| matches!(n.text, "of" | "in" | "with"))
+        .is_some_and(|n| matches!(n.text, "of" | "in" | "with" | "by"))
         && toks
             .get(i + 2)
             .is_some_and(|n| n.capitalised || n.text == "the");
@@ -641,6 +642,19 @@ const OWNERSHIP: &[(&str, &str)] = &[
     ("affiliate", "of"),
     ("merger", "with"),
     ("takeover", "of"),
+    ("acquisition", "of"),
+    ("buyout", "of"),
+];
+
+/// Verbs whose object (or, after "by", whose subject) is a company: "agreed to acquire Pelham
+/// Aviation", "was bought by Kestrel Ventures".
+const ACQUIRING: &[&str] = &[
+    "acquire",
+    "acquires",
+    "acquired",
+    "acquiring",
+    "bought",
+    "purchased",
 ];
 
 /// Verbs of a share price after "X shares": "Birch Foods shares rose".
@@ -649,11 +663,23 @@ const PRICE_MOVES: &[&str] = &[
     "surged", "soared", "plunged", "declined", "advanced", "rallied", "sank",
 ];
 
-/// A body owned, held or merged: "shares of Birch Foods", "a 20 percent stake in Kestrel
-/// Ventures", "a unit of Alder Holdings", "its merger with Harbour Lines"; a company whose
+/// A body owned, held, merged or bought: "shares of Birch Foods", "a 20 percent stake in Kestrel
+/// Ventures", "a unit of Alder Holdings", "its merger with Harbour Lines", "acquired by Olvana
+/// Media"; a company whose
 /// shares moved: "Birch Foods shares rose" (one word only inside a sentence or as an acronym:
 /// "Property shares fell" is a sector).
 fn ownership_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
+    if ACQUIRING.contains(&l) && !toks[i].break_after {
+        let by = toks
+            .get(i + 1)
+            .is_some_and(|n| n.text == "by" && !n.break_after);
+        if let Some((a, b)) = name_after(toks, i + 1 + usize::from(by))
+            && ends_name(toks, b)
+            && !person_ending_at(toks, b - 1)
+        {
+            spans.push((a, b));
+        }
+    }
     if matches!(l, "shares" | "stock")
         && i >= 1
         && toks[i - 1].capitalised
@@ -975,6 +1001,18 @@ mod tests {
                  slipped, Class B shares rose and Hong Kong shares jumped. ABX shares sank."
             ),
             ["Harlow Oil", "Quorex", "ABX"]
+        );
+    }
+
+    #[test]
+    fn a_company_bought() {
+        assert_eq!(
+            cued(
+                "Westmark agreed to acquire Pelham Aviation for 1 billion dlrs. The unit was \
+                 bought by Kestrel Ventures in May. She bought Christmas presents, acquired \
+                 John Smith's papers and purchased land. The acquisition of Harlow Mills closed."
+            ),
+            ["Pelham Aviation", "Kestrel Ventures", "Harlow Mills"]
         );
     }
 
