@@ -725,25 +725,56 @@ pub fn find_places(
     (places, partners(article, &found, finder))
 }
 
+/// Words before a pair of places that make them where someone goes, not two parties:
+/// "visited Rome and Milan", "toured Lyon and Turin", "offices across Chile and Peru" ("cities in
+/// China and Russia met", "ministers from Chile and Peru" may well be the two parties).
+const LOCATIVES_BEFORE_A_PAIR: &[&str] = &[
+    "across",
+    "throughout",
+    "via",
+    "visited",
+    "visiting",
+    "toured",
+    "touring",
+];
+
 /// The first pair of distinct places joined as partners, in the headline, else in the story's
 /// first paragraph (not a photo caption). Returned in alphabetical order, so one pair has one
-/// name.
+/// name. A pair inside a longer list ("Argentina, Egypt, Iran and Ethiopia") is no bilateral
+/// pair, nor is a pair after a locative word ("talks in London and Paris").
 fn partners(
     article: &Text,
     found: &[(usize, usize, usize)],
     finder: &PlaceFinder,
 ) -> Option<(String, String)> {
     let text = article.as_str();
+    let joined = |x: &(usize, usize, usize), y: &(usize, usize, usize)| {
+        // "the United Arab Emirates (UAE), Uruguay": a bracketed short name comes with the first.
+        let between = text[x.1..y.0].trim().trim_start_matches(')').trim();
+        matches!(between, "and" | "&" | "-" | "–" | "—" | "," | "/")
+            || between.eq_ignore_ascii_case("and the")
+    };
     for within in [0..article.headline().len(), article.lead()] {
-        for pair in found.windows(2) {
+        for (k, pair) in found.windows(2).enumerate() {
             let (a, b) = (pair[0], pair[1]);
             if a.0 < within.start || b.1 > within.end || a.2 == b.2 {
                 continue;
             }
-            let between = text[a.1..b.0].trim();
-            let joined = matches!(between, "and" | "&" | "-" | "–" | "—" | "," | "/")
-                || between.eq_ignore_ascii_case("and the");
-            if joined && !(between == "," && is_address(finder.name(a.2), finder.name(b.2))) {
+            let between = text[a.1..b.0].trim().trim_start_matches(')').trim();
+            let in_a_list = (k > 0 && joined(&found[k - 1], &a))
+                || found.get(k + 2).is_some_and(|c| joined(&b, c));
+            let word_before = text[within.start..a.0]
+                .trim_end()
+                .trim_end_matches(" the")
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let located = LOCATIVES_BEFORE_A_PAIR.contains(&word_before);
+            if joined(&a, &b)
+                && !in_a_list
+                && !located
+                && !(between == "," && is_address(finder.name(a.2), finder.name(b.2)))
+            {
                 let (x, y) = (finder.name(a.2).to_string(), finder.name(b.2).to_string());
                 return Some(if x <= y { (x, y) } else { (y, x) });
             }
@@ -1012,6 +1043,26 @@ mod tests {
         // Joined by "and", the same two are parties.
         let text = "Lyon and France sign\n\nBody.";
         assert!(partners(&Text::from(text), &f.find(text, &[]), &f).is_some());
+        // A longer list is no bilateral pair, a bracketed short name no break in it; places
+        // someone visits are no parties, places "in" a sentence may be.
+        for (text, pair) in [
+            ("Bank admits Chile, Peru and Kenya\n\nBody.", None),
+            (
+                "Bank admits members\n\nThe United Arab Emirates (UAE), Peru and Kenya joined.",
+                None,
+            ),
+            ("Mayor visited Lyon and Turin\n\nBody.", None),
+            (
+                "Cities in China and Russia meet\n\nBody.",
+                Some(("China", "Russia")),
+            ),
+        ] {
+            assert_eq!(
+                partners(&Text::from(text), &f.find(text, &[]), &f),
+                pair.map(|(x, y): (&str, &str)| (x.to_string(), y.to_string())),
+                "{text}"
+            );
+        }
     }
 
     #[test]
