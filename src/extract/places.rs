@@ -770,11 +770,8 @@ fn partners(
                 .next()
                 .unwrap_or("");
             let located = LOCATIVES_BEFORE_A_PAIR.contains(&word_before);
-            if joined(&a, &b)
-                && !in_a_list
-                && !located
-                && !(between == "," && is_address(finder.name(a.2), finder.name(b.2)))
-            {
+            let address = between == "," && is_address(finder.name(a.2), finder.name(b.2));
+            if joined(&a, &b) && !in_a_list && !located && !address {
                 let (x, y) = (finder.name(a.2).to_string(), finder.name(b.2).to_string());
                 return Some(if x <= y { (x, y) } else { (y, x) });
             }
