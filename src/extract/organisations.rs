@@ -587,7 +587,9 @@ fn and_pieces(run: &[Token], titled: bool) -> Vec<(usize, usize)> {
             && text::is_portfolio(&run[i - 1])
             && run.get(i + 1).is_some_and(text::is_portfolio)
             && text::portfolio_list_opener(run, piece_start, i - 1).is_some();
-        let next_headed = heads_before[i] > heads_before[piece_start]
+        // "United Nations and Council of Europe": a head with its complement after "and" starts
+        // a new name, whatever stands before.
+        let next_headed = i > piece_start
             && run.get(i + 1).is_some_and(|n| is_head(n.text))
             && run
                 .get(i + 2)
@@ -2273,6 +2275,16 @@ mod tests {
                 "Ministry of Commerce and Industry",
                 "Ministry of Finance"
             ]
+        );
+    }
+
+    #[test]
+    fn a_head_with_its_complement_after_and_starts_a_name_whatever_came_before() {
+        let text = "Head\n\nThe Valmora Nations and Council of Alder met the Science and \
+                    Technology Office.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            ["Council of Alder", "Science and Technology Office"]
         );
     }
 
