@@ -1051,9 +1051,57 @@ pub fn read_names(text: &str, body_tokens: &[Token], is_place: &dyn Fn(&str) -> 
             .filter(|d| !is_place(&d.name))
             .map(|d| with_whole_name(d, &names, text))
             .chain(translations(&names, text))
+            .chain(company_short_forms(&names, body_tokens, is_place))
             .collect(),
         names,
     }
+}
+
+/// "Dunmore Mining Corp said … Dunmore said": a company's first word, when the article also
+/// writes it alone (no capitalised word on either side), is its short form — unless it is a
+/// place, a people's adjective, a given name, a head noun or a common word.
+fn company_short_forms(
+    names: &[String],
+    body_tokens: &[Token],
+    is_place: &dyn Fn(&str) -> bool,
+) -> Vec<Definition> {
+    let mut found = Vec::new();
+    for name in names {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        if words.len() < 3 || !text::is_legal_form(last) {
+            continue;
+        }
+        let lower = first.to_lowercase();
+        if first.chars().count() < 3
+            || !first.starts_with(char::is_uppercase)
+            || is_place(first)
+            || adjective_like(first, is_place)
+            || is_given_name(first)
+            || is_head(first)
+            || text::FUNCTION_WORDS.contains(&lower.as_str())
+            || SENTENCE_STARTERS.contains(&lower.as_str())
+            || is_month_or_weekday(&lower)
+        {
+            continue;
+        }
+        let alone = body_tokens.iter().enumerate().any(|(k, t)| {
+            t.text == *first
+                && (k == 0 || t.sentence_start || !body_tokens[k - 1].capitalised)
+                && body_tokens
+                    .get(k + 1)
+                    .is_none_or(|n| t.break_after || !n.capitalised)
+        });
+        if alone {
+            found.push(Definition {
+                name: name.clone(),
+                acronym: (*first).to_string(),
+            });
+        }
+    }
+    found
 }
 
 /// Acronyms the text defines by lower-case words — "exchange-traded fund (ETF)", "memorandum of
@@ -2169,6 +2217,27 @@ mod tests {
         assert_eq!(table[0].slug, "alder-stock-exchange");
         assert_eq!(tagged(&found, &table, 1), ["Alder Stock Exchange"]);
         assert_eq!(found[1][0].mentions, ["ASX"]);
+    }
+
+    #[test]
+    fn a_companys_first_word_written_alone_is_its_short_form() {
+        let articles = vec![
+            article(
+                "Title\n\nDunmore Mining Corp said output rose. Dunmore said prices would rise. \
+                 American Harbour Lines Inc and Dunmore Gold said so.",
+                &[],
+            ),
+            article("Title\n\nAnalysts said Dunmore was cheap.", &[]),
+            article(
+                "Title\n\nKestrel Shipping Co said American grain sold well.",
+                &[],
+            ),
+        ];
+        let (table, found) = tag_archive(&articles, &BTreeMap::new(), &no_builtin(), &|_| false);
+        assert_eq!(tagged(&found, &table, 1), ["Dunmore Mining Corp"]);
+        assert_eq!(found[1][0].mentions, ["Dunmore"]);
+        // A people's adjective, or a first word never written alone, is no short form.
+        assert_eq!(tagged(&found, &table, 2), ["Kestrel Shipping Co"]);
     }
 
     #[test]
