@@ -665,9 +665,8 @@ const PRICE_MOVES: &[&str] = &[
 
 /// A body owned, held, merged or bought: "shares of Birch Foods", "a 20 percent stake in Kestrel
 /// Ventures", "a unit of Alder Holdings", "its merger with Harbour Lines", "acquired by Olvana
-/// Media"; a company whose
-/// shares moved: "Birch Foods shares rose" (one word only inside a sentence or as an acronym:
-/// "Property shares fell" is a sector).
+/// Media"; a company whose shares moved: "Birch Foods shares rose" (one word only inside a
+/// sentence or as an acronym: "Property shares fell" is a sector).
 fn ownership_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
     if ACQUIRING.contains(&l) && !toks[i].break_after {
         let by = toks
