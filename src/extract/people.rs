@@ -274,9 +274,9 @@ fn name_word(
             .any(|part| part.len() < t.text.len() && is_place(part))
         || is_org_word(t.text)
         // "Pan-democrat", "Co-operation": a hyphenated word, not a romanised name.
-        || t.text.split_once('-').is_some_and(|(_, tail)| {
+        || (t.text.split_once('-').is_some_and(|(_, tail)| {
             tail.len() > 5 && tail.chars().all(|c| c.is_lowercase())
-        });
+        }) && !is_romanised_given_name(t.text));
     !ruled_out
 }
 
@@ -629,9 +629,11 @@ fn kin_before(text: &str, toks: &[Token], a: usize) -> bool {
         && (KIN_NOUNS.contains(&word.as_str()) || is_calling(&word))
 }
 
-/// Whether a lower-case word names a person's calling by its ending: "physicist", "journalist",
-/// "biologist", "physician", "musician", "photographer".
+/// Whether a lower-case word names a person's calling, or people's, by its ending: "physicist",
+/// "journalist", "biologist", "physician", "musician", "photographer", "photographers".
 fn is_calling(word: &str) -> bool {
+    // "photographers Nat Finkelstein, …": the plural names each of a list.
+    let word = word.strip_suffix('s').unwrap_or(word);
     word.len() >= 6
         && ["ist", "ician", "grapher"]
             .iter()
@@ -854,6 +856,7 @@ fn person_span(
         if titled
             && b - a >= 3
             && !is_given_name(toks[a].text)
+            && !is_initial(toks[a].text)
             && toks[..a].last().is_some_and(|t| !t.capitalised)
         {
             a = b - 2;
@@ -869,6 +872,12 @@ fn person_span(
         }
     }
     Some(((a, b), role_from))
+}
+
+/// An initial: one capital letter and its dot ("L." of "L. Ron Hubbard").
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
 }
 
 /// Whether a title stands before token `a` with no punctuation between (a comma inside a list
@@ -918,7 +927,7 @@ fn role_of(
             }
             text[toks[from].start..toks[k].end].to_string()
         })
-        .or_else(|| lowercase_title_before(text, toks, a));
+        .or_else(|| lowercase_title_before(text, toks, (a, b)));
     let between_after = toks.get(b).map_or("", |t| &text[toks[b - 1].end..t.start]);
     let appositive = between_after.trim() == ",";
     title_role.or_else(|| {
@@ -991,13 +1000,18 @@ fn appositive_opening(role: &str) -> bool {
 }
 
 /// A title written in lower case right before the name: "health secretary Jeremy Hunt",
-/// "FHKI chair Steve Chuang", "his Japanese counterpart Shinzo Abe".
-fn lowercase_title_before(text: &str, toks: &[Token], a: usize) -> Option<String> {
+/// "FHKI chair Steve Chuang", "his Japanese counterpart Shinzo Abe"; or before the name set
+/// between commas: "the team's coach, Ana Ruiz, said".
+fn lowercase_title_before(text: &str, toks: &[Token], (a, b): (usize, usize)) -> Option<String> {
     let k = a.checked_sub(1)?;
     let t = &toks[k];
+    let between_commas = t.comma_after
+        && &text[t.end..toks[a].start] == ", "
+        && toks[b - 1].comma_after
+        && toks.get(b).is_some();
     // A modifier alone ("the former Casamance region") is no title.
     if t.capitalised
-        || t.break_after
+        || (t.break_after && !between_commas)
         || !is_title(t)
         || TITLE_MODIFIERS.contains(&lower(t).as_str())
     {
@@ -1516,6 +1530,36 @@ mod tests {
             ["Kevin Orrin"]
         );
         assert!(names("The band toured Orrin Vale and Tomo Vellick.").is_empty());
+    }
+
+    #[test]
+    fn a_title_between_commas_an_initial_and_a_plural_calling_mark_a_person() {
+        // A lower-case title before a name set between commas is its role.
+        assert_eq!(
+            people("According to the club's coach, Orrin Velasko, the side improved."),
+            [(
+                "Orrin Velasko".to_string(),
+                Some("club's coach".to_string())
+            )]
+        );
+        // Not when the name goes on into the sentence ("coach, Orrin Velasko and …").
+        assert!(people("They thanked the coach, Orrin Velasko and Tomo Vellick.").is_empty());
+        // An initial after a title opens the name, it is not part of the role.
+        assert_eq!(
+            people("The school was founded by novelist T. Orrin Velasko in 1950.")[0].0,
+            "T. Orrin Velasko"
+        );
+        // A plural calling names each person of the list after it.
+        let names: Vec<String> = people("It shows photographers Orrin Velasko and Tomo Vellick.")
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(names, ["Orrin Velasko", "Tomo Vellick"]);
+        // A romanised given name of six-letter syllables ("cheung").
+        assert_eq!(
+            people("The seat went to Leung Che-cheung on Monday.")[0].0,
+            "Leung Che-cheung"
+        );
     }
 
     #[test]

@@ -728,13 +728,21 @@ pub fn is_portfolio_word(lower: &str) -> bool {
         .contains(lower)
 }
 
-/// A romanised two-syllable given name written with a hyphen: "Chung-tai", "Shin-Wook".
+/// A romanised two-syllable given name written with a hyphen: "Chung-tai", "Shin-Wook",
+/// "Che-cheung", "Seok-yeol" (a syllable has two to six letters: "Zhuang", "Cheung").
 pub fn is_romanised_given_name(word: &str) -> bool {
     let Some((first, second)) = word.split_once('-') else {
         return false;
     };
-    let syllable =
-        |s: &str| (2..=5).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
+    // A syllable ends in a vowel or in one of the finals romanisations write ("Spider-Gwen" is
+    // no name of this kind).
+    let syllable = |s: &str| {
+        (2..=6).contains(&s.len())
+            && s.chars().all(|c| c.is_ascii_alphabetic())
+            && s.ends_with([
+                'a', 'e', 'i', 'o', 'u', 'y', 'n', 'g', 'm', 'k', 'p', 't', 'h', 'l',
+            ])
+    };
     syllable(first)
         && syllable(second)
         && first.chars().next().is_some_and(|c| c.is_ascii_uppercase())
@@ -815,6 +823,28 @@ pub const MONTHS: [&str; 12] = [
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn romanised_given_names_have_two_syllables_of_two_to_six_letters() {
+        for name in [
+            "Chung-tai",
+            "Shin-Wook",
+            "Che-cheung",
+            "Seok-yeol",
+            "May-lung",
+        ] {
+            assert!(is_romanised_given_name(name), "{name}");
+        }
+        for word in [
+            "Spider-Gwen",
+            "Pan-democrat",
+            "Co-operation",
+            "Chung",
+            "X-ray",
+        ] {
+            assert!(!is_romanised_given_name(word), "{word}");
+        }
+    }
 
     /// Every word that stands in two lists on purpose, and why; any other overlap fails.
     const DECLARED: &[(&str, &str, &[&str])] = &[
