@@ -129,7 +129,7 @@ fn train(options: &Options) -> Result<(), String> {
         add_examples(&scored, options.bio_weight, &mut index, &mut examples);
     }
     eprintln!("{domain} candidates from domain-dev train, {bio} from corpus/train");
-    let names: Vec<&String> = index.keys().collect();
+    let names = by_number(&index);
     let (bias, weights) = fit(&examples, names.len(), options);
     let weights: HashMap<String, f64> = names
         .iter()
@@ -378,6 +378,16 @@ fn add_examples(
             weight,
         });
     }
+}
+
+/// The feature names in the order of their numbers (the order they were first seen), so that
+/// the `k`-th fitted weight is given to the feature numbered `k`.
+fn by_number(index: &BTreeMap<String, usize>) -> Vec<&String> {
+    let mut names: Vec<Option<&String>> = vec![None; index.len()];
+    for (name, &k) in index {
+        names[k] = Some(name);
+    }
+    names.into_iter().flatten().collect()
 }
 
 /// Logistic regression by full-batch gradient descent with L2: (bias, weights).
