@@ -369,13 +369,18 @@ pub fn people_candidates(
             i = j + 1;
         }
     }
-    coordinate_evidence(text, &mut people);
+    coordinate_evidence(text, &lower_case, &mut people);
     people
 }
 
 /// "Kevin Drake and Solon Bixler", "Kevin Drake, Solon Bixler": a name of two or three words
-/// listed with a person's is a person's too.
-fn coordinate_evidence(text: &str, people: &mut [Candidate]) {
+/// listed with a person's is a person's too — unless it ends in a word the article also writes
+/// in lower case ("Chick Corea and Weather Report": a band; "report" is a common noun).
+fn coordinate_evidence(
+    text: &str,
+    lower_case: &std::collections::HashSet<&str>,
+    people: &mut [Candidate],
+) {
     for k in 1..people.len() {
         let (left, right) = people.split_at_mut(k);
         let (a, b) = (&mut left[k - 1], &mut right[0]);
@@ -387,7 +392,11 @@ fn coordinate_evidence(text: &str, people: &mut [Candidate]) {
             continue;
         }
         let unmarked = if a.evidence { b } else { a };
-        if (2..=3).contains(&unmarked.person.name.split_whitespace().count()) {
+        let words: Vec<&str> = unmarked.person.name.split_whitespace().collect();
+        let common_last = words
+            .last()
+            .is_some_and(|w| lower_case.contains(w.to_lowercase().as_str()));
+        if (2..=3).contains(&words.len()) && !common_last {
             unmarked.evidence = true;
         }
     }
@@ -1530,6 +1539,11 @@ mod tests {
             ["Kevin Orrin"]
         );
         assert!(names("The band toured Orrin Vale and Tomo Vellick.").is_empty());
+        // A name ending in a word the article writes in lower case is no person's.
+        assert_eq!(
+            names("She played with Kevin Orrin and Harbour Report. The report liked it."),
+            ["Kevin Orrin"]
+        );
     }
 
     #[test]
