@@ -1249,6 +1249,9 @@ mod tests {
         assert!(
             people("He led a delegation from Kestrel Province, Alder's sister state.").is_empty()
         );
+        // A place's opening word ("Ras", a cape) makes the name a place's.
+        assert!(people("The fund will develop Ras Kalda, officials said.").is_empty());
+        assert!(people("Officials said Ras Kalda would grow.").is_empty());
     }
 
     #[test]

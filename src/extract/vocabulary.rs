@@ -666,10 +666,11 @@ pub fn is_given_name_word(word: &str) -> bool {
 }
 
 /// First words of places' names: "San Mateo", "Santa Clara", "São Paulo", "Fort Worth", "Mount
-/// Kenya", "Cape Verde", "Lake Tana". A name that opens with one is a place, never a person.
+/// Kenya", "Cape Verde", "Lake Tana", "Ras Laffan" (Arabic for a cape). A name that opens with
+/// one is a place, never a person.
 pub const PLACE_OPENERS: &[&str] = &[
     "San", "Santa", "Santo", "São", "Sao", "Fort", "Mount", "Cape", "Lake", "Port", "Puerto",
-    "Porto", "Villa", "Ciudad",
+    "Porto", "Villa", "Ciudad", "Ras",
 ];
 
 /// Words for a relative or companion: the name right after one is a person's ("his father John
