@@ -410,11 +410,16 @@ impl Reader {
             &self.place_finder,
             &spans,
         );
-        let people = self.corrections.people(people::choose_people(
-            &article.text,
-            reading.candidates,
-            &spans,
-        ));
+        let mut people = people::choose_people(&article.text, reading.candidates, &spans);
+        // The byline's author is a person of the article too (people relate no articles).
+        for author in article.author.as_deref().map_or(Vec::new(), |a| {
+            people::byline_people(a, &|w| self.place_finder.is_place(w))
+        }) {
+            if !people.iter().any(|p| p.name == author.name) {
+                people.push(author);
+            }
+        }
+        let people = self.corrections.people(people);
         let (places, partners) = self.corrections.places(places, partners);
         let fixes = &article.corrections;
         tags.places = fixes.places.apply(

@@ -449,6 +449,38 @@ pub fn choose_people(
     people
 }
 
+/// The people a byline names ("By Ana Ruiz", "By Ana Ruiz and Tomo Vellick"), with the role
+/// "author": each of two to four name words, none a title, a body's head, a place or a word
+/// that is no name ("Staff Reporter", "Xinhua News Agency" name no one).
+pub fn byline_people(author: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Person> {
+    author
+        .split(" and ")
+        .flat_map(|part| part.split(['&', ',']))
+        .map(str::trim)
+        .filter(|name| {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    let l = w.to_lowercase();
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().any(char::is_lowercase)
+                        && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+                        && !is_title_word(&l)
+                        && !super::vocabulary::is_head(w)
+                        && !NOT_NAME.contains(&l.as_str())
+                        && !is_month_or_weekday(&l)
+                        && !is_place(w)
+                })
+                && !is_place(name)
+        })
+        .map(|name| Person {
+            name: name.to_string(),
+            role: Some("author".to_string()),
+            mentions: vec![name.to_string()],
+        })
+        .collect()
+}
+
 /// Whether the name at `span` of `text` is the first two words or more of an organisation
 /// mention (spans `orgs`) and opens with no given name: the body's short form, not a person
 /// ("Walt Disney" of "Walt Disney Company" stays a person).
@@ -715,8 +747,14 @@ fn first_name_word(
     {
         a = k + 1;
     }
-    // A sentence's first word is capitalised anyway: "Though", "Prompted", "Hoping" are no names.
-    if a < end && toks[a].sentence_start && a + 1 < end && looks_common(toks[a].text) {
+    // A sentence's first word is capitalised anyway: "Though", "Prompted", "Hoping" are no names
+    // ("Ahmed", "Mohamed" are).
+    if a < end
+        && toks[a].sentence_start
+        && a + 1 < end
+        && looks_common(toks[a].text)
+        && !is_given_name(toks[a].text)
+    {
         a += 1;
     }
     // "Scientologist Tom Cruise", "Administrator Charles Bolden": a descriptor before a given name.
@@ -1577,6 +1615,28 @@ mod tests {
             people("The seat went to Leung Che-cheung on Monday.")[0].0,
             "Leung Che-cheung"
         );
+    }
+
+    #[test]
+    fn a_bylines_authors_are_people_and_a_desk_is_no_one() {
+        let names = |author: &str| -> Vec<String> {
+            byline_people(author, &|w| w == "Alder")
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(
+            names("Ana Ruiz and Tomo Vellick"),
+            ["Ana Ruiz", "Tomo Vellick"]
+        );
+        assert_eq!(
+            byline_people("Ana Ruiz", &|_| false)[0].role.as_deref(),
+            Some("author")
+        );
+        assert!(names("Staff Reporter").is_empty());
+        assert!(names("Alder Bureau").is_empty());
+        assert!(names("Alder").is_empty());
+        assert!(names("XINHUA").is_empty());
     }
 
     #[test]
