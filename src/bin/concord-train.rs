@@ -135,7 +135,7 @@ fn train(options: &Options) -> Result<(), String> {
         (1..scored.len()).map(count).sum::<usize>()
     );
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
-    let model = fit_model(&scored, None, &mut index, options);
+    let mut model = fit_model(&scored, None, &mut index, options);
     // The threshold is chosen on what no model saw while it learned: the dev split, read by the
     // model above, and every training document read by a model fitted on the other folds.
     let (dev_docs, dev_gold) = domain_docs(&corpus, &gold, &splits["dev"])?;
@@ -158,7 +158,6 @@ fn train(options: &Options) -> Result<(), String> {
             }
         }
     }
-    let mut model = model;
     let (threshold, table) = choose_threshold(&held, gold_total);
     model.threshold = threshold;
     eprintln!("{table}");
