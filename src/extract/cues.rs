@@ -12,183 +12,32 @@
 //! Cost: one pass over the tokens of each paragraph, each cue looking at a bounded window.
 
 use super::text::{self, FUNCTION_WORDS, Token, lower, possessive_stem};
+use super::vocabulary::Words;
 use super::vocabulary::{
     NOT_ORGANISATIONS, SENTENCE_STARTERS, adjective_like, is_given_name, is_head,
     is_month_or_weekday, is_romanised_given_name, is_title_word,
 };
 use std::collections::HashSet;
 
-/// Common nouns for organisations that name one right after them: "the magazine MicroMega".
-const DESCRIPTORS: &[&str] = &[
-    "company",
-    "firm",
-    "magazine",
-    "newspaper",
-    "broadcaster",
-    "publisher",
-    "organization",
-    "organisation",
-    "charity",
-    "group",
-    "team",
-    "band",
-    "club",
-    "party",
-    "school",
-    "schools",
-    "agency",
-    "airline",
-    "carrier",
-    "retailer",
-    "manufacturer",
-    "carmaker",
-    "automaker",
-    "insurer",
-    "lender",
-    "bank",
-    "label",
-    "studio",
-    "startup",
-    "network",
-    "union",
-    "developer",
-    "operator",
-    "conglomerate",
-    "nonprofit",
-    "non-profit",
-    "fund",
-    "regulator",
-    "watchdog",
-    "brewer",
-    "miner",
-    "producer",
-    "refiner",
-    "exporter",
-    "importer",
-    "supplier",
-    "distributor",
-    "brokerage",
-    "consortium",
-    "subsidiary",
-    "unit",
-    "chain",
-    "utility",
-    "giant",
-    "institution",
-    "university",
-    "college",
-    "foundation",
-    "association",
-];
+/// Common nouns for organisations that name one right after them. (`words.toml`:
+/// `cues.descriptors`)
+static DESCRIPTORS: Words = Words::new("cues.descriptors");
 
-/// Plural descriptors that introduce a list: "groups such as …", "companies including …".
-const PLURAL_DESCRIPTORS: &[&str] = &[
-    "companies",
-    "firms",
-    "groups",
-    "organizations",
-    "organisations",
-    "charities",
-    "teams",
-    "clubs",
-    "parties",
-    "banks",
-    "agencies",
-    "newspapers",
-    "publications",
-    "outlets",
-    "broadcasters",
-    "universities",
-    "institutions",
-    "airlines",
-    "retailers",
-    "manufacturers",
-    "publishers",
-];
+/// Plural descriptors that introduce a list. (`words.toml`: `cues.plural_descriptors`)
+static PLURAL_DESCRIPTORS: Words = Words::new("cues.plural_descriptors");
 
-/// Lower-case job words between an organisation and its person: "Environment Canada
-/// spokesperson Julie Hahn", "FHKI chair Steve Chuang".
-const ROLE_CUES: &[&str] = &[
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "official",
-    "officials",
-    "researcher",
-    "analyst",
-    "economist",
-    "editor",
-    "reporter",
-    "correspondent",
-    "manager",
-    "coach",
-    "captain",
-    "member",
-    "founder",
-    "co-founder",
-];
+/// Lower-case job words between an organisation and its person. (`words.toml`: `cues.role_cues`)
+static ROLE_CUES: Words = Words::new("cues.role_cues");
 
-/// Verbs a publication is the subject of: "The Guardian cited …".
-const REPORTING: &[&str] = &[
-    "reported",
-    "reports",
-    "cited",
-    "wrote",
-    "quoted",
-    "published",
-    "revealed",
-    "said",
-    "says",
-    "claimed",
-    "stated",
-];
+/// Verbs a publication is the subject of. (`words.toml`: `cues.reporting`)
+static REPORTING: Words = Words::new("cues.reporting");
 
-/// Verbs an acronym is the subject of when it names a body that acts: "ADQ announced", "the
-/// FBI said" (technical acronyms, "DNA", "GDP", rarely say or sign anything).
-const ACTS: &[&str] = &[
-    "said",
-    "says",
-    "announced",
-    "announces",
-    "signed",
-    "agreed",
-    "reported",
-    "launched",
-    "warned",
-    "urged",
-    "issued",
-    "plans",
-    "told",
-];
+/// Verbs an acronym is the subject of when it names a body that acts. (`words.toml`: `cues.acts`)
+static ACTS: Words = Words::new("cues.acts");
 
-/// Words that may follow a complete name in running text (besides punctuation).
-const FOLLOWERS: &[&str] = &[
-    "was",
-    "were",
-    "is",
-    "are",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "said",
-    "says",
-    "who",
-    "which",
-    "whose",
-    "told",
-    "to",
-    "from",
-    "by",
-    "won",
-    "lost",
-    "became",
-    "took",
-    "led",
-    "candidate",
-    "candidates",
-];
+/// Words that may follow a complete name in running text (besides punctuation). (`words.toml`:
+/// `cues.followers`)
+static FOLLOWERS: Words = Words::new("cues.followers");
 
 fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
@@ -299,8 +148,8 @@ fn ends_name(toks: &[Token], b: usize) -> bool {
     };
     let l = lower(next);
     toks[b - 1].break_after
-        || FUNCTION_WORDS.contains(&l.as_str())
-        || FOLLOWERS.contains(&l.as_str())
+        || FUNCTION_WORDS.contains(l.as_str())
+        || FOLLOWERS.contains(l.as_str())
         || (l.len() > 4 && l.ends_with("ed"))
 }
 
@@ -316,8 +165,7 @@ fn plausible(
         let l = lower(&toks[a]);
         let common = l == "the"
             || (toks[a].sentence_start
-                && (FUNCTION_WORDS.contains(&l.as_str())
-                    || SENTENCE_STARTERS.contains(&l.as_str())));
+                && (FUNCTION_WORDS.contains(l.as_str()) || SENTENCE_STARTERS.contains(l.as_str())));
         if !common {
             break;
         }
@@ -338,12 +186,12 @@ fn plausible(
                 && !is_given_name(w)
                 && !adjective_like(w, is_place)
                 && !is_head(w)
-                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+                && !FUNCTION_WORDS.contains(w.to_lowercase().as_str()))
     };
     let rejected = is_place(name)
         || person_like
         || is_month_or_weekday(&first)
-        || NOT_ORGANISATIONS.contains(&last.as_str())
+        || NOT_ORGANISATIONS.contains(last.as_str())
         || words.iter().any(|w| {
             let l = w.to_lowercase();
             is_title_word(&l) || is_month_or_weekday(&l)
@@ -357,7 +205,9 @@ fn plausible(
     (!rejected).then(|| name.to_string())
 }
 
-const LINK_WORDS: &[&str] = &["and", "&", "of", "for", "the"];
+/// Small words joining the places and peoples' adjectives of a place's name ("Bosnia and
+/// Herzegovina"). (`words.toml`: `cues.link_words`)
+static LINK_WORDS: Words = Words::new("cues.link_words");
 
 /// Surnames of people named in the text ("Trump" after "Donald Trump"): a possessive of one is
 /// a person's, not an organisation's.
@@ -408,60 +258,17 @@ pub(super) fn cued_names_in(
     names
 }
 
-/// Forms that open a sports club's name ("FC Basel", "Real Madrid", "AC Milan"); all but the
-/// first three only before a place's name.
-const CLUB_FORMS_BEFORE: &[&str] = &[
-    "FC",
-    "F.C.",
-    "AFC",
-    "CF",
-    "SC",
-    "AC",
-    "AS",
-    "SSC",
-    "SV",
-    "VfB",
-    "VfL",
-    "Real",
-    "Atlético",
-    "Atletico",
-    "Sporting",
-    "Olympique",
-    "Dynamo",
-    "Dinamo",
-    "Inter",
-];
+/// Forms that open a sports club's name ("FC Basel", "Real Madrid", "AC Milan"); all but the first
+/// three only before a place's name. (`words.toml`: `cues.club_forms_before`)
+static CLUB_FORMS_BEFORE: Words = Words::new("cues.club_forms_before");
 
 /// Forms that close a sports club's name ("Alder FC"); "United" only after a place's name
-/// ("Manchester United").
-const CLUB_FORMS_AFTER: &[&str] = &["FC", "F.C.", "AFC", "A.F.C.", "United"];
+/// ("Manchester United"). (`words.toml`: `cues.club_forms_after`)
+static CLUB_FORMS_AFTER: Words = Words::new("cues.club_forms_after");
 
-/// Plural nouns after a city that name an event or an agreement, not a team ("Beijing
-/// Olympics", "Minsk Accords").
-const CITY_PLURAL_THINGS: &[&str] = &[
-    "olympics",
-    "paralympics",
-    "games",
-    "accords",
-    "agreements",
-    "conventions",
-    "protocols",
-    "talks",
-    "championships",
-    "islands",
-    "heights",
-    "hills",
-    "springs",
-    "falls",
-    "docks",
-    "gardens",
-    "markets",
-    "residents",
-    "stocks",
-    "shares",
-    "times",
-    "news",
-];
+/// Plural nouns after a city that name an event or an agreement, not a team ("Beijing Olympics",
+/// "Minsk Accords"). (`words.toml`: `cues.city_plural_things`)
+static CITY_PLURAL_THINGS: Words = Words::new("cues.city_plural_things");
 
 /// Sports clubs named by their form or as a city's team, in the capitalised segments of a
 /// paragraph's name runs: "FC Basel", "Real Madrid", "Alder FC", "Manchester United", and a
@@ -495,10 +302,10 @@ fn club_name(seg: &[Token], is_place: &dyn Fn(&str) -> bool) -> Option<String> {
         return None;
     }
     let any_name = |form: &str| matches!(form, "FC" | "F.C." | "AFC" | "A.F.C.");
-    let opens = CLUB_FORMS_BEFORE.contains(&first.text)
+    let opens = CLUB_FORMS_BEFORE.contains(first.text)
         && (any_name(first.text) || is_place(&text::join_words(&seg[1..])));
     let head = &seg[..seg.len() - 1];
-    let closes = CLUB_FORMS_AFTER.contains(&last.text)
+    let closes = CLUB_FORMS_AFTER.contains(last.text)
         && (any_name(last.text) || is_place(&text::join_words(head)));
     let plural = last.text.to_lowercase();
     let team = matches!(
@@ -509,8 +316,8 @@ fn club_name(seg: &[Token], is_place: &dyn Fn(&str) -> bool) -> Option<String> {
         && !plural.ends_with("ss")
         && possessive_stem(last.text).is_none()
         && !is_head(last.text)
-        && !NOT_ORGANISATIONS.contains(&plural.trim_end_matches('s'))
-        && !CITY_PLURAL_THINGS.contains(&plural.as_str())
+        && !NOT_ORGANISATIONS.contains(plural.trim_end_matches('s'))
+        && !CITY_PLURAL_THINGS.contains(plural.as_str())
         && !adjective_like(last.text, is_place);
     (opens || closes || team).then(|| text::join_words(seg))
 }
@@ -579,7 +386,7 @@ fn descriptor_cues(body: &str, toks: &[Token], i: usize, l: &str, spans: &mut Ve
     let t = &toks[i];
     // "the magazine MicroMega", "US team Cloud9 and Immortals", "the group called the
     // Sea Org".
-    if DESCRIPTORS.contains(&l) {
+    if DESCRIPTORS.contains(l) {
         let named = match toks.get(i + 1).map(lower).as_deref() {
             _ if t.break_after => None,
             Some("called" | "named") => Some(i + 2),
@@ -594,7 +401,7 @@ fn descriptor_cues(body: &str, toks: &[Token], i: usize, l: &str, spans: &mut Ve
         }
     }
     // "groups such as X, Y and Z", "companies including X".
-    if PLURAL_DESCRIPTORS.contains(&l) && !t.break_after {
+    if PLURAL_DESCRIPTORS.contains(l) && !t.break_after {
         let mut k = i + 1;
         if toks.get(k).is_some_and(|n| n.text == "such") && !toks[k].break_after {
             k += 1;
@@ -627,48 +434,23 @@ fn descriptor_cues(body: &str, toks: &[Token], i: usize, l: &str, spans: &mut Ve
     }
 }
 
-/// Words before "of", "in" or "with" whose object only a company can be: "shares of X", "a stake
-/// in X", "a unit of X", "its merger with X".
-const OWNERSHIP: &[(&str, &str)] = &[
-    ("shares", "of"),
-    ("shareholders", "of"),
-    ("shareholder", "in"),
-    ("stake", "in"),
-    ("stakes", "in"),
-    ("unit", "of"),
-    ("subsidiary", "of"),
-    ("subsidiaries", "of"),
-    ("division", "of"),
-    ("affiliate", "of"),
-    ("merger", "with"),
-    ("takeover", "of"),
-    ("acquisition", "of"),
-    ("buyout", "of"),
-];
+/// Words before "of", "in" or "with" whose object only a company can be, each with its
+/// preposition ("shares of", "stake in", "merger with"). (`words.toml`: `cues.ownership`)
+static OWNERSHIP: Words = Words::new("cues.ownership");
 
-/// Verbs whose object (or, after "by", whose subject) is a company: "agreed to acquire Pelham
-/// Aviation", "was bought by Kestrel Ventures".
-const ACQUIRING: &[&str] = &[
-    "acquire",
-    "acquires",
-    "acquired",
-    "acquiring",
-    "bought",
-    "purchased",
-];
+/// Verbs whose object (or, after "by", whose subject) is a company. (`words.toml`:
+/// `cues.acquiring`)
+static ACQUIRING: Words = Words::new("cues.acquiring");
 
-/// Verbs of a share price after "X shares": "Birch Foods shares rose".
-const PRICE_MOVES: &[&str] = &[
-    "rose", "fell", "climbed", "gained", "dropped", "jumped", "slipped", "slid", "tumbled",
-    "surged", "soared", "plunged", "declined", "advanced", "rallied", "sank",
-];
+/// Verbs of a share price after "X shares". (`words.toml`: `cues.price_moves`)
+static PRICE_MOVES: Words = Words::new("cues.price_moves");
 
 /// A body owned, held, merged or bought: "shares of Birch Foods", "a 20 percent stake in Kestrel
 /// Ventures", "a unit of Alder Holdings", "its merger with Harbour Lines", "acquired by Olvana
 /// Media"; a company whose shares moved: "Birch Foods shares rose" (one word only inside a
 /// sentence or as an acronym: "Property shares fell" is a sector).
 fn ownership_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
-    if ACQUIRING.contains(&l) && !toks[i].break_after {
+    if ACQUIRING.contains(l) && !toks[i].break_after {
         let by = toks
             .get(i + 1)
             .is_some_and(|n| n.text == "by" && !n.break_after);
@@ -686,7 +468,7 @@ fn ownership_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usi
         && !toks[i].break_after
         && toks
             .get(i + 1)
-            .is_some_and(|v| PRICE_MOVES.contains(&v.text))
+            .is_some_and(|v| PRICE_MOVES.contains(v.text))
     {
         let (a, b) = name_before(toks, i - 1);
         let one_word_ok = b - a > 1 || !toks[a].sentence_start || is_acronym(toks[a].text);
@@ -696,8 +478,11 @@ fn ownership_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usi
             spans.push((a, b));
         }
     }
-    if let Some(&(_, link)) = OWNERSHIP.iter().find(|(word, _)| *word == l)
-        && !toks[i].break_after
+    if let Some(link) = OWNERSHIP.iter().find_map(|phrase| {
+        phrase
+            .strip_prefix(l)
+            .and_then(|rest| rest.strip_prefix(' '))
+    }) && !toks[i].break_after
         && toks
             .get(i + 1)
             .is_some_and(|n| n.text == link && !n.break_after)
@@ -714,7 +499,7 @@ fn ownership_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usi
 fn role_and_publication_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
     let t = &toks[i];
     // "Environment Canada spokesperson Julie Hahn".
-    if ROLE_CUES.contains(&l)
+    if ROLE_CUES.contains(l)
         && i >= 1
         && !t.capitalised
         && !t.break_before
@@ -738,7 +523,7 @@ fn role_and_publication_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<
         && is_acronym(t.text)
         && !t.break_after
         && (i == 0 || t.break_before || !toks[i - 1].capitalised)
-        && toks.get(i + 1).is_some_and(|v| ACTS.contains(&v.text))
+        && toks.get(i + 1).is_some_and(|v| ACTS.contains(v.text))
     {
         spans.push((i, i + 1));
     }
@@ -747,7 +532,7 @@ fn role_and_publication_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<
         && let Some((a, b)) = name_after(toks, i)
         && toks
             .get(b)
-            .is_some_and(|v| !v.break_before && REPORTING.contains(&lower(v).as_str()))
+            .is_some_and(|v| !v.break_before && REPORTING.contains(lower(v).as_str()))
     {
         spans.push((a, b));
     }
@@ -793,13 +578,13 @@ fn described(toks: &[Token], k: usize) -> bool {
         .take_while(|&m| {
             let l = lower(&toks[m]);
             (m == k || !toks[m].break_before)
-                && (l == "and" || !FUNCTION_WORDS.contains(&l.as_str()))
+                && (l == "and" || !FUNCTION_WORDS.contains(l.as_str()))
                 && possessive_stem(toks[m].text).is_none()
         })
         .any(|m| {
             // A capitalised "Union" names a body; only a lower-case word describes one.
             !toks[m].capitalised
-                && DESCRIPTORS.contains(&toks[m].text)
+                && DESCRIPTORS.contains(toks[m].text)
                 && (toks[m].break_after
                     || toks.get(m + 1).is_none_or(|n| {
                         matches!(

@@ -9,7 +9,7 @@
 
 use super::organisations::Source;
 use super::text;
-use super::vocabulary::{is_given_name, is_head, is_title_word};
+use super::vocabulary::{Words, is_given_name, is_head, is_title_word};
 use std::collections::HashMap;
 
 /// The model embedded in the binary.
@@ -96,8 +96,8 @@ impl Model {
     }
 }
 
-/// Words before a name that make it a credit, not a subject: "told Reuters", "according to CCTV".
-const CREDIT_WORDS: &[&str] = &["told", "to", "cited", "via", "by", "reported", "quoted"];
+/// Words before a name that make it a credit, not a subject. (`words.toml`: `decide.credit_words`)
+static CREDIT_WORDS: Words = Words::new("decide.credit_words");
 
 /// Whether every mention at `found` credits the organisation as a source of the news, not a
 /// party to it: "told Reuters", "according to Xinhua", "cited by CCTV", "Reuters reported", a

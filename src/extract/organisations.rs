@@ -24,6 +24,7 @@
 //! tagging is linear in the text plus matches, so the whole stage is linear in the archive.
 
 use super::text::{self, Token};
+use super::vocabulary::Words;
 use super::vocabulary::{
     FACILITY_HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, SENTENCE_STARTERS,
     adjective_like, is_given_name, is_head, is_head_first, is_month_or_weekday, is_title_word,
@@ -34,11 +35,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-/// Small words that may stand uncapitalised inside an organisation's name.
-const LINK_WORDS: &[&str] = &[
-    "of", "and", "the", "for", "on", "in", "&", "de", "du", "des", "la", "le", "y", "et", "to",
-    "at", "und", "der",
-];
+/// Small words that may stand uncapitalised inside an organisation's name. (`words.toml`:
+/// `organisations.link_words`)
+static LINK_WORDS: Words = Words::new("organisations.link_words");
 
 /// The key two forms share when they name the same thing: lowercase, letters and digits only,
 /// without a leading "the" or possessive endings ("New People's Party" is "New People Party").
@@ -57,8 +56,8 @@ pub fn name_key(name: &str) -> String {
         .map(|w| if w == "&" { "and" } else { w })
         .collect();
     while words.len() > 2
-        && LEGAL_SUFFIXES
-            .contains(&words[words.len() - 1].trim_matches(|c: char| !c.is_alphanumeric()))
+        && text::LEGAL_FORMS
+            .contains(words[words.len() - 1].trim_matches(|c: char| !c.is_alphanumeric()))
     {
         words.pop();
     }
@@ -69,16 +68,13 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
-/// Legal-form words a name may carry or drop ("Deutsche Boerse AG" is "Deutsche Boerse").
-const LEGAL_SUFFIXES: &[&str] = text::LEGAL_FORMS;
-
 /// The name without its legal-form words, when that leaves at least two words.
 fn without_legal_suffix(name: &str) -> Option<String> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
     let before = words.len();
     while words.len() > 2
-        && LEGAL_SUFFIXES.contains(
-            &words[words.len() - 1]
+        && text::LEGAL_FORMS.contains(
+            words[words.len() - 1]
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
                 .as_str(),
@@ -173,7 +169,7 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
         let next_word = text[close + 1..].split_whitespace().next().unwrap_or("");
         if let Some(name) = name
             && !facility_at_a_place(&name, &text[close + 1..])
-            && !AREA_NOUNS.contains(&next_word.trim_end_matches(['.', ',', ';', ':']))
+            && !AREA_NOUNS.contains(next_word.trim_end_matches(['.', ',', ';', ':']))
         {
             found.push(Definition {
                 name,
@@ -279,7 +275,7 @@ fn long_form(acronym: &str, clause: &str) -> Option<String> {
     let proper = name_words.first().is_some_and(capitalised)
         && name_words
             .iter()
-            .all(|w| capitalised(w) || LINK_WORDS.contains(&w.to_lowercase().as_str()))
+            .all(|w| capitalised(w) || LINK_WORDS.contains(w.to_lowercase().as_str()))
         && name_words.len() >= 2
         && name_words.last().is_some_and(capitalised);
     let has_head = name_words.iter().any(|w| is_head(w));
@@ -287,7 +283,7 @@ fn long_form(acronym: &str, clause: &str) -> Option<String> {
         .last()
         .map(|w| w.to_lowercase())
         .unwrap_or_default();
-    let names_a_thing = NOT_ORGANISATIONS.contains(&last.as_str());
+    let names_a_thing = NOT_ORGANISATIONS.contains(last.as_str());
     let acronym_ok = (upper_count(acronym) >= 2 || has_head)
         && name_words
             .last()
@@ -295,10 +291,8 @@ fn long_form(acronym: &str, clause: &str) -> Option<String> {
     (proper && acronym_ok && (has_head || !names_a_thing)).then_some(name)
 }
 
-/// Prepositions of place: "at the …", "from the …".
-const LOCATIVES: &[&str] = &[
-    "at", "in", "from", "near", "outside", "inside", "into", "to",
-];
+/// Prepositions of place. (`words.toml`: `organisations.locatives`)
+static LOCATIVES: Words = Words::new("organisations.locatives");
 
 /// "Johnson Space Center (JSC) in Houston": a centre followed by "in"/"at" and a place name is a
 /// site, not an organisation; so is a conference, convention or exhibition centre.
@@ -335,28 +329,12 @@ fn facility_at_a_place(name: &str, after: &str) -> bool {
 }
 
 /// Nouns that say what a name stands for is an occasion, not a body ("…, a three-day event").
-const OCCASIONS: &[&str] = &[
-    "event",
-    "events",
-    "meeting",
-    "conference",
-    "summit",
-    "ceremony",
-    "exhibition",
-    "fair",
-    "festival",
-    "gathering",
-    "expo",
-    "celebration",
-    "competition",
-    "tournament",
-    "gala",
-];
+/// (`words.toml`: `organisations.occasions`)
+static OCCASIONS: Words = Words::new("organisations.occasions");
 
-/// Words that end the noun phrase of a descriptor ("a three-day event that …").
-const PHRASE_ENDS: &[&str] = &[
-    "that", "which", "who", "where", "of", "for", "in", "on", "at", "with", "to", "by", "and",
-];
+/// Words that end the noun phrase of a descriptor ("a three-day event that …"). (`words.toml`:
+/// `organisations.phrase_ends`)
+static PHRASE_ENDS: Words = Words::new("organisations.phrase_ends");
 
 /// Whether the text right after a name describes it as an occasion: "the Alder Trade Forum, a
 /// three-day event that opened on Monday", "…, the largest annual gathering of …". The head of
@@ -382,30 +360,19 @@ fn described_as_occasion(after: &str) -> bool {
     phrase.len() <= 4
         && phrase
             .last()
-            .is_some_and(|w| OCCASIONS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| OCCASIONS.contains(w.to_lowercase().as_str()))
 }
 
-/// Nouns after a definition's bracket that make the name a place: "the Pan-Alder Delta (PAD)
-/// region", "the Kestrel Free Trade Zone (KFTZ) area".
-const AREA_NOUNS: &[&str] = &[
-    "region",
-    "regions",
-    "area",
-    "areas",
-    "zone",
-    "zones",
-    "corridor",
-    "province",
-    "provinces",
-];
+/// Nouns after a definition's bracket that make the name a place. (`words.toml`:
+/// `organisations.area_nouns`)
+static AREA_NOUNS: Words = Words::new("organisations.area_nouns");
 
-/// Words a name cannot end with.
-const LINKERS_AT_END: &[&str] = &["of", "and", "for", "the", "at", "with", "&"];
+/// Words a name cannot end with. (`words.toml`: `organisations.linkers_at_end`)
+static LINKERS_AT_END: Words = Words::new("organisations.linkers_at_end");
 
-/// Words that link a head noun to its complement ("Ministry of Commerce").
-const COMPLEMENT_LINKS: &[&str] = &[
-    "on", "of", "for", "at", "with", "de", "do", "da", "del", "di", "du",
-];
+/// Words that link a head noun to its complement ("Ministry of Commerce"). (`words.toml`:
+/// `organisations.complement_links`)
+static COMPLEMENT_LINKS: Words = Words::new("organisations.complement_links");
 
 /// A paragraph in title case (a headline or section heading): its capitals say nothing.
 fn is_heading(tokens: &[Token]) -> bool {
@@ -438,14 +405,14 @@ pub(super) fn headed_names_in(
             // a place, not an organisation.
             let locative = run.start >= 2
                 && toks[run.start - 1].text == "the"
-                && LOCATIVES.contains(&toks[run.start - 2].text);
+                && LOCATIVES.contains(toks[run.start - 2].text);
             // "general manager Cai Jianchun and …": a job title right before the run.
             let titled = run.start > 0
                 && !toks[run.start].break_before
                 && is_title_word(&toks[run.start - 1].text.to_lowercase());
             for (a, b) in headed_spans(run_tokens, titled, is_place) {
                 let head = run_tokens[b - 1].text.to_lowercase();
-                if locative && a == 0 && FACILITY_HEADS.contains(&head.as_str()) {
+                if locative && a == 0 && FACILITY_HEADS.contains(head.as_str()) {
                     continue;
                 }
                 if numbered_occurrence(toks, run.start + a)
@@ -461,7 +428,7 @@ pub(super) fn headed_names_in(
                 let mission = b == run_tokens.len()
                     && run_tokens[a..b]
                         .iter()
-                        .any(|t| MISSION_HEADS.contains(&t.text));
+                        .any(|t| MISSION_HEADS.contains(t.text));
                 let end = mission
                     .then(|| city_after(toks, run.end, is_place))
                     .flatten()
@@ -626,7 +593,7 @@ fn headed_span(
     let mut segments = Vec::new();
     let mut seg_start = start;
     for (i, token) in run.iter().enumerate().take(end).skip(start) {
-        if COMPLEMENT_LINKS.contains(&token.text) {
+        if COMPLEMENT_LINKS.contains(token.text) {
             segments.push((seg_start, i));
             seg_start = i + 1;
         }
@@ -652,8 +619,8 @@ fn headed_span(
     // A legal form ("… of Hong Kong Limited") closes the whole name, not a complement.
     let is_legal = |k: usize| {
         let (s, e) = segments[k];
-        LEGAL_SUFFIXES.contains(
-            &run[e - 1]
+        text::LEGAL_FORMS.contains(
+            run[e - 1]
                 .text
                 .trim_end_matches('.')
                 .to_lowercase()
@@ -674,7 +641,7 @@ fn headed_span(
     // when they look like a name (a given name, or two short romanised syllables).
     let titled = run[..run.len().min(2)]
         .iter()
-        .any(|t| ROLE_WORDS.contains(&t.text.to_lowercase().as_str()));
+        .any(|t| ROLE_WORDS.contains(t.text.to_lowercase().as_str()));
     let last_segment = segments.last().map_or(0, |&(s, e)| e - s);
     let tail_is_name = end >= 2
         && (is_given_name(run[end - 2].text)
@@ -684,7 +651,7 @@ fn headed_span(
     if titled && tail_is_name && chosen + 1 < segments.len() && last_segment >= 3 {
         b -= 2;
     }
-    while b > a && (!run[b - 1].capitalised || LINKERS_AT_END.contains(&run[b - 1].text)) {
+    while b > a && (!run[b - 1].capitalised || LINKERS_AT_END.contains(run[b - 1].text)) {
         b -= 1;
     }
     (b - a >= 2 && run[a].capitalised).then_some((a, b))
@@ -715,7 +682,7 @@ fn complements_end(
         // "Ministry of Trade and Kestrel Province": a place after "and" is not the complement's.
         if let Some(and) = (s..e).rev().find(|&i| run[i].text == "and")
             && (is_place(&text::join_words(&run[and + 1..e]))
-                || PLACE_NOUNS.contains(&run[e - 1].text.to_lowercase().as_str()))
+                || PLACE_NOUNS.contains(run[e - 1].text.to_lowercase().as_str()))
         {
             return and;
         }
@@ -730,7 +697,7 @@ fn complements_end(
         if with_the && (k > chosen + 1 || named_already) && is_place(&place_part) {
             return s - 1;
         }
-        if let Some(r) = (s..e).find(|&i| ROLE_WORDS.contains(&run[i].text.to_lowercase().as_str()))
+        if let Some(r) = (s..e).find(|&i| ROLE_WORDS.contains(run[i].text.to_lowercase().as_str()))
         {
             return r;
         }
@@ -762,8 +729,8 @@ fn without_leading_words(
         }
         if t.text.eq_ignore_ascii_case("the")
             || (t.sentence_start
-                && (SENTENCE_STARTERS.contains(&lower.as_str())
-                    || text::FUNCTION_WORDS.contains(&lower.as_str())))
+                && (SENTENCE_STARTERS.contains(lower.as_str())
+                    || text::FUNCTION_WORDS.contains(lower.as_str())))
             || is_month_or_weekday(&lower)
             || possessive_place
         {
@@ -1081,8 +1048,8 @@ fn company_short_forms(
             || adjective_like(first, is_place)
             || is_given_name(first)
             || is_head(first)
-            || text::FUNCTION_WORDS.contains(&lower.as_str())
-            || SENTENCE_STARTERS.contains(&lower.as_str())
+            || text::FUNCTION_WORDS.contains(lower.as_str())
+            || SENTENCE_STARTERS.contains(lower.as_str())
             || is_month_or_weekday(&lower)
         {
             continue;

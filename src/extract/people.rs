@@ -15,6 +15,7 @@
 //! Cost: linear in the text.
 
 use super::text::{self, FUNCTION_WORDS, Token, lower};
+use super::vocabulary::Words;
 use super::vocabulary::{
     KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, SENTENCE_STARTERS, THING_NOUNS, TITLE_MODIFIERS,
     is_given_name, is_given_name_word, is_month_or_weekday, is_peoples_name, is_portfolio_word,
@@ -23,202 +24,14 @@ use super::vocabulary::{
 use crate::model::Person;
 use std::collections::HashMap;
 
-/// Verbs of speech that mark the name beside them as a person.
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "noted",
-    "stressed",
-    "urged",
-    "announced",
-    "explained",
-    "wrote",
-    "stated",
-    "remarked",
-    "argued",
-    "insisted",
-    "warned",
-    "asked",
-    "replied",
-    "commented",
-    "according",
-    "adds",
-    "notes",
-    "explains",
-    "writes",
-    "recalled",
-    "recalls",
-    "claimed",
-    "claims",
-    "admitted",
-    "acknowledged",
-    "suggested",
-    "concluded",
-    "testified",
-    "tweeted",
-];
+/// Verbs of speech that mark the name beside them as a person. (`words.toml`: `people.speech`)
+static SPEECH: Words = Words::new("people.speech");
 
-/// Words that never belong to a person's name.
-const NOT_NAME: &[&str] = &[
-    "billion",
-    "million",
-    "trillion",
-    "percent",
-    "yen",
-    "yuan",
-    "dollar",
-    "dollars",
-    "euro",
-    "euros",
-    "pesos",
-    "connect",
-    "conference",
-    "session",
-    "plenary",
-    "economic",
-    "trading",
-    "northbound",
-    "southbound",
-    "affairs",
-    "information",
-    "youth",
-    "skills",
-    "community",
-    "culture",
-    "trade",
-    "market",
-    "markets",
-    "stock",
-    "stocks",
-    "bond",
-    "bonds",
-    "summit",
-    "forum",
-    "festival",
-    "agreement",
-    "programme",
-    "program",
-    "project",
-    "initiative",
-    "policy",
-    "development",
-    "cooperation",
-    "co-operation",
-    "partnership",
-    "industry",
-    "industries",
-    "technology",
-    "science",
-    "research",
-    "education",
-    "health",
-    "security",
-    "defence",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "both",
-    "all",
-    "many",
-    "some",
-    "one",
-    "two",
-    "three",
-    "first",
-    "second",
-    "new",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "national",
-    "international",
-    "global",
-    "image",
-    "video",
-    "photo",
-    "source",
-    "sources",
-    "mainland",
-    "chinese",
-    "american",
-    "british",
-    "russian",
-    "indian",
-    "japanese",
-    "german",
-    "french",
-    "according",
-    "under",
-    "from",
-    "to",
-    "by",
-    "of",
-    "about",
-    "than",
-    "there",
-    "here",
-    "what",
-    "who",
-    "which",
-    "where",
-    "why",
-    "how",
-    "not",
-    "no",
-    "yes",
-    "please",
-    "thank",
-    "thanks",
-    "dear",
-    "hello",
-    "internet",
-    "web",
-    "online",
-];
+/// Words that never belong to a person's name. (`words.toml`: `people.not_name`)
+static NOT_NAME: Words = Words::new("people.not_name");
 
-/// Numbers written as words: "Twenty-three African heads of state" names no one.
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "dozens",
-    "hundreds",
-    "thousands",
-];
+/// Numbers written as words. (`words.toml`: `people.number_words`)
+static NUMBER_WORDS: Words = Words::new("people.number_words");
 
 fn is_title(t: &Token) -> bool {
     is_title_word(&lower(t))
@@ -244,13 +57,13 @@ fn name_word(
     let acronym =
         singular.len() >= 2 && singular.iter().all(|c| c.is_uppercase()) && !t.text.contains('.');
     // "Twenty-three": a number.
-    let number = NUMBER_WORDS.contains(&l.split('-').next().unwrap_or(""));
+    let number = NUMBER_WORDS.contains(l.split('-').next().unwrap_or(""));
     if acronym
         || number
-        || NOT_NAME.contains(&l.as_str())
+        || NOT_NAME.contains(l.as_str())
         || is_month_or_weekday(&l)
         // "Hebei Province": a place's noun, not a name.
-        || PLACE_NOUNS.contains(&l.as_str())
+        || PLACE_NOUNS.contains(l.as_str())
     {
         return false;
     }
@@ -262,7 +75,7 @@ fn name_word(
         .iter()
         .any(|suffix| l.ends_with(suffix));
     let ruled_out = abstract_noun
-        || (t.sentence_start && FUNCTION_WORDS.contains(&l.as_str()))
+        || (t.sentence_start && FUNCTION_WORDS.contains(l.as_str()))
         || matches!(l.as_str(), "the" | "i" | "i'm" | "i’m")
         || ["'s", "’s"]
             .iter()
@@ -295,18 +108,12 @@ pub fn find_people(
     )
 }
 
-/// Every possible person in `text`, before organisations are known: read while the article's
-/// tokens are at hand, chosen later by [`choose_people`].
-/// Lower-case words that stand inside a person's name between capitalised words.
-const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den", "ter",
-    "bin", "bint", "ibn", "al", "el", "le", "la",
-];
+/// Every possible person in `text`, before organisations are known. (`words.toml`:
+/// `people.name_particles`)
+static NAME_PARTICLES: Words = Words::new("people.name_particles");
 
-/// Regnal numbers: "Abdullah II", "Elizabeth II".
-const REGNAL_NUMBERS: &[&str] = &[
-    "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "XIV", "XVI",
-];
+/// Regnal numbers. (`words.toml`: `people.regnal_numbers`)
+static REGNAL_NUMBERS: Words = Words::new("people.regnal_numbers");
 
 pub fn people_candidates(
     text: &str,
@@ -346,9 +153,9 @@ pub fn people_candidates(
                 && (j == i || !toks[j].break_before)
                 && (toks[j].capitalised
                     || (j > i
-                        && NAME_PARTICLES.contains(&toks[j].text)
+                        && NAME_PARTICLES.contains(toks[j].text)
                         && (j + 1..run.end.min(j + 3))
-                            .find(|&m| !NAME_PARTICLES.contains(&toks[m].text))
+                            .find(|&m| !NAME_PARTICLES.contains(toks[m].text))
                             .is_some_and(|m| toks[m].capitalised)))
             {
                 j += 1;
@@ -467,7 +274,7 @@ pub fn byline_people(author: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Perso
                         && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
                         && !is_title_word(&l)
                         && !super::vocabulary::is_head(w)
-                        && !NOT_NAME.contains(&l.as_str())
+                        && !NOT_NAME.contains(l.as_str())
                         && !is_month_or_weekday(&l)
                         && !is_place(w)
                 })
@@ -510,8 +317,8 @@ fn looks_like_descriptor(word: &str) -> bool {
 /// Capitalised only because it starts the sentence: a function word, or an -ing/-ed/-ly word.
 fn looks_common(word: &str) -> bool {
     let l = word.to_lowercase();
-    FUNCTION_WORDS.contains(&l.as_str())
-        || SENTENCE_STARTERS.contains(&l.as_str())
+    FUNCTION_WORDS.contains(l.as_str())
+        || SENTENCE_STARTERS.contains(l.as_str())
         || (l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed") || l.ends_with("ly")))
 }
 
@@ -551,7 +358,7 @@ fn consider(
     // "Valmora Trade Expo" has none.
     let last_title = (start..end).rev().find(|&k| {
         is_title(&toks[k])
-            && !TITLE_MODIFIERS.contains(&lower(&toks[k]).as_str())
+            && !TITLE_MODIFIERS.contains(lower(&toks[k]).as_str())
             && k + 1 < end
             && !(k == start && is_given_name(toks[k].text))
     });
@@ -586,8 +393,8 @@ fn consider(
         && a >= 2
         && toks[a - 1].text == "to"
         && toks[a - 2].text.eq_ignore_ascii_case("according");
-    let speech = after.is_some_and(|t| SPEECH.contains(&lower(t).as_str()))
-        || before.is_some_and(|t| SPEECH.contains(&lower(t).as_str()) && a == start)
+    let speech = after.is_some_and(|t| SPEECH.contains(lower(t).as_str()))
+        || before.is_some_and(|t| SPEECH.contains(lower(t).as_str()) && a == start)
         || according;
     // "founded by Dean Kamen", "saved by Thibaut Courtois".
     let agent = (2..=3).contains(&(b - a)) && a == start && before.is_some_and(|t| t.text == "by");
@@ -667,7 +474,7 @@ fn kin_before(text: &str, toks: &[Token], a: usize) -> bool {
     let word = toks[k].text.to_lowercase();
     !toks[k].capitalised
         && matches!(between, " " | ", ")
-        && (KIN_NOUNS.contains(&word.as_str()) || is_calling(&word))
+        && (KIN_NOUNS.contains(word.as_str()) || is_calling(&word))
 }
 
 /// Whether a lower-case word names a person's calling, or people's, by its ending: "physicist",
@@ -696,7 +503,7 @@ fn next_sentence_he_or_she(toks: &[Token], b: usize) -> bool {
 fn kin_after(toks: &[Token], b: usize) -> bool {
     text::possessive_stem(toks[b - 1].text).is_some()
         && !toks[b - 1].break_after
-        && toks.get(b).is_some_and(|t| KIN_NOUNS.contains(&t.text))
+        && toks.get(b).is_some_and(|t| KIN_NOUNS.contains(t.text))
 }
 
 /// What follows a name gives a person's life: years or a birth in brackets ("(1821-1902)",
@@ -773,15 +580,15 @@ fn first_name_word(
 /// "Ursula van der Berg" (one or two particles between name words).
 fn is_particle(toks: &[Token], a: usize, end: usize, k: usize) -> bool {
     k > a
-        && NAME_PARTICLES.contains(&toks[k].text)
+        && NAME_PARTICLES.contains(toks[k].text)
         && (k + 1..end.min(k + 3))
-            .find(|&m| !NAME_PARTICLES.contains(&toks[m].text))
+            .find(|&m| !NAME_PARTICLES.contains(toks[m].text))
             .is_some_and(|m| toks[m].capitalised)
 }
 
 /// Whether `toks[k]` is a regnal number after the name opening at `a`: "King Hassan II".
 fn is_regnal(toks: &[Token], a: usize, k: usize) -> bool {
-    k > a && REGNAL_NUMBERS.contains(&toks[k].text)
+    k > a && REGNAL_NUMBERS.contains(toks[k].text)
 }
 
 /// Where the name opening at `a` ends within its sub-run (which ends at `end`): after its name
@@ -815,12 +622,8 @@ fn name_end(
     b
 }
 
-/// Nouns of [`THING_NOUNS`] that are also surnames: a name that ends in one is a person's when
-/// a given name opens it ("Grace Park", "Michael Bay"), and one alone can follow a title.
-const SURNAME_THING_NOUNS: &[&str] = &[
-    "park", "parks", "bridge", "street", "lake", "bay", "arena", "hills", "beach", "tower",
-    "valley",
-];
+/// Nouns of [`THING_NOUNS`] that are also surnames. (`words.toml`: `people.surname_thing_nouns`)
+static SURNAME_THING_NOUNS: Words = Words::new("people.surname_thing_nouns");
 
 /// The person's name in the sub-run `[start, end)` after the title ending at `last_title`, as
 /// token indexes `[a, b)`: none when the rest of the sub-run is not wholly a name of at most four
@@ -870,7 +673,7 @@ fn person_span(
         return None;
     }
     // "Santa Clara", "Fort Worth": a place.
-    if b - a >= 2 && PLACE_OPENERS.contains(&toks[a].text) {
+    if b - a >= 2 && PLACE_OPENERS.contains(toks[a].text) {
         return None;
     }
     // "Kobe Park", "Nobel Prize", "Afghan Girls": a name that ends in a thing's or a group's
@@ -880,8 +683,8 @@ fn person_span(
     // it, neither is a name that opens with a people's adjective ("French Varn").
     let last = lower(&toks[b - 1]);
     let given_first = is_given_name(toks[a].text);
-    let also_a_surname = SURNAME_THING_NOUNS.contains(&last.as_str()); // "President Park"
-    let thing = THING_NOUNS.contains(&last.as_str())
+    let also_a_surname = SURNAME_THING_NOUNS.contains(last.as_str()); // "President Park"
+    let thing = THING_NOUNS.contains(last.as_str())
         && (b - a >= 2 || !also_a_surname)
         && (!given_first || !also_a_surname);
     if thing || (!given_first && b - a >= 2 && is_peoples_name(toks[a].text, is_place)) {
@@ -945,11 +748,11 @@ fn title_before(toks: &[Token], a: usize) -> (bool, Option<usize>) {
         let t = &toks[k];
         if is_title(t) {
             titled = true;
-            if phrase && role_from.is_none() && !TITLE_MODIFIERS.contains(&lower(t).as_str()) {
+            if phrase && role_from.is_none() && !TITLE_MODIFIERS.contains(lower(t).as_str()) {
                 role_from = Some(k);
             }
         }
-        phrase &= t.capitalised || text::LINKERS.contains(&t.text);
+        phrase &= t.capitalised || text::LINKERS.contains(t.text);
     }
     (titled, role_from)
 }
@@ -968,7 +771,7 @@ fn role_of(
             let mut from = start;
             while from < k
                 && (toks[from].sentence_start
-                    && FUNCTION_WORDS.contains(&lower(&toks[from]).as_str()))
+                    && FUNCTION_WORDS.contains(lower(&toks[from]).as_str()))
             {
                 from += 1;
             }
@@ -1060,7 +863,7 @@ fn lowercase_title_before(text: &str, toks: &[Token], (a, b): (usize, usize)) ->
     if t.capitalised
         || (t.break_after && !between_commas)
         || !is_title(t)
-        || TITLE_MODIFIERS.contains(&lower(t).as_str())
+        || TITLE_MODIFIERS.contains(lower(t).as_str())
     {
         return None;
     }
@@ -1068,8 +871,8 @@ fn lowercase_title_before(text: &str, toks: &[Token], (a, b): (usize, usize)) ->
     while from > 0
         && k - from < 3
         && !toks[from - 1].break_after
-        && !FUNCTION_WORDS.contains(&lower(&toks[from - 1]).as_str())
-        && !SPEECH.contains(&lower(&toks[from - 1]).as_str())
+        && !FUNCTION_WORDS.contains(lower(&toks[from - 1]).as_str())
+        && !SPEECH.contains(lower(&toks[from - 1]).as_str())
         && !ends_a_clause(&lower(&toks[from - 1]))
     {
         from -= 1;

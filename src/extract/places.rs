@@ -16,6 +16,7 @@
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
 use super::text;
+use super::vocabulary::Words;
 use super::vocabulary::{
     PLACE_OPENERS, is_given_name, is_head, is_month_or_weekday, is_title_word,
 };
@@ -238,83 +239,16 @@ fn is_address(city: &str, wider: &str) -> bool {
         .is_some_and(|within| within.contains(&wider))
 }
 
-/// Last words of names that are places: facilities, streets, landmarks, seas, straits, coasts.
-const PLACE_HEADS: &[&str] = &[
-    "station",
-    "airport",
-    "stadium",
-    "arena",
-    "bridge",
-    "hotel",
-    "road",
-    "street",
-    "avenue",
-    "boulevard",
-    "square",
-    "hall",
-    "memorial",
-    "base",
-    "tower",
-    "towers",
-    "mosque",
-    "cathedral",
-    "temple",
-    "palace",
-    "center",
-    "centre",
-    "complex",
-    "planetarium",
-    "harbour",
-    "harbor",
-    "island",
-    "islands",
-    "valley",
-    "mountain",
-    "mountains",
-    "lake",
-    "river",
-    "bay",
-    "beach",
-    "county",
-    "province",
-    "prefecture",
-    "district",
-    "sea",
-    "strait",
-    "gulf",
-    "ocean",
-    "peninsula",
-    "desert",
-    "canyon",
-    "coast",
-    "castle",
-    "mansion",
-    "plaza",
-];
+/// Last words of names that are places. (`words.toml`: `places.place_heads`)
+static PLACE_HEADS: Words = Words::new("places.place_heads");
 
-/// First words of a place's name in the form "X of Y" that name a feature of the land or sea:
-/// "Bay of Bengal", "Isle of Man", "Horn of Africa". Such a name is its own place, not Y.
-const FEATURES_OF: &[&str] = &[
-    "bay", "gulf", "sea", "strait", "straits", "horn", "isle", "island", "islands", "cape", "lake",
-    "mount", "pyramid",
-];
+/// First words of a place's name in the form "X of Y" that name a feature of the land or sea.
+/// (`words.toml`: `places.features_of`)
+static FEATURES_OF: Words = Words::new("places.features_of");
 
-/// First words of a place's name in the form "X of Y" that name a polity or a division: "State
-/// of Pennsylvania", "Republic of Fredonia", "City of Brampton". When the gazetteer knows Y, the
-/// name is one more way to write Y.
-const POLITIES_OF: &[&str] = &[
-    "state",
-    "republic",
-    "kingdom",
-    "duchy",
-    "principality",
-    "emirate",
-    "commonwealth",
-    "city",
-    "province",
-    "county",
-    "municipality",
-];
+/// First words of a place's name in the form "X of Y" that name a polity or a division.
+/// (`words.toml`: `places.polities_of`)
+static POLITIES_OF: Words = Words::new("places.polities_of");
 
 /// Which of [`FEATURES_OF`] or [`POLITIES_OF`] opens a name "X of Y", if one does: `Some(true)`
 /// for a feature of the land or sea.
@@ -324,10 +258,10 @@ fn of_kind(name: &str) -> Option<bool> {
     if rest != "of" && !rest.starts_with("of ") {
         return None;
     }
-    if FEATURES_OF.contains(&first.as_str()) {
+    if FEATURES_OF.contains(first.as_str()) {
         Some(true)
     } else {
-        POLITIES_OF.contains(&first.as_str()).then_some(false)
+        POLITIES_OF.contains(first.as_str()).then_some(false)
     }
 }
 
@@ -379,7 +313,7 @@ pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
         let Some(last) = run_toks.last() else {
             continue;
         };
-        if !PLACE_HEADS.contains(&last.text.to_lowercase().as_str()) || run_toks.len() < 2 {
+        if !PLACE_HEADS.contains(last.text.to_lowercase().as_str()) || run_toks.len() < 2 {
             continue;
         }
         // The capitalised words after the last linking word or possessive: "England at the
@@ -400,40 +334,11 @@ pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Words before an address that make it one: "in Poolesville, Maryland", "from Alder, Valmora".
-const ADDRESS_PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "near", "outside", "to", "into", "of", "around", "across", "toward",
-    "towards", "via",
-];
+/// Words before an address that make it one. (`words.toml`: `places.address_prepositions`)
+static ADDRESS_PREPOSITIONS: Words = Words::new("places.address_prepositions");
 
-/// Words that introduce a place's name with "of": a kind of place ("the village of Atwick") or a
-/// direction from it ("just east of Luoyang", "the outskirts of Ocala").
-const PLACE_KINDS_BEFORE_OF: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "outskirts",
-    "city",
-    "town",
-    "village",
-    "hamlet",
-    "suburb",
-    "parish",
-    "borough",
-    "township",
-    "province",
-    "region",
-    "district",
-    "county",
-    "prefecture",
-    "municipality",
-    "island",
-];
+/// Words that introduce a place's name with "of". (`words.toml`: `places.place_kinds_before_of`)
+static PLACE_KINDS_BEFORE_OF: Words = Words::new("places.place_kinds_before_of");
 
 /// Places not in the gazetteer that the text says are places (start, end byte spans):
 /// - by their address: a capitalised name of one to three words after a preposition, then a
@@ -474,7 +379,7 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
         // "San Mateo", "Fort Worth": a place's first word, then one or two names.
         // Not inside a person's name after a particle ("Antonio López de Santa Anna").
         let opened = (2..=3).contains(&words.len())
-            && PLACE_OPENERS.contains(&first.text)
+            && PLACE_OPENERS.contains(first.text)
             && !(name.start > 0
                 && matches!(
                     toks[name.start - 1].text,
@@ -504,11 +409,11 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
                     kind_of(&text::join_words(&toks[wider.start..wider.end])),
                     Some(Kind::Country | Kind::Region)
                 )
-        }) && ADDRESS_PREPOSITIONS.contains(&before);
+        }) && ADDRESS_PREPOSITIONS.contains(before);
         let introduced = before == "of"
             && name.start >= 2
             && !toks[name.start - 1].break_before
-            && PLACE_KINDS_BEFORE_OF.contains(&toks[name.start - 2].text);
+            && PLACE_KINDS_BEFORE_OF.contains(toks[name.start - 2].text);
         if addressed || introduced || located {
             spans.push((first.start, last.end));
         }
@@ -516,35 +421,12 @@ pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Endings of a common noun written with a capital ("Physiology", "Economics", "Scripture"):
-/// such a word after "in" is a subject, not a place.
-const COMMON_NOUN_ENDINGS: &[&str] = &[
-    "ogy", "ics", "ism", "tion", "sion", "ment", "ness", "ity", "ure", "ship",
-];
+/// Endings of a common noun written with a capital ("Physiology", "Economics", "Scripture").
+/// (`words.toml`: `places.common_noun_endings`)
+static COMMON_NOUN_ENDINGS: Words = Words::new("places.common_noun_endings");
 
-/// Verbs of writing and publishing: what is "in" after one is a publication ("wrote in La
-/// Tercera", "published in Nature").
-const PUBLISHED: &[&str] = &[
-    "wrote",
-    "writes",
-    "written",
-    "writing",
-    "published",
-    "publishes",
-    "reported",
-    "reports",
-    "appeared",
-    "appears",
-    "quoted",
-    "cited",
-    "printed",
-    "featured",
-    "column",
-    "editorial",
-    "article",
-    "op-ed",
-    "interview",
-];
+/// Verbs of writing and publishing. (`words.toml`: `places.published`)
+static PUBLISHED: Words = Words::new("places.published");
 
 /// Whether the name `toks[start..end]` (one to three words) is a place by where it stands:
 /// right after "in" or "near" ("born in Williamsport", "a farm near Pleszew", "lived in Beverly
@@ -564,7 +446,7 @@ fn located(
         return false;
     }
     // "wrote in La Tercera", "published in Nature": a publication, not a place.
-    if start >= 2 && PUBLISHED.contains(&toks[start - 2].text.to_lowercase().as_str()) {
+    if start >= 2 && PUBLISHED.contains(toks[start - 2].text.to_lowercase().as_str()) {
         return false;
     }
     let last = &toks[end - 1];
@@ -589,7 +471,7 @@ fn located(
     }
     if end - start >= 2 {
         return text::possessive_stem(last.text).is_none()
-            && !text::FUNCTION_WORDS.contains(&first.to_lowercase().as_str())
+            && !text::FUNCTION_WORDS.contains(first.to_lowercase().as_str())
             && !toks[start..end].iter().any(|t| is_place(t.text));
     }
     first.chars().count() > 2
@@ -598,26 +480,9 @@ fn located(
 }
 
 /// Capitalised compass words that open a place's name before a known place ("West Africa",
-/// "Southern California", "Central Asia" where the gazetteer lacks it).
-const DIRECTIONS: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Central",
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
-    "Northeastern",
-    "Northwestern",
-    "Southeastern",
-    "Southwestern",
-];
+/// "Southern California", "Central Asia" where the gazetteer lacks it). (`words.toml`:
+/// `places.directions`)
+static DIRECTIONS: Words = Words::new("places.directions");
 
 /// Where a compass word right before byte `start` begins ("West Africa": the "W"), if one is
 /// there, written alone (not the end of a longer name: "Kestrel West Africa Fund" is read as a
@@ -628,7 +493,7 @@ fn direction_before(text: &str, start: usize) -> Option<usize> {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
     DIRECTIONS
-        .contains(&&before[word_start..])
+        .contains(&before[word_start..])
         .then_some(word_start)
 }
 
@@ -703,7 +568,7 @@ pub fn find_places(
             (s == start
                 && e < end
                 && text[e..end].strip_prefix(' ').is_some_and(|noun| {
-                    crate::extract::vocabulary::PLACE_NOUNS.contains(&noun.to_lowercase().as_str())
+                    crate::extract::vocabulary::PLACE_NOUNS.contains(noun.to_lowercase().as_str())
                 }))
                 || (e == end && s > start && of_kind(&text[start..end]) == Some(false))
         });
@@ -725,18 +590,9 @@ pub fn find_places(
     (places, partners(article, &found, finder))
 }
 
-/// Words before a pair of places that make them where someone goes, not two parties:
-/// "visited Rome and Milan", "toured Lyon and Turin", "offices across Chile and Peru" ("cities in
-/// China and Russia met", "ministers from Chile and Peru" may well be the two parties).
-const LOCATIVES_BEFORE_A_PAIR: &[&str] = &[
-    "across",
-    "throughout",
-    "via",
-    "visited",
-    "visiting",
-    "toured",
-    "touring",
-];
+/// Words before a pair of places that make them where someone goes, not two parties. (`words.toml`:
+/// `places.locatives_before_a_pair`)
+static LOCATIVES_BEFORE_A_PAIR: Words = Words::new("places.locatives_before_a_pair");
 
 /// The first pair of distinct places joined as partners, in the headline, else in the story's
 /// first paragraph (not a photo caption). Returned in alphabetical order, so one pair has one
@@ -769,7 +625,7 @@ fn partners(
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            let located = LOCATIVES_BEFORE_A_PAIR.contains(&word_before);
+            let located = LOCATIVES_BEFORE_A_PAIR.contains(word_before);
             let address = between == "," && is_address(finder.name(a.2), finder.name(b.2));
             if joined(&a, &b) && !in_a_list && !located && !address {
                 let (x, y) = (finder.name(a.2).to_string(), finder.name(b.2).to_string());

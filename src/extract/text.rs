@@ -3,6 +3,8 @@
 //! A "name run" is what every extractor starts from: capitalised words in one clause, allowing
 //! small linking words inside ("Bank of China", "Securities and Futures Commission").
 
+use super::vocabulary::Words;
+
 /// One word of the text, without the punctuation around it (abbreviations keep their dot).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -26,22 +28,17 @@ pub struct Token<'a> {
     pub bracketed: bool,
 }
 
-/// Abbreviations whose final dot does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "co", "ltd", "inc", "corp", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "prof", "gen",
-    "gov", "sen", "rep", "lt", "col", "capt", "mt", "vs", "messrs", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+/// Abbreviations whose final dot does not end a sentence. (`words.toml`: `text.abbreviations`)
+static ABBREVIATIONS: Words = Words::new("text.abbreviations");
 
 /// Legal forms that close a company's name ("Ltd", "Inc.", "Co.", "AG"), compared lower-case
 /// without their dot; a name may carry or drop them ("Deutsche Boerse AG" is "Deutsche Boerse").
-pub const LEGAL_FORMS: &[&str] = &[
-    "ltd", "limited", "plc", "ag", "inc", "co", "corp", "sa", "nv", "llc", "llp", "gmbh",
-];
+/// (`words.toml`: `text.legal_forms`)
+pub static LEGAL_FORMS: Words = Words::new("text.legal_forms");
 
 /// Whether a word is a legal form ("Ltd.", "Inc", "Co.").
 pub fn is_legal_form(word: &str) -> bool {
-    LEGAL_FORMS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    LEGAL_FORMS.contains(word.trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// Whether a token is a legal form written with its dot ("Ltd.", "Co.").
@@ -49,104 +46,15 @@ fn ends_with_legal_dot(word: &str) -> bool {
     word.ends_with('.') && is_legal_form(word)
 }
 
-/// Bodies named for what they work on: "Committee on …", "Council on …", "Commission on …".
-pub const ON_BODIES: &[&str] = &["committee", "council", "commission", "institute"];
+/// Bodies named for what they work on. (`words.toml`: `text.on_bodies`)
+pub static ON_BODIES: Words = Words::new("text.on_bodies");
 
-/// Words that may stand uncapitalised inside a name.
-pub const LINKERS: &[&str] = &[
-    "of", "and", "for", "the", "&", "de", "da", "do", "di", "du", "des", "la", "le", "del", "van",
-    "von", "der", "den", "della", "dos", "das", "y", "bin", "bint", "ibn", "at", "with",
-];
+/// Words that may stand uncapitalised inside a name. (`words.toml`: `text.linkers`)
+pub static LINKERS: Words = Words::new("text.linkers");
 
-/// Function words and other common words that are capitalised only when they begin a
-/// sentence: never the first word of a name.
-pub const FUNCTION_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "after",
-    "before",
-    "during",
-    "but",
-    "and",
-    "or",
-    "if",
-    "so",
-    "as",
-    "when",
-    "while",
-    "since",
-    "however",
-    "also",
-    "though",
-    "although",
-    "because",
-    "whether",
-    "unless",
-    "until",
-    "yet",
-    "still",
-    "even",
-    "thus",
-    "perhaps",
-    "instead",
-    "despite",
-    "following",
-    "including",
-    "among",
-    "between",
-    "without",
-    "within",
-    "about",
-    "against",
-    "over",
-    "through",
-    "via",
-    "like",
-    "unlike",
-    "meanwhile",
-    "my",
-    "your",
-    "you",
-    "me",
-    "us",
-    "moreover",
-    "furthermore",
-    "therefore",
-    "nevertheless",
-    "maybe",
-    // Interjections, in quoted speech and transcripts ("Oh Mom", "Well Dad", "Hi Kat").
-    "oh",
-    "uh",
-    "um",
-    "hi",
-    "hey",
-    "well",
-    "yes",
-    "no",
-    "alright",
-    "okay",
-];
+/// Function words and other common words that are capitalised only when they begin a sentence.
+/// (`words.toml`: `text.function_words`)
+pub static FUNCTION_WORDS: Words = Words::new("text.function_words");
 
 /// Where the body begins in an article's text (a [`crate::model::Text`] as a string): headlines
 /// are in title case or compressed, so the rules that learn names read the body only.
@@ -228,7 +136,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         // Keep the dot of an abbreviation ("Co.", "U.S.") as part of the word.
         let bare = &word[..word.len() - trail];
         let keeps_dot = word[bare.len()..].starts_with('.')
-            && (ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+            && (ABBREVIATIONS.contains(bare.to_lowercase().as_str())
                 || (bare.contains('.') && bare.chars().all(|c| c.is_alphabetic() || c == '.'))
                 || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase)));
         if keeps_dot {
@@ -405,16 +313,16 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
             // after a body that takes it ("Committee on Harbour Relations"), before a name that
             // is not a date ("the Council on Monday").
             let linker_ok = if t.text == "the" {
-                !tokens[j - 1].capitalised && LINKERS.contains(&tokens[j - 1].text)
+                !tokens[j - 1].capitalised && LINKERS.contains(tokens[j - 1].text)
             } else if t.text == "on" {
-                ON_BODIES.contains(&tokens[j - 1].text.to_lowercase().as_str())
+                ON_BODIES.contains(tokens[j - 1].text.to_lowercase().as_str())
                     && tokens.get(j + 1).is_some_and(|n| {
                         n.capitalised
                             && n.text.chars().any(char::is_lowercase)
                             && !super::vocabulary::is_month_or_weekday(&n.text.to_lowercase())
                     })
             } else {
-                LINKERS.contains(&t.text)
+                LINKERS.contains(t.text)
             };
             if linker_ok && !tokens[j - 1].break_after {
                 j += 1;
@@ -429,16 +337,9 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
 }
 
 /// Nouns whose "of"/"for" complement may be a list of portfolios ("Ministry of Agriculture,
-/// Forestry and Fisheries", "Minister for Trade, Tourism and Investment").
-const PORTFOLIO_HEADS: &[&str] = &[
-    "ministry",
-    "ministries",
-    "minister",
-    "ministers",
-    "department",
-    "secretary",
-    "secretariat",
-];
+/// Forestry and Fisheries", "Minister for Trade, Tourism and Investment"). (`words.toml`:
+/// `text.portfolio_heads`)
+static PORTFOLIO_HEADS: Words = Words::new("text.portfolio_heads");
 
 /// Whether the comma before token `j` lies inside a list of portfolios that the run from
 /// `start` opened with a portfolio noun and "of"/"for" (`portfolios.txt`), and the list goes on
@@ -454,7 +355,7 @@ fn continues_a_portfolio(tokens: &[Token], start: usize, j: usize) -> bool {
     };
     if link == start
         || link + 1 == j
-        || !PORTFOLIO_HEADS.contains(&tokens[link - 1].text.to_lowercase().as_str())
+        || !PORTFOLIO_HEADS.contains(tokens[link - 1].text.to_lowercase().as_str())
     {
         return false;
     }

@@ -5,236 +5,112 @@
 //! imports another for its words. Where one word is on purpose in two lists, the overlap is
 //! declared in this module's tests, which fail on any other.
 //!
+//! The word lists themselves are data: `words.toml`, embedded in the binary, one section per
+//! module that asks for them (this module's section holds the shared ones). A rule names its
+//! list as a [`Words`] static and reads it as a slice.
+//!
 //! This module depends on nothing else in the crate.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::{LazyLock, OnceLock};
+
+/// A word list of `words.toml` (`"section.key"`), read from the embedded file the first time a
+/// rule asks for it, then kept for the life of the process. It reads as a slice of words, in
+/// the file's order; [`Words::contains`] looks a word up among the words of its length.
+pub struct Words {
+    key: &'static str,
+    list: OnceLock<List>,
+}
+
+struct List {
+    words: &'static [&'static str],
+    /// The words by their length in bytes.
+    by_length: Vec<Vec<&'static str>>,
+}
+
+impl Words {
+    /// The list `key` (`"section.key"`) of `words.toml`.
+    pub const fn new(key: &'static str) -> Self {
+        Words {
+            key,
+            list: OnceLock::new(),
+        }
+    }
+
+    fn list(&self) -> &List {
+        self.list.get_or_init(|| {
+            let words = WORD_LISTS
+                .get(self.key)
+                .copied()
+                .unwrap_or_else(|| panic!("words.toml has no list {}", self.key));
+            let mut by_length =
+                vec![Vec::new(); words.iter().map(|w| w.len() + 1).max().unwrap_or(0)];
+            for word in words {
+                by_length[word.len()].push(*word);
+            }
+            List { words, by_length }
+        })
+    }
+
+    /// Whether the list holds this word, compared as written. Rules ask this of most words of
+    /// every article: only the words of its length are compared, first byte first.
+    pub fn contains(&self, word: &str) -> bool {
+        let first = word.as_bytes().first();
+        self.list().by_length.get(word.len()).is_some_and(|same| {
+            same.iter()
+                .any(|w| w.as_bytes().first() == first && *w == word)
+        })
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &[&'static str] {
+        self.list().words
+    }
+}
+
+/// Every list of `words.toml` by its `"section.key"`. The file is part of the binary and its
+/// shape is tested, so a fault in it is a bug in Concord, not in a site: it panics.
+static WORD_LISTS: LazyLock<HashMap<String, &'static [&'static str]>> = LazyLock::new(|| {
+    let table: toml::Table = include_str!("words.toml")
+        .parse()
+        .unwrap_or_else(|e| panic!("words.toml: {e}"));
+    let mut lists = HashMap::new();
+    for (section, value) in table {
+        let toml::Value::Table(keys) = value else {
+            panic!("words.toml: {section} is not a section");
+        };
+        for (key, value) in keys {
+            let toml::Value::Array(items) = value else {
+                panic!("words.toml: {section}.{key} is not a list");
+            };
+            let words: Vec<&'static str> = items
+                .into_iter()
+                .map(|item| match item {
+                    toml::Value::String(word) => &*word.leak(),
+                    other => panic!("words.toml: {section}.{key} holds {other}, not a word"),
+                })
+                .collect();
+            lists.insert(format!("{section}.{key}"), &*words.leak());
+        }
+    }
+    lists
+});
 
 // Organisations: head nouns, words that are never a name, job titles.
 
-/// Nouns that head an organisation's name: "… Exchange", "… Bank", "Ministry of …".
-pub const HEADS: &[&str] = &[
-    "exchange",
-    "bank",
-    "commission",
-    "ministry",
-    "bureau",
-    "council",
-    "authority",
-    "association",
-    "chamber",
-    "university",
-    "college",
-    "institute",
-    "corporation",
-    "corp",
-    "corp.",
-    "group",
-    "company",
-    "co",
-    "co.",
-    "ltd",
-    "ltd.",
-    "limited",
-    "plc",
-    "ag",
-    "inc",
-    "inc.",
-    "llc",
-    "fund",
-    "agency",
-    "department",
-    "office",
-    "committee",
-    "federation",
-    "forum",
-    "organization",
-    "organisation",
-    "government",
-    "navy",
-    "army",
-    "force",
-    "alliance",
-    "embassy",
-    "consulate",
-    "board",
-    "reserve",
-    "trust",
-    "foundation",
-    "society",
-    "union",
-    "party",
-    "parliament",
-    "congress",
-    "assembly",
-    "court",
-    "police",
-    "daily",
-    "times",
-    "post",
-    "herald",
-    "journal",
-    "tribune",
-    "gazette",
-    "press",
-    "airlines",
-    "airways",
-    "school",
-    "academy",
-    "hospital",
-    "club",
-    "league",
-    "secretariat",
-    "administration",
-    "service",
-    "museum",
-    "church",
-    "magazine",
-    "observatory",
-    "laboratory",
-    "institution",
-    "cabinet",
-    "senate",
-    "directorate",
-    "commissariat",
-    "holdings",
-    "motor",
-    "motors",
-    "technologies",
-    "pharmaceuticals",
-    "electronics",
-    "enterprises",
-    "ventures",
-    "labs",
-    "partners",
-    "bancorp",
-    "news",
-    "gallery",
-    "centre",
-    "center",
-    "library",
-    "network",
-    "studios",
-    "industries",
-    "associates",
-    "consultants",
-    "records",
-    "therapeutics",
-    "biosciences",
-    "laboratories",
-    "polytechnic",
-    "seminary",
-    "clinic",
-    "consortium",
-    "incorporated",
-    "brothers",
-    "orchestra",
-];
+/// Nouns that head an organisation's name. (`words.toml`: `vocabulary.heads`)
+pub static HEADS: Words = Words::new("vocabulary.heads");
 
-/// Heads of diplomatic missions, which are named with the city they are in ("Embassy of Valmora
-/// in Alder"): two embassies of one country are two bodies. Compared as written.
-pub const MISSION_HEADS: &[&str] = &["Embassy", "Consulate", "Consulate-General"];
+/// Heads of diplomatic missions, which are named with the city they are in ("Embassy of Valmora in
+/// Alder"). (`words.toml`: `vocabulary.mission_heads`)
+pub static MISSION_HEADS: Words = Words::new("vocabulary.mission_heads");
 
-/// Last words that name things other than organisations: agreements, events, places, schemes.
-pub const NOT_ORGANISATIONS: &[&str] = &[
-    "arrangement",
-    "agreement",
-    "memorandum",
-    "understanding",
-    "connect",
-    "initiative",
-    "programme",
-    "program",
-    "scheme",
-    "summit",
-    "conference",
-    "meeting",
-    "treaty",
-    "pact",
-    "plan",
-    "zone",
-    "park",
-    "index",
-    "act",
-    "law",
-    "festival",
-    "expo",
-    "games",
-    "cup",
-    "day",
-    "week",
-    "year",
-    "award",
-    "prize",
-    "project",
-    "strategy",
-    "road",
-    "belt",
-    "route",
-    "corridor",
-    // A kind of investor names a scheme ("Qualified Foreign Institutional Investor (QFII)").
-    "investor",
-    "investors",
-    "railway",
-    "railroad",
-    "highway",
-    "expressway",
-    "motorway",
-    "pipeline",
-    "canal",
-    "bridge",
-    "tunnel",
-    "line",
-    "link",
-    "bond",
-    "bonds",
-    "dialogue",
-    "talks",
-    "declaration",
-    "statement",
-    "framework",
-    "mechanism",
-    "protocol",
-    "area",
-    "region",
-    "district",
-    "province",
-    "state",
-    "city",
-    "island",
-    "river",
-    "sea",
-    "ocean",
-    "war",
-    "crisis",
-    "report",
-    "survey",
-    "station",
-    "airport",
-    "stadium",
-    "arena",
-    "base",
-    "complex",
-    "facility",
-    "hall",
-    // Terms, often defined with an acronym like a body ("Computer Aided Design (CAD)",
-    // "Reactive Oxygen Species (ROS)", "Millennium Development Goals (MDGs)").
-    "design",
-    "light",
-    "species",
-    "goals",
-    "plans",
-    "test",
-    "method",
-    "model",
-    "standards",
-    "disease",
-    "syndrome",
-    "virus",
-    "device",
-    "rate",
-    "ratio",
-    "technology",
-];
+/// Last words that name things other than organisations. (`words.toml`:
+/// `vocabulary.not_organisations`)
+pub static NOT_ORGANISATIONS: Words = Words::new("vocabulary.not_organisations");
 
 /// Whether a word is an organisational head noun.
 pub fn is_head(word: &str) -> bool {
@@ -251,389 +127,61 @@ pub fn is_head(word: &str) -> bool {
     let lower = word.to_lowercase();
     HEAD_SET.contains(lower.as_str())
         // "Alder Institutes": several bodies of one name.
-        || PLURAL_HEADS.iter().any(|(one, many)| lower == *many && HEADS.contains(one))
+        || PLURAL_HEADS.contains(lower.as_str())
         // "Birch Nationalbank", "Kestrel Riksbank": a bank named in one compound word.
         || (lower.len() > 6 && lower.ends_with("bank") && lower.chars().all(char::is_alphabetic))
 }
 
-/// Heads whose plural names a set of bodies of one name ("Kestrel Institutes").
-pub const PLURAL_HEADS: &[(&str, &str)] = &[
-    ("institute", "institutes"),
-    ("university", "universities"),
-    ("college", "colleges"),
-    ("academy", "academies"),
-];
+/// Plurals of heads that name a set of bodies of one name ("Kestrel Institutes"). (`words.toml`:
+/// `vocabulary.plural_heads`)
+pub static PLURAL_HEADS: Words = Words::new("vocabulary.plural_heads");
 
-/// Heads that open a name in languages that put the noun first ("Banco Central de Valmora",
-/// "Banque de Kestrel", "Universidad de Alder"): a name segment is headed by its first word too.
-pub const HEADS_FIRST: &[&str] = &[
-    "banco",
-    "banca",
-    "banque",
-    "bolsa",
-    "bourse",
-    "caisse",
-    "compañía",
-    "companhia",
-    "compagnie",
-    "universidad",
-    "universidade",
-    "università",
-    "université",
-    "universität",
-    "universiteit",
-    "ministerio",
-    "ministério",
-    "ministère",
-    "instituto",
-    "institut",
-    "istituto",
-    "fundación",
-    "fundação",
-    "fondation",
-    "fondazione",
-    "agencia",
-    "agência",
-    "agence",
-    "consejo",
-    "conselho",
-    "conseil",
-    "comisión",
-    "comissão",
-    "corporación",
-    "sociedad",
-    "société",
-    "società",
-    "grupo",
-    "groupe",
-    "gruppo",
-];
+/// Heads that open a name in languages that put the noun first ("Banco Central de Valmora", "Banque
+/// de Kestrel", "Universidad de Alder"). (`words.toml`: `vocabulary.heads_first`)
+pub static HEADS_FIRST: Words = Words::new("vocabulary.heads_first");
 
 /// Whether a word opens a name as its head ("Banco", "Université").
 pub fn is_head_first(word: &str) -> bool {
     word.len() >= 5 && HEADS_FIRST.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 
-/// Common words, besides `text::FUNCTION_WORDS`, that stand capitalised only because they
-/// begin a sentence.
-pub const SENTENCE_STARTERS: &[&str] = &[
-    "both",
-    "under",
-    "last",
-    "next",
-    "yesterday",
-    "today",
-    "by",
-    "from",
-    "to",
-    "all",
-    "each",
-    "every",
-    "some",
-    "many",
-    "most",
-    "other",
-    "such",
-    "according",
-    "earlier",
-    "later",
-    "then",
-    "there",
-    "here",
-    "now",
-    "once",
-    "what",
-    "where",
-    "which",
-    "who",
-    "why",
-    "how",
-    "officials",
-];
+/// Common words, besides `text::FUNCTION_WORDS`, that stand capitalised only because they begin a
+/// sentence. (`words.toml`: `vocabulary.sentence_starters`)
+pub static SENTENCE_STARTERS: Words = Words::new("vocabulary.sentence_starters");
 
-/// Job titles: a name stops before them ("Museum of Flight CEO …").
-pub const ROLE_WORDS: &[&str] = &[
-    "ceo",
-    "president",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "chair",
-    "director",
-    "secretary",
-    "minister",
-    "governor",
-    "mayor",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "premier",
-    "chancellor",
-    "ambassador",
-    "professor",
-    "chief",
-    "head",
-    "executive",
-    "officer",
-    "founder",
-];
+/// Job titles. (`words.toml`: `vocabulary.role_words`)
+pub static ROLE_WORDS: Words = Words::new("vocabulary.role_words");
 
-/// Heads that name a building as often as the body in it.
-pub const FACILITY_HEADS: &[&str] = &["center", "centre", "museum", "hall", "house"];
+/// Heads that name a building as often as the body in it. (`words.toml`:
+/// `vocabulary.facility_heads`)
+pub static FACILITY_HEADS: Words = Words::new("vocabulary.facility_heads");
 
-/// Nouns that end a place's name ("Kestrel Province", "Alder County").
-pub const PLACE_NOUNS: &[&str] = &[
-    "province",
-    "state",
-    "city",
-    "county",
-    "region",
-    "prefecture",
-    "district",
-    "municipality",
-];
+/// Nouns that end a place's name ("Kestrel Province", "Alder County"). (`words.toml`:
+/// `vocabulary.place_nouns`)
+pub static PLACE_NOUNS: Words = Words::new("vocabulary.place_nouns");
 
-/// Last words of the names of things and groups, not of people: facilities, awards, states
-/// places and their features, and plural nouns for groups ("Kobe Park", "Nobel Prize", "Stanley
-/// Cups", "Sandy Creek", "Afghan Girls").
-pub const THING_NOUNS: &[&str] = &[
-    "park",
-    "parks",
-    "hills",
-    "beach",
-    "island",
-    "islands",
-    "dock",
-    "docks",
-    "railway",
-    "railroad",
-    "mall",
-    "gym",
-    "cup",
-    "cups",
-    "prize",
-    "prizes",
-    "award",
-    "awards",
-    "republic",
-    "records",
-    "station",
-    "airport",
-    "bridge",
-    "stadium",
-    "arena",
-    "hotel",
-    "meeting",
-    "meetings",
-    "conference",
-    "summit",
-    "session",
-    "tower",
-    "avenue",
-    "square",
-    "valley",
-    "village",
-    "street",
-    "road",
-    "river",
-    "lake",
-    "bay",
-    "harbour",
-    "harbor",
-    "creek",
-    "springs",
-    "falls",
-    "heights",
-    "hollow",
-    "canyon",
-    "mountain",
-    "mountains",
-    "reservoir",
-    "playfield",
-    "way",
-    "place",
-    "girls",
-    "boys",
-    "leaders",
-    "officials",
-    "fans",
-    "players",
-    "workers",
-    "students",
-    "scouts",
-    "farmers",
-    "people",
-    "women",
-    "men",
-    "children",
-    "citizens",
-];
+/// Last words of the names of things and groups, not of people. (`words.toml`:
+/// `vocabulary.thing_nouns`)
+pub static THING_NOUNS: Words = Words::new("vocabulary.thing_nouns");
 
 // People: forms of address and given names.
 
-/// Titles and role words that can stand before a name, besides [`ROLE_WORDS`].
-pub const TITLES: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "prof",
-    "prof.",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "senator",
-    "sen.",
-    "rep.",
-    "gov.",
-    "lt.",
-    "capt.",
-    "representative",
-    "judge",
-    "justice",
-    "commissioner",
-    "consul",
-    "envoy",
-    "leader",
-    "coach",
-    "captain",
-    "pope",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "reverend",
-    "rev.",
-    "sheikh",
-    "shri",
-    "smt",
-    "shrimati",
-    "ayatollah",
-    "seyyed",
-    "sayyid",
-    "hon",
-    "hon.",
-    "honourable",
-    "honorable",
-    "datuk",
-    "dato",
-    "emir",
-    "sultan",
-    "general",
-    "gen.",
-    "colonel",
-    "col.",
-    "lieutenant",
-    "sergeant",
-    "admiral",
-    "commander",
-    "marshal",
-    "brigadier",
-    "corporal",
-    "inspector",
-    "detective",
-    "constable",
-    "superintendent",
-    "mp",
-    "councillor",
-    "councilor",
-    "councilman",
-    "councilwoman",
-    "congressman",
-    "congresswoman",
-    "congressmember",
-    "assemblyman",
-    "assemblywoman",
-    "alderman",
-    "mister",
-    "madam",
-    "speaker",
-    "dean",
-    "rector",
-    "deputy",
-    "lord-mayor",
-    "vice-premier",
-    "vice-president",
-    "vice-minister",
-    "vice-chairman",
-    "secretary-general",
-    "director-general",
-    "manager",
-    "editor",
-    "correspondent",
-    "reporter",
-    "author",
-    "artist",
-    "actor",
-    "actress",
-    "singer",
-    "guitarist",
-    "bassist",
-    "drummer",
-    "pianist",
-    "composer",
-    "poet",
-    "novelist",
-    "writer",
-    "painter",
-    "architect",
-    "historian",
-    "player",
-    "striker",
-    "goalkeeper",
-    "midfielder",
-    "defender",
-    "student",
-    "activist",
-    "photographer",
-    "curator",
-    "counterpart",
-    "administrator",
-    "lawmaker",
-    "legislator",
-    "commentator",
-    "analyst",
-    "economist",
-    "scientist",
-    "researcher",
-    "teacher",
-    "lawyer",
-    "attorney",
-    "astronaut",
-];
+/// Titles and role words that can stand before a name, besides [`ROLE_WORDS`]. (`words.toml`:
+/// `vocabulary.titles`)
+pub static TITLES: Words = Words::new("vocabulary.titles");
 
 /// Title words that only modify another ("Trade Minister", "Vice President", "Former Mayor").
-pub const TITLE_MODIFIERS: &[&str] = &[
-    "vice",
-    "prime",
-    "foreign",
-    "finance",
-    "trade",
-    "defence",
-    "defense",
-    "assistant",
-    "acting",
-    "former",
-    "senior",
-    "state",
-];
+/// (`words.toml`: `vocabulary.title_modifiers`)
+pub static TITLE_MODIFIERS: Words = Words::new("vocabulary.title_modifiers");
 
 /// Whether a lower-case word is a job title or a form of address ("minister", "dr").
 pub fn is_title_word(lower: &str) -> bool {
     // Called for most capitalised words: one hash lookup, not a scan of both lists.
-    static WORDS: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         ROLE_WORDS
             .iter()
-            .chain(TITLES)
-            .chain(TITLE_MODIFIERS)
+            .chain(TITLES.iter())
+            .chain(TITLE_MODIFIERS.iter())
             .copied()
             .collect()
     });
@@ -665,60 +213,11 @@ pub fn is_given_name_word(word: &str) -> bool {
         .contains(word)
 }
 
-/// First words of places' names: "San Mateo", "Santa Clara", "São Paulo", "Fort Worth", "Mount
-/// Kenya", "Cape Verde", "Lake Tana", "Ras Laffan" (Arabic for a cape). A name that opens with
-/// one is a place, never a person.
-pub const PLACE_OPENERS: &[&str] = &[
-    "San", "Santa", "Santo", "São", "Sao", "Fort", "Mount", "Cape", "Lake", "Port", "Puerto",
-    "Porto", "Villa", "Ciudad", "Ras",
-];
+/// First words of places' names. (`words.toml`: `vocabulary.place_openers`)
+pub static PLACE_OPENERS: Words = Words::new("vocabulary.place_openers");
 
-/// Words for a relative or companion: the name right after one is a person's ("his father John
-/// Citrone", "a daughter, Nadja Beauford", "her friend Henriette Herz"). Evidence, not a role.
-pub const KIN_NOUNS: &[&str] = &[
-    "father",
-    "mother",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "wife",
-    "husband",
-    "widow",
-    "widower",
-    "uncle",
-    "aunt",
-    "nephew",
-    "niece",
-    "cousin",
-    "grandfather",
-    "grandmother",
-    "grandson",
-    "granddaughter",
-    "father-in-law",
-    "mother-in-law",
-    "brother-in-law",
-    "sister-in-law",
-    "son-in-law",
-    "daughter-in-law",
-    "stepfather",
-    "stepmother",
-    "stepson",
-    "stepdaughter",
-    "half-brother",
-    "half-sister",
-    "fiancé",
-    "fiancée",
-    "girlfriend",
-    "boyfriend",
-    "spouse",
-    "friend",
-    "parents",
-    "sons",
-    "daughters",
-    "brothers",
-    "sisters",
-];
+/// Words for a relative or companion. (`words.toml`: `vocabulary.kin_nouns`)
+pub static KIN_NOUNS: Words = Words::new("vocabulary.kin_nouns");
 
 /// Whether a lower-case word names a government portfolio (`portfolios.txt`): "trade",
 /// "fisheries", "skills".
@@ -766,7 +265,7 @@ pub fn adjective_like(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
 /// A people's name ("Chinese", "Afghan", "Canadians", "French"): the word without its ending,
 /// given a country's ending, is a known place, or it is one of [`IRREGULAR_PEOPLES`].
 pub fn is_peoples_name(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
-    if IRREGULAR_PEOPLES.contains(&word.to_lowercase().as_str()) {
+    if IRREGULAR_PEOPLES.contains(word.to_lowercase().as_str()) {
         return true;
     }
     let singular = word.strip_suffix('s').unwrap_or(word);
@@ -780,11 +279,9 @@ pub fn is_peoples_name(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
         })
 }
 
-/// Peoples whose names do not follow from their country's: "French", "Dutch".
-pub const IRREGULAR_PEOPLES: &[&str] = &[
-    "french", "dutch", "spanish", "swiss", "greek", "thai", "irish", "welsh", "scottish",
-    "english", "turkish", "polish", "danish", "swedish", "finnish", "filipino", "arab", "arabs",
-];
+/// Peoples whose names do not follow from their country's. (`words.toml`:
+/// `vocabulary.irregular_peoples`)
+pub static IRREGULAR_PEOPLES: Words = Words::new("vocabulary.irregular_peoples");
 
 // The calendar: never part of a name, read in dates.
 
@@ -869,16 +366,16 @@ mod tests {
     #[test]
     fn each_word_is_in_one_list_unless_declared() {
         let lists: &[(&str, &[&str])] = &[
-            ("HEADS", HEADS),
-            ("NOT_ORGANISATIONS", NOT_ORGANISATIONS),
-            ("HEADS_FIRST", HEADS_FIRST),
-            ("SENTENCE_STARTERS", SENTENCE_STARTERS),
-            ("ROLE_WORDS", ROLE_WORDS),
-            ("TITLES", TITLES),
-            ("TITLE_MODIFIERS", TITLE_MODIFIERS),
-            ("FACILITY_HEADS", FACILITY_HEADS),
-            ("PLACE_NOUNS", PLACE_NOUNS),
-            ("IRREGULAR_PEOPLES", IRREGULAR_PEOPLES),
+            ("HEADS", &HEADS),
+            ("NOT_ORGANISATIONS", &NOT_ORGANISATIONS),
+            ("HEADS_FIRST", &HEADS_FIRST),
+            ("SENTENCE_STARTERS", &SENTENCE_STARTERS),
+            ("ROLE_WORDS", &ROLE_WORDS),
+            ("TITLES", &TITLES),
+            ("TITLE_MODIFIERS", &TITLE_MODIFIERS),
+            ("FACILITY_HEADS", &FACILITY_HEADS),
+            ("PLACE_NOUNS", &PLACE_NOUNS),
+            ("IRREGULAR_PEOPLES", &IRREGULAR_PEOPLES),
             ("WEEKDAYS", &WEEKDAYS),
             ("MONTHS", &MONTHS),
         ];
@@ -894,6 +391,44 @@ mod tests {
                     .flat_map(|(_, _, words)| words.iter().copied())
                     .collect();
                 assert_eq!(overlap, declared, "words in both {a} and {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_list_of_words_toml_is_asked_for_once_and_holds_each_word_once() {
+        let sources = [
+            include_str!("vocabulary.rs"),
+            include_str!("organisations.rs"),
+            include_str!("people.rs"),
+            include_str!("places.rs"),
+            include_str!("cues.rs"),
+            include_str!("text.rs"),
+            include_str!("decide.rs"),
+        ];
+        let mut asked: Vec<&str> = Vec::new();
+        for source in sources {
+            for (at, opening) in source.match_indices("Words::new(\"") {
+                let rest = &source[at + opening.len()..];
+                asked.push(&rest[..rest.find('"').unwrap()]);
+            }
+        }
+        asked.sort_unstable();
+        let mut lists: Vec<&str> = WORD_LISTS.keys().map(String::as_str).collect();
+        lists.sort_unstable();
+        assert_eq!(
+            asked, lists,
+            "the lists the rules ask for and those words.toml has"
+        );
+        for (key, words) in WORD_LISTS.iter() {
+            assert!(!words.is_empty(), "{key} is empty");
+            let set: BTreeSet<&str> = words.iter().copied().collect();
+            assert_eq!(set.len(), words.len(), "{key} holds a word twice");
+            for word in words.iter() {
+                assert!(
+                    !word.is_empty() && word.trim() == *word,
+                    "{key}: {word:?} is no word"
+                );
             }
         }
     }
