@@ -17,7 +17,7 @@ use super::vocabulary::{
     NOT_ORGANISATIONS, SENTENCE_STARTERS, adjective_like, is_given_name, is_head,
     is_month_or_weekday, is_romanised_given_name, is_title_word,
 };
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Common nouns for organisations that name one right after them. (`words.toml`:
 /// `cues.descriptors`)

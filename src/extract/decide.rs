@@ -10,7 +10,7 @@
 use super::organisations::Source;
 use super::text;
 use super::vocabulary::{Words, is_given_name, is_head, is_title_word};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The model embedded in the binary.
 const EMBEDDED: &str = include_str!("model/organisations.tsv");
@@ -37,7 +37,7 @@ impl Model {
         let mut model = Model {
             threshold: 0.5,
             bias: 0.0,
-            weights: HashMap::new(),
+            weights: HashMap::default(),
         };
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some((name, value)) = line.split_once('\t') else {
@@ -58,11 +58,15 @@ impl Model {
     }
 
     /// A model from trained weights (the training tool's output).
-    pub fn new(threshold: f64, bias: f64, weights: HashMap<String, f64>) -> Model {
+    pub fn new(
+        threshold: f64,
+        bias: f64,
+        weights: impl IntoIterator<Item = (String, f64)>,
+    ) -> Model {
         Model {
             threshold,
             bias,
-            weights,
+            weights: weights.into_iter().collect(),
         }
     }
 
@@ -114,9 +118,14 @@ fn credits(text: &str, at: usize, end: usize) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let earlier = before[..before.len() - prev.len()]
-        .trim_end()
-        .to_lowercase();
+    let earlier = before[..before.len() - prev.len()].trim_end();
+    // Only the end of the text before is compared: lowering all of it for each mention made
+    // this the costliest line of the reading stage.
+    let ends_with = |word: &str| {
+        earlier.len() >= word.len()
+            && earlier.is_char_boundary(earlier.len() - word.len())
+            && earlier[earlier.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
     let next = text[end..]
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
@@ -127,11 +136,8 @@ fn credits(text: &str, at: usize, end: usize) -> bool {
             .trim_start()
             .starts_with(['-', '\u{2013}', '\u{2014}']);
     matches!(prev.as_str(), "told" | "via")
-        || (prev == "to" && earlier.ends_with("according"))
-        || (prev == "by"
-            && ["cited", "quoted", "reported"]
-                .iter()
-                .any(|w| earlier.ends_with(w)))
+        || (prev == "to" && ends_with("according"))
+        || (prev == "by" && ["cited", "quoted", "reported"].into_iter().any(ends_with))
         || matches!(next, "reported" | "reports" | "reporting")
         || dateline_credit
 }
@@ -418,10 +424,10 @@ mod tests {
         let model = Model::new(
             0.6,
             -1.0,
-            HashMap::from([
+            [
                 ("src:defined".to_string(), 3.0),
                 ("has:and".to_string(), -2.0),
-            ]),
+            ],
         );
         let text = model.to_text("# test\n");
         assert_eq!(Model::parse(&text), model);

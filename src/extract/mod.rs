@@ -17,7 +17,8 @@ pub mod vocabulary;
 use crate::config::SiteConfig;
 use crate::model::{Article, NamedMention, Organisation, OrganisationMention, Person, Tags};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
 /// What one tokenisation of an article gives: its names, its place names (headed by a place
@@ -64,7 +65,7 @@ struct Split {
 impl SiteCorrections {
     fn new(config: &SiteConfig) -> SiteCorrections {
         let key = |n: &String| organisations::name_key(n);
-        let mut people_aliases = HashMap::new();
+        let mut people_aliases = HashMap::default();
         for (name, aliases) in &config.people {
             for alias in std::iter::once(name).chain(aliases) {
                 people_aliases.insert(key(alias), name.clone());
@@ -265,7 +266,7 @@ impl Reader {
     ) -> Vec<Scored> {
         let is_place = |w: &str| self.place_finder.is_place(w);
         let text = &article.text;
-        let mut owner: std::collections::HashMap<&str, usize> = Default::default();
+        let mut owner: HashMap<&str, usize> = Default::default();
         for (i, m) in found.iter().enumerate() {
             for mention in &m.mentions {
                 owner.entry(mention.as_str()).or_insert(i);
@@ -330,7 +331,7 @@ impl Reader {
             }
         }
         if !rejected.is_empty() {
-            let kept_forms: std::collections::HashSet<String> = kept
+            let kept_forms: HashSet<String> = kept
                 .iter()
                 .flat_map(|m: &OrganisationMention| &m.mentions)
                 .map(|m| m.to_lowercase())
@@ -565,9 +566,9 @@ pub fn stale_corrections<'a>(
     use crate::error::Problem;
     // Each spelling once, then its key: an archive writes the same names again and again. A
     // site without tables has nothing to look up (and `serve` runs this on every edit).
-    let mut spellings: HashSet<&str> = HashSet::new();
-    let mut people_spellings: HashSet<&str> = HashSet::new();
-    let mut used = HashSet::new();
+    let mut spellings: HashSet<&str> = HashSet::default();
+    let mut people_spellings: HashSet<&str> = HashSet::default();
+    let mut used = HashSet::default();
     let tables = !config.organisations.is_empty() || !config.people.is_empty();
     for tags in tags.take_while(|_| tables) {
         for m in &tags.organisations {

@@ -24,16 +24,17 @@
 //! tagging is linear in the text plus matches, so the whole stage is linear in the archive.
 
 use super::text::{self, Token};
-use super::vocabulary::Words;
 use super::vocabulary::{
     FACILITY_HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, SENTENCE_STARTERS,
     adjective_like, is_given_name, is_head, is_head_first, is_month_or_weekday, is_title_word,
 };
+use super::vocabulary::{Words, with_lowercase};
 use crate::config::ExtractConfig;
 use crate::model::{Article, Organisation, OrganisationMention, slug_or_hash};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Small words that may stand uncapitalised inside an organisation's name. (`words.toml`:
 /// `organisations.link_words`)
@@ -409,10 +410,9 @@ pub(super) fn headed_names_in(
             // "general manager Cai Jianchun and …": a job title right before the run.
             let titled = run.start > 0
                 && !toks[run.start].break_before
-                && is_title_word(&toks[run.start - 1].text.to_lowercase());
+                && with_lowercase(toks[run.start - 1].text, is_title_word);
             for (a, b) in headed_spans(run_tokens, titled, is_place) {
-                let head = run_tokens[b - 1].text.to_lowercase();
-                if locative && a == 0 && FACILITY_HEADS.contains(head.as_str()) {
+                if locative && a == 0 && FACILITY_HEADS.contains_lowercase(run_tokens[b - 1].text) {
                     continue;
                 }
                 if numbered_occurrence(toks, run.start + a)
@@ -1077,7 +1077,7 @@ fn company_short_forms(
 /// bracket, with or without the small words among them; a plural "s" is allowed.
 fn common_noun_acronyms(text: &str) -> HashSet<&str> {
     const SMALL: &[&str] = &["of", "and", "for", "the", "on", "in", "to"];
-    let mut terms = HashSet::new();
+    let mut terms = HashSet::default();
     for (open, _) in text.match_indices('(') {
         let Some(inside) = text[open + 1..].split_once(')').map(|(i, _)| i) else {
             continue;
@@ -1305,7 +1305,7 @@ impl Registry {
         }
         // "Michael Tien of NPP" beside "New People's Party": an acronym the article uses
         // without defining it stands for the article's name with those initials.
-        let mut by_initials: HashMap<String, &str> = HashMap::new();
+        let mut by_initials: HashMap<String, &str> = HashMap::default();
         for name in headed.iter().filter(|n| n.contains(' ')) {
             if let Some(letters) = initials(name) {
                 by_initials.entry(letters).or_insert(name);
@@ -1553,7 +1553,7 @@ impl Tagger {
         } = self;
         let mut spans = Vec::new();
         let mut found: Vec<OrganisationMention> = Vec::new();
-        let mut index_of: HashMap<usize, usize> = HashMap::new();
+        let mut index_of: HashMap<usize, usize> = HashMap::default();
         let mut note = |org: usize, mention: Option<&str>| {
             let i = *index_of.entry(org).or_insert_with(|| {
                 found.push(OrganisationMention {
@@ -1623,7 +1623,7 @@ impl Tagger {
             .map(|r| name_key(r))
             .collect();
         if remove.is_empty() {
-            return HashSet::new();
+            return HashSet::default();
         }
         found
             .iter()
@@ -1648,7 +1648,7 @@ fn merge_back_references(found: &mut Vec<OrganisationMention>, in_a_table: impl 
     // Every run of whole words of every mention (up to 24 words), lower-cased → the
     // organisations whose longer mention holds it. Building it is linear in the mentions, so
     // an article naming 10,000 organisations stays fast.
-    let mut holders: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut holders: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     for (j, org) in found.iter().enumerate() {
         for long in &org.mentions {
             let lower = long.to_lowercase();
@@ -1979,7 +1979,7 @@ mod tests {
         assert_eq!(names, ["Alder Stock Exchange", "Birch Trade Council"]);
         assert_eq!(
             common_noun_acronyms("an exchange-traded fund (ETF), a free trade area (FTAs)"),
-            HashSet::from(["ETF", "FTAs", "FTA"])
+            HashSet::from_iter(["ETF", "FTAs", "FTA"])
         );
     }
 

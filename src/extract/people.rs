@@ -15,14 +15,14 @@
 //! Cost: linear in the text.
 
 use super::text::{self, FUNCTION_WORDS, Token, lower};
-use super::vocabulary::Words;
 use super::vocabulary::{
     KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, SENTENCE_STARTERS, THING_NOUNS, TITLE_MODIFIERS,
     is_given_name, is_given_name_word, is_month_or_weekday, is_peoples_name, is_portfolio_word,
     is_romanised_given_name, is_title_word,
 };
+use super::vocabulary::{Words, with_lowercase};
 use crate::model::Person;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Verbs of speech that mark the name beside them as a person. (`words.toml`: `people.speech`)
 static SPEECH: Words = Words::new("people.speech");
@@ -34,7 +34,7 @@ static NOT_NAME: Words = Words::new("people.not_name");
 static NUMBER_WORDS: Words = Words::new("people.number_words");
 
 fn is_title(t: &Token) -> bool {
-    is_title_word(&lower(t))
+    with_lowercase(t.text, is_title_word)
 }
 
 /// A word that can be part of a person's name.
@@ -50,20 +50,33 @@ fn name_word(
     {
         return false;
     }
-    let l = lower(t);
-    let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
+    with_lowercase(t.text, |l| name_word_written(t, l, is_place, is_org_word))
+}
+
+/// [`name_word`] of a capitalised word `t`, `l` in lower case.
+fn name_word_written(
+    t: &Token,
+    l: &str,
+    is_place: &dyn Fn(&str) -> bool,
+    is_org_word: &dyn Fn(&str) -> bool,
+) -> bool {
     // "ETF", "MOUs": an acronym, or its plural.
-    let singular = letters.strip_suffix(&['s']).unwrap_or(&letters);
-    let acronym =
-        singular.len() >= 2 && singular.iter().all(|c| c.is_uppercase()) && !t.text.contains('.');
+    let (mut letters, mut upper, mut last) = (0, 0, ' ');
+    for c in t.text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+        last = c;
+    }
+    let singular = if last == 's' { letters - 1 } else { letters };
+    let acronym = singular >= 2 && upper == singular && !t.text.contains('.');
     // "Twenty-three": a number.
     let number = NUMBER_WORDS.contains(l.split('-').next().unwrap_or(""));
     if acronym
         || number
-        || NOT_NAME.contains(l.as_str())
-        || is_month_or_weekday(&l)
+        || NOT_NAME.contains(l)
+        || is_month_or_weekday(l)
         // "Hebei Province": a place's noun, not a name.
-        || PLACE_NOUNS.contains(l.as_str())
+        || PLACE_NOUNS.contains(l)
     {
         return false;
     }
@@ -75,8 +88,8 @@ fn name_word(
         .iter()
         .any(|suffix| l.ends_with(suffix));
     let ruled_out = abstract_noun
-        || (t.sentence_start && FUNCTION_WORDS.contains(l.as_str()))
-        || matches!(l.as_str(), "the" | "i" | "i'm" | "i’m")
+        || (t.sentence_start && FUNCTION_WORDS.contains(l))
+        || matches!(l, "the" | "i" | "i'm" | "i’m")
         || ["'s", "’s"]
             .iter()
             .any(|s| t.text.strip_suffix(s).is_some_and(is_place))
@@ -128,7 +141,7 @@ pub fn people_candidates(
     // A word the article also writes in lower case is a common word ("the state of magic …
     // Carnival of Magic"), not a surname standing alone.
     let lower_case = text::lower_case_words(toks);
-    let standalone: std::collections::HashSet<&str> = toks
+    let standalone: HashSet<&str> = toks
         .iter()
         .enumerate()
         .filter(|&(k, t)| {
@@ -183,11 +196,7 @@ pub fn people_candidates(
 /// "Kevin Drake and Solon Bixler", "Kevin Drake, Solon Bixler": a name of two or three words
 /// listed with a person's is a person's too — unless it ends in a word the article also writes
 /// in lower case ("Chick Corea and Weather Report": a band; "report" is a common noun).
-fn coordinate_evidence(
-    text: &str,
-    lower_case: &std::collections::HashSet<&str>,
-    people: &mut [Candidate],
-) {
+fn coordinate_evidence(text: &str, lower_case: &HashSet<&str>, people: &mut [Candidate]) {
     for k in 1..people.len() {
         let (left, right) = people.split_at_mut(k);
         let (a, b) = (&mut left[k - 1], &mut right[0]);
@@ -222,7 +231,7 @@ pub fn choose_people(
         .filter(|c| !excluded.iter().any(|&(s, e)| c.span.0 < e && c.span.1 > s))
         .filter(|c| !opens_an_organisation(text, c.span, excluded));
     // One candidate a name: the first role found, evidence from any sighting.
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
     let mut unique: Vec<Candidate> = Vec::new();
     for c in people {
         match by_name.get(&c.person.name) {
@@ -344,7 +353,7 @@ impl Candidate {
 fn consider(
     text: &str,
     toks: &[Token],
-    standalone: &std::collections::HashSet<&str>,
+    standalone: &HashSet<&str>,
     start: usize,
     end: usize,
     body_start: usize,
@@ -450,7 +459,7 @@ fn words_alone(
     toks: &[Token],
     (a, b): (usize, usize),
     name: &str,
-    standalone: &std::collections::HashSet<&str>,
+    standalone: &HashSet<&str>,
 ) -> (Vec<String>, bool) {
     let mut mentions = vec![name.to_string()];
     for word in toks[a..b].iter().map(|t| t.text) {
@@ -912,8 +921,8 @@ fn ends_a_clause(lower: &str) -> bool {
 fn merge_short_names(people: &mut Vec<Person>) {
     // Index every shorter form a name can stand for, so each person is looked up in O(words²)
     // instead of being compared with every other person.
-    let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut variants: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut holders: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut variants: HashMap<(String, String), Vec<usize>> = HashMap::default();
     for (j, p) in people.iter().enumerate() {
         let words: Vec<&str> = p.name.split(' ').collect();
         for k in 1..words.len() {

@@ -16,13 +16,14 @@
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
 use super::text;
-use super::vocabulary::Words;
 use super::vocabulary::{
     PLACE_OPENERS, is_given_name, is_head, is_month_or_weekday, is_title_word,
 };
+use super::vocabulary::{Words, with_lowercase};
 use crate::model::{NamedMention, Text};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 /// The gazetteer: canonical name → other names.
 pub fn gazetteer(extra: &BTreeMap<String, Vec<String>>) -> Vec<(String, Vec<String>)> {
@@ -185,7 +186,7 @@ pub fn kind_of(name: &str) -> Option<Kind> {
     static KINDS: std::sync::LazyLock<HashMap<&'static str, Kind>> =
         std::sync::LazyLock::new(|| {
             let mut kind = Kind::Country;
-            let mut kinds = HashMap::new();
+            let mut kinds = HashMap::default();
             for line in include_str!("places.txt").lines() {
                 if let Some(heading) = line.strip_prefix("# ") {
                     kind = match heading {
@@ -458,9 +459,10 @@ fn located(
     let is_place = |name: &str| kind_of(name).is_some();
     // A word written like a name, not an acronym ("NASDAQ") or a subject ("Economics").
     let name_like = |t: &text::Token| {
-        let lower = t.text.to_lowercase();
         t.text.chars().skip(1).all(char::is_lowercase)
-            && !COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+            && with_lowercase(t.text, |lower| {
+                !COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+            })
     };
     let first = toks[start].text;
     if !not_a_case_or_figure

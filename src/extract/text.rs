@@ -3,7 +3,8 @@
 //! A "name run" is what every extractor starts from: capitalised words in one clause, allowing
 //! small linking words inside ("Bank of China", "Securities and Futures Commission").
 
-use super::vocabulary::Words;
+use super::vocabulary::{Words, with_lowercase};
+use rustc_hash::FxHashSet as HashSet;
 
 /// One word of the text, without the punctuation around it (abbreviations keep their dot).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +39,7 @@ pub static LEGAL_FORMS: Words = Words::new("text.legal_forms");
 
 /// Whether a word is a legal form ("Ltd.", "Inc", "Co.").
 pub fn is_legal_form(word: &str) -> bool {
-    LEGAL_FORMS.contains(word.trim_end_matches('.').to_lowercase().as_str())
+    LEGAL_FORMS.contains_lowercase(word.trim_end_matches('.'))
 }
 
 /// Whether a token is a legal form written with its dot ("Ltd.", "Co.").
@@ -81,7 +82,7 @@ pub fn possessive_stem(word: &str) -> Option<&str> {
 
 /// The words an article writes in lower case (not opening with a capital): a capitalised word
 /// among them is a common word capitalised by position or weight ("magic … Carnival of Magic").
-pub fn lower_case_words<'a>(toks: &[Token<'a>]) -> std::collections::HashSet<&'a str> {
+pub fn lower_case_words<'a>(toks: &[Token<'a>]) -> HashSet<&'a str> {
     toks.iter()
         .filter(|t| !t.text.starts_with(char::is_uppercase))
         .map(|t| t.text)
@@ -285,7 +286,7 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
         while j < tokens.len() {
             let t = &tokens[j];
             // "Co., Ltd": a legal form continues a name across its comma.
-            let legal_form = is_legal_form(t.text) && t.capitalised && tokens[j - 1].capitalised;
+            let legal_form = t.capitalised && tokens[j - 1].capitalised && is_legal_form(t.text);
             // "Alder (Kestrel) Research Institute": a place in brackets inside a name, not an
             // acronym ("Alder Bank (AB) Governor").
             let in_brackets = t.bracketed
@@ -384,7 +385,7 @@ const PORTFOLIO_LIST_WORDS: usize = 30;
 
 /// A capitalised portfolio word (`portfolios.txt`): "Agriculture", "Trade".
 pub(crate) fn is_portfolio(t: &Token) -> bool {
-    t.capitalised && super::vocabulary::is_portfolio_word(&t.text.to_lowercase())
+    t.capitalised && with_lowercase(t.text, super::vocabulary::is_portfolio_word)
 }
 
 fn is_conjunction(t: &Token) -> bool {

@@ -11,7 +11,7 @@
 //!
 //! This module depends on nothing else in the crate.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{LazyLock, OnceLock};
 
 /// A word list of `words.toml` (`"section.key"`), read from the embedded file the first time a
@@ -61,6 +61,27 @@ impl Words {
                 .any(|w| w.as_bytes().first() == first && *w == word)
         })
     }
+
+    /// Whether the list holds the word written in lower case ("Ltd" → "ltd").
+    pub fn contains_lowercase(&self, word: &str) -> bool {
+        with_lowercase(word, |lower| self.contains(lower))
+    }
+}
+
+/// `f` of the word in lower case. Rules ask this of most words of every article, so a short
+/// ASCII word is lowered on the stack, not in a new string (the result is the same as
+/// `str::to_lowercase`'s).
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 40;
+    if word.len() <= SHORT && word.is_ascii() {
+        let mut buf = [0u8; SHORT];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).unwrap_or(word))
+    } else {
+        f(&word.to_lowercase())
+    }
 }
 
 impl std::ops::Deref for Words {
@@ -77,7 +98,7 @@ static WORD_LISTS: LazyLock<HashMap<String, &'static [&'static str]>> = LazyLock
     let table: toml::Table = include_str!("words.toml")
         .parse()
         .unwrap_or_else(|e| panic!("words.toml: {e}"));
-    let mut lists = HashMap::new();
+    let mut lists = HashMap::default();
     for (section, value) in table {
         let toml::Value::Table(keys) = value else {
             panic!("words.toml: {section} is not a section");
@@ -124,12 +145,13 @@ pub fn is_head(word: &str) -> bool {
         .unwrap_or(word);
     // "Directorate-General", "Consulate-General": a head with "General" joined to it.
     let word = word.strip_suffix("-General").unwrap_or(word);
-    let lower = word.to_lowercase();
-    HEAD_SET.contains(lower.as_str())
-        // "Alder Institutes": several bodies of one name.
-        || PLURAL_HEADS.contains(lower.as_str())
-        // "Birch Nationalbank", "Kestrel Riksbank": a bank named in one compound word.
-        || (lower.len() > 6 && lower.ends_with("bank") && lower.chars().all(char::is_alphabetic))
+    with_lowercase(word, |lower| {
+        HEAD_SET.contains(lower)
+            // "Alder Institutes": several bodies of one name.
+            || PLURAL_HEADS.contains(lower)
+            // "Birch Nationalbank", "Kestrel Riksbank": a bank named in one compound word.
+            || (lower.len() > 6 && lower.ends_with("bank") && lower.chars().all(char::is_alphabetic))
+    })
 }
 
 /// Plurals of heads that name a set of bodies of one name ("Kestrel Institutes"). (`words.toml`:
