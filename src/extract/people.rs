@@ -860,7 +860,8 @@ fn appositive_opening(role: &str) -> bool {
 
 /// A title written in lower case right before the name: "health secretary Jeremy Hunt",
 /// "FHKI chair Steve Chuang", "his Japanese counterpart Shinzo Abe"; or before the name set
-/// between commas: "the team's coach, Ana Ruiz, said".
+/// between commas: "the team's coach, Ana Ruiz, said", also a title of a place or a body
+/// however written: "the President of Valmora, Ana Ruiz, said".
 fn lowercase_title_before(text: &str, toks: &[Token], (a, b): (usize, usize)) -> Option<String> {
     let k = a.checked_sub(1)?;
     let t = &toks[k];
@@ -868,6 +869,9 @@ fn lowercase_title_before(text: &str, toks: &[Token], (a, b): (usize, usize)) ->
         && &text[t.end..toks[a].start] == ", "
         && toks[b - 1].comma_after
         && toks.get(b).is_some();
+    if between_commas && let Some(title) = title_of_before(toks, k) {
+        return Some(text[toks[title].start..t.end].to_string());
+    }
     // A modifier alone ("the former Casamance region") is no title.
     if t.capitalised
         || (t.break_after && !between_commas)
@@ -887,6 +891,36 @@ fn lowercase_title_before(text: &str, toks: &[Token], (a, b): (usize, usize)) ->
         from -= 1;
     }
     Some(text[toks[from].start..t.end].to_string())
+}
+
+/// The title that opens "Title of [the] Name" ending at token `k` ("President of Valmora",
+/// "Secretary-General of the Alder Council", "President of the Republic of Birch"): a title
+/// word, "of", then capitalised and linking words, all in one clause, at most eight.
+fn title_of_before(toks: &[Token], k: usize) -> Option<usize> {
+    if !toks[k].capitalised {
+        return None;
+    }
+    let mut j = k;
+    while j > 0 && k - j < 8 && !toks[j - 1].break_after {
+        j -= 1;
+        let t = &toks[j];
+        if t.text == "of" && j > 0 && !toks[j - 1].break_after && is_title(&toks[j - 1]) {
+            // "Prime Minister of Birch": the title's own words before it.
+            let mut title = j - 1;
+            while title > 0
+                && !toks[title - 1].break_after
+                && toks[title - 1].capitalised
+                && is_title(&toks[title - 1])
+            {
+                title -= 1;
+            }
+            return Some(title);
+        }
+        if !(t.capitalised || text::LINKERS.contains(t.text)) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether a lower-case word before a title belongs to the clause, not the role: a preposition
@@ -1426,6 +1460,33 @@ mod tests {
         assert_eq!(
             people("The seat went to Leung Che-cheung on Monday.")[0].0,
             "Leung Che-cheung"
+        );
+    }
+
+    #[test]
+    fn a_title_of_a_place_or_a_body_before_a_name_between_commas_marks_a_person() {
+        assert_eq!(
+            people(
+                "It was opened by the President of the Republic of Valmora, Orrin Velasko, and guests."
+            ),
+            [(
+                "Orrin Velasko".to_string(),
+                Some("President of the Republic of Valmora".to_string())
+            )]
+        );
+        assert_eq!(
+            people("They met the Prime Minister of Valmora, Orrin Velasko, in May.")[0].1,
+            Some("Prime Minister of Valmora".to_string())
+        );
+        // No title before "of": a body or a place, then a list, not an appositive.
+        assert!(
+            people("It thanked the Bank of Valmora, Orrin Velasko, and Tomo Vellick.").is_empty()
+        );
+        // Not across a clause: the title is in another sentence part.
+        assert!(
+            people("He was president; of Valmora, Orrin Velasko, wrote nothing.")
+                .iter()
+                .all(|p| p.1.is_none())
         );
     }
 
