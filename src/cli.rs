@@ -275,6 +275,13 @@ fn build(root: PathBuf, args: &BuildArgs) -> ExitCode {
             }
             if args.verbose {
                 diagnostics::print_timings(&report.timings);
+                if let Some(parts) = &report.search_written {
+                    errln!(
+                        "search index: {} of {} taken from the index already in the output folder (records unchanged)",
+                        report.search_parts_taken,
+                        diagnostics::plural(parts.len(), "part", "parts"),
+                    );
+                }
             }
             ExitCode::SUCCESS
         }

@@ -511,6 +511,9 @@ pub struct Report {
     pub search_later: Option<search::SearchJob>,
     /// The search index this build wrote itself, when it did: what each bundle holds.
     pub search_written: Option<search::Digests>,
+    /// How many parts of that index were taken from the index the output folder held (their
+    /// records unchanged) instead of being indexed again.
+    pub search_parts_taken: usize,
 }
 
 /// Builds the site into its output folder. On any error the previous output is left untouched.
@@ -569,6 +572,7 @@ pub fn build_with(options: &Options, cache: Option<&mut Cache>) -> Result<Report
         timings: site.timings,
         search_later: wrote.search_later,
         search_written: wrote.search_written,
+        search_parts_taken: wrote.search_parts_taken,
     };
     reuse.keep_written(cache::Written {
         out,
@@ -601,6 +605,7 @@ fn write_site(
         files: count,
         search_later: None,
         search_written: searched.search_index.map(|_| searched.search_parts),
+        search_parts_taken: searched.search_parts_taken,
     })
 }
 
@@ -632,6 +637,7 @@ struct Wrote {
     files: usize,
     search_later: Option<search::SearchJob>,
     search_written: Option<search::Digests>,
+    search_parts_taken: usize,
 }
 
 /// Renders only what `changes` touch and replaces those files in place; then the search index,
@@ -650,6 +656,7 @@ fn write_changes(
         &site.config,
         &site.base,
         Some(changes),
+        None,
         &|output| {
             outputs
                 .lock()
@@ -666,6 +673,7 @@ fn write_changes(
         files: write::update_files(out, &outputs)?,
         search_later: None,
         search_written: None,
+        search_parts_taken: 0,
     };
     site.timings.stage("write changed files");
     if render::search_index_wanted(&site.config, Some(changes)) {
@@ -680,8 +688,9 @@ fn write_changes(
             wrote.search_later = Some(job);
         } else {
             let mut parts = search::Digests::new();
-            wrote.files +=
-                write::replace_parts(job.out(), &job.bundles(), job.build(&parts)?, &mut parts)?;
+            let built = job.build(&parts)?;
+            wrote.search_parts_taken = built.iter().filter(|b| b.taken).count();
+            wrote.files += write::replace_parts(job.out(), &job.bundles(), built, &mut parts)?;
             wrote.search_written = Some(parts);
             site.timings.stage("search index");
         }
@@ -748,6 +757,8 @@ fn write_whole_site(
     };
     let mut rendered = Instant::now();
     let mut measured = render::Rendered::default();
+    // The site as the last build left it: its search index's unchanged parts are taken over.
+    let earlier = out.is_dir().then_some(out);
     let count = write::write_site(out, &site.root.join("static"), verify, |sink| {
         let counted = |output: render::Output| {
             options.report(ProgressEvent::Step);
@@ -759,6 +770,7 @@ fn write_whole_site(
             &site.config,
             &site.base,
             None,
+            earlier,
             &counted,
         );
         rendered = Instant::now();

@@ -16,7 +16,11 @@ use crate::model::Output;
 use crate::model::{Organisation, TaggedArticle};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use serde::{Deserialize, Serialize};
+use siphasher::sip128::{Hasher128, SipHasher13};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::Hasher;
+use std::path::Path;
 
 /// The folder of the site the index is written to (Pagefind's own default name): the newest
 /// articles' part, or the whole archive's index when it has one part.
@@ -32,6 +36,17 @@ pub const OLDER: &str = "pagefind/older/";
 /// of that part once, so the search page asks it which older parts hold the words typed and
 /// loads only those.
 pub const ROUTER: &str = "pagefind/router/";
+
+/// The file each bundle holds beside Pagefind's: the digest of the records it was built from
+/// ([`Part::digest`]) and a hash of each of its files. A later build, or `serve`, that has the
+/// same records for a part takes its files from the folder (each checked against its hash)
+/// instead of indexing them again.
+pub const PART_FILE: &str = "concord-part.json";
+
+/// The version of Pagefind this build of Concord indexes with (a test checks it against the
+/// bundle Pagefind writes): part of every digest, so a part indexed by another Pagefind is never
+/// taken for this one's.
+const PAGEFIND_VERSION: &str = "1.6.0";
 
 /// The folders below [`BUNDLE`] that hold bundles of their own.
 pub const NESTED: [&str; 2] = [OLDER, ROUTER];
@@ -163,24 +178,200 @@ pub struct Part {
 }
 
 impl Part {
-    /// What the records are, in a number: the same records give the same digest (in one run of
-    /// Concord), so a part whose records did not change need not be built again.
-    pub fn digest(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        self.records.hash(&mut hasher);
-        hasher.finish()
+    /// What the records are, in a number that stays the same from one run of Concord to the
+    /// next (SipHash 1-3, 128 bits, over every field with its length): the same records in the
+    /// same language, for the same versions of Concord and Pagefind, give the same digest, so a
+    /// part whose digest did not change need not be indexed again.
+    pub fn digest(&self, language: &str) -> Digest {
+        let mut feed = Feed(SipHasher13::new());
+        feed.text(concat!("concord ", env!("CARGO_PKG_VERSION")));
+        feed.text(PAGEFIND_VERSION);
+        feed.text(language);
+        feed.count(self.records.len());
+        for record in &self.records {
+            feed.text(&record.url);
+            feed.text(&record.content);
+            feed.map(&record.meta, |feed, value| feed.text(value));
+            feed.map(&record.filters, |feed, values| {
+                feed.count(values.len());
+                values.iter().for_each(|v| feed.text(v));
+            });
+            feed.map(&record.sort, |feed, value| feed.text(value));
+        }
+        feed.0.finish128().as_u128()
     }
 }
 
+/// A hasher fed with lengths before contents, so no two different sequences feed the same bytes.
+struct Feed(SipHasher13);
+
+impl Feed {
+    fn count(&mut self, n: usize) {
+        self.0.write_u64(n as u64);
+    }
+
+    fn text(&mut self, text: &str) {
+        self.count(text.len());
+        self.0.write(text.as_bytes());
+    }
+
+    fn map<V>(&mut self, map: &BTreeMap<String, V>, value: impl Fn(&mut Self, &V)) {
+        self.count(map.len());
+        for (key, v) in map {
+            self.text(key);
+            value(self, v);
+        }
+    }
+}
+
+/// A hash of a file's bytes, in hex (for [`PART_FILE`]).
+fn file_hash(bytes: &[u8]) -> String {
+    let mut hasher = SipHasher13::new();
+    hasher.write(bytes);
+    format!("{:032x}", hasher.finish128().as_u128())
+}
+
+/// What a part's records are ([`Part::digest`]).
+pub type Digest = u128;
+
 /// The digest of the records of each bundle of an index ([`Part::digest`]).
-pub type Digests = HashMap<String, u64>;
+pub type Digests = HashMap<String, Digest>;
+
+/// What a bundle's [`PART_FILE`] says.
+#[derive(Debug, Serialize, Deserialize)]
+struct PartFile {
+    /// [`Part::digest`], in hex.
+    digest: String,
+    /// Each file of the bundle, below its folder, with [`file_hash`] of its bytes.
+    files: BTreeMap<String, String>,
+}
+
+/// `files`, the files of `bundle`'s part (the entry file last), and then its [`PART_FILE`].
+fn with_part_file(mut files: Vec<Output>, bundle: &str, digest: Digest) -> Vec<Output> {
+    let part = PartFile {
+        digest: format!("{digest:032x}"),
+        files: files
+            .iter()
+            .map(|f| {
+                let name = f.rel_path.strip_prefix(bundle).unwrap_or(&f.rel_path);
+                (name.to_string(), file_hash(&f.bytes))
+            })
+            .collect(),
+    };
+    let json = serde_json::to_vec_pretty(&part).unwrap_or_default();
+    files.push(Output {
+        rel_path: format!("{bundle}{PART_FILE}"),
+        bytes: json,
+    });
+    files
+}
+
+/// The parts of the index a site folder holds, by digest, as their [`PART_FILE`]s say.
+#[derive(Debug, Default)]
+struct Earlier {
+    folder: std::path::PathBuf,
+    parts: HashMap<Digest, Vec<(String, PartFile)>>,
+}
+
+impl Earlier {
+    /// The parts in `folder`'s bundles; a bundle without a readable part file is not one.
+    fn read(folder: &Path) -> Earlier {
+        let mut bundles = vec![BUNDLE.to_string(), ROUTER.to_string()];
+        if let Ok(entries) = std::fs::read_dir(folder.join(OLDER)) {
+            bundles.extend(
+                entries
+                    .filter_map(std::result::Result::ok)
+                    .map(|e| format!("{OLDER}{}/", e.file_name().to_string_lossy())),
+            );
+        }
+        bundles.sort();
+        let mut parts: HashMap<Digest, Vec<(String, PartFile)>> = HashMap::new();
+        for bundle in bundles {
+            let Ok(bytes) = std::fs::read(folder.join(&bundle).join(PART_FILE)) else {
+                continue;
+            };
+            let Ok(part) = serde_json::from_slice::<PartFile>(&bytes) else {
+                continue;
+            };
+            if let Ok(digest) = Digest::from_str_radix(&part.digest, 16) {
+                parts.entry(digest).or_default().push((bundle, part));
+            }
+        }
+        Earlier {
+            folder: folder.to_path_buf(),
+            parts,
+        }
+    }
+
+    /// The files of a part with this digest, for `bundle`, when the folder holds them: from the
+    /// same bundle, or from another (the newest part of an archive that grew is an older part
+    /// now), so long as that one holds every file `bundle` needs. Each file must have the hash
+    /// its part file gives.
+    fn files(&self, digest: Digest, bundle: &str) -> Option<Vec<Output>> {
+        let usable = |from: &str| from == bundle || from == BUNDLE || bundle != BUNDLE;
+        self.parts
+            .get(&digest)?
+            .iter()
+            .filter(|(from, _)| usable(from))
+            .find_map(|(from, part)| {
+                use rayon::prelude::*;
+                if !part.files.keys().all(|name| a_file_name(name)) {
+                    return None;
+                }
+                let mut files = part
+                    .files
+                    .par_iter()
+                    .filter(|(name, _)| wanted(name, bundle))
+                    .map(|(name, hash)| {
+                        let bytes = std::fs::read(self.folder.join(from).join(name)).ok()?;
+                        (file_hash(&bytes) == *hash).then(|| Output {
+                            rel_path: format!("{bundle}{name}"),
+                            bytes,
+                        })
+                    })
+                    .collect::<Option<Vec<Output>>>()?;
+                entry_last(&mut files);
+                Some(files)
+            })
+    }
+}
+
+/// Whether a part file's `name` is one Pagefind writes in a bundle: a relative path of ASCII
+/// letters, digits, `.`, `_` and `-`, in folders, never `..` (a part file names nothing outside its
+/// folder, whatever it says).
+fn a_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.split('/').all(|part| {
+            !part.is_empty()
+                && part != "."
+                && part != ".."
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+        })
+}
+
+/// Puts the entry file, which names the others, last: written last, a reader never finds it
+/// ahead of them.
+fn entry_last(outputs: &mut [Output]) {
+    outputs.sort_by(|a, b| {
+        let key = |o: &Output| {
+            (
+                o.rel_path.ends_with("pagefind-entry.json"),
+                o.rel_path.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+}
 
 /// A part of the index, built: where it goes, the digest of its records, and its files.
 #[derive(Debug)]
 pub struct Built {
     pub bundle: String,
-    pub digest: u64,
+    pub digest: Digest,
+    /// Whether its files were taken from the index already in the site folder (not indexed).
+    pub taken: bool,
     pub files: Vec<Output>,
 }
 
@@ -233,7 +424,8 @@ pub fn parts(
 /// answers a query for every part that holds all its words — a part whose articles hold them
 /// only between them too, which the part itself then turns down.
 fn route(part: &Part) -> Record {
-    let mut words = BTreeSet::new();
+    // Millions of words go in, a few ten thousand stay: a hash set, sorted once at the end.
+    let mut words = rustc_hash::FxHashSet::default();
     let mut filters: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for record in &part.records {
         words.extend(record.content.split_whitespace());
@@ -259,9 +451,11 @@ fn route(part: &Part) -> Record {
         })
         .collect();
     filters.insert("route".to_string(), vec![part.bundle.clone()]);
+    let mut words: Vec<&str> = words.into_iter().collect();
+    words.sort_unstable();
     Record {
         url: format!("/{}", part.bundle),
-        content: words.into_iter().collect::<Vec<_>>().join(" "),
+        content: words.join(" "),
         meta: BTreeMap::new(),
         filters,
         sort: BTreeMap::new(),
@@ -269,35 +463,54 @@ fn route(part: &Part) -> Record {
 }
 
 /// Builds these parts side by side, but not those whose digest `unchanged` gives for their
-/// bundle (the index already written holds them).
-pub fn build_parts(parts: Vec<Part>, language: &str, unchanged: &Digests) -> Result<Vec<Built>> {
+/// bundle (the index already written holds them). A part whose records the index in the site
+/// folder `earlier` holds ([`PART_FILE`]) is taken from there, not indexed again.
+pub fn build_parts(
+    parts: Vec<Part>,
+    language: &str,
+    unchanged: &Digests,
+    earlier: Option<&Path>,
+) -> Result<Vec<Built>> {
     use rayon::prelude::*;
+    let earlier = earlier.map(Earlier::read).unwrap_or_default();
     parts
         .into_par_iter()
-        .map(|part| (part.digest(), part))
+        .map(|part| (part.digest(language), part))
         .filter(|(digest, part)| unchanged.get(&part.bundle) != Some(digest))
         .map(|(digest, part)| {
-            Ok(Built {
-                files: index_records(part.records, language, &part.bundle)?,
+            let taken = earlier.files(digest, &part.bundle);
+            let built = Built {
+                taken: taken.is_some(),
+                files: match taken {
+                    Some(files) => files,
+                    None => index_records(part.records, language, &part.bundle)?,
+                },
                 bundle: part.bundle,
                 digest,
+            };
+            Ok(Built {
+                files: with_part_file(built.files, &built.bundle, digest),
+                ..built
             })
         })
         .collect()
 }
 
 /// Builds the index of these articles (an archive's, newest first): each of its [`bundles`]
-/// (built side by side); the same articles always give the same bytes.
+/// (built side by side, or taken from the index of the site folder `earlier` where that holds
+/// the same records); the same articles always give the same bytes.
 pub fn index(
     articles: &[TaggedArticle],
     organisations: &[Organisation],
     config: &SearchConfig,
     language: &str,
+    earlier: Option<&Path>,
 ) -> Result<Vec<Built>> {
     build_parts(
         parts(articles, organisations, config),
         language,
         &Digests::new(),
+        earlier,
     )
 }
 
@@ -325,12 +538,14 @@ pub fn lower_this_threads_priority() {
 
 impl SearchJob {
     /// Builds the index's parts (the long part; nothing is written), but not those whose
-    /// records have the digest `unchanged` gives for their bundle.
+    /// records have the digest `unchanged` gives for their bundle; a part the folder's index
+    /// holds elsewhere (the newest part become an older one) is taken from there.
     pub fn build(&self, unchanged: &Digests) -> Result<Vec<Built>> {
         build_parts(
             parts(&self.articles, &self.organisations, &self.config),
             &self.language,
             unchanged,
+            Some(&self.out),
         )
     }
 
@@ -402,13 +617,7 @@ pub fn index_records(records: Vec<Record>, language: &str, bundle: &str) -> Resu
                 })
             })
             .collect();
-        // The entry file names the others: written last, a reader never finds it ahead of them.
-        outputs.sort_by_key(|o| {
-            (
-                o.rel_path.ends_with("pagefind-entry.json"),
-                o.rel_path.clone(),
-            )
-        });
+        entry_last(&mut outputs);
         Ok(outputs)
     })
 }
@@ -557,7 +766,7 @@ mod tests {
         };
         assert_eq!(bundles(3, &one), [BUNDLE]);
         let articles = seven_articles();
-        let built = index(&articles, &[], &config, "en").unwrap();
+        let built = index(&articles, &[], &config, "en", None).unwrap();
         assert_eq!(
             built.iter().map(|b| b.bundle.as_str()).collect::<Vec<_>>(),
             [
@@ -586,16 +795,28 @@ mod tests {
             assert!(!has(&format!("{other}wasm.en.pagefind")));
             assert!(!has(&format!("{other}pagefind-worker.js")));
         }
-        // Each bundle's entry file comes after every other file of that bundle.
-        let mut seen = Vec::new();
+        // Each bundle's entry file comes after every other file of Pagefind's in that bundle,
+        // and the part file, which lists them all, after the entry file.
+        let (mut seen, mut listed) = (Vec::new(), Vec::new());
         for file in &files {
             let bundle = file.rel_path.rsplit_once('/').unwrap().0;
+            assert!(
+                !listed.contains(&bundle),
+                "{} after its part file",
+                file.rel_path
+            );
+            if file.rel_path.ends_with(PART_FILE) {
+                assert!(seen.contains(&bundle), "{} before its entry", file.rel_path);
+                listed.push(bundle);
+                continue;
+            }
             assert!(!seen.contains(&bundle), "{} after its entry", file.rel_path);
             if file.rel_path.ends_with("pagefind-entry.json") {
                 seen.push(bundle);
             }
         }
-        let whole = index(&articles, &[], &one, "en").unwrap();
+        assert_eq!(listed.len(), 5, "every bundle has its part file");
+        let whole = index(&articles, &[], &one, "en", None).unwrap();
         assert_eq!(whole.len(), 1);
         assert!(!whole[0].files.iter().any(|f| f.rel_path.starts_with(OLDER)));
     }
@@ -627,13 +848,13 @@ mod tests {
         let digests = |parts: &[Part]| -> Digests {
             parts
                 .iter()
-                .map(|p| (p.bundle.clone(), p.digest()))
+                .map(|p| (p.bundle.clone(), p.digest("en")))
                 .collect()
         };
         let mut parts = parts(&articles, &[], &config);
         let unchanged = digests(&parts);
         parts[0].records[0].content.push_str(" Lighthouse.");
-        let again = build_parts(parts, "en", &unchanged).unwrap();
+        let again = build_parts(parts, "en", &unchanged, None).unwrap();
         assert_eq!(again.len(), 1);
         assert_eq!(again[0].bundle, BUNDLE);
         assert_ne!(again[0].digest, unchanged[BUNDLE]);
@@ -683,6 +904,161 @@ mod tests {
         assert_eq!(routed.filters["year"], ["2024"], "each value once");
         assert!(!routed.filters.contains_key("part"));
         assert!(routed.sort.is_empty());
+    }
+
+    /// Writes built parts into `folder` as a build does.
+    fn write_into(folder: &Path, built: &[Built]) {
+        for file in built.iter().flat_map(|b| &b.files) {
+            let path = folder.join(&file.rel_path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, &file.bytes).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_part_the_folder_holds_is_taken_from_it_when_its_records_are_the_same() {
+        let config = SearchConfig {
+            newest_first: 2,
+            ..SearchConfig::default()
+        };
+        let articles = seven_articles();
+        let folder = tempfile::tempdir().unwrap();
+        let fresh = index(&articles, &[], &config, "en", None).unwrap();
+        write_into(folder.path(), &fresh);
+        // The same records: every part comes from the folder, byte for byte what indexing gives.
+        let earlier = Earlier::read(folder.path());
+        assert_eq!(earlier.parts.len(), 5);
+        for part in &fresh {
+            let taken = earlier.files(part.digest, &part.bundle).unwrap();
+            let built: Vec<&Output> = part
+                .files
+                .iter()
+                .filter(|f| !f.rel_path.ends_with(PART_FILE))
+                .collect();
+            assert_eq!(taken.iter().collect::<Vec<_>>(), built, "{}", part.bundle);
+        }
+        let again = index(&articles, &[], &config, "en", Some(folder.path())).unwrap();
+        let bytes = |built: &[Built]| -> Vec<(String, Vec<u8>)> {
+            let mut files: Vec<_> = built
+                .iter()
+                .flat_map(|b| &b.files)
+                .map(|f| (f.rel_path.clone(), f.bytes.clone()))
+                .collect();
+            files.sort();
+            files
+        };
+        assert_eq!(bytes(&again), bytes(&fresh));
+        // Another language is another index.
+        let other = parts(&articles, &[], &config);
+        assert!(earlier.files(other[0].digest("de"), BUNDLE).is_none());
+        // A file that is not what the part file says it is: the part is indexed again.
+        let entry = folder.path().join("pagefind/older/2/pagefind-entry.json");
+        std::fs::write(&entry, b"{}").unwrap();
+        let older_2 = fresh
+            .iter()
+            .find(|b| b.bundle == "pagefind/older/2/")
+            .unwrap();
+        let earlier = Earlier::read(folder.path());
+        assert!(earlier.files(older_2.digest, &older_2.bundle).is_none());
+        assert!(earlier.files(fresh[0].digest, BUNDLE).is_some());
+        // A missing file likewise.
+        std::fs::remove_file(folder.path().join("pagefind/pagefind.js")).unwrap();
+        assert!(
+            Earlier::read(folder.path())
+                .files(fresh[0].digest, BUNDLE)
+                .is_none()
+        );
+        // A part file that names a file outside its folder is not followed, whatever its hash.
+        let secret = folder.path().join("secret.txt");
+        std::fs::write(&secret, b"not the index's").unwrap();
+        let router = fresh.iter().find(|b| b.bundle == ROUTER).unwrap();
+        let part_file = folder.path().join(ROUTER).join(PART_FILE);
+        let mut part: PartFile =
+            serde_json::from_slice(&std::fs::read(&part_file).unwrap()).unwrap();
+        part.files
+            .insert("../../secret.txt".into(), file_hash(b"not the index's"));
+        std::fs::write(&part_file, serde_json::to_vec(&part).unwrap()).unwrap();
+        assert!(
+            Earlier::read(folder.path())
+                .files(router.digest, ROUTER)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_part_file_names_only_files_inside_its_folder() {
+        for name in [
+            "pagefind-entry.json",
+            "fragment/en_1a2b.pf_fragment",
+            "wasm.en.pagefind",
+        ] {
+            assert!(a_file_name(name), "{name}");
+        }
+        for name in [
+            "",
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "a//b",
+            "./x",
+            "a\\..\\b",
+            "x y",
+        ] {
+            assert!(!a_file_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_newest_part_of_a_smaller_archive_is_taken_as_an_older_part_of_the_grown_one() {
+        let config = SearchConfig {
+            newest_first: 2,
+            ..SearchConfig::default()
+        };
+        let articles = seven_articles();
+        let folder = tempfile::tempdir().unwrap();
+        // Six articles: the newest part holds two, which become older part 3 at seven.
+        let before = index(&articles[1..], &[], &config, "en", None).unwrap();
+        write_into(folder.path(), &before);
+        let grown = parts(&articles, &[], &config);
+        let older_3 = grown
+            .iter()
+            .find(|p| p.bundle == "pagefind/older/3/")
+            .unwrap();
+        let digest = older_3.digest("en");
+        assert_eq!(digest, before[0].digest, "the same records");
+        let taken = Earlier::read(folder.path())
+            .files(digest, "pagefind/older/3/")
+            .unwrap();
+        let names: Vec<&str> = taken.iter().map(|f| f.rel_path.as_str()).collect();
+        assert!(names.iter().all(|n| n.starts_with("pagefind/older/3/")));
+        assert_eq!(names.last(), Some(&"pagefind/older/3/pagefind-entry.json"));
+        assert!(
+            !names.contains(&"pagefind/older/3/pagefind.js"),
+            "{names:?}"
+        );
+        let indexed = index_records(older_3.records.clone(), "en", "pagefind/older/3/").unwrap();
+        assert_eq!(taken, indexed);
+        // An older part has no program: it cannot stand for the newest part.
+        let older_1 = &before
+            .iter()
+            .find(|b| b.bundle == "pagefind/older/1/")
+            .unwrap();
+        assert!(
+            Earlier::read(folder.path())
+                .files(older_1.digest, BUNDLE)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn the_pagefind_version_in_every_digest_is_the_one_that_indexes() {
+        let files = index_records(vec![record_of("Lanterns")], "en", BUNDLE).unwrap();
+        let entry = files
+            .iter()
+            .find(|f| f.rel_path == "pagefind/pagefind-entry.json")
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&entry.bytes).unwrap();
+        assert_eq!(json["version"], PAGEFIND_VERSION, "update PAGEFIND_VERSION");
     }
 
     #[test]

@@ -415,7 +415,8 @@ fn remove_index_files(
 }
 
 /// Removes the older parts of the search index (and its router) that `bundles`, the index's
-/// bundles now, no longer has: an archive that shrank. Only Pagefind's files go, and the folders
+/// bundles now, no longer has: an archive that shrank. Only the index's files go (Pagefind's and
+/// the part file), and the folders
 /// left empty.
 fn remove_stale_bundles(out: &Path, bundles: &[String]) -> Result<()> {
     use crate::search::{OLDER, ROUTER};
@@ -433,7 +434,10 @@ fn remove_stale_bundles(out: &Path, bundles: &[String]) -> Result<()> {
     }
     for bundle in stale.iter().filter(|b| !bundles.contains(b)) {
         let folders = remove_index_files(out, bundle, |path| {
-            named_by_contents(path) || path.file_name().is_some_and(|n| n == "pagefind-entry.json")
+            named_by_contents(path)
+                || path
+                    .file_name()
+                    .is_some_and(|n| n == "pagefind-entry.json" || n == crate::search::PART_FILE)
         })?;
         // Deepest first; a folder that still holds anything stays.
         for folder in folders.iter().rev() {
@@ -703,7 +707,9 @@ mod tests {
             "pagefind/older/2/index/a.pf_index",
             "pagefind/older/2/notes.txt",
             "pagefind/older/3/fragment/b.pf_fragment",
+            "pagefind/older/3/concord-part.json",
             "pagefind/router/pagefind-entry.json",
+            "pagefind/router/concord-part.json",
         ] {
             fs::create_dir_all(out.join(rel).parent().unwrap()).unwrap();
             fs::write(out.join(rel), "old").unwrap();
@@ -715,6 +721,7 @@ mod tests {
         let built = vec![Built {
             bundle: BUNDLE.to_string(),
             digest: 9,
+            taken: false,
             files: vec![Output {
                 rel_path: "pagefind/pagefind-entry.json".into(),
                 bytes: b"{}".to_vec(),

@@ -674,17 +674,23 @@ pub struct Rendered {
     pub search_index: Option<std::time::Duration>,
     /// What each bundle of that index holds ([`crate::search::Part::digest`]).
     pub search_parts: crate::search::Digests,
+    /// How many of those parts were taken from the index the site folder held (their records
+    /// unchanged), not indexed again.
+    pub search_parts_taken: usize,
 }
 
 /// Renders the whole site into `sink`: the pages ([`render_pages`]) and, beside them, the search
 /// index. With `only`, renders just the files those changes touch, and no search index: the
 /// caller builds it ([`crate::search::SearchJob`]) when [`search_index_wanted`] says so.
+/// `earlier`, the site folder as the last build left it, may hold parts of the index this one
+/// has (their records unchanged): those are taken from it, not indexed again.
 pub fn render_site(
     tera: &Tera,
     archive: &Archive,
     config: &SiteConfig,
     base: &BaseUrl,
     only: Option<&Changes>,
+    earlier: Option<&Path>,
     sink: Sink,
 ) -> Result<Rendered> {
     let indexed = || -> Result<Rendered> {
@@ -693,13 +699,16 @@ pub fn render_site(
         }
         let started = std::time::Instant::now();
         let mut parts = crate::search::Digests::new();
+        let mut taken = 0;
         for built in crate::search::index(
             &archive.articles,
             &archive.organisations,
             &config.search,
             &config.language,
+            earlier,
         )? {
             parts.insert(built.bundle, built.digest);
+            taken += usize::from(built.taken);
             for output in built.files {
                 sink(output)?;
             }
@@ -707,6 +716,7 @@ pub fn render_site(
         Ok(Rendered {
             search_index: Some(started.elapsed()),
             search_parts: parts,
+            search_parts_taken: taken,
         })
     };
     let (searched, pages) = rayon::join(indexed, || {
@@ -854,7 +864,7 @@ pub fn render_to_vec(
     base: &BaseUrl,
 ) -> Result<Vec<Output>> {
     let outputs = Mutex::new(Vec::new());
-    render_site(tera, archive, config, base, None, &|o| {
+    render_site(tera, archive, config, base, None, None, &|o| {
         outputs
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)

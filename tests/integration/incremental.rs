@@ -148,9 +148,10 @@ fn every_kind_of_change_rebuilds_to_what_a_fresh_build_writes() {
     );
     let report = rebuild_matches_fresh(&site, &mut cache, "a word of the body");
     // The article's page and the search index's files that hold it: its fragment, the index
-    // chunk of the words, the metadata and the entry file naming them (Pagefind names files by
-    // their contents, so the old fragment is removed: the tree equals a fresh build's).
-    assert_eq!(report.files_written, 5, "a word of the body");
+    // chunk of the words, the metadata, the entry file naming them (Pagefind names files by
+    // their contents, so the old fragment is removed: the tree equals a fresh build's), and the
+    // part file that lists them.
+    assert_eq!(report.files_written, 6, "a word of the body");
 
     edit(
         &site,
@@ -298,4 +299,64 @@ fn told_which_files_changed_a_rebuild_looks_at_those_alone() {
     site.write("content/a02.txt", article(2).replace("berths", "jetties"));
     build(&mut cache);
     assert!(page(2).contains("jetties"));
+}
+
+/// Builds (no cache: what `concord build` does) into `built`, and from nothing into `fresh`;
+/// asserts both trees are the same and returns how many parts of the search index the build
+/// took from its folder, of how many.
+fn build_matches_fresh(site: &TestSite, what: &str) -> (usize, usize) {
+    let report = concord::build(&options(site.root(), "built"))
+        .unwrap_or_else(|e| panic!("{what}: build failed: {e}"));
+    let fresh_dir = site.root().join("fresh");
+    let _ = std::fs::remove_dir_all(&fresh_dir);
+    concord::build(&options(site.root(), "fresh")).unwrap();
+    assert!(
+        tree(&site.root().join("built")) == tree(&fresh_dir),
+        "{what}: not what a fresh build writes"
+    );
+    let parts = report
+        .search_written
+        .expect("the build wrote the index")
+        .len();
+    (report.search_parts_taken, parts)
+}
+
+#[test]
+fn a_build_into_its_last_output_takes_the_search_index_parts_whose_articles_did_not_change() {
+    let site = TestSite::empty();
+    site.write(
+        "site.toml",
+        "title = \"Parts\"\nbase_url = \"https://example.org/\"\n\n[search]\nnewest_first = 8\n",
+    );
+    for n in 0..32 {
+        site.write(&format!("content/a{n:02}.txt"), article(n));
+    }
+    // 32 articles: three older parts of eight, the newest eight, the router.
+    assert_eq!(build_matches_fresh(&site, "first build"), (0, 5));
+    assert_eq!(build_matches_fresh(&site, "nothing changed"), (5, 5));
+    edit(
+        &site,
+        "content/a05.txt",
+        "training scheme",
+        "training course",
+    );
+    let (taken, parts) = build_matches_fresh(&site, "a word of one article");
+    assert_eq!(
+        (taken, parts),
+        (4, 5),
+        "its part is indexed again, nothing else"
+    );
+    // A 33rd article, the newest: the newest eight become the fourth older part (taken from
+    // the folder); the new newest part and the router are indexed.
+    site.write(
+        "content/b.txt",
+        " date 2024-02-01 \nThe newest story\n\nA ferry sails.\n\nSource: Tide News\n",
+    );
+    assert_eq!(build_matches_fresh(&site, "a new article"), (4, 6));
+    // A file of the index that is not what its part file says: that part is indexed again.
+    let built = site.root().join("built");
+    let entry = built.join("pagefind/older/2/pagefind-entry.json");
+    std::fs::write(&entry, "{}").unwrap();
+    assert_eq!(build_matches_fresh(&site, "a file changed"), (5, 6));
+    assert_ne!(std::fs::read(&entry).unwrap(), b"{}");
 }
