@@ -496,8 +496,52 @@ fn headed_spans(
 ) -> Vec<(usize, usize)> {
     and_pieces(run, titled)
         .into_iter()
-        .filter_map(|(start, end)| headed_span(run, start, end, is_place))
+        .filter_map(|(start, end)| {
+            headed_span(run, start, before_a_titled_name(run, start, end), is_place)
+        })
         .collect()
+}
+
+/// Titles that make one with a body's noun before them. (`words.toml`:
+/// `organisations.compound_titles`)
+static COMPOUND_TITLES: Words = Words::new("organisations.compound_titles");
+
+/// Where the piece `[start, end)` of a run ends when a job title inside it stands before a
+/// person's name: "Valmora Port Authority Chairman Marek Osei", "Bank of Valmora Deputy
+/// Governor Ana Lind" end before the title and the words that modify it. The name after the
+/// title is one to four capitalised words, none of them a head noun ("Executive Council" is a
+/// body, not a title); a title that makes one with the noun before it ("Party Secretary") does
+/// not count. Otherwise `end`.
+fn before_a_titled_name(run: &[Token], start: usize, end: usize) -> usize {
+    let title = |t: &Token| with_lowercase(t.text, is_title_word);
+    for k in start + 1..end {
+        if !with_lowercase(run[k].text, |w| {
+            ROLE_WORDS.contains(w) && !COMPOUND_TITLES.contains(w)
+        }) {
+            continue;
+        }
+        let mut after = k + 1;
+        while after < end && title(&run[after]) {
+            after += 1;
+        }
+        let name = &run[after..end];
+        let a_name = (1..=4).contains(&name.len())
+            && name.iter().all(|t| {
+                t.capitalised
+                    && !is_head(t.text)
+                    && !is_head_first(t.text)
+                    && !text::LINKERS.contains(t.text)
+            });
+        if !a_name {
+            continue;
+        }
+        let mut j = k;
+        while j > start + 1 && title(&run[j - 1]) {
+            j -= 1;
+        }
+        return j;
+    }
+    end
 }
 
 /// The run split at "and" where the left part is already a whole name ("X Authority and Y
@@ -1885,6 +1929,34 @@ mod tests {
 
     fn tagged(found: &[Vec<OrganisationMention>], table: &[Organisation], i: usize) -> Vec<String> {
         found[i].iter().map(|m| table[m.id].name.clone()).collect()
+    }
+
+    #[test]
+    fn a_job_title_before_a_persons_name_ends_the_bodys_name() {
+        let names = find_headed_names(
+            "Title\n\nValmora Port Authority Chairman Marek Osei met the Bank of Valmora Deputy \
+             Governor Liesl Hartmann. Alder Shipping Corporation Chief Executive Officer Ana Lind \
+             joined them. The Alder Executive Council approved it, and Kestrel Provincial Party \
+             Secretary Tomas Reyes said so.",
+            &|_| false,
+        );
+        for name in [
+            "Valmora Port Authority",
+            "Bank of Valmora",
+            "Alder Shipping Corporation",
+            // A title word followed by a head noun is part of a body's name.
+            "Alder Executive Council",
+        ] {
+            assert!(names.contains(&name.to_string()), "{name}: {names:?}");
+        }
+        // "Party Secretary" is one title: nothing of it is a body's name alone.
+        assert!(
+            !names.iter().any(|n| n.contains("Osei")
+                || n.contains("Deputy")
+                || n.contains("Lind")
+                || n.starts_with("Kestrel Provincial Party")),
+            "{names:?}"
+        );
     }
 
     #[test]
