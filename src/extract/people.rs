@@ -17,8 +17,8 @@
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
     KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, SENTENCE_STARTERS, THING_NOUNS, TITLE_MODIFIERS,
-    is_given_name, is_given_name_word, is_month_or_weekday, is_peoples_name, is_portfolio_word,
-    is_romanised_given_name, is_title_word,
+    is_given_name, is_given_name_word, is_head, is_head_first, is_month_or_weekday,
+    is_peoples_name, is_portfolio_word, is_romanised_given_name, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::model::Person;
@@ -766,6 +766,32 @@ fn title_before(toks: &[Token], a: usize) -> (bool, Option<usize>) {
     (titled, role_from)
 }
 
+/// Where the body a title belongs to begins, when the name run at `start` continues one across
+/// "of" ("Bank of Valmora Deputy Governor Ana Lind": the run is "Valmora … Lind", the role
+/// "Bank of Valmora Deputy Governor"): a body's head noun before "of" and the capitalised words
+/// before it, with nothing between ("Officials of Kestrel Mayor Ines Varga" has no body).
+/// Otherwise `start`.
+fn body_before(toks: &[Token], start: usize) -> usize {
+    let mut from = start;
+    while from >= 2
+        && toks[from - 1].text == "of"
+        && !toks[from - 1].break_after
+        && !toks[from - 2].break_after
+        && (is_head(toks[from - 2].text) || is_head_first(toks[from - 2].text))
+        && !toks[from].sentence_start
+    {
+        from -= 2;
+        while from >= 1
+            && toks[from - 1].capitalised
+            && !toks[from - 1].break_after
+            && !toks[from].sentence_start
+        {
+            from -= 1;
+        }
+    }
+    from
+}
+
 /// The person's role: the title before the name, a lower-case title before it, or an
 /// appositive after it that holds a role or title word ("Shih May-lung, chairperson of …").
 fn role_of(
@@ -777,7 +803,7 @@ fn role_of(
 ) -> Option<String> {
     let title_role = last_title
         .map(|k| {
-            let mut from = start;
+            let mut from = body_before(toks, start);
             while from < k
                 && (toks[from].sentence_start
                     && FUNCTION_WORDS.contains(lower(&toks[from]).as_str()))
@@ -1149,6 +1175,22 @@ mod tests {
                 ),
                 ("Hassan II".to_string(), Some("King".to_string()))
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_of_a_body_named_with_of_takes_the_whole_body_into_the_role() {
+        assert_eq!(
+            people("Yesterday the Bank of Valmora Deputy Governor Liesl Hartmann spoke."),
+            [(
+                "Liesl Hartmann".to_string(),
+                Some("Bank of Valmora Deputy Governor".to_string())
+            )]
+        );
+        // No body before "of": the role is the title alone.
+        assert_eq!(
+            people("Yesterday officials of Kestrel Mayor Ines Varga spoke."),
+            [("Ines Varga".to_string(), Some("Kestrel Mayor".to_string()))]
         );
     }
 
