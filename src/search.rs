@@ -464,36 +464,60 @@ fn route(part: &Part) -> Record {
 
 /// Builds these parts side by side, but not those whose digest `unchanged` gives for their
 /// bundle (the index already written holds them). A part whose records the index in the site
-/// folder `earlier` holds ([`PART_FILE`]) is taken from there, not indexed again.
+/// folder `earlier` holds ([`PART_FILE`]) is taken from there, not indexed again. Returns them in
+/// the order of `parts`.
 pub fn build_parts(
     parts: Vec<Part>,
     language: &str,
     unchanged: &Digests,
     earlier: Option<&Path>,
 ) -> Result<Vec<Built>> {
+    let built = std::sync::Mutex::new(Vec::new());
+    build_parts_into(parts, language, unchanged, earlier, &|position, part| {
+        built
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((position, part));
+        Ok(())
+    })?;
+    let mut built = built
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    built.sort_by_key(|(position, _)| *position);
+    Ok(built.into_iter().map(|(_, part)| part).collect())
+}
+
+/// [`build_parts`], handing each part to `each` (with its position in `parts`) as soon as it is
+/// built, from any thread, so no more than the parts being built are held in memory.
+pub fn build_parts_into(
+    parts: Vec<Part>,
+    language: &str,
+    unchanged: &Digests,
+    earlier: Option<&Path>,
+    each: &(dyn Fn(usize, Built) -> Result<()> + Sync),
+) -> Result<()> {
     use rayon::prelude::*;
     let earlier = earlier.map(Earlier::read).unwrap_or_default();
     parts
         .into_par_iter()
-        .map(|part| (part.digest(language), part))
-        .filter(|(digest, part)| unchanged.get(&part.bundle) != Some(digest))
-        .map(|(digest, part)| {
+        .enumerate()
+        .map(|(position, part)| (position, part.digest(language), part))
+        .filter(|(_, digest, part)| unchanged.get(&part.bundle) != Some(digest))
+        .try_for_each(|(position, digest, part)| {
             let taken = earlier.files(digest, &part.bundle);
+            let taken_files = taken.is_some();
+            let files = match taken {
+                Some(files) => files,
+                None => index_records(part.records, language, &part.bundle)?,
+            };
             let built = Built {
-                taken: taken.is_some(),
-                files: match taken {
-                    Some(files) => files,
-                    None => index_records(part.records, language, &part.bundle)?,
-                },
+                files: with_part_file(files, &part.bundle, digest),
+                taken: taken_files,
                 bundle: part.bundle,
                 digest,
             };
-            Ok(Built {
-                files: with_part_file(built.files, &built.bundle, digest),
-                ..built
-            })
+            each(position, built)
         })
-        .collect()
 }
 
 /// Builds the index of these articles (an archive's, newest first): each of its [`bundles`]
@@ -511,6 +535,25 @@ pub fn index(
         language,
         &Digests::new(),
         earlier,
+    )
+}
+
+/// [`index`], handing each part to `each` as soon as it is built ([`build_parts_into`]): what a
+/// build writing the whole site does.
+pub fn index_into(
+    articles: &[TaggedArticle],
+    organisations: &[Organisation],
+    config: &SearchConfig,
+    language: &str,
+    earlier: Option<&Path>,
+    each: &(dyn Fn(Built) -> Result<()> + Sync),
+) -> Result<()> {
+    build_parts_into(
+        parts(articles, organisations, config),
+        language,
+        &Digests::new(),
+        earlier,
+        &|_, built| each(built),
     )
 }
 

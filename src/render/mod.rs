@@ -698,21 +698,27 @@ pub fn render_site(
             return Ok(Rendered::default());
         }
         let started = std::time::Instant::now();
-        let mut parts = crate::search::Digests::new();
-        let mut taken = 0;
-        for built in crate::search::index(
+        let written = Mutex::new((crate::search::Digests::new(), 0));
+        crate::search::index_into(
             &archive.articles,
             &archive.organisations,
             &config.search,
             &config.language,
             earlier,
-        )? {
-            parts.insert(built.bundle, built.digest);
-            taken += usize::from(built.taken);
-            for output in built.files {
-                sink(output)?;
-            }
-        }
+            &|built| {
+                {
+                    let mut written = written
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    written.0.insert(built.bundle, built.digest);
+                    written.1 += usize::from(built.taken);
+                }
+                built.files.into_iter().try_for_each(sink)
+            },
+        )?;
+        let (parts, taken) = written
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         Ok(Rendered {
             search_index: Some(started.elapsed()),
             search_parts: parts,
