@@ -596,9 +596,54 @@ pub fn find_places(
 /// `places.locatives_before_a_pair`)
 static LOCATIVES_BEFORE_A_PAIR: Words = Words::new("places.locatives_before_a_pair");
 
-/// The first pair of distinct places joined as partners, in the headline, else in the story's
-/// first paragraph (not a photo caption). Returned in alphabetical order, so one pair has one
-/// name. A pair inside a longer list ("Argentina, Egypt, Iran and Ethiopia") is no bilateral
+/// Words that state cooperation in a sentence. (`words.toml`: `places.cooperation_words`)
+static COOPERATION_WORDS: Words = Words::new("places.cooperation_words");
+
+/// The sentence of `text[within]` that holds `text[start..end]` (sentences as the tokeniser
+/// splits them: abbreviations such as "U.S." end none, nor does a dot before a lower-case word).
+fn sentence_around(text: &str, within: std::ops::Range<usize>, start: usize, end: usize) -> &str {
+    let block = &text[within.clone()];
+    let starts: Vec<usize> = crate::extract::text::tokens(block)
+        .iter()
+        // A dot before a word in lower case ends no sentence ("China-U.S. sister-city ties").
+        .filter(|t| t.sentence_start && !t.text.starts_with(char::is_lowercase))
+        .map(|t| within.start + t.start)
+        .collect();
+    let from = starts.iter().rev().find(|&&s| s <= start).copied();
+    let to = starts.iter().find(|&&s| s >= end).copied();
+    &text[from.unwrap_or(within.start)..to.unwrap_or(within.end)]
+}
+
+/// Whether a sentence states cooperation: it holds one of [`COOPERATION_WORDS`], whole or as a
+/// part of a hyphenated word ("sister-city"). Outside a `headline` (whose words may all be
+/// capitalised), a capitalised word beside another is part of a name, not a statement
+/// ("Brampton City Council is the governing body"), but an acronym counts ("signed an FTA").
+fn states_cooperation(sentence: &str, headline: bool) -> bool {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalised = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        let in_a_name = !headline
+            && capitalised(i)
+            && w.chars().any(char::is_lowercase)
+            && ((i > 0 && capitalised(i - 1)) || capitalised(i + 1));
+        !in_a_name
+            && (COOPERATION_WORDS.contains_lowercase(w)
+                || (w.contains('-')
+                    && w.split('-')
+                        .any(|p| COOPERATION_WORDS.contains_lowercase(p))))
+    })
+}
+
+/// The first pair of distinct places joined as partners, in a sentence that states cooperation
+/// ([`states_cooperation`]), in the headline, else in the story's first paragraph (not a photo
+/// caption). Returned in alphabetical order, so one pair has one name. A pair inside a longer list ("Argentina, Egypt, Iran and Ethiopia") is no bilateral
 /// pair, nor is a pair after a locative word ("talks in London and Paris").
 fn partners(
     article: &Text,
@@ -619,8 +664,16 @@ fn partners(
                 continue;
             }
             let between = text[a.1..b.0].trim().trim_start_matches(')').trim();
-            let in_a_list = (k > 0 && joined(&found[k - 1], &a))
-                || found.get(k + 2).is_some_and(|c| joined(&b, c));
+            // "Washington, Idaho, and Montana": a comma before the list's "and" joins too.
+            let listed = |x: &(usize, usize, usize), y: &(usize, usize, usize)| {
+                joined(x, y)
+                    || matches!(
+                        text[x.1..y.0].trim().trim_start_matches(')').trim(),
+                        ", and" | ", or"
+                    )
+            };
+            let in_a_list = (k > 0 && listed(&found[k - 1], &a))
+                || found.get(k + 2).is_some_and(|c| listed(&b, c));
             let word_before = text[within.start..a.0]
                 .trim_end()
                 .trim_end_matches(" the")
@@ -629,7 +682,15 @@ fn partners(
                 .unwrap_or("");
             let located = LOCATIVES_BEFORE_A_PAIR.contains(word_before);
             let address = between == "," && is_address(finder.name(a.2), finder.name(b.2));
-            if joined(&a, &b) && !in_a_list && !located && !address {
+            if joined(&a, &b)
+                && !in_a_list
+                && !located
+                && !address
+                && states_cooperation(
+                    sentence_around(text, within.clone(), a.0, b.1),
+                    within.start == 0,
+                )
+            {
                 let (x, y) = (finder.name(a.2).to_string(), finder.name(b.2).to_string());
                 return Some(if x <= y { (x, y) } else { (y, x) });
             }
@@ -918,6 +979,49 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn partners_are_only_a_pair_in_a_sentence_that_states_cooperation() {
+        let f = finder();
+        let pair = |text: &str| {
+            partners(&Text::from(text), &f.find(text, &[]), &f).map(|(x, y)| format!("{x} – {y}"))
+        };
+        // Two places standing together say nothing of two parties.
+        assert_eq!(pair("Prices in Lyon and Paris rose\n\nBody."), None);
+        assert_eq!(
+            pair("Trains start\n\nThe Lyon–Paris line opened today."),
+            None
+        );
+        // The statement must be in the pair's own sentence, not the next one.
+        assert_eq!(
+            pair("Trains start\n\nThe Lyon–Paris line opened. Both signed a pact in May."),
+            None
+        );
+        assert_eq!(
+            pair("Trains start\n\nThe Lyon–Paris line, built jointly, opened."),
+            Some("Lyon – Paris".to_string())
+        );
+        // A hyphenated word, and a dot before a lower-case word that ends no sentence.
+        assert_eq!(
+            pair("China-U.S. sister-city ties turn 40\n\nBody."),
+            Some("China – United States".to_string())
+        );
+        // In the story, a capitalised word beside another is a name, not a statement; an
+        // acronym is a statement.
+        assert_eq!(
+            pair("Budget passes\n\nThe Lyon City Council governs Lyon and Paris suburbs."),
+            None
+        );
+        assert_eq!(
+            pair("Ports grow\n\nLyon and Paris now have an FTA."),
+            Some("Lyon – Paris".to_string())
+        );
+        // "Washington, Idaho, and Montana": a list with a comma before its "and".
+        assert_eq!(
+            pair("Fund buys land\n\nThe partnership owns land in Lyon, Paris, and Turin."),
+            None
+        );
     }
 
     #[test]
