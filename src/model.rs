@@ -10,6 +10,10 @@ pub struct Output {
     /// Relative to the output folder, `/`-separated.
     pub rel_path: String,
     pub bytes: Vec<u8>,
+    /// The bytes were read from the file at `rel_path` in the folder this build replaces, and
+    /// checked there (a part of the search index taken from the last build): the writer links
+    /// that file without reading it again.
+    pub from_previous: bool,
 }
 
 /// Where rendered files go, as soon as each is ready; called from many threads.

@@ -262,6 +262,7 @@ fn with_part_file(mut files: Vec<Output>, bundle: &str, digest: Digest) -> Vec<O
     files.push(Output {
         rel_path: format!("{bundle}{PART_FILE}"),
         bytes: json,
+        from_previous: false,
     });
     files
 }
@@ -327,6 +328,7 @@ impl Earlier {
                         (file_hash(&bytes) == *hash).then(|| Output {
                             rel_path: format!("{bundle}{name}"),
                             bytes,
+                            from_previous: from == bundle,
                         })
                     })
                     .collect::<Option<Vec<Output>>>()?;
@@ -657,6 +659,7 @@ pub fn index_records(records: Vec<Record>, language: &str, bundle: &str) -> Resu
                 wanted(&name, bundle).then(|| Output {
                     rel_path: format!("{bundle}{name}"),
                     bytes: f.contents,
+                    from_previous: false,
                 })
             })
             .collect();
@@ -973,12 +976,21 @@ mod tests {
         assert_eq!(earlier.parts.len(), 5);
         for part in &fresh {
             let taken = earlier.files(part.digest, &part.bundle).unwrap();
-            let built: Vec<&Output> = part
+            // Each marked as the folder's own file, for the writer to link.
+            assert!(taken.iter().all(|f| f.from_previous), "{}", part.bundle);
+            let contents = |f: &Output| (f.rel_path.clone(), f.bytes.clone());
+            let built: Vec<_> = part
                 .files
                 .iter()
                 .filter(|f| !f.rel_path.ends_with(PART_FILE))
+                .map(contents)
                 .collect();
-            assert_eq!(taken.iter().collect::<Vec<_>>(), built, "{}", part.bundle);
+            assert_eq!(
+                taken.iter().map(contents).collect::<Vec<_>>(),
+                built,
+                "{}",
+                part.bundle
+            );
         }
         let again = index(&articles, &[], &config, "en", Some(folder.path())).unwrap();
         let bytes = |built: &[Built]| -> Vec<(String, Vec<u8>)> {

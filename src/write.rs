@@ -338,7 +338,7 @@ pub fn update_files(out: &Path, outputs: &[Output]) -> Result<usize> {
     let mut written = 0;
     for output in outputs {
         let path = out.join(&output.rel_path);
-        if holds(&path, &output.bytes) {
+        if output.from_previous || holds(&path, &output.bytes) {
             continue;
         }
         let name = path
@@ -346,7 +346,7 @@ pub fn update_files(out: &Path, outputs: &[Output]) -> Result<usize> {
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
         let temporary = path.with_file_name(format!(".{name}.concord-new"));
-        write_file(&temporary, &output.bytes, None)?;
+        write_file(&temporary, &output.bytes, None, false)?;
         fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))?;
         written += 1;
     }
@@ -476,13 +476,14 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
 }
 
 /// Writes `bytes` at `path`, creating its folder; when the file `same` (of the previous site)
-/// holds those bytes, hard-links it instead.
-fn write_file(path: &Path, bytes: &[u8], same: Option<&Path>) -> Result<()> {
+/// holds those bytes, hard-links it instead. `read_from_same`: the bytes were read from `same`
+/// and checked already ([`Output::from_previous`]), so it is linked without reading it again.
+fn write_file(path: &Path, bytes: &[u8], same: Option<&Path>, read_from_same: bool) -> Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
     if let Some(old) = same
-        && holds(old, bytes)
+        && (read_from_same || holds(old, bytes))
         && fs::hard_link(old, path).is_ok()
     {
         return Ok(());
@@ -517,19 +518,21 @@ fn fill(
             statics.insert(rel, bytes);
         }
     }
-    let write = |rel: &str, bytes: &[u8]| {
+    let write = |rel: &str, bytes: &[u8], from_previous: bool| {
         write_file(
             &dir.join(rel),
             bytes,
             previous.map(|p| p.join(rel)).as_deref(),
+            from_previous,
         )
     };
     for (rel, bytes) in &statics {
-        write(rel, bytes)?;
+        write(rel, bytes, false)?;
     }
     write(
         MARKER,
         concat!("concord ", env!("CARGO_PKG_VERSION"), "\n").as_bytes(),
+        false,
     )?;
     let written = AtomicUsize::new(statics.len());
     produce(&|output: Output| {
@@ -542,7 +545,7 @@ fn fill(
                 ),
             });
         }
-        write(&output.rel_path, &output.bytes)?;
+        write(&output.rel_path, &output.bytes, output.from_previous)?;
         written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     })?;
@@ -622,6 +625,7 @@ mod tests {
         let page = |p: &str| Output {
             rel_path: p.into(),
             bytes: b"x".to_vec(),
+            from_previous: false,
         };
         let none = Path::new("/nonexistent");
         write_site(&out, none, None, |sink| {
@@ -642,6 +646,42 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
+    fn a_file_read_from_the_previous_site_is_linked_from_it_and_others_are_compared() {
+        use std::os::unix::fs::MetadataExt;
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        let none = Path::new("/nonexistent");
+        let file = |rel: &str, bytes: &[u8], from_previous| Output {
+            rel_path: rel.into(),
+            bytes: bytes.to_vec(),
+            from_previous,
+        };
+        write_site(&out, none, None, |sink| {
+            sink(file("index.html", b"home", false))?;
+            sink(file("same.txt", b"old", false))?;
+            sink(file("taken.txt", b"old", false))?;
+            sink(file("changed.txt", b"old", false))
+        })
+        .unwrap();
+        let inode = |rel: &str| fs::metadata(out.join(rel)).unwrap().ino();
+        let before = [inode("same.txt"), inode("taken.txt"), inode("changed.txt")];
+        write_site(&out, none, None, |sink| {
+            sink(file("index.html", b"home", false))?;
+            sink(file("same.txt", b"old", false))?;
+            // Not read again: the writer takes the flag's word for it.
+            sink(file("taken.txt", b"new", true))?;
+            sink(file("changed.txt", b"new", false))
+        })
+        .unwrap();
+        assert_eq!(inode("same.txt"), before[0]);
+        assert_eq!(inode("taken.txt"), before[1]);
+        assert_eq!(fs::read(out.join("taken.txt")).unwrap(), b"old");
+        assert_ne!(inode("changed.txt"), before[2]);
+        assert_eq!(fs::read(out.join("changed.txt")).unwrap(), b"new");
+    }
+
+    #[test]
     fn a_bundle_is_replaced_without_touching_the_bundles_below_it() {
         use crate::search::BUNDLE;
         let site = tempfile::tempdir().unwrap();
@@ -649,6 +689,7 @@ mod tests {
         let file = |rel: &str, bytes: &[u8]| Output {
             rel_path: rel.into(),
             bytes: bytes.to_vec(),
+            from_previous: false,
         };
         for rel in [
             "pagefind/fragment/old.pf_fragment",
@@ -725,6 +766,7 @@ mod tests {
             files: vec![Output {
                 rel_path: "pagefind/pagefind-entry.json".into(),
                 bytes: b"{}".to_vec(),
+                from_previous: false,
             }],
         }];
         // The archive shrank: the newest part and one older part, and the router.

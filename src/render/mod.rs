@@ -199,7 +199,11 @@ impl Renderer<'_> {
         {
             bytes = clean.into_bytes();
         }
-        (self.sink)(Output { rel_path, bytes })
+        (self.sink)(Output {
+            rel_path,
+            bytes,
+            from_previous: false,
+        })
     }
 
     /// Renders an HTML page at `rel_url` (`""`, `2023/10/x/`) and lists it in the sitemap.
@@ -797,6 +801,7 @@ fn render_pages(
         sink(Output {
             rel_path: "robots.txt".into(),
             bytes: feeds::robots(base).into_bytes(),
+            from_previous: false,
         })?;
         for output in redirects(archive, config, base) {
             sink(output)?;
@@ -828,6 +833,7 @@ fn redirects(archive: &Archive, config: &SiteConfig, base: &BaseUrl) -> Vec<Outp
             Some(Output {
                 rel_path: rel,
                 bytes: redirect_page(&to).into_bytes(),
+                from_previous: false,
             })
         })
         .collect()
