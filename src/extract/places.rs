@@ -599,9 +599,15 @@ static LOCATIVES_BEFORE_A_PAIR: Words = Words::new("places.locatives_before_a_pa
 /// Words that state cooperation in a sentence. (`words.toml`: `places.cooperation_words`)
 static COOPERATION_WORDS: Words = Words::new("places.cooperation_words");
 
-/// The sentence of `text[within]` that holds `text[start..end]` (sentences as the tokeniser
-/// splits them: abbreviations such as "U.S." end none, nor does a dot before a lower-case word).
-fn sentence_around(text: &str, within: std::ops::Range<usize>, start: usize, end: usize) -> &str {
+/// Where the sentence of `text[within]` that holds `text[start..end]` stands (sentences as the
+/// tokeniser splits them: abbreviations such as "U.S." end none, nor does a dot before a
+/// lower-case word).
+fn sentence_span(
+    text: &str,
+    within: std::ops::Range<usize>,
+    start: usize,
+    end: usize,
+) -> std::ops::Range<usize> {
     let block = &text[within.clone()];
     let starts: Vec<usize> = crate::extract::text::tokens(block)
         .iter()
@@ -611,7 +617,7 @@ fn sentence_around(text: &str, within: std::ops::Range<usize>, start: usize, end
         .collect();
     let from = starts.iter().rev().find(|&&s| s <= start).copied();
     let to = starts.iter().find(|&&s| s >= end).copied();
-    &text[from.unwrap_or(within.start)..to.unwrap_or(within.end)]
+    from.unwrap_or(within.start)..to.unwrap_or(within.end)
 }
 
 /// Whether a sentence states cooperation: it holds one of [`COOPERATION_WORDS`], whole or as a
@@ -641,6 +647,53 @@ fn states_cooperation(sentence: &str, headline: bool) -> bool {
     })
 }
 
+/// A place found in the text: its start, its end, and its index in the gazetteer.
+type Found = (usize, usize, usize);
+
+/// A place that does something "with" another in a sentence that states cooperation ("Kestrel
+/// signs a port pact with Valmora", "Harwick's exchange agrees a link with the Alder bourse"):
+/// the first place of the sentence (not one the sentence is "in" or "at") and the place right
+/// after "with" (or "with the"), each alone, not one of a list ("with Alder and Birch").
+/// Returns the two places' indexes.
+fn partner_with(
+    text: &str,
+    within: std::ops::Range<usize>,
+    found: &[(usize, usize, usize)],
+    listed: &dyn Fn(&Found, &Found) -> bool,
+) -> Option<(usize, usize)> {
+    let last_word = |before: &str| {
+        before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let alone = |k: usize| {
+        let after_one = k > 0 && listed(&found[k - 1], &found[k]);
+        let before_one = found.get(k + 1).is_some_and(|c| listed(&found[k], c));
+        !after_one && !before_one
+    };
+    found.iter().enumerate().find_map(|(k, b)| {
+        if b.0 < within.start || b.1 > within.end {
+            return None;
+        }
+        let before = text[within.start..b.0].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        if last_word(before) != "with" || !alone(k) {
+            return None;
+        }
+        let sentence = sentence_span(text, within.clone(), b.0, b.1);
+        let (i, a) = found.iter().enumerate().find(|(_, a)| {
+            a.0 >= sentence.start
+                && a.1 <= b.0
+                && !matches!(last_word(&text[sentence.start..a.0]).as_str(), "in" | "at")
+        })?;
+        (a.2 != b.2 && alone(i) && states_cooperation(&text[sentence], within.start == 0))
+            .then_some((a.2, b.2))
+    })
+}
+
 /// The first pair of distinct places joined as partners, in a sentence that states cooperation
 /// ([`states_cooperation`]), in the headline, else in the story's first paragraph (not a photo
 /// caption). Returned in alphabetical order, so one pair has one name. A pair inside a longer list ("Argentina, Egypt, Iran and Ethiopia") is no bilateral
@@ -657,6 +710,14 @@ fn partners(
         matches!(between, "and" | "&" | "-" | "–" | "—" | "," | "/")
             || between.eq_ignore_ascii_case("and the")
     };
+    // "Washington, Idaho, and Montana": a comma before the list's "and" joins too.
+    let listed = |x: &(usize, usize, usize), y: &(usize, usize, usize)| {
+        joined(x, y)
+            || matches!(
+                text[x.1..y.0].trim().trim_start_matches(')').trim(),
+                ", and" | ", or"
+            )
+    };
     for within in [0..article.headline().len(), article.lead()] {
         for (k, pair) in found.windows(2).enumerate() {
             let (a, b) = (pair[0], pair[1]);
@@ -664,14 +725,6 @@ fn partners(
                 continue;
             }
             let between = text[a.1..b.0].trim().trim_start_matches(')').trim();
-            // "Washington, Idaho, and Montana": a comma before the list's "and" joins too.
-            let listed = |x: &(usize, usize, usize), y: &(usize, usize, usize)| {
-                joined(x, y)
-                    || matches!(
-                        text[x.1..y.0].trim().trim_start_matches(')').trim(),
-                        ", and" | ", or"
-                    )
-            };
             let in_a_list = (k > 0 && listed(&found[k - 1], &a))
                 || found.get(k + 2).is_some_and(|c| listed(&b, c));
             let word_before = text[within.start..a.0]
@@ -687,13 +740,17 @@ fn partners(
                 && !located
                 && !address
                 && states_cooperation(
-                    sentence_around(text, within.clone(), a.0, b.1),
+                    &text[sentence_span(text, within.clone(), a.0, b.1)],
                     within.start == 0,
                 )
             {
                 let (x, y) = (finder.name(a.2).to_string(), finder.name(b.2).to_string());
                 return Some(if x <= y { (x, y) } else { (y, x) });
             }
+        }
+        if let Some((a, b)) = partner_with(text, within.clone(), found, &listed) {
+            let (x, y) = (finder.name(a).to_string(), finder.name(b).to_string());
+            return Some(if x <= y { (x, y) } else { (y, x) });
         }
     }
     None
@@ -1021,6 +1078,42 @@ mod tests {
         assert_eq!(
             pair("Fund buys land\n\nThe partnership owns land in Lyon, Paris, and Turin."),
             None
+        );
+    }
+
+    #[test]
+    fn a_place_that_cooperates_with_another_makes_a_pair_with_it() {
+        let f = finder();
+        let pair = |text: &str| {
+            partners(&Text::from(text), &f.find(text, &[]), &f).map(|(x, y)| format!("{x} – {y}"))
+        };
+        let lyon_turin = Some("Lyon – Turin".to_string());
+        assert_eq!(
+            pair("Lyon signs a port pact with Turin\n\nBody."),
+            lyon_turin
+        );
+        assert_eq!(
+            pair("Lyon's exchange agrees a link with the Turin bourse\n\nBody."),
+            lyon_turin
+        );
+        assert_eq!(
+            pair("Pact signed\n\nIn Paris on Monday Lyon signed a pact with Turin."),
+            lyon_turin
+        );
+        // Not with a list, not without a statement of cooperation, not across sentences.
+        assert_eq!(
+            pair("Lyon signs a pact with Turin and Milan\n\nBody."),
+            None
+        );
+        assert_eq!(pair("Lyon fans clashed with Turin police\n\nBody."), None);
+        assert_eq!(
+            pair("Pact signed\n\nLyon grew. Ministers met with Turin officials."),
+            None
+        );
+        // Joined by "and" first: the classic form wins over a later "with".
+        assert_eq!(
+            pair("Lyon and Paris sign a pact with Turin\n\nBody."),
+            Some("Lyon – Paris".to_string())
         );
     }
 
