@@ -650,6 +650,21 @@ fn states_cooperation(sentence: &str, headline: bool) -> bool {
 /// A place found in the text: its start, its end, and its index in the gazetteer.
 type Found = (usize, usize, usize);
 
+/// The last word of `before` ("" when it has none).
+fn last_word(before: &str) -> &str {
+    before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
+/// Two parties' names, in alphabetical order: one pair has one name.
+fn pair_of(x: &str, y: &str) -> (String, String) {
+    let (x, y) = (x.to_string(), y.to_string());
+    if x <= y { (x, y) } else { (y, x) }
+}
+
 /// A place that does something "with" another in a sentence that states cooperation ("Kestrel
 /// signs a port pact with Valmora", "Harwick's exchange agrees a link with the Alder bourse"):
 /// the first place of the sentence (not one the sentence is "in" or "at") and the place right
@@ -658,17 +673,9 @@ type Found = (usize, usize, usize);
 fn partner_with(
     text: &str,
     within: std::ops::Range<usize>,
-    found: &[(usize, usize, usize)],
+    found: &[Found],
     listed: &dyn Fn(&Found, &Found) -> bool,
 ) -> Option<(usize, usize)> {
-    let last_word = |before: &str| {
-        before
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase()
-    };
     let alone = |k: usize| {
         let after_one = k > 0 && listed(&found[k - 1], &found[k]);
         let before_one = found.get(k + 1).is_some_and(|c| listed(&found[k], c));
@@ -680,38 +687,38 @@ fn partner_with(
         }
         let before = text[within.start..b.0].trim_end();
         let before = before.strip_suffix(" the").unwrap_or(before);
-        if last_word(before) != "with" || !alone(k) {
+        if !last_word(before).eq_ignore_ascii_case("with") || !alone(k) {
             return None;
         }
         let sentence = sentence_span(text, within.clone(), b.0, b.1);
         let (i, a) = found.iter().enumerate().find(|(_, a)| {
             a.0 >= sentence.start
                 && a.1 <= b.0
-                && !matches!(last_word(&text[sentence.start..a.0]).as_str(), "in" | "at")
+                && !["in", "at"]
+                    .iter()
+                    .any(|w| last_word(&text[sentence.start..a.0]).eq_ignore_ascii_case(w))
         })?;
         (a.2 != b.2 && alone(i) && states_cooperation(&text[sentence], within.start == 0))
             .then_some((a.2, b.2))
     })
 }
 
-/// The first pair of distinct places joined as partners, in a sentence that states cooperation
-/// ([`states_cooperation`]), in the headline, else in the story's first paragraph (not a photo
-/// caption). Returned in alphabetical order, so one pair has one name. A pair inside a longer list ("Argentina, Egypt, Iran and Ethiopia") is no bilateral
-/// pair, nor is a pair after a locative word ("talks in London and Paris").
-fn partners(
-    article: &Text,
-    found: &[(usize, usize, usize)],
-    finder: &PlaceFinder,
-) -> Option<(String, String)> {
+/// The first pair of distinct places joined as partners ([`partner_with`] after the joined pairs
+/// of each block), in a sentence that states cooperation ([`states_cooperation`]), in the
+/// headline, else in the story's first paragraph (not a photo caption). Returned in alphabetical
+/// order, so one pair has one name. A pair inside a longer list ("Argentina, Egypt, Iran and
+/// Ethiopia") is no bilateral pair, nor is a pair after a locative word ("visited Lyon and
+/// Turin").
+fn partners(article: &Text, found: &[Found], finder: &PlaceFinder) -> Option<(String, String)> {
     let text = article.as_str();
-    let joined = |x: &(usize, usize, usize), y: &(usize, usize, usize)| {
+    let joined = |x: &Found, y: &Found| {
         // "the United Arab Emirates (UAE), Uruguay": a bracketed short name comes with the first.
         let between = text[x.1..y.0].trim().trim_start_matches(')').trim();
         matches!(between, "and" | "&" | "-" | "–" | "—" | "," | "/")
             || between.eq_ignore_ascii_case("and the")
     };
     // "Washington, Idaho, and Montana": a comma before the list's "and" joins too.
-    let listed = |x: &(usize, usize, usize), y: &(usize, usize, usize)| {
+    let listed = |x: &Found, y: &Found| {
         joined(x, y)
             || matches!(
                 text[x.1..y.0].trim().trim_start_matches(')').trim(),
@@ -727,12 +734,8 @@ fn partners(
             let between = text[a.1..b.0].trim().trim_start_matches(')').trim();
             let in_a_list = (k > 0 && listed(&found[k - 1], &a))
                 || found.get(k + 2).is_some_and(|c| listed(&b, c));
-            let word_before = text[within.start..a.0]
-                .trim_end()
-                .trim_end_matches(" the")
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
+            let word_before =
+                last_word(text[within.start..a.0].trim_end().trim_end_matches(" the"));
             let located = LOCATIVES_BEFORE_A_PAIR.contains(word_before);
             let address = between == "," && is_address(finder.name(a.2), finder.name(b.2));
             if joined(&a, &b)
@@ -744,13 +747,11 @@ fn partners(
                     within.start == 0,
                 )
             {
-                let (x, y) = (finder.name(a.2).to_string(), finder.name(b.2).to_string());
-                return Some(if x <= y { (x, y) } else { (y, x) });
+                return Some(pair_of(finder.name(a.2), finder.name(b.2)));
             }
         }
         if let Some((a, b)) = partner_with(text, within.clone(), found, &listed) {
-            let (x, y) = (finder.name(a).to_string(), finder.name(b).to_string());
-            return Some(if x <= y { (x, y) } else { (y, x) });
+            return Some(pair_of(finder.name(a), finder.name(b)));
         }
     }
     None
