@@ -522,9 +522,9 @@ pub fn build_parts_into(
         })
 }
 
-/// Builds the index of these articles (an archive's, newest first): each of its [`bundles`]
-/// (built side by side, or taken from the index of the site folder `earlier` where that holds
-/// the same records); the same articles always give the same bytes.
+/// The whole index of these articles, collected: what the tests compare ([`index_into`] is what
+/// a build uses).
+#[cfg(test)]
 pub fn index(
     articles: &[TaggedArticle],
     organisations: &[Organisation],
@@ -540,8 +540,10 @@ pub fn index(
     )
 }
 
-/// [`index`], handing each part to `each` as soon as it is built ([`build_parts_into`]): what a
-/// build writing the whole site does.
+/// Builds the index of these articles (an archive's, newest first): each of its [`bundles`]
+/// (built side by side, or taken from the index of the site folder `earlier` where that holds
+/// the same records), handing each part to `each` as soon as it is built ([`build_parts_into`]);
+/// the same articles always give the same bytes. What a build writing the whole site does.
 pub fn index_into(
     articles: &[TaggedArticle],
     organisations: &[Organisation],
