@@ -631,6 +631,9 @@ fn name_end(
     b
 }
 
+/// Kinds of things named right after them. (`words.toml`: `people.kinds_before_a_name`)
+static KINDS_BEFORE_A_NAME: Words = Words::new("people.kinds_before_a_name");
+
 /// Nouns of [`THING_NOUNS`] that are also surnames. (`words.toml`: `people.surname_thing_nouns`)
 static SURNAME_THING_NOUNS: Words = Words::new("people.surname_thing_nouns");
 
@@ -663,6 +666,18 @@ fn person_span(
         && a.checked_sub(1)
             .is_some_and(|k| matches!(lower(&toks[k]).as_str(), "the" | "a" | "an"))
     {
+        return None;
+    }
+    // "Space Shuttle Atlantis", "Cyclone Phailin", "the graphic novel Angel Catbird": a kind of
+    // thing opening the name or right before it.
+    let kind_first = b - a >= 2
+        && toks[a..b - 1]
+            .iter()
+            .any(|t| KINDS_BEFORE_A_NAME.contains(lower(t).as_str()));
+    let kind_before = a.checked_sub(1).is_some_and(|k| {
+        !toks[k].break_after && KINDS_BEFORE_A_NAME.contains(lower(&toks[k]).as_str())
+    });
+    if last_title.is_none() && (kind_first || kind_before) {
         return None;
     }
     // The whole rest of the sub-run must be the name (no trailing organisation words etc.).
@@ -745,10 +760,12 @@ fn is_initial(word: &str) -> bool {
 /// is Kang Young Joong").
 fn title_before(toks: &[Token], a: usize) -> (bool, Option<usize>) {
     // "Minister of Trade, Ports and Fisheries Ode Varn": across a list of portfolios.
-    // At most twenty words back, so a text without punctuation stays linear.
+    // At most twenty words back, so a text without punctuation stays linear; never into the
+    // sentence or paragraph before (a caption "…, NASA Administrator" ends without a stop).
     let before = (a.saturating_sub(20)..a).rev().take_while(|&k| {
         let t = &toks[k];
-        !t.break_after || (t.comma_after && t.capitalised && is_portfolio_word(&lower(t)))
+        !toks[k + 1].sentence_start
+            && (!t.break_after || (t.comma_after && t.capitalised && is_portfolio_word(&lower(t))))
     });
     let mut titled = false;
     let mut role_from = None;
@@ -1398,6 +1415,30 @@ mod tests {
     fn capitalised_phrases_without_evidence_are_not_people() {
         assert!(people("The Stock Connect opened and Five Centers grew.").is_empty());
         assert!(people("In October Shanghai Bank grew.").is_empty());
+    }
+
+    #[test]
+    fn a_kind_of_thing_before_a_name_names_a_thing() {
+        // Each would be a person without the kind: a given name opens it, or its last word
+        // stands alone later.
+        assert!(people("Fans lined up for Space Shuttle Orla. Later Orla landed.").is_empty());
+        assert!(people("Cyclone Tomas Brenner hit the coast.").is_empty());
+        assert!(people("She launched her graphic novel Maria Crane at the fair.").is_empty());
+        assert_eq!(
+            people("She launched her novel with Maria Crane at the fair."),
+            [("Maria Crane".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn a_title_is_looked_for_in_the_names_sentence_only() {
+        let text = "Ana Lind, Kestrel Administrator\n\nFile image of Alder Tomas Brenner";
+        let toks = text::tokens(text);
+        let alder = toks.iter().position(|t| t.text == "Alder").unwrap();
+        assert_eq!(title_before(&toks, alder), (false, None));
+        let text = "Kestrel Administrator of Alder Tomas Brenner";
+        let toks = text::tokens(text);
+        assert_eq!(title_before(&toks, 3), (true, Some(1)));
     }
 
     #[test]
