@@ -396,6 +396,7 @@ pub(super) fn headed_names_in(
     let mut names = Vec::new();
     // Names the text calls an occasion anywhere ("…, a three-day event"): not bodies.
     let mut occasions = Vec::new();
+    let quoted = super::people::quoted_surnames(body_tokens);
     for toks in text::paragraphs(body_tokens) {
         if is_heading(toks) {
             continue;
@@ -411,7 +412,16 @@ pub(super) fn headed_names_in(
             let titled = run.start > 0
                 && !toks[run.start].break_before
                 && with_lowercase(toks[run.start - 1].text, is_title_word);
-            for (a, b) in headed_spans(run_tokens, titled, is_place) {
+            for (a, mut b) in headed_spans(run_tokens, titled, is_place) {
+                // "a student at University of Alder Ana Kestrel … Kestrel said": a quoted
+                // person's name run on after a body's complement is the person's.
+                if b - a >= 5
+                    && quoted.contains(run_tokens[b - 1].text)
+                    && run_tokens[a..b - 2].iter().any(|t| t.text == "of")
+                    && !is_head(run_tokens[b - 2].text)
+                {
+                    b -= 2;
+                }
                 if locative && a == 0 && FACILITY_HEADS.contains_lowercase(run_tokens[b - 1].text) {
                     continue;
                 }
@@ -2065,6 +2075,19 @@ mod tests {
                 "Alder Stock Exchange",
                 "Kestrel Exchange",
                 "Birch Port Authority"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_persons_name_run_on_after_a_complement_is_not_the_bodys() {
+        let text = "Title\n\nA student at University of Alder Birch Tomas Kestrel heard of it. \
+                    Kestrel said she was proud. Staff of University of Alder Birch Hall agreed.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "University of Alder Birch",
+                "University of Alder Birch Hall"
             ]
         );
     }

@@ -193,6 +193,28 @@ pub fn people_candidates(
     people
 }
 
+/// The capitalised words that stand alone right before a verb of speech ("Jafari said"), the
+/// article never writing them in lower case ("He said", "It added" are no one's): surnames
+/// the article quotes. O(tokens).
+pub fn quoted_surnames<'a>(toks: &[Token<'a>]) -> HashSet<&'a str> {
+    let lower_case = text::lower_case_words(toks);
+    toks.windows(3)
+        .filter(|w| {
+            let [before, word, verb] = w else {
+                return false;
+            };
+            word.capitalised
+                && word.text.chars().any(char::is_lowercase)
+                && (!before.capitalised || before.break_after || word.sentence_start)
+                && !word.break_after
+                && SPEECH.contains(verb.text)
+                && !lower_case.contains(word.text.to_lowercase().as_str())
+                && !FUNCTION_WORDS.contains(word.text.to_lowercase().as_str())
+        })
+        .map(|w| w[1].text)
+        .collect()
+}
+
 /// "Kevin Drake and Solon Bixler", "Kevin Drake, Solon Bixler": a name of two or three words
 /// listed with a person's is a person's too — unless it ends in a word the article also writes
 /// in lower case ("Chick Corea and Weather Report": a band; "report" is a common noun).
@@ -1428,6 +1450,15 @@ mod tests {
             people("She launched her novel with Maria Crane at the fair."),
             [("Maria Crane".to_string(), None)]
         );
+    }
+
+    #[test]
+    fn quoted_surnames_stand_alone_before_a_verb_of_speech() {
+        let text = "Tomas Kestrel came. Kestrel said so. He said more. Alder Bank said no; \
+                    it said so. Later, Ruiz added that Birch said nothing.";
+        let mut found: Vec<&str> = quoted_surnames(&text::tokens(text)).into_iter().collect();
+        found.sort_unstable();
+        assert_eq!(found, ["Birch", "Kestrel", "Ruiz"]);
     }
 
     #[test]
