@@ -125,6 +125,9 @@ pub fn find_people(
 /// `people.name_particles`)
 static NAME_PARTICLES: Words = Words::new("people.name_particles");
 
+/// Words before a thing's name. (`words.toml`: `people.determiners`)
+static DETERMINERS: Words = Words::new("people.determiners");
+
 /// Regnal numbers. (`words.toml`: `people.regnal_numbers`)
 static REGNAL_NUMBERS: Words = Words::new("people.regnal_numbers");
 
@@ -136,8 +139,8 @@ pub fn people_candidates(
 ) -> Vec<Candidate> {
     // Names are read in the body; the headline is only where they are matched.
     let body_start = text::body_start(text);
-    // Capitalised words standing alone (not next to another capitalised word, no article
-    // before: "the Columbia" is a thing), computed once so each candidate looks up in O(1).
+    // Capitalised words standing alone (not next to another capitalised word, no determiner
+    // before: "the Columbia", "their own Polaroid" are things), computed once so each candidate looks up in O(1).
     // A word the article also writes in lower case is a common word ("the state of magic …
     // Carnival of Magic"), not a surname standing alone.
     let lower_case = text::lower_case_words(toks);
@@ -148,7 +151,7 @@ pub fn people_candidates(
             t.capitalised
                 && (k + 1 >= toks.len() || !toks[k + 1].capitalised || toks[k + 1].break_before)
                 && (k == 0 || !toks[k - 1].capitalised || toks[k].break_before)
-                && (k == 0 || !matches!(toks[k - 1].text, "the" | "The" | "a" | "an"))
+                && (k == 0 || !DETERMINERS.contains(lower(&toks[k - 1]).as_str()))
                 && !lower_case.contains(t.text.to_lowercase().as_str())
         })
         .map(|(_, t)| t.text)
@@ -173,12 +176,26 @@ pub fn people_candidates(
             {
                 j += 1;
             }
+            // "Nonpartisan Paul Tse and …": a sentence's first word that the article also
+            // writes in lower case, before a given name, is a common word capitalised by its
+            // place, not a title or a name's.
+            let from = if j - i >= 3
+                && toks[i].sentence_start
+                && !is_title(&toks[i])
+                && !is_given_name(toks[i].text)
+                && is_given_name(toks[i + 1].text)
+                && lower_case.contains(lower(&toks[i]).as_str())
+            {
+                i + 1
+            } else {
+                i
+            };
             if j > i {
                 consider(
                     text,
                     toks,
                     &standalone,
-                    i,
+                    from,
                     j,
                     body_start,
                     is_place,
@@ -1449,6 +1466,32 @@ mod tests {
         assert_eq!(
             people("She launched her novel with Maria Crane at the fair."),
             [("Maria Crane".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn a_word_after_a_determiner_confirms_no_surname() {
+        // "Polaroid" alone after "their own" is a thing; after "said" it would be a surname.
+        assert!(
+            people("There are Warhol Polaroid shows. Guests had their own Polaroid taken.")
+                .is_empty()
+        );
+        assert_eq!(
+            people("There are Tomas Varn shows. Guests met Varn later."),
+            [("Tomas Varn".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_word_written_in_lower_case_elsewhere_is_no_part_of_a_name() {
+        assert_eq!(
+            people("Some are nonpartisan. Nonpartisan Paul Tse won the seat."),
+            [("Paul Tse".to_string(), None)]
+        );
+        // Never a title ("Minister Ana Lind … the minister").
+        assert_eq!(
+            people("Minister Ana Lind came. The minister said so."),
+            [("Ana Lind".to_string(), Some("Minister".to_string()))]
         );
     }
 
