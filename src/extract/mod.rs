@@ -399,7 +399,7 @@ impl Reader {
     /// What `article` is about: the organisations `tagger` finds, then its places, partners and
     /// people outside those organisations' mentions.
     pub fn tag(&self, article: &Article, reading: Reading, tagger: &organisations::Tagger) -> Tags {
-        let (organisations, mut spans) = tagger.tag(article);
+        let (organisations, mut spans) = tagger.tag(article, &reading.names);
         let mut tags = Tags {
             organisations,
             ..Tags::default()
@@ -505,7 +505,7 @@ pub fn candidates(articles: &[Article], config: &SiteConfig) -> Vec<Vec<Candidat
         .iter()
         .map(|article| {
             // Tagged again, as a build tags it, for the same mention spans a build scores.
-            let (found, spans) = tagger.tag(article);
+            let (found, spans) = tagger.tag(article, &reader.read(article).names);
             let scored = reader.scored(article, &found, &tagger, &spans);
             found
                 .iter()

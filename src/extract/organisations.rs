@@ -1570,6 +1570,15 @@ fn after_a_determiner(text: &str, at: usize, word: &str) -> bool {
         })
 }
 
+/// Whether the mention `word` at `at` is one word with lower-case letters ("Labour", not "FTU")
+/// that opens a line or a sentence: capitalised there whatever it names.
+fn one_word_opening_a_sentence(text: &str, at: usize, word: &str) -> bool {
+    let before = text[..at].trim_end_matches([' ', '"', '“', '‘', '\'', '(']);
+    !word.contains(char::is_whitespace)
+        && word.chars().any(char::is_lowercase)
+        && (before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':']))
+}
+
 /// The word right before `text[at..]`, when a single space parts them.
 fn word_before(text: &str, at: usize) -> Option<&str> {
     text[..at]
@@ -1595,7 +1604,15 @@ impl Tagger {
     }
 
     /// The organisations `article` names, and the byte spans of their mentions. O(text).
-    pub fn tag(&self, article: &Article) -> (Vec<OrganisationMention>, Vec<(usize, usize)>) {
+    ///
+    /// A name the text proposed only in other articles, one title-case word, that this article
+    /// writes only where a sentence opens ("Labour services, science and education …" after
+    /// another article's "the Labour party") is not found: its capital says nothing there.
+    pub fn tag(
+        &self,
+        article: &Article,
+        own: &Names,
+    ) -> (Vec<OrganisationMention>, Vec<(usize, usize)>) {
         let Tagger {
             patterns,
             pattern_org,
@@ -1639,6 +1656,9 @@ impl Tagger {
         // The front matter's `organisations` is the whole list: the text only gives mentions.
         let only = article.corrections.organisations_only;
         let mut span_orgs = Vec::new();
+        // Organisations with a mention whose capital is evidence (not one word opening a
+        // sentence), in this article.
+        let mut written_as_names: HashSet<usize> = HashSet::default();
         if let Some(matcher) = &matcher {
             for m in matcher.find_iter(article.text.as_str()) {
                 let text = &article.text[m.start()..m.end()];
@@ -1653,18 +1673,46 @@ impl Tagger {
                     note(org, Some(text));
                     spans.push((m.start(), m.end()));
                     span_orgs.push(org);
+                    if !one_word_opening_a_sentence(&article.text, m.start(), text) {
+                        written_as_names.insert(org);
+                    }
                 }
             }
         }
         let in_a_table = |org: usize| self.sources[org] & (Source::SITE | Source::BUILTIN) != 0;
+        let unsure = self.unsure(&found, &written_as_names, &declared, own);
         merge_back_references(&mut found, in_a_table);
-        let removed = self.removed(article, &found);
+        let mut removed = self.removed(article, &found);
+        removed.extend(unsure);
         if !removed.is_empty() {
             found.retain(|m| !removed.contains(&m.id));
             let mut org = span_orgs.iter();
             spans.retain(|_| org.next().is_none_or(|o| !removed.contains(o)));
         }
         (found, spans)
+    }
+
+    /// The organisations of `found` whose capitals say nothing in this article: every mention
+    /// one word opening a sentence (none in `written_as_names`), in no table, neither declared
+    /// by the article nor proposed by its own text (`own`).
+    fn unsure(
+        &self,
+        found: &[OrganisationMention],
+        written_as_names: &HashSet<usize>,
+        declared: &HashSet<usize>,
+        own: &Names,
+    ) -> HashSet<usize> {
+        let own: HashSet<&str> = own.proposed().collect();
+        found
+            .iter()
+            .filter(|m| {
+                !written_as_names.contains(&m.id)
+                    && self.sources[m.id] & (Source::SITE | Source::BUILTIN) == 0
+                    && !declared.contains(&m.id)
+                    && !m.mentions.iter().any(|x| own.contains(x.as_str()))
+            })
+            .map(|m| m.id)
+            .collect()
     }
 
     /// The organisations of `found` that the article's `organisations_remove` names, by their
@@ -1903,7 +1951,14 @@ mod tests {
             .zip(&found)
             .collect();
         let (table, tagger) = organisation_table(&sources, site_table, settings);
-        let found = articles.iter().map(|a| tagger.tag(a).0).collect();
+        let found = articles
+            .iter()
+            .map(|a| {
+                let toks = text::tokens(&a.text);
+                let own = read_names(&a.text, text::body_tokens(&a.text, &toks), &|_| false);
+                tagger.tag(a, &own).0
+            })
+            .collect();
         (table, found)
     }
 
@@ -2332,6 +2387,25 @@ mod tests {
         let (table, found) = tag_archive(&articles, &site, &no_builtin(), &|_| false);
         assert_eq!(found[0][0].mentions, ["MAC"]);
         assert_eq!(table[0].name, "Maple Authority of Cedar");
+    }
+
+    #[test]
+    fn a_name_from_another_article_opening_a_sentence_is_not_found() {
+        let articles = vec![
+            article(
+                "Title\n\nWe met Harbourline, a shipping company, in May.",
+                &[],
+            ),
+            article(
+                "Title\n\nThe plan grew. Harbourline services, trade and farming gained.",
+                &[],
+            ),
+            article("Title\n\nTrade grew. Buyers met Harbourline in May.", &[]),
+        ];
+        let (table, found) = tag_with_builtin(&articles);
+        assert_eq!(tagged(&found, &table, 0), ["Harbourline"]);
+        assert!(tagged(&found, &table, 1).is_empty());
+        assert_eq!(tagged(&found, &table, 2), ["Harbourline"]);
     }
 
     #[test]
