@@ -634,7 +634,8 @@ fn and_pieces(run: &[Token], titled: bool) -> Vec<(usize, usize)> {
 }
 
 /// The organisation in the piece `[start, end)` of a run: the rightmost headed segment with
-/// its complements, without a leading "the", sentence starter, date or place's possessive, and
+/// its complements (and the one-word head before it that it complements without "the":
+/// "University of Alder Student Association"), without a leading "the", sentence starter, date or place's possessive, and
 /// without a job title's holder at its end.
 fn headed_span(
     run: &[Token],
@@ -681,11 +682,24 @@ fn headed_span(
                 .as_str(),
         ) && !run[s..e - 1].iter().any(|t| is_head(t.text))
     };
-    let chosen = match headed.as_slice() {
+    let mut chosen = match headed.as_slice() {
         [] => return None,
         [.., before, last] if is_legal(*last) => *before,
         [.., last] => *last,
     };
+    // "University of Alder Birch Student Association": a body named within a head-first name
+    // ("University of …"), with no "the" between, keeps that name.
+    if chosen > 0 {
+        let (s, e) = segments[chosen - 1];
+        let (cs, _) = segments[chosen];
+        if e == s + 1
+            && (is_head_first(run[s].text) || is_head(run[s].text))
+            && run[cs - 1].text == "of"
+            && run[cs].text != "the"
+        {
+            chosen -= 1;
+        }
+    }
     let a = segments[chosen].0;
     let end = complements_end(run, &segments, chosen, end, is_place);
     let a = without_leading_words(run, a, end, is_place);
@@ -2130,6 +2144,19 @@ mod tests {
                 "Alder Stock Exchange",
                 "Kestrel Exchange",
                 "Birch Port Authority"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_named_within_a_head_first_name_keeps_that_name() {
+        let text = "Title\n\nUniversity of Alder Birch Student Association head Ana Lind spoke. \
+                    The Board of Directors of the Kestrel Stock Exchange met.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "University of Alder Birch Student Association",
+                "Kestrel Stock Exchange"
             ]
         );
     }
