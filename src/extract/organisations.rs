@@ -635,8 +635,8 @@ fn and_pieces(run: &[Token], titled: bool) -> Vec<(usize, usize)> {
 
 /// The organisation in the piece `[start, end)` of a run: the rightmost headed segment with
 /// its complements (and the one-word head before it that it complements without "the":
-/// "University of Alder Student Association"), without a leading "the", sentence starter, date or place's possessive, and
-/// without a job title's holder at its end.
+/// "University of Alder Student Association"), without a leading "the", sentence starter, date
+/// or place's possessive, and without a job title's holder at its end.
 fn headed_span(
     run: &[Token],
     start: usize,

@@ -140,7 +140,8 @@ pub fn people_candidates(
     // Names are read in the body; the headline is only where they are matched.
     let body_start = text::body_start(text);
     // Capitalised words standing alone (not next to another capitalised word, no determiner
-    // before: "the Columbia", "their own Polaroid" are things), computed once so each candidate looks up in O(1).
+    // before: "the Columbia", "their own Polaroid" are things), computed once so each
+    // candidate looks up in O(1).
     // A word the article also writes in lower case is a common word ("the state of magic …
     // Carnival of Magic"), not a surname standing alone.
     let lower_case = text::lower_case_words(toks);
