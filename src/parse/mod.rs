@@ -740,6 +740,7 @@ fn take_story(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup) -> Story {
     let mut story = Story::default();
     drop_furniture(paragraphs, cleanup, &mut story);
     take_preamble(paragraphs, cleanup, &mut story);
+    take_caption_above(paragraphs, cleanup, &mut story);
     let caption = take_caption(paragraphs, cleanup);
     story.caption = story.caption.take().or(caption);
     drop_repeated_lead(paragraphs, cleanup);
@@ -795,10 +796,8 @@ fn drop_furniture(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup, story:
                 "issued on behalf"
             } else if (noise::is_positional_caption(text) || noise::ends_with_credit(text))
                 && index < 3
-                && story.caption.is_none()
             {
-                cleanup.caption_line = Some(*line);
-                story.caption = Some(text.clone());
+                add_caption(story, cleanup, *line, text);
                 return false;
             } else {
                 return true;
@@ -891,6 +890,46 @@ fn is_caption(line: &str, lead: &str) -> bool {
         .filter(|w| lead_words.contains(*w))
         .count();
     shared * 10 >= line_words.len() * 7
+}
+
+/// A photo's caption above the story: a first paragraph of one short line (at most 20 words)
+/// that ends without a stop ("The plains of Alder on the day of the fair") or opens in lower
+/// case (a caption's tail: "pilgrims at the mosque in 2008."), before a paragraph of prose.
+fn take_caption_above(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup, story: &mut Story) {
+    let [first, next, ..] = paragraphs.as_slice() else {
+        return;
+    };
+    let [(line, text)] = first.lines.as_slice() else {
+        return;
+    };
+    let next = next.text();
+    let unpunctuated = !text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ')']);
+    let a_tail = text.split_whitespace().next().is_some_and(|w| {
+        w.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+            && w.chars().any(char::is_alphabetic)
+    });
+    let prose = next.ends_with(['.', '!', '?', '"', '”']) && next.len() > text.len();
+    if !(unpunctuated || a_tail) || !prose || text.split_whitespace().count() > 20 {
+        return;
+    }
+    let (line, text) = (*line, text.clone());
+    paragraphs.remove(0);
+    add_caption(story, cleanup, line, &text);
+}
+
+/// A photo caption (of `line`) for the story: the first is the caption; a second photo's
+/// follows it there, never the story's lead (the caption is read with the story).
+fn add_caption(story: &mut Story, cleanup: &mut Cleanup, line: usize, text: &str) {
+    match &mut story.caption {
+        Some(caption) => {
+            caption.push(' ');
+            caption.push_str(text);
+        }
+        None => {
+            cleanup.caption_line = Some(line);
+            story.caption = Some(text.to_string());
+        }
+    }
 }
 
 fn take_caption(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup) -> Option<String> {
@@ -1131,6 +1170,51 @@ pub(crate) mod tests {
         );
         assert_eq!(a.cleanup.caption_line, Some(5));
         assert!(!a.body_html().contains("sign a pact</p>"));
+    }
+
+    #[test]
+    fn captions_above_the_story_are_its_caption_not_its_summary() {
+        let a = ok(
+            "date 2023-10-20\nH\n\nTwo mayors in Alder on Monday. Image: Ana Ruiz.\n\n\
+             The Birch ferry at dawn on May 2, 2020. Image: Tomo Vellick.\n\n\
+             The councils of Alder and Birch agreed a ferry link on Monday.\n",
+        );
+        assert_eq!(
+            a.caption.as_deref(),
+            Some(
+                "Two mayors in Alder on Monday. Image: Ana Ruiz. The Birch ferry at dawn on May \
+                 2, 2020. Image: Tomo Vellick."
+            )
+        );
+        assert!(
+            a.summary.starts_with("The councils of Alder"),
+            "{}",
+            a.summary
+        );
+        assert!(!a.body_html().contains("ferry at dawn"));
+        // A short line without a stop, or a caption's tail in lower case, above the story.
+        for above in [
+            "The Alder ferry on the day of the fair",
+            "ferries at Alder in 2008.",
+        ] {
+            let a = ok(&format!(
+                "date 2023-10-20\nH\n\n{above}\n\nThe councils of Alder and Birch agreed a \
+                 ferry link on Monday.\n"
+            ));
+            assert_eq!(a.caption.as_deref(), Some(above));
+            assert!(
+                a.summary.starts_with("The councils of Alder"),
+                "{}",
+                a.summary
+            );
+        }
+        // A story's first paragraph stays: it ends with a stop and opens in capitals.
+        let a = ok(
+            "date 2023-10-20\nH\n\nThe ferry opened.\n\nThe councils agreed a link on \
+                    Monday, and more.\n",
+        );
+        assert_eq!(a.caption, None);
+        assert!(a.summary.starts_with("The ferry opened."), "{}", a.summary);
     }
 
     #[test]
