@@ -893,8 +893,8 @@ fn is_caption(line: &str, lead: &str) -> bool {
 }
 
 /// A photo's caption above the story: a first paragraph of one short line (at most 20 words)
-/// that ends without a stop ("The plains of Alder on the day of the fair") or opens in lower
-/// case (a caption's tail: "pilgrims at the mosque in 2008."), before a paragraph of prose.
+/// that ends without a stop ("The plains of Alder on the day of the fair"), before a paragraph
+/// of prose. (A first paragraph that ends with a stop is the story's, however it opens.)
 fn take_caption_above(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup, story: &mut Story) {
     let [first, next, ..] = paragraphs.as_slice() else {
         return;
@@ -904,12 +904,8 @@ fn take_caption_above(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup, st
     };
     let next = next.text();
     let unpunctuated = !text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ')']);
-    let a_tail = text.split_whitespace().next().is_some_and(|w| {
-        w.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
-            && w.chars().any(char::is_alphabetic)
-    });
     let prose = next.ends_with(['.', '!', '?', '"', '”']) && next.len() > text.len();
-    if !(unpunctuated || a_tail) || !prose || text.split_whitespace().count() > 20 {
+    if !unpunctuated || !prose || text.split_whitespace().count() > 20 {
         return;
     }
     let (line, text) = (*line, text.clone());
@@ -1192,29 +1188,27 @@ pub(crate) mod tests {
             a.summary
         );
         assert!(!a.body_html().contains("ferry at dawn"));
-        // A short line without a stop, or a caption's tail in lower case, above the story.
-        for above in [
-            "The Alder ferry on the day of the fair",
-            "ferries at Alder in 2008.",
-        ] {
-            let a = ok(&format!(
-                "date 2023-10-20\nH\n\n{above}\n\nThe councils of Alder and Birch agreed a \
-                 ferry link on Monday.\n"
-            ));
-            assert_eq!(a.caption.as_deref(), Some(above));
-            assert!(
-                a.summary.starts_with("The councils of Alder"),
-                "{}",
-                a.summary
-            );
-        }
-        // A story's first paragraph stays: it ends with a stop and opens in capitals.
-        let a = ok(
-            "date 2023-10-20\nH\n\nThe ferry opened.\n\nThe councils agreed a link on \
-                    Monday, and more.\n",
+        // A short line without a stop above the story.
+        let above = "The Alder ferry on the day of the fair";
+        let a = ok(&format!(
+            "date 2023-10-20\nH\n\n{above}\n\nThe councils of Alder and Birch agreed a ferry \
+             link on Monday.\n"
+        ));
+        assert_eq!(a.caption.as_deref(), Some(above));
+        assert!(
+            a.summary.starts_with("The councils of Alder"),
+            "{}",
+            a.summary
         );
-        assert_eq!(a.caption, None);
-        assert!(a.summary.starts_with("The ferry opened."), "{}", a.summary);
+        // A story's first paragraph stays: it ends with a stop, in capitals or not.
+        for first in ["The ferry opened.", "ferries opened in 2008."] {
+            let a = ok(&format!(
+                "date 2023-10-20\nH\n\n{first}\n\nThe councils agreed a link on Monday, and \
+                 more.\n"
+            ));
+            assert_eq!(a.caption, None);
+            assert!(a.summary.starts_with(first), "{}", a.summary);
+        }
     }
 
     #[test]
