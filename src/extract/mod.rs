@@ -350,17 +350,21 @@ impl Reader {
         let text = &article.text;
         let toks = text::tokens(text);
         let body = text::body_tokens(text, &toks);
+        // The words the article writes in lower case: a capitalised one among them is a common
+        // word capitalised by its place (asked by all three readers).
+        let lower_case = text::lower_case_words(&toks);
         Reading {
-            names: organisations::read_names(text, body, &is_place),
+            names: organisations::read_names(text, body, &lower_case, &is_place),
             headed_places: places::headed_places(body)
                 .into_iter()
-                .chain(places::addressed_places(body))
+                .chain(places::addressed_places(body, &lower_case))
                 .chain(places::of_places(body))
                 .collect(),
             // A smaller city's name is also a person's ("Wang Jinhua").
             candidates: people::people_candidates(
                 text,
                 &toks,
+                &lower_case,
                 &|word: &str| is_place(word) && !places::is_minor_place(word),
                 &is_org_word,
             )
@@ -480,7 +484,8 @@ pub fn labeller_evidence(
             let toks = text::tokens(text);
             let body = text::body_tokens(text, &toks);
             let is_place = |word: &str| reader.place_finder.is_place(word);
-            let names = organisations::read_names(text, body, &is_place);
+            let lower_case = text::lower_case_words(&toks);
+            let names = organisations::read_names(text, body, &lower_case, &is_place);
             reader.evidence(text, &toks, &names)
         })
         .collect()

@@ -391,12 +391,13 @@ fn is_heading(tokens: &[Token]) -> bool {
 pub(super) fn headed_names_in(
     para: &str,
     body_tokens: &[Token],
+    lower_case: &HashSet<&str>,
     is_place: &dyn Fn(&str) -> bool,
 ) -> Vec<String> {
     let mut names = Vec::new();
     // Names the text calls an occasion anywhere ("…, a three-day event"): not bodies.
     let mut occasions = Vec::new();
-    let quoted = super::people::quoted_surnames(body_tokens);
+    let quoted = super::people::quoted_surnames(body_tokens, lower_case);
     for toks in text::paragraphs(body_tokens) {
         if is_heading(toks) {
             continue;
@@ -1069,9 +1070,15 @@ impl Names {
     }
 }
 
-/// Reads the names in `text`, given its body's tokens (offsets into `text`).
-pub fn read_names(text: &str, body_tokens: &[Token], is_place: &dyn Fn(&str) -> bool) -> Names {
-    let mut names = headed_names_in(text, body_tokens, is_place);
+/// Reads the names in `text`, given its body's tokens (offsets into `text`) and the words the
+/// article writes in lower case ([`text::lower_case_words`]).
+pub fn read_names(
+    text: &str,
+    body_tokens: &[Token],
+    lower_case: &HashSet<&str>,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Names {
+    let mut names = headed_names_in(text, body_tokens, lower_case, is_place);
     names.extend(super::cues::cued_names_in(text, body_tokens, is_place));
     // "Soviet Union", "Gaza Strip": a name the gazetteer knows whole is a place, whatever its head.
     names.retain(|n| !is_place(n));
@@ -1956,7 +1963,12 @@ mod tests {
             .iter()
             .map(|a| {
                 let toks = text::tokens(&a.text);
-                read_names(&a.text, text::body_tokens(&a.text, &toks), is_place)
+                read_names(
+                    &a.text,
+                    text::body_tokens(&a.text, &toks),
+                    &text::lower_case_words(&toks),
+                    is_place,
+                )
             })
             .collect();
         let sources: Vec<(&[String], &Names)> = articles
@@ -1969,7 +1981,12 @@ mod tests {
             .iter()
             .map(|a| {
                 let toks = text::tokens(&a.text);
-                let own = read_names(&a.text, text::body_tokens(&a.text, &toks), &|_| false);
+                let own = read_names(
+                    &a.text,
+                    text::body_tokens(&a.text, &toks),
+                    &text::lower_case_words(&toks),
+                    &|_| false,
+                );
                 tagger.tag(a, &own).0
             })
             .collect();
@@ -1978,7 +1995,12 @@ mod tests {
 
     fn find_headed_names(text: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
         let toks = text::tokens(text);
-        headed_names_in(text, text::body_tokens(text, &toks), is_place)
+        headed_names_in(
+            text,
+            text::body_tokens(text, &toks),
+            &text::lower_case_words(&toks),
+            is_place,
+        )
     }
 
     fn tag_with_builtin(
@@ -2196,7 +2218,12 @@ mod tests {
         let text = "Title\n\nThe Kestrel Harbour Development Committee (HDC) met the Alder \
                     Port Authority (APA). HDC said so.";
         let toks = text::tokens(text);
-        let names = read_names(text, text::body_tokens(text, &toks), &|w| w == "Kestrel");
+        let names = read_names(
+            text,
+            text::body_tokens(text, &toks),
+            &text::lower_case_words(&toks),
+            &|w| w == "Kestrel",
+        );
         let defined: Vec<(&str, &str)> = names
             .definitions
             .iter()
@@ -2215,9 +2242,12 @@ mod tests {
     fn a_name_the_gazetteer_knows_whole_is_a_place_whatever_its_head() {
         let text = "Title\n\nThe Valmoran Union traded with the Kestrel Trade Union.";
         let toks = text::tokens(text);
-        let names = read_names(text, text::body_tokens(text, &toks), &|w| {
-            w == "Valmoran Union"
-        });
+        let names = read_names(
+            text,
+            text::body_tokens(text, &toks),
+            &text::lower_case_words(&toks),
+            &|w| w == "Valmoran Union",
+        );
         assert_eq!(names.names, ["Kestrel Trade Union"]);
     }
 
@@ -2236,7 +2266,12 @@ mod tests {
             ]
         );
         let toks = text::tokens(text);
-        let names = read_names(text, text::body_tokens(text, &toks), &|_| false);
+        let names = read_names(
+            text,
+            text::body_tokens(text, &toks),
+            &text::lower_case_words(&toks),
+            &|_| false,
+        );
         assert!(
             names
                 .definitions

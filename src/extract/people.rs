@@ -114,9 +114,10 @@ pub fn find_people(
     is_place: &dyn Fn(&str) -> bool,
     is_org_word: &dyn Fn(&str) -> bool,
 ) -> Vec<Person> {
+    let lower_case = text::lower_case_words(toks);
     choose_people(
         text,
-        people_candidates(text, toks, is_place, is_org_word),
+        people_candidates(text, toks, &lower_case, is_place, is_org_word),
         excluded,
     )
 }
@@ -134,6 +135,7 @@ static REGNAL_NUMBERS: Words = Words::new("people.regnal_numbers");
 pub fn people_candidates(
     text: &str,
     toks: &[text::Token],
+    lower_case: &HashSet<&str>,
     is_place: &dyn Fn(&str) -> bool,
     is_org_word: &dyn Fn(&str) -> bool,
 ) -> Vec<Candidate> {
@@ -144,7 +146,6 @@ pub fn people_candidates(
     // candidate looks up in O(1).
     // A word the article also writes in lower case is a common word ("the state of magic …
     // Carnival of Magic"), not a surname standing alone.
-    let lower_case = text::lower_case_words(toks);
     let standalone: HashSet<&str> = toks
         .iter()
         .enumerate()
@@ -207,15 +208,14 @@ pub fn people_candidates(
             i = j + 1;
         }
     }
-    coordinate_evidence(text, &lower_case, &mut people);
+    coordinate_evidence(text, lower_case, &mut people);
     people
 }
 
 /// The capitalised words that stand alone right before a verb of speech ("Jafari said"), the
 /// article never writing them in lower case ("He said", "It added" are no one's): surnames
-/// the article quotes. O(tokens).
-pub fn quoted_surnames<'a>(toks: &[Token<'a>]) -> HashSet<&'a str> {
-    let lower_case = text::lower_case_words(toks);
+/// the article quotes (`lower_case`: the words it writes in lower case). O(tokens).
+pub fn quoted_surnames<'a>(toks: &[Token<'a>], lower_case: &HashSet<&str>) -> HashSet<&'a str> {
     toks.windows(3)
         .filter(|w| {
             let [before, word, verb] = w else {
@@ -1186,7 +1186,16 @@ mod tests {
     fn a_smaller_city_alone_is_no_person_even_with_a_role() {
         let text =
             "Headline\n\nThe army took the city of Alderton, head of the rebel Wang Ming, in May.";
-        let found = people_candidates(text, &text::tokens(text), &|_| false, &|_| false);
+        let found = {
+            let toks = text::tokens(text);
+            people_candidates(
+                text,
+                &toks,
+                &text::lower_case_words(&toks),
+                &|_| false,
+                &|_| false,
+            )
+        };
         let alderton = |c: &&Candidate| c.person.name == "Alderton";
         // Read as a person with a role (a smaller city's name may be part of a name) …
         assert!(found.iter().any(|c| alderton(&c)));
@@ -1500,7 +1509,10 @@ mod tests {
     fn quoted_surnames_stand_alone_before_a_verb_of_speech() {
         let text = "Tomas Kestrel came. Kestrel said so. He said more. Alder Bank said no; \
                     it said so. Later, Ruiz added that Birch said nothing.";
-        let mut found: Vec<&str> = quoted_surnames(&text::tokens(text)).into_iter().collect();
+        let toks = text::tokens(text);
+        let mut found: Vec<&str> = quoted_surnames(&toks, &text::lower_case_words(&toks))
+            .into_iter()
+            .collect();
         found.sort_unstable();
         assert_eq!(found, ["Birch", "Kestrel", "Ruiz"]);
     }

@@ -349,16 +349,10 @@ static PLACE_KINDS_BEFORE_OF: Words = Words::new("places.place_kinds_before_of")
 ///   "north of", "the outskirts of" ….
 ///
 /// Not a name with a body's head noun, a title or a month in it, or a given name opening it.
-pub fn addressed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
+pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec<(usize, usize)> {
     let runs = text::name_runs(toks);
     let mut spans = Vec::new();
-    // The words the article writes in lower case, gathered once, when a name after "in" asks.
-    let lower_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
-    let in_lower_case = |word: &str| {
-        lower_words
-            .get_or_init(|| text::lower_case_words(toks))
-            .contains(word)
-    };
+    let in_lower_case = |word: &str| lower_case.contains(word);
     for (i, name) in runs.iter().enumerate() {
         let words = &toks[name.start..name.end];
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
@@ -870,7 +864,8 @@ mod tests {
     #[test]
     fn a_name_addressed_with_its_country_or_introduced_by_its_kind_is_a_place() {
         let found = |text: &str| -> Vec<String> {
-            addressed_places(&text::tokens(text))
+            let toks = text::tokens(text);
+            addressed_places(&toks, &text::lower_case_words(&toks))
                 .iter()
                 .map(|&(s, e)| text[s..e].to_string())
                 .collect()
