@@ -409,12 +409,16 @@ impl Reader {
             ..Tags::default()
         };
         self.decide(article, &mut tags, tagger, &mut spans);
-        let (places, partners) = places::find_places(
+        let (mut places, partners) = places::find_places(
             &article.text,
             &reading.headed_places,
             &self.place_finder,
             &spans,
         );
+        if let Some(dateline) = &article.dateline {
+            let filed = places::dateline_places(dateline, &self.place_finder, &places);
+            places.extend(filed);
+        }
         let mut people = people::choose_people(&article.text, reading.candidates, &spans);
         // The byline's author is a person of the article too (people relate no articles).
         for author in article.author.as_deref().map_or(Vec::new(), |a| {

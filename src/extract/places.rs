@@ -586,6 +586,28 @@ pub fn find_places(
     (places, partners(article, &found, finder))
 }
 
+/// The places of a dateline the clean-up took off the lead (`Alder, Valmora`, `HONG KONG/
+/// BEIJING` as `Hong Kong/Beijing`) that `places` does not hold yet, each with the form the
+/// dateline writes. They are where the story was filed, so they are places of the article but
+/// never one of its partners.
+pub fn dateline_places(
+    dateline: &str,
+    finder: &PlaceFinder,
+    places: &[NamedMention],
+) -> Vec<NamedMention> {
+    let mut added: Vec<NamedMention> = Vec::new();
+    for (start, end, place) in finder.find(dateline, &[]) {
+        let name = finder.name(place);
+        if !places.iter().chain(&added).any(|p| p.name == name) {
+            added.push(NamedMention {
+                name: name.to_string(),
+                mentions: vec![dateline[start..end].to_string()],
+            });
+        }
+    }
+    added
+}
+
 /// Words before a pair of places that make them where someone goes, not two parties. (`words.toml`:
 /// `places.locatives_before_a_pair`)
 static LOCATIVES_BEFORE_A_PAIR: Words = Words::new("places.locatives_before_a_pair");

@@ -6,7 +6,8 @@
 //! The word lists are data, named for what they mean; the shapes are general (a line of capitals,
 //! a `PLACE, Month day (Agency) --` prefix), never one article's sentence.
 
-use super::dates::numeric_date;
+use super::dates::{numeric_date, worded_date};
+use crate::extract::text::FUNCTION_WORDS;
 use crate::extract::vocabulary::MONTHS;
 
 /// HTML elements whose tags a scraper leaves in text; any other `<…>` is kept as written.
@@ -344,14 +345,17 @@ const DASHES: [&str; 4] = ["--", "—", "–", "-"];
 /// then a dash, within the first 80 characters. A line that is only `BUCHAREST 1996-12-06`
 /// is a dateline too (its length is the whole line).
 pub fn dateline(lead: &str) -> Option<Dateline> {
-    // Most leads have no dateline: without a dash or colon near the start, a long one cannot.
+    // Most leads have no dateline: without a dash or colon near the start, a long one cannot
+    // (unless a date closed by a full stop ends it: `Alder, 11 May 2017. …`).
     let head = &lead.as_bytes()[..lead.len().min(100)];
     let separated = head.iter().any(|&b| matches!(b, b'-' | b':' | 0xe2));
-    if !separated && lead.len() > 48 {
+    let dated = dated_sentence(lead);
+    if !separated && dated.is_none() && lead.len() > 48 {
         return None;
     }
     let window: String = lead.chars().take(90).collect();
-    let (prefix, length) = match dash_at(&window).or_else(|| shouted_colon(&window)) {
+    let closed = dated.or_else(|| dash_at(&window).or_else(|| shouted_colon(&window)));
+    let (prefix, mut length) = match closed {
         Some((at, dash)) => {
             let after = &lead[at + dash.len()..];
             let spaces = after.len() - after.trim_start().len();
@@ -359,20 +363,44 @@ pub fn dateline(lead: &str) -> Option<Dateline> {
         }
         None => (lead, lead.len()),
     };
+    // `… – 23 February 2024: …`, `… - (ACN Newswire) - …`, `…, August 24. /TASS/. …`: a date
+    // or an agency after the dash is the dateline's too.
+    if closed.is_some() {
+        length += dateline_tail(&lead[length..]);
+    }
     let prefix = prefix.trim_end();
     let (before_agency, agency) = match prefix.strip_suffix(')') {
         Some(open) => {
             let at = open.rfind('(')?;
             (open[..at].trim_end(), Some(&open[at + 1..]))
         }
-        None => (prefix, None),
+        // `Riyadh, December 09, 2022, SPA`: an agency in capitals after the date.
+        None => match prefix.rsplit_once(", ") {
+            Some((before, agency))
+                if (2..=6).contains(&agency.len())
+                    && agency.bytes().all(|b| b.is_ascii_uppercase())
+                    && split_date(before).1.is_some() =>
+            {
+                (before, Some(agency))
+            }
+            _ => (prefix, None),
+        },
     };
     let (place, date) = split_date(before_agency);
     let place = place.trim_end_matches([',', ' ']);
     let city = place.split(',').next().unwrap_or(place);
     let shouting = city.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !city.chars().any(char::is_lowercase);
+    // `In Alder, 11 May 2017.` opens a sentence; `The Hague, …` is a place.
+    let first_word = place.split_whitespace().next().unwrap_or("").to_lowercase();
     let name_like = !place.is_empty()
+        && (first_word == "the" || !FUNCTION_WORDS.contains(first_word.as_str()))
+        // Each part opens and ends with a capital (`Frankfurt am Main`; not `Talks ended on`).
+        && place.split(',').all(|part| {
+            let mut words = part.split_whitespace();
+            let capital = |w: Option<&str>| w.is_none_or(|w| w.starts_with(char::is_uppercase));
+            capital(words.next()) && capital(words.next_back())
+        })
         && place.chars().count() <= 40
         && place.split_whitespace().count() <= 4
         && place.chars().next().is_some_and(char::is_uppercase)
@@ -380,14 +408,70 @@ pub fn dateline(lead: &str) -> Option<Dateline> {
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-' | ','));
     let whole_line = length == lead.len();
+    // `Alder, Valmora —`: a place written as an address (two or three parts, each of
+    // capitalised words) before a dash is where the story was filed, in any case.
+    let parts: Vec<&str> = place.split(", ").collect();
+    let address = (2..=3).contains(&parts.len())
+        && parts.iter().all(|part| {
+            !part.is_empty()
+                && part
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        });
     let credible = if whole_line {
         shouting && date.is_some()
     } else {
-        shouting || date.is_some() || agency.is_some_and(|a| !a.is_empty())
+        shouting || address || date.is_some() || agency.is_some_and(|a| !a.is_empty())
     };
     (name_like && credible).then(|| Dateline {
         place: title_case_if_shouting(place),
         length,
+    })
+}
+
+/// `Alder, Valmora, 11 May 2017. …`: a place and a date, closed by a full stop within the first
+/// 60 bytes — a dateline without a dash. Where the stop is, as [`dash_at`] gives a dash.
+fn dated_sentence(lead: &str) -> Option<(usize, &'static str)> {
+    let at = lead.find(". ").filter(|&at| at <= 60)?;
+    let (place, date) = split_date(&lead[..at]);
+    (date.is_some() && !place.trim().is_empty()).then_some((at, "."))
+}
+
+/// The byte length of what may follow a dateline's dash and still be the dateline's, or 0: a
+/// date and its colon (`23 February 2024: `), or an agency in brackets or slashes closed by a
+/// dash or a full stop (`(ACN Newswire) - `, `/TASS/. `), with the spaces after it.
+fn dateline_tail(text: &str) -> usize {
+    let window = &text[..text.char_indices().nth(40).map_or(text.len(), |(at, _)| at)];
+    let length = if let Some(colon) = window.find(": ") {
+        let date = text[..colon].to_lowercase();
+        if numeric_date(&date).is_some() || worded_date(&date).is_some() {
+            colon + 2
+        } else {
+            0
+        }
+    } else {
+        0
+    };
+    if length > 0 {
+        return length;
+    }
+    let agency_end = match text.chars().next() {
+        Some('(') => window.find(')').map(|at| at + 1),
+        Some('/') => window[1..].find('/').map(|at| at + 2),
+        _ => None,
+    };
+    let Some(end) = agency_end.filter(|&end| end > 2) else {
+        return 0;
+    };
+    let after = &text[end..];
+    let closer = DASHES
+        .iter()
+        .chain(&["."])
+        .filter_map(|d| after.trim_start().strip_prefix(d))
+        .next();
+    closer.map_or(0, |rest| {
+        let rest = rest.trim_start();
+        text.len() - rest.len()
     })
 }
 
@@ -419,7 +503,8 @@ fn shouted_colon(text: &str) -> Option<(usize, &'static str)> {
         .map(|()| (at, ":"))
 }
 
-/// Splits a trailing date off a dateline's place: `HONG KONG, June 19`, `BUCHAREST 1996-12-06`.
+/// Splits a trailing date off a dateline's place: `HONG KONG, June 19`, `BUCHAREST 1996-12-06`,
+/// `Singapore, 29 August 2012`, `HONG KONG, Jan 16, 2018`.
 fn split_date(text: &str) -> (&str, Option<&str>) {
     let words: Vec<(usize, &str)> = text
         .split_whitespace()
@@ -430,6 +515,16 @@ fn split_date(text: &str) -> (&str, Option<&str>) {
         && numeric_date(last.trim_end_matches(',')).is_some()
     {
         return (&text[..at], Some(&text[at..]));
+    }
+    // A date with its year: the last three or four words (a weekday may open it).
+    for n in [4, 3] {
+        if words.len() > n || (words.len() == n && n == 4) {
+            let at = words[words.len() - n].0;
+            let date = text[at..].trim_end_matches([',', '.']).to_lowercase();
+            if worded_date(&date).is_some() {
+                return (&text[..at], Some(&text[at..]));
+            }
+        }
     }
     if words.len() >= 2 {
         let (at, month) = words[words.len() - 2];
@@ -446,8 +541,15 @@ fn split_date(text: &str) -> (&str, Option<&str>) {
 }
 
 /// `HONG KONG` → `Hong Kong`, `TOKYO, Japan` → `Tokyo, Japan`; a part already in mixed case is
-/// kept as written.
+/// kept as written, and so is the whole when its first part is (`Abu Dhabi, UAE`).
 pub fn title_case_if_shouting(name: &str) -> String {
+    if name
+        .split(", ")
+        .next()
+        .is_some_and(|first| first.chars().any(char::is_lowercase))
+    {
+        return name.to_string();
+    }
     name.split(", ")
         .map(title_case_part)
         .collect::<Vec<_>>()
@@ -530,6 +632,33 @@ mod tests {
         assert_eq!(d.place, "Guangzhou");
         let d = dateline("TOKYO, Japan -- Aid rose.").unwrap();
         assert_eq!(d.place, "Tokyo, Japan");
+        let d = dateline("Alder, Valmora — The two ports signed a pact.").unwrap();
+        assert_eq!(d.place, "Alder, Valmora");
+        let d = dateline("Orrin Falls, Valmora, Kestria - Talks began.").unwrap();
+        assert_eq!(d.place, "Orrin Falls, Valmora, Kestria");
+        let lead = "Alder, Valmora, 11 May 2017. The two ports signed a pact.";
+        let d = dateline(lead).unwrap();
+        assert_eq!(d.place, "Alder, Valmora");
+        assert_eq!(&lead[d.length..], "The two ports signed a pact.");
+        let lead = "Alder, VL – 23 February 2024: Harbour Bank, a lender, signed.";
+        let d = dateline(lead).unwrap();
+        assert_eq!(d.place, "Alder, VL");
+        assert_eq!(&lead[d.length..], "Harbour Bank, a lender, signed.");
+        let lead = "ALDER, Jan 16, 2018 - (Harbour Wire) - The ports met.";
+        assert_eq!(&lead[dateline(lead).unwrap().length..], "The ports met.");
+        let lead = "ALDER, August 24. /HWA/. The ports met.";
+        assert_eq!(&lead[dateline(lead).unwrap().length..], "The ports met.");
+        let lead = "ALDER -- (Harbour Wire) said the ports met.";
+        assert_eq!(
+            &lead[dateline(lead).unwrap().length..],
+            "(Harbour Wire) said the ports met."
+        );
+        let d = dateline("Alder, December 09, 2022, HWA -- Talks began.").unwrap();
+        assert_eq!(d.place, "Alder");
+        let d = dateline("Singapore, 29 August 2012 - Talks began.").unwrap();
+        assert_eq!(d.place, "Singapore");
+        let d = dateline("HONG KONG, Jan 16, 2018 – Talks began.").unwrap();
+        assert_eq!(d.place, "Hong Kong");
         let d = dateline("BUCHAREST 1996-12-06").unwrap();
         assert_eq!(d.length, "BUCHAREST 1996-12-06".len());
     }
@@ -542,6 +671,11 @@ mod tests {
             "Alder and Birch signed a pact.",
             "HONG KONG",
             "In 2019 - a record year - exports rose.",
+            "Alder, Birch and Cedar - three ports - signed a pact.",
+            "Alder, Valmora",
+            "In Alder, 11 May 2017. The ports met.",
+            "Talks ended on 11 May 2017. The ports met.",
+            "Alder and Birch, May 2017. The ports met.",
         ] {
             assert_eq!(dateline(lead), None, "{lead}");
         }
