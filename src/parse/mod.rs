@@ -565,6 +565,14 @@ fn take_trailer(
         .last()
         .and_then(|(n, text)| Some((*n, read_trailer(text)?)))
     else {
+        // `… in 53 countries. (Harbour Wire)`: an agency credit closing the story is its source.
+        if let Some((line_no, text)) = last.lines.last_mut()
+            && let Some((at, agency)) = closing_credit(text)
+        {
+            cleanup.trailer_line = Some(*line_no);
+            text.truncate(at);
+            return (Some(agency), None);
+        }
         return (None, None);
     };
     cleanup.trailer_line = Some(line_no);
@@ -862,6 +870,22 @@ pub fn agency_credit(lead: &str) -> Option<String> {
         && agency.chars().next().is_some_and(char::is_uppercase)
         && !agency.chars().any(|c| c.is_ascii_digit());
     (dash && name_like).then(|| agency.to_string())
+}
+
+/// An agency credited in brackets after the story's last sentence (`… countries. (China
+/// Daily)`): where the credit starts (the text before it, trimmed, keeps its stop) and the
+/// agency. A name of at most four words, opening with a capital, without digits.
+fn closing_credit(line: &str) -> Option<(usize, String)> {
+    let open = line.strip_suffix(')')?.rfind('(')?;
+    let before = line[..open].trim_end();
+    let agency = line[open + 1..line.len() - 1].trim();
+    let name_like = !agency.is_empty()
+        && agency.len() <= 40
+        && agency.split_whitespace().count() <= 4
+        && agency.chars().next().is_some_and(char::is_uppercase)
+        && !agency.chars().any(|c| c.is_ascii_digit() || c == ':');
+    (name_like && before.ends_with(['.', '!', '?', '"', '”']))
+        .then(|| (before.len(), agency.to_string()))
 }
 
 /// Lower-cased words of a text, for comparing lines.
@@ -1239,6 +1263,26 @@ pub(crate) mod tests {
             Some((Some("China Daily".into()), Some("Wu Li".into())))
         );
         assert_eq!(read_trailer("The source: a memo"), None);
+    }
+
+    #[test]
+    fn a_credit_closing_the_story_is_its_source() {
+        assert_eq!(
+            closing_credit("Alder has 99 sister cities. (Harbour Wire)"),
+            Some((
+                "Alder has 99 sister cities.".len(),
+                "Harbour Wire".to_string()
+            ))
+        );
+        for line in [
+            "Alder has 99 sister cities (Harbour Wire)",
+            "Alder signed. (Photo: Jane Doe)",
+            "Exports rose. (See table 2)",
+            "Exports rose. (in US dollars)",
+            "Exports rose (2019).",
+        ] {
+            assert_eq!(closing_credit(line), None, "{line}");
+        }
     }
 
     #[test]
