@@ -484,13 +484,39 @@ static DIRECTIONS: Words = Words::new("places.directions");
 /// there, written alone (not the end of a longer name: "Kestrel West Africa Fund" is read as a
 /// body before places are).
 fn direction_before(text: &str, start: usize) -> Option<usize> {
-    let before = text[..start].strip_suffix(' ')?;
+    word_ending(text[..start].strip_suffix(' ')?, &DIRECTIONS)
+}
+
+/// Natural features and ports named after a known place. (`words.toml`:
+/// `places.features_before`, `places.features_after`)
+static FEATURES_BEFORE: Words = Words::new("places.features_before");
+static FEATURES_AFTER: Words = Words::new("places.features_after");
+
+/// The span of a feature named after the known place at `text[start..end]` ("Lake Chad",
+/// "Mt. Lebanon", "Congo River"): another place, which the known place's name is not a
+/// mention of.
+fn feature_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    if let Some(before) = text[..start].strip_suffix(' ')
+        && let Some(from) =
+            word_ending(before.strip_suffix('.').unwrap_or(before), &FEATURES_BEFORE)
+    {
+        return Some((from, end));
+    }
+    let after = text[end..].strip_prefix(' ')?;
+    let word_end = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
+    FEATURES_AFTER
+        .contains(&after[..word_end])
+        .then_some((start, end + 1 + word_end))
+}
+
+/// Where the word that ends `before` starts, if it is one of `words`.
+fn word_ending(before: &str, words: &Words) -> Option<usize> {
     let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
-    DIRECTIONS
-        .contains(&before[word_start..])
-        .then_some(word_start)
+    words.contains(&before[word_start..]).then_some(word_start)
 }
 
 /// The places an article names and its partners. `toks` are the tokens of `text`; `spans` are
@@ -528,6 +554,11 @@ pub fn find_places(
     // of its name, and names another place.
     let mut directed: Vec<(usize, usize)> = Vec::new();
     for &(start, end, place) in found.iter().filter(|f| salient(f.2)) {
+        // "Lake Chad", "Taiwan Strait": another place, named after this one.
+        if let Some(feature) = feature_around(text, start, end) {
+            directed.push(feature);
+            continue;
+        }
         // A country's part stays the country ("East China" is China, as news counts parties).
         if let Some(from) = direction_before(text, start)
             .filter(|_| kind_of(finder.name(place)) != Some(Kind::Country))
@@ -834,6 +865,25 @@ mod tests {
         );
         assert_eq!(direction_before("in South Harwick", 9), Some(3));
         assert_eq!(direction_before("Southbound Harwick", 11), None);
+    }
+
+    #[test]
+    fn a_feature_or_port_named_after_a_known_place_is_another_place() {
+        let f = finder();
+        let names = |text: &str| place_names(&f, text);
+        assert_eq!(
+            names("Pact\n\nBoats on Lake Harwick, the Harwick River and at Port China met."),
+            ["Lake Harwick", "Harwick River", "Port China"]
+        );
+        assert_eq!(
+            names("Pact\n\nHarwick and China signed; Mt. Harwick stood by."),
+            ["Harwick", "China", "Mt. Harwick"]
+        );
+        // The feature word must be capitalised and stand right beside the place.
+        assert_eq!(
+            names("Pact\n\nHarwick river traffic and the lake at Harwick grew."),
+            ["Harwick"]
+        );
     }
 
     #[test]
