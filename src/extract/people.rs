@@ -955,6 +955,20 @@ fn lowercase_title_before(text: &str, toks: &[Token], (a, b): (usize, usize)) ->
     if between_commas && let Some(title) = title_of_before(toks, k) {
         return Some(text[toks[title].start..t.end].to_string());
     }
+    // "its Secretary-General, Ana Ruiz, said" (or "… Ana Ruiz." closing the sentence): a
+    // capitalised title after a determiner.
+    let set_apart = t.comma_after
+        && &text[t.end..toks[a].start] == ", "
+        && (toks[b - 1].comma_after || toks.get(b).is_none_or(|n| n.sentence_start));
+    if set_apart
+        && t.capitalised
+        && is_title(t)
+        && k > 0
+        && !toks[k - 1].break_after
+        && DETERMINERS.contains(lower(&toks[k - 1]).as_str())
+    {
+        return Some(t.text.to_string());
+    }
     // A modifier alone ("the former Casamance region") is no title.
     if t.capitalised
         || (t.break_after && !between_commas)
@@ -1335,6 +1349,25 @@ mod tests {
                 ("Ana Ruiz".to_string(), Some("Premier".to_string())),
                 ("Ola Brand".to_string(), Some("Mayor".to_string()))
             ]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_title_after_a_determiner_set_apart_by_a_comma_is_the_role() {
+        assert_eq!(
+            people("Talks were held. Its Secretary-General, Odo Varn Kessel, came."),
+            [(
+                "Odo Varn Kessel".to_string(),
+                Some("Secretary-General".to_string())
+            )]
+        );
+        assert_eq!(
+            people("Talks were held with its Chairman, Odo Varn Kessel."),
+            [("Odo Varn Kessel".to_string(), Some("Chairman".to_string()))]
+        );
+        // Not after a determiner, or not set apart: no role, so no person.
+        assert!(
+            people("Talks were held. Secretary-General, Odo Varn Kessel and more came.").is_empty()
         );
     }
 
