@@ -1047,8 +1047,11 @@ fn ends_a_clause(lower: &str) -> bool {
     ) || (lower.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ing")))
 }
 
+/// Particles after which a parent's names follow. (`words.toml`: `people.patronymic_particles`)
+static PATRONYMIC_PARTICLES: Words = Words::new("people.patronymic_particles");
+
 /// "Li" or "Li Xiaojia" after "Charles Li Xiaojia" is the same person; so is "Warhol" after
-/// "Andy Warhol".
+/// "Andy Warhol". Not a form made of the names after "bin" or "ibn" (a parent's).
 fn merge_short_names(people: &mut Vec<Person>) {
     // Index every shorter form a name can stand for, so each person is looked up in O(words²)
     // instead of being compared with every other person.
@@ -1056,11 +1059,21 @@ fn merge_short_names(people: &mut Vec<Person>) {
     let mut variants: HashMap<(String, String), Vec<usize>> = HashMap::default();
     for (j, p) in people.iter().enumerate() {
         let words: Vec<&str> = p.name.split(' ').collect();
+        let parents_from = words
+            .iter()
+            .position(|w| PATRONYMIC_PARTICLES.contains(w))
+            .unwrap_or(words.len());
         for k in 1..words.len() {
+            // "bin Abdulaziz …", "Abdulaziz …" after "bin": a parent's name.
+            if PATRONYMIC_PARTICLES.contains(words[k])
+                || PATRONYMIC_PARTICLES.contains(words[k - 1])
+            {
+                continue;
+            }
             holders.entry(words[k..].join(" ")).or_default().push(j);
         }
         if words.len() > 1 {
-            for w in &words[..words.len() - 1] {
+            for w in &words[..parents_from.min(words.len() - 1)] {
                 holders.entry((*w).to_string()).or_default().push(j);
             }
         }
@@ -1348,6 +1361,22 @@ mod tests {
             [
                 ("Ana Ruiz".to_string(), Some("Premier".to_string())),
                 ("Ola Brand".to_string(), Some("Mayor".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn the_names_after_bin_are_a_parents_not_a_short_form() {
+        let found = people(
+            "Talks were held. King Omar bin Tariq Al Nadir spoke. Prince Sami bin Omar bin \
+             Tariq Al Nadir came. Al Nadir said so.",
+        );
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Omar bin Tariq Al Nadir",
+                "Sami bin Omar bin Tariq Al Nadir"
             ]
         );
     }
