@@ -948,18 +948,16 @@ fn appositive_opening(role: &str) -> bool {
 fn lowercase_title_before(text: &str, toks: &[Token], (a, b): (usize, usize)) -> Option<String> {
     let k = a.checked_sub(1)?;
     let t = &toks[k];
-    let between_commas = t.comma_after
-        && &text[t.end..toks[a].start] == ", "
-        && toks[b - 1].comma_after
-        && toks.get(b).is_some();
+    // The word before the name is set off from it by a comma.
+    let comma_before = t.comma_after && &text[t.end..toks[a].start] == ", ";
+    let between_commas = comma_before && toks[b - 1].comma_after && toks.get(b).is_some();
     if between_commas && let Some(title) = title_of_before(toks, k) {
         return Some(text[toks[title].start..t.end].to_string());
     }
     // "its Secretary-General, Ana Ruiz, said" (or "… Ana Ruiz." closing the sentence): a
     // capitalised title after a determiner.
-    let set_apart = t.comma_after
-        && &text[t.end..toks[a].start] == ", "
-        && (toks[b - 1].comma_after || toks.get(b).is_none_or(|n| n.sentence_start));
+    let set_apart =
+        comma_before && (toks[b - 1].comma_after || toks.get(b).is_none_or(|n| n.sentence_start));
     if set_apart
         && t.capitalised
         && is_title(t)

@@ -865,11 +865,16 @@ pub fn agency_credit(lead: &str) -> Option<String> {
     let agency = lead[open + 1..close].trim();
     let after = lead[close + 1..].trim_start();
     let dash = ["--", "-", "—", "–"].iter().any(|d| after.starts_with(d));
-    let name_like = !agency.is_empty()
+    (dash && agency_like(agency)).then(|| agency.to_string())
+}
+
+/// Whether bracketed text can be an agency's name: at most 40 bytes, opening with a capital,
+/// without digits.
+fn agency_like(agency: &str) -> bool {
+    !agency.is_empty()
         && agency.len() <= 40
         && agency.chars().next().is_some_and(char::is_uppercase)
-        && !agency.chars().any(|c| c.is_ascii_digit());
-    (dash && name_like).then(|| agency.to_string())
+        && !agency.chars().any(|c| c.is_ascii_digit())
 }
 
 /// An agency credited in brackets after the story's last sentence (`… countries. (China
@@ -879,11 +884,8 @@ fn closing_credit(line: &str) -> Option<(usize, String)> {
     let open = line.strip_suffix(')')?.rfind('(')?;
     let before = line[..open].trim_end();
     let agency = line[open + 1..line.len() - 1].trim();
-    let name_like = !agency.is_empty()
-        && agency.len() <= 40
-        && agency.split_whitespace().count() <= 4
-        && agency.chars().next().is_some_and(char::is_uppercase)
-        && !agency.chars().any(|c| c.is_ascii_digit() || c == ':');
+    let name_like =
+        agency_like(agency) && agency.split_whitespace().count() <= 4 && !agency.contains(':');
     (name_like && before.ends_with(['.', '!', '?', '"', '”']))
         .then(|| (before.len(), agency.to_string()))
 }
