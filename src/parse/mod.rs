@@ -877,6 +877,12 @@ fn agency_like(agency: &str) -> bool {
         && !agency.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Marks that end a sentence of prose (a stop, or a quotation closing after one).
+const SENTENCE_STOPS: [char; 5] = ['.', '!', '?', '"', '”'];
+
+/// Marks a line of prose may end with; a caption ends with none of them.
+const CLOSING_MARKS: [char; 10] = ['.', '!', '?', '"', '”', '’', '\'', ':', ';', ')'];
+
 /// An agency credited in brackets after the story's last sentence (`… countries. (China
 /// Daily)`): where the credit starts (the text before it, trimmed, keeps its stop) and the
 /// agency. A name of at most four words, opening with a capital, without digits.
@@ -886,8 +892,7 @@ fn closing_credit(line: &str) -> Option<(usize, String)> {
     let agency = line[open + 1..line.len() - 1].trim();
     let name_like =
         agency_like(agency) && agency.split_whitespace().count() <= 4 && !agency.contains(':');
-    (name_like && before.ends_with(['.', '!', '?', '"', '”']))
-        .then(|| (before.len(), agency.to_string()))
+    (name_like && before.ends_with(SENTENCE_STOPS)).then(|| (before.len(), agency.to_string()))
 }
 
 /// Lower-cased words of a text, for comparing lines.
@@ -901,7 +906,7 @@ fn words(text: &str) -> Vec<String> {
 /// A photo caption: a short line without closing punctuation, right after the lead (in its
 /// paragraph or as the next one), most of whose words restate the lead.
 fn is_caption(line: &str, lead: &str) -> bool {
-    let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ')']);
+    let ends_sentence = line.ends_with(CLOSING_MARKS);
     // Only real words count (three letters or more): "a", "of", "n" say nothing.
     let line_words: Vec<String> = words(line)
         .into_iter()
@@ -929,8 +934,8 @@ fn take_caption_above(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup, st
         return;
     };
     let next = next.text();
-    let unpunctuated = !text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ')']);
-    let prose = next.ends_with(['.', '!', '?', '"', '”']) && next.len() > text.len();
+    let unpunctuated = !text.ends_with(CLOSING_MARKS);
+    let prose = next.ends_with(SENTENCE_STOPS) && next.len() > text.len();
     if !unpunctuated || !prose || text.split_whitespace().count() > 20 {
         return;
     }
