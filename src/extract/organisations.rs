@@ -23,6 +23,7 @@
 //! Cost: finding definitions is linear in the text; the table is built in O(forms · α);
 //! tagging is linear in the text plus matches, so the whole stage is linear in the archive.
 
+use super::places;
 use super::text::{self, Token};
 use super::vocabulary::{
     FACILITY_HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, SENTENCE_STARTERS,
@@ -69,21 +70,37 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
-/// The name without its legal-form words, when that leaves at least two words.
-fn without_legal_suffix(name: &str) -> Option<String> {
+/// Words for a group of companies that news drops with the legal form ("Kestrel Maritime
+/// Holdings Ltd." is written "Kestrel Maritime"). (`words.toml`: `organisations.group_forms`)
+static GROUP_FORMS: Words = Words::new("organisations.group_forms");
+
+/// The shorter forms of a company's name news writes: without its legal-form words ("Deutsche
+/// Boerse AG" → "Deutsche Boerse"), then without a group word too ("Standard Bank Group Limited"
+/// → "Standard Bank Group" → "Standard Bank"), each of at least two words and none a known
+/// place ("Hong Kong Group Ltd." is never "Hong Kong").
+fn shorter_forms(name: &str) -> Vec<String> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    let before = words.len();
-    while words.len() > 2
-        && text::LEGAL_FORMS.contains(
-            words[words.len() - 1]
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                .as_str(),
-        )
-    {
+    let mut forms = Vec::new();
+    let mut dropped_legal = false;
+    while words.len() > 2 {
+        let last = words[words.len() - 1]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let legal = text::LEGAL_FORMS.contains(last.as_str());
+        if !legal && !GROUP_FORMS.contains(last.as_str()) {
+            break;
+        }
+        dropped_legal |= legal;
         words.pop();
+        let form = words.join(" ").trim_end_matches(',').to_string();
+        if places::kind_of(&form).is_some() {
+            break;
+        }
+        forms.push(form);
     }
-    (words.len() < before).then(|| words.join(" ").trim_end_matches(',').to_string())
+    // A name whose last word is a group word and nothing else ("Alder Media Group") keeps it:
+    // "Alder Media" may be another body.
+    if dropped_legal { forms } else { Vec::new() }
 }
 
 /// The organisation a web address names: "CBC.ca" → "CBC", "Secunia.com" → "Secunia".
@@ -505,7 +522,7 @@ fn headed_spans(
     titled: bool,
     is_place: &dyn Fn(&str) -> bool,
 ) -> Vec<(usize, usize)> {
-    and_pieces(run, titled)
+    and_pieces(run, titled, is_place)
         .into_iter()
         .filter_map(|(start, end)| {
             headed_span(run, start, before_a_titled_name(run, start, end), is_place)
@@ -557,8 +574,8 @@ fn before_a_titled_name(run: &[Token], start: usize, end: usize) -> usize {
 
 /// The run split at "and" where the left part is already a whole name ("X Authority and Y
 /// Bank"), an acronym ("MAS and …"), a person (a title inside the run or, when `titled`, just
-/// before it), or where "and the" starts a new name.
-fn and_pieces(run: &[Token], titled: bool) -> Vec<(usize, usize)> {
+/// before it), a known place, or where "and the" starts a new name.
+fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
     // heads_before[k]: head nouns among run[..k], so each "and" is judged in constant time.
     let mut heads_before = vec![0usize; run.len() + 1];
     for (k, t) in run.iter().enumerate() {
@@ -623,7 +640,8 @@ fn and_pieces(run: &[Token], titled: bool) -> Vec<(usize, usize)> {
                 || both_headed
                 || next_headed
                 || person_left
-                || next_possessive)
+                || next_possessive
+                || place_left(run, piece_start, i, &heads_before, is_place))
         {
             pieces.push((piece_start, i));
             piece_start = i + 1;
@@ -632,6 +650,43 @@ fn and_pieces(run: &[Token], titled: bool) -> Vec<(usize, usize)> {
     pieces.push((piece_start, run.len()));
 
     pieces
+}
+
+/// Whether the "and" at `i` follows a known place that is a party of its own (or ends the
+/// complement of one: "the Port of Durban and …"), not the first word of the headed name after
+/// it: "Norway and Kestrel Maritime Holdings Ltd. signed". A place
+/// on both sides stays one name ("Hong Kong and Shanghai Banking Corporation", "Trinidad and
+/// Tobago Securities Commission"). `heads_before` as in [`and_pieces`].
+fn place_left(
+    run: &[Token],
+    start: usize,
+    i: usize,
+    heads_before: &[usize],
+    is_place: &dyn Fn(&str) -> bool,
+) -> bool {
+    let Some(next) = run.get(i + 1) else {
+        return false;
+    };
+    // The words since the piece began or since its last complement link ("Port of Durban and
+    // Kestrel Holdings Ltd.": "Durban").
+    let from = (start..i)
+        .rev()
+        .find(|&k| COMPLEMENT_LINKS.contains(run[k].text))
+        .map_or(start, |k| k + 1);
+    if i == from
+        || heads_before[i] != heads_before[from]
+        || heads_before[run.len()] <= heads_before[i + 1]
+        || !next.capitalised
+        || is_place(next.text)
+    {
+        return false;
+    }
+    let left = run[from..i]
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    is_place(&left) && !is_place(&format!("{left} and {}", next.text))
 }
 
 /// The organisation in the piece `[start, end)` of a run: the rightmost headed segment with
@@ -1395,14 +1450,14 @@ impl Registry {
         }
     }
 
-    /// Links a name to its form without a legal suffix ("Deutsche Boerse AG" is also written
-    /// "Deutsche Boerse") and a web address to its name ("CBC.ca" is CBC, when the archive
+    /// Links a name to its forms without a legal suffix ("Deutsche Boerse AG" is also written
+    /// "Deutsche Boerse"; [`shorter_forms`]) and a web address to its name ("CBC.ca" is CBC, when the archive
     /// knows CBC).
     fn link_short_forms(&mut self) {
         for id in 0..self.forms.len() {
             let spellings: Vec<String> = self.forms[id].spellings.keys().cloned().collect();
             for spelling in spellings {
-                if let Some(short) = without_legal_suffix(&spelling) {
+                for short in shorter_forms(&spelling) {
                     let short_id = self.add(&short, false);
                     self.link(Some(id), short_id);
                 }
@@ -2168,6 +2223,49 @@ mod tests {
                 "Birch Port Authority"
             ]
         );
+    }
+
+    #[test]
+    fn a_known_place_before_and_is_a_party_not_the_start_of_a_companys_name() {
+        let is_place = |w: &str| {
+            [
+                "Durban",
+                "Norway",
+                "Hong Kong",
+                "Shanghai",
+                "Trinidad and Tobago",
+            ]
+            .contains(&w)
+        };
+        let text = "Title\n\nNorway and Kestrel Maritime Holdings Ltd. signed. The Port of \
+                    Durban and Birch Shipping Ltd. agreed. The Hong Kong and Shanghai Banking \
+                    Corporation and the Trinidad and Tobago Securities Commission met.";
+        assert_eq!(
+            find_headed_names(text, &is_place),
+            [
+                "Kestrel Maritime Holdings Ltd.",
+                "Birch Shipping Ltd.",
+                "Hong Kong and Shanghai Banking Corporation",
+                "Trinidad and Tobago Securities Commission"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_is_also_written_without_its_legal_form_and_group_word() {
+        assert_eq!(
+            shorter_forms("Kestrel Maritime Holdings Ltd."),
+            ["Kestrel Maritime Holdings", "Kestrel Maritime"]
+        );
+        assert_eq!(
+            shorter_forms("Standard Alder Bank Group Limited"),
+            ["Standard Alder Bank Group", "Standard Alder Bank"]
+        );
+        assert_eq!(shorter_forms("Deutsche Boerse AG"), ["Deutsche Boerse"]);
+        // Never a known place, never one word, never without a legal form.
+        assert_eq!(shorter_forms("Hong Kong Group Ltd."), ["Hong Kong Group"]);
+        assert_eq!(shorter_forms("Alder Group Ltd."), ["Alder Group"]);
+        assert!(shorter_forms("Alder Media Group").is_empty());
     }
 
     #[test]

@@ -401,6 +401,10 @@ fn consider(
     is_org_word: &dyn Fn(&str) -> bool,
     people: &mut Vec<Candidate>,
 ) {
+    // "Bandar Seri Begawan": a run that is a known place's name is no title and name.
+    if end > start + 1 && is_place(&text[toks[start].start..toks[end - 1].end]) {
+        return;
+    }
     // The title: everything up to the last title word, when a name follows it.
     // A title word that is also a given name opening the run ("Dean Kamen") is a name.
     // A modifier ("Trade", "Vice", "Former") is a title only with the title it modifies:
@@ -1326,6 +1330,23 @@ mod tests {
         assert!(
             people("Twenty-three African heads of state came. Beyond ETFs, they said.").is_empty()
         );
+    }
+
+    #[test]
+    fn malay_honorifics_are_titles_and_a_place_run_is_no_name() {
+        assert_eq!(
+            people("Datuk Seri Ines Varga spoke."),
+            [("Ines Varga".to_string(), Some("Datuk Seri".to_string()))]
+        );
+        let text = "Headline\n\nLeaders met in Bandar Seri Begawan on Monday.";
+        let found = find_people(
+            text,
+            &text::tokens(text),
+            &[],
+            &|w| w == "Bandar Seri Begawan",
+            &|_| false,
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
