@@ -244,7 +244,8 @@ pub(super) fn cued_names_in(
                 toks[i].text
             };
             affiliation_cues(toks, i, l, &mut surnames, &mut spans);
-            descriptor_cues(body, toks, i, l, &mut spans);
+            descriptor_cues(body, toks, i, l, is_place, &mut spans);
+            coordination_cues(toks, i, l, &mut spans);
             role_and_publication_cues(toks, i, l, &mut spans);
             ownership_cues(toks, i, l, &mut spans);
             for (a, b) in spans.drain(..) {
@@ -382,7 +383,14 @@ fn affiliation_cues<'a>(
 
 /// A descriptor before or after the name: "the magazine MicroMega", "groups such as …",
 /// "Instituto Gonzaga, a catholic school".
-fn descriptor_cues(body: &str, toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
+fn descriptor_cues(
+    body: &str,
+    toks: &[Token],
+    i: usize,
+    l: &str,
+    is_place: &dyn Fn(&str) -> bool,
+    spans: &mut Vec<(usize, usize)>,
+) {
     let t = &toks[i];
     // "the magazine MicroMega", "US team Cloud9 and Immortals", "the group called the
     // Sea Org".
@@ -415,7 +423,7 @@ fn descriptor_cues(body: &str, toks: &[Token], i: usize, l: &str, spans: &mut Ve
         }
     }
     // "Instituto Gonzaga, a catholic school in Milan", "Birch Foods, the Alder-based brewer",
-    // and with a copula: "Kestrel Ventures is an Alder-based investment company".
+    // "Olvana Power, Alder's main power producer", and with a copula: "Kestrel Ventures is an Alder-based investment company".
     let apposed = i >= 1
         && toks[i - 1].capitalised
         && toks[i - 1].break_after
@@ -425,12 +433,49 @@ fn descriptor_cues(body: &str, toks: &[Token], i: usize, l: &str, spans: &mut Ve
         && !toks[i - 1].break_before
         && !t.break_before
         && toks[i - 2].capitalised;
-    if matches!(l, "a" | "an" | "the") && (apposed || copula) && described(toks, i + 1) {
+    // A place's possessive determines the descriptor as "the" does: "KenGen, Kenya's main power
+    // producer".
+    let determiner = matches!(l, "a" | "an" | "the")
+        || (t.capitalised && possessive_stem(t.text).is_some_and(is_place));
+    if determiner && (apposed || copula) && described(toks, i + 1) {
         let i = if copula { i - 1 } else { i };
         let (a, b) = name_before(toks, i - 1);
         if !person_ending_at(toks, b - 1) {
             spans.push((a, b));
         }
+    }
+}
+
+/// The second of two bodies that act together: "Kenya Power and Lighting Company and Olvana
+/// Electric Power will operate the line", "the Alder Port Authority and Kestrel Shipping said".
+/// The first ends with a head noun and the second is the subject of a verb that follows it; it
+/// is two or more words (or an acronym) and not a person's name.
+fn coordination_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
+    if l != "and" || i < 2 || toks[i].break_after || toks[i - 1].break_after {
+        return;
+    }
+    let left = &toks[i - 1];
+    if !left.capitalised
+        || !is_head(left.text)
+        || !toks[i - 2].capitalised
+        || toks[i - 1].break_before
+    {
+        return;
+    }
+    let Some((a, b)) = name_after(toks, i + 1) else {
+        return;
+    };
+    let acts = !toks[b - 1].break_after
+        && toks
+            .get(b)
+            .is_some_and(|n| !n.capitalised && FOLLOWERS.contains(n.text));
+    let sized = b - a >= 2 || is_acronym(toks[a].text);
+    if acts
+        && sized
+        && !toks[a..b].iter().any(|t| t.text == "and")
+        && !person_ending_at(toks, b - 1)
+    {
+        spans.push((a, b));
     }
 }
 
@@ -708,6 +753,17 @@ mod tests {
         assert_eq!(
             cued("Instituto Gonzaga, a catholic school in Milan, paid."),
             ["Instituto Gonzaga"]
+        );
+        assert_eq!(
+            cued("Olvana Power, Brazil's main power producer, said. Rivals, China's own, fell."),
+            ["Olvana Power"]
+        );
+        assert_eq!(
+            cued(
+                "Kestrel Lighting Company and Olvana Electric Power will run it. The Alder Port \
+                 Authority and Ana Lind said so. Birch Bank and Olvana agreed."
+            ),
+            ["Olvana Electric Power"]
         );
         assert_eq!(
             cued("He left the elite group called the Sea Org."),

@@ -654,7 +654,7 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
 
 /// Whether the "and" at `i` follows a known place that is a party of its own (or ends the
 /// complement of one: "the Port of Durban and …"), not the first word of the headed name after
-/// it: "Norway and Kestrel Maritime Holdings Ltd. signed". A place
+/// it: "Norway and Kestrel Maritime Holdings Ltd. signed", "Bank of China and HSBC". A place
 /// on both sides stays one name ("Hong Kong and Shanghai Banking Corporation", "Trinidad and
 /// Tobago Securities Commission"). `heads_before` as in [`and_pieces`].
 fn place_left(
@@ -673,9 +673,13 @@ fn place_left(
         .rev()
         .find(|&k| COMPLEMENT_LINKS.contains(run[k].text))
         .map_or(start, |k| k + 1);
+    // What follows is a name of its own when it has a head noun, or when the place completes a
+    // headed name ("Industrial and Commercial Bank of China and HSBC").
+    let headed_after = heads_before[run.len()] > heads_before[i + 1];
+    let completes = from > start && heads_before[from] > heads_before[start];
     if i == from
         || heads_before[i] != heads_before[from]
-        || heads_before[run.len()] <= heads_before[i + 1]
+        || !(headed_after || completes)
         || !next.capitalised
         || is_place(next.text)
     {
@@ -2233,20 +2237,23 @@ mod tests {
                 "Norway",
                 "Hong Kong",
                 "Shanghai",
+                "China",
                 "Trinidad and Tobago",
             ]
             .contains(&w)
         };
         let text = "Title\n\nNorway and Kestrel Maritime Holdings Ltd. signed. The Port of \
                     Durban and Birch Shipping Ltd. agreed. The Hong Kong and Shanghai Banking \
-                    Corporation and the Trinidad and Tobago Securities Commission met.";
+                    Corporation and the Trinidad and Tobago Securities Commission met. The \
+                    Industrial and Commercial Bank of China and HSBC arranged it.";
         assert_eq!(
             find_headed_names(text, &is_place),
             [
                 "Kestrel Maritime Holdings Ltd.",
                 "Birch Shipping Ltd.",
                 "Hong Kong and Shanghai Banking Corporation",
-                "Trinidad and Tobago Securities Commission"
+                "Trinidad and Tobago Securities Commission",
+                "Industrial and Commercial Bank of China"
             ]
         );
     }
