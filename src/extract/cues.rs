@@ -29,6 +29,10 @@ static PLURAL_DESCRIPTORS: Words = Words::new("cues.plural_descriptors");
 /// Lower-case job words between an organisation and its person. (`words.toml`: `cues.role_cues`)
 static ROLE_CUES: Words = Words::new("cues.role_cues");
 
+/// Words for a publication or broadcaster written right after its name: "the Nation
+/// newspaper". (`words.toml`: `cues.publications`)
+static PUBLICATIONS: Words = Words::new("cues.publications");
+
 /// Verbs a publication is the subject of. (`words.toml`: `cues.reporting`)
 static REPORTING: Words = Words::new("cues.reporting");
 
@@ -563,6 +567,17 @@ fn role_and_publication_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<
     {
         spans.push((a, b));
     }
+    // "told Valor Economico newspaper", "the Nation newspaper reported": a publication's name
+    // before the word for what it is.
+    if PUBLICATIONS.contains(l)
+        && i >= 1
+        && toks[i - 1].capitalised
+        && !toks[i - 1].break_after
+        && !t.break_before
+        && !person_ending_at(toks, i - 1)
+    {
+        spans.push(name_before(toks, i - 1));
+    }
     // "ADQ announced …", "the FBI said": an acronym alone as the subject of an act.
     if t.capitalised
         && is_acronym(t.text)
@@ -753,6 +768,10 @@ mod tests {
         assert_eq!(
             cued("Instituto Gonzaga, a catholic school in Milan, paid."),
             ["Instituto Gonzaga"]
+        );
+        assert_eq!(
+            cued("He told Kestrel Economico newspaper and Ana Lind magazine it fell."),
+            ["Kestrel Economico"]
         );
         assert_eq!(
             cued("Olvana Power, Brazil's main power producer, said. Rivals, China's own, fell."),

@@ -145,6 +145,18 @@ pub fn known_organisations() -> Vec<(String, Vec<String>)> {
         .unwrap_or_default()
 }
 
+/// Whether `name` is a name or alias of the built-in table ([`name_key`] compared): read once.
+fn is_known_name(name: &str) -> bool {
+    static KEYS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+        known_organisations()
+            .into_iter()
+            .flat_map(|(name, aliases)| std::iter::once(name).chain(aliases))
+            .map(|n| name_key(&n))
+            .collect()
+    });
+    KEYS.contains(&name_key(name))
+}
+
 /// A `Full Name (ACRONYM)` definition found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Definition {
@@ -634,6 +646,12 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
                 .get(i + 2)
                 .is_some_and(|n| matches!(n.text, "of" | "for"));
         let both_headed = both_headed && !within_portfolios;
+        // "Banco do Brasil and Caixa Economica Federal": a well-known body's whole name on
+        // either side ends it.
+        let known_side = t == "and"
+            && i > piece_start
+            && (is_known_name(&words_of(&run[piece_start..i]))
+                || is_known_name(&words_of(&run[i + 1..])));
         if t == "and"
             && (left_complete
                 || next_the
@@ -641,6 +659,7 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
                 || next_headed
                 || person_left
                 || next_possessive
+                || known_side
                 || place_left(run, piece_start, i, &heads_before, is_place))
         {
             pieces.push((piece_start, i));
@@ -650,6 +669,11 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
     pieces.push((piece_start, run.len()));
 
     pieces
+}
+
+/// The words of `toks`, one space between.
+fn words_of(toks: &[Token]) -> String {
+    toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether the "and" at `i` follows a known place that is a party of its own (or ends the
@@ -685,11 +709,7 @@ fn place_left(
     {
         return false;
     }
-    let left = run[from..i]
-        .iter()
-        .map(|t| t.text)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let left = words_of(&run[from..i]);
     is_place(&left) && !is_place(&format!("{left} and {}", next.text))
 }
 
@@ -2255,6 +2275,17 @@ mod tests {
                 "Trinidad and Tobago Securities Commission",
                 "Industrial and Commercial Bank of China"
             ]
+        );
+    }
+
+    #[test]
+    fn a_well_known_bodys_whole_name_ends_a_name_at_and() {
+        let text = "Title\n\nBanco do Brasil and Caixa Economica Federal will lend. The \
+                    Alder Bank of Commerce and Industry agreed.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            // The table itself finds "Caixa Economica Federal", which has no head noun.
+            ["Banco do Brasil", "Alder Bank of Commerce and Industry"]
         );
     }
 
