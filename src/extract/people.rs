@@ -771,8 +771,10 @@ fn person_span(
     let mut role_from = None;
     if last_title.is_none() && b - a >= 2 {
         let (titled, from) = title_before(toks, a);
+        // A title right before the run names all of it ("chairman Tran Duc Luong").
         if titled
             && b - a >= 3
+            && from != Some(a - 1)
             && !is_given_name(toks[a].text)
             && !is_initial(toks[a].text)
             && toks[..a].last().is_some_and(|t| !t.capitalised)
@@ -1329,6 +1331,17 @@ mod tests {
         );
         assert!(
             people("Twenty-three African heads of state came. Beyond ETFs, they said.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_lower_case_title_right_before_a_three_word_name_leaves_it_whole() {
+        assert_eq!(
+            people("The committee chairman Tran Duc Luong spoke."),
+            [(
+                "Tran Duc Luong".to_string(),
+                Some("committee chairman".to_string())
+            )]
         );
     }
 
