@@ -474,11 +474,14 @@ fn coordination_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, 
             .get(b)
             .is_some_and(|n| !n.capitalised && FOLLOWERS.contains(n.text));
     let sized = b - a >= 2 || is_acronym(toks[a].text);
-    if acts
-        && sized
-        && !toks[a..b].iter().any(|t| t.text == "and")
-        && !person_ending_at(toks, b - 1)
-    {
+    // One plain name: not a person ("… Party and Ana Lind of Kestrel Union were defeated"), nor
+    // two names linked.
+    let plain = !toks[a..b]
+        .iter()
+        .any(|t| matches!(t.text, "and" | "&" | "of" | "for"))
+        && !is_given_name(toks[a].text)
+        && !person_ending_at(toks, b - 1);
+    if acts && sized && plain {
         spans.push((a, b));
     }
 }
@@ -780,9 +783,11 @@ mod tests {
         assert_eq!(
             cued(
                 "Kestrel Lighting Company and Olvana Electric Power will run it. The Alder Port \
-                 Authority and Ana Lind said so. Birch Bank and Olvana agreed."
+                 Authority and Ana Lind said so. Birch Bank and Olvana agreed. The Labour \
+                 Party and Ana Lind of Kestrel Union were defeated."
             ),
-            ["Olvana Electric Power"]
+            // "Kestrel Union" by its member ("Ana Lind of …"), not as a second body.
+            ["Olvana Electric Power", "Kestrel Union"]
         );
         assert_eq!(
             cued("He left the elite group called the Sea Org."),
