@@ -427,7 +427,8 @@ fn descriptor_cues(
         }
     }
     // "Instituto Gonzaga, a catholic school in Milan", "Birch Foods, the Alder-based brewer",
-    // "Olvana Power, Alder's main power producer", and with a copula: "Kestrel Ventures is an Alder-based investment company".
+    // "Olvana Power, Alder's main power producer", and with a copula: "Kestrel Ventures is an
+    // Alder-based investment company".
     let apposed = i >= 1
         && toks[i - 1].capitalised
         && toks[i - 1].break_after
@@ -459,11 +460,7 @@ fn coordination_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, 
         return;
     }
     let left = &toks[i - 1];
-    if !left.capitalised
-        || !is_head(left.text)
-        || !toks[i - 2].capitalised
-        || toks[i - 1].break_before
-    {
+    if !left.capitalised || !is_head(left.text) || left.break_before || !toks[i - 2].capitalised {
         return;
     }
     let Some((a, b)) = name_after(toks, i + 1) else {

@@ -650,8 +650,8 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
         // either side ends it.
         let known_side = t == "and"
             && i > piece_start
-            && (is_known_name(&words_of(&run[piece_start..i]))
-                || is_known_name(&words_of(&run[i + 1..])));
+            && (is_known_name(&text::join_words(&run[piece_start..i]))
+                || is_known_name(&text::join_words(&run[i + 1..])));
         if t == "and"
             && (left_complete
                 || next_the
@@ -669,11 +669,6 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
     pieces.push((piece_start, run.len()));
 
     pieces
-}
-
-/// The words of `toks`, one space between.
-fn words_of(toks: &[Token]) -> String {
-    toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether the "and" at `i` follows a known place that is a party of its own (or ends the
@@ -709,7 +704,7 @@ fn place_left(
     {
         return false;
     }
-    let left = words_of(&run[from..i]);
+    let left = text::join_words(&run[from..i]);
     is_place(&left) && !is_place(&format!("{left} and {}", next.text))
 }
 
@@ -1475,8 +1470,8 @@ impl Registry {
     }
 
     /// Links a name to its forms without a legal suffix ("Deutsche Boerse AG" is also written
-    /// "Deutsche Boerse"; [`shorter_forms`]) and a web address to its name ("CBC.ca" is CBC, when the archive
-    /// knows CBC).
+    /// "Deutsche Boerse"; [`shorter_forms`]) and a web address to its name ("CBC.ca" is CBC,
+    /// when the archive knows CBC).
     fn link_short_forms(&mut self) {
         for id in 0..self.forms.len() {
             let spellings: Vec<String> = self.forms[id].spellings.keys().cloned().collect();
