@@ -133,25 +133,29 @@ struct KnownTable {
     organisation: Vec<KnownOrganisation>,
 }
 
-/// The built-in table of well-known organisations: canonical name → aliases.
-pub fn known_organisations() -> Vec<(String, Vec<String>)> {
-    toml::from_str::<KnownTable>(include_str!("known_organisations.toml"))
-        .map(|t| {
-            t.organisation
-                .into_iter()
-                .map(|o| (o.name, o.aliases))
-                .collect()
-        })
-        .unwrap_or_default()
+/// The built-in table of well-known organisations: canonical name → aliases. Parsed once.
+pub fn known_organisations() -> &'static [(String, Vec<String>)] {
+    static TABLE: std::sync::LazyLock<Vec<(String, Vec<String>)>> =
+        std::sync::LazyLock::new(|| {
+            toml::from_str::<KnownTable>(include_str!("known_organisations.toml"))
+                .map(|t| {
+                    t.organisation
+                        .into_iter()
+                        .map(|o| (o.name, o.aliases))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+    &TABLE
 }
 
-/// Whether `name` is a name or alias of the built-in table ([`name_key`] compared): read once.
+/// Whether `name` is a name or alias of the built-in table ([`name_key`] compared).
 fn is_known_name(name: &str) -> bool {
     static KEYS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
         known_organisations()
-            .into_iter()
+            .iter()
             .flat_map(|(name, aliases)| std::iter::once(name).chain(aliases))
-            .map(|n| name_key(&n))
+            .map(|n| name_key(n))
             .collect()
     });
     KEYS.contains(&name_key(name))
@@ -1406,22 +1410,23 @@ impl Registry {
             .map(|d| (name_key(&d.acronym), name_key(&d.name)))
             .collect();
         for (name, aliases) in known_organisations() {
-            if self.is_excluded(&name) {
+            if self.is_excluded(name) {
                 continue;
             }
-            let own_keys: BTreeSet<String> = std::iter::once(&name)
-                .chain(&aliases)
+            let own_keys: BTreeSet<String> = std::iter::once(name)
+                .chain(aliases)
                 .map(|n| name_key(n))
                 .collect();
             let aliases: Vec<String> = aliases
-                .into_iter()
+                .iter()
                 .filter(|a| {
                     defined
                         .get(&name_key(a))
                         .is_none_or(|n| own_keys.contains(n))
                 })
+                .cloned()
                 .collect();
-            self.add_table(&name, &aliases, 1);
+            self.add_table(name, &aliases, 1);
         }
     }
 
