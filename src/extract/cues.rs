@@ -11,7 +11,7 @@
 //!
 //! Cost: one pass over the tokens of each paragraph, each cue looking at a bounded window.
 
-use super::text::{self, FUNCTION_WORDS, Token, lower, possessive_stem};
+use super::text::{self, FUNCTION_WORDS, Token, closes_a_name, lower, possessive_stem};
 use super::vocabulary::Words;
 use super::vocabulary::{
     NOT_ORGANISATIONS, SENTENCE_STARTERS, adjective_like, is_given_name, is_head,
@@ -115,7 +115,8 @@ fn name_after(toks: &[Token], mut k: usize) -> Option<(usize, usize)> {
             && !(t.text == "and"
                 && (is_given_name(toks[b + 1].text)
                     || (b + 2 < toks.len() && person_ending_at(toks, b + 2))));
-        if !linked {
+        // "Alder Holdings PLC of London": the legal form closes the name.
+        if !linked || (t.text == "of" && closes_a_name(toks[b - 1].text)) {
             break;
         }
         b += 2;

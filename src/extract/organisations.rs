@@ -42,13 +42,13 @@ use std::collections::{BTreeMap, BTreeSet};
 static LINK_WORDS: Words = Words::new("organisations.link_words");
 
 /// The key two forms share when they name the same thing: lowercase, letters and digits only,
-/// without a leading "the" or possessive endings ("New People's Party" is "New People Party").
+/// without "the" ("Organization of the Petroleum Exporting Countries" is also written without
+/// it) or possessive endings ("New People's Party" is "New People Party").
 pub fn name_key(name: &str) -> String {
-    let trimmed = name.trim();
-    let lower = trimmed.to_lowercase();
-    let without_the = lower.strip_prefix("the ").unwrap_or(&lower);
-    let mut words: Vec<&str> = without_the
+    let lower = name.trim().to_lowercase();
+    let mut words: Vec<&str> = lower
         .split_whitespace()
+        .filter(|w| *w != "the")
         .map(|w| {
             text::possessive_stem(w)
                 .filter(|stem| !stem.is_empty())
@@ -598,10 +598,22 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
         heads_before[k + 1] =
             heads_before[k] + usize::from(is_head(t.text) || is_head_first(t.text));
     }
+    // right_end[i]: where the piece after an "and" at i would end (the next "and"), so heads
+    // of a later name do not count ("Ministry of Foreign and Diaspora Affairs and the Alder
+    // Investment Authority").
+    let mut right_end = vec![run.len(); run.len()];
+    for i in (0..run.len().saturating_sub(1)).rev() {
+        right_end[i] = if run[i + 1].text == "and" {
+            i + 1
+        } else {
+            right_end[i + 1]
+        };
+    }
     let mut pieces = Vec::new();
     let mut piece_start = 0;
     for i in 0..run.len() {
         let t = run[i].text;
+        let heads_right = heads_before[right_end[i]];
         // "Birch Trade Union's Ocean Fund": a headed name's possessive closes it, and what it
         // owns is a name of its own.
         if i > piece_start
@@ -619,7 +631,7 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
         let next_the = run.get(i + 1).is_some_and(|n| n.text == "the");
         // "X Institute of Technology and Y State University": a headed name on each side.
         let both_headed = heads_before[i] > heads_before[piece_start]
-            && heads_before[run.len()] > heads_before[i + 1]
+            && heads_right > heads_before[i + 1]
             && run
                 .get(i + 1)
                 .is_some_and(|n| n.capitalised && !is_head(n.text));
@@ -629,7 +641,7 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
         let titled_first = is_title_word(&run[piece_start].text.to_lowercase())
             || is_given_name(run[piece_start].text);
         let person_left = heads_before[i] == heads_before[piece_start]
-            && heads_before[run.len()] > heads_before[i + 1]
+            && heads_right > heads_before[i + 1]
             && ((i > piece_start + 1 && titled_first) || (titled && piece_start == 0 && i > 0));
         // "California and Alder's Ministry of Trade": a possessive starts a new name.
         let next_possessive = run
@@ -822,6 +834,15 @@ fn complements_end(
         if run[s - 1].text == "at" && !campus {
             return s - 1;
         }
+        // "Brightwater Holdings PLC of London": a legal form closes a company's name; the
+        // place after it says where the company is.
+        if run[s - 1].text == "of"
+            && s >= 2
+            && text::closes_a_name(run[s - 2].text)
+            && is_place(&text::join_words(&run[s..e]))
+        {
+            return s - 1;
+        }
         // "Council on American": a subject that ends in an adjective is cut short.
         if run[s - 1].text == "on" && adjective_like(run[e - 1].text, is_place) {
             return s - 1;
@@ -841,7 +862,14 @@ fn complements_end(
         let with_the = words.first() == Some(&"the");
         // Without "the" the place is the name's own ("Ministry of Foreign Affairs of
         // Chile", "Embassy of the Federal Republic of Germany").
-        if with_the && (k > chosen + 1 || named_already) && is_place(&place_part) {
+        // "University of Sheffield of the UK": a name that has its place already does not take
+        // a second one ("Ministry of Investment of the UAE" does).
+        let placed_already = (chosen + 1..k).any(|j| {
+            let (s, e) = segments[j];
+            let s = if run[s].text == "the" { s + 1 } else { s };
+            s < e && is_place(&text::join_words(&run[s..e]))
+        });
+        if with_the && (placed_already || named_already) && is_place(&place_part) {
             return s - 1;
         }
         if let Some(r) = (s..e).find(|&i| ROLE_WORDS.contains(run[i].text.to_lowercase().as_str()))
@@ -1680,6 +1708,13 @@ fn one_word_opening_a_sentence(text: &str, at: usize, word: &str) -> bool {
 }
 
 /// The word right before `text[at..]`, when a single space parts them.
+/// "EC-130", "A-320": a name glued by a hyphen to a number names a model or a unit, not the body.
+fn a_model_number(text: &str, end: usize) -> bool {
+    text[end..]
+        .strip_prefix('-')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 fn word_before(text: &str, at: usize) -> Option<&str> {
     text[..at]
         .strip_suffix(' ')
@@ -1765,6 +1800,7 @@ impl Tagger {
                 let org = pattern_org[m.pattern().as_usize()];
                 let pattern = &patterns[m.pattern().as_usize()];
                 if text::whole_word(&article.text, m.start(), m.end())
+                    && !a_model_number(&article.text, m.end())
                     && case_fits(pattern, text)
                     && !a_surname(&article.text, m.start(), text)
                     && !after_a_determiner(&article.text, m.start(), text)
@@ -2518,6 +2554,51 @@ mod tests {
                 "Alder Shipping Co. Ltd."
             ]
         );
+    }
+
+    #[test]
+    fn a_legal_form_closes_a_companys_name_before_of_a_place_but_co_does_not() {
+        let is_place = |s: &str| matches!(s, "Alder" | "New Birch");
+        let text = "Title\n\nKestrel Holdings PLC of Alder and Harbour Trust Co. of New Birch \
+                    signed a deal.";
+        assert_eq!(
+            find_headed_names(text, &is_place),
+            ["Kestrel Holdings PLC", "Harbour Trust Co. of New Birch"]
+        );
+    }
+
+    #[test]
+    fn a_later_names_head_does_not_split_an_earlier_and() {
+        let text = "Title\n\nOfficials of the Ministry of Foreign and Diaspora Affairs and the \
+                    Alder Investment Authority came.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Ministry of Foreign and Diaspora Affairs",
+                "Alder Investment Authority"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_without_the_and_a_model_number_are_no_second_body() {
+        let config = ExtractConfig::default();
+        let known = known_organisations();
+        let (opec, _) = known
+            .iter()
+            .find(|(_, aliases)| aliases.iter().any(|a| a == "OPEC"))
+            .unwrap();
+        let articles = vec![article(
+            &format!(
+                "Title\n\nThe {} met. It flew the EC-130 to Alder.",
+                opec.replace("of the ", "of ")
+            ),
+            &[],
+        )];
+        let (table, found) = tag_archive(&articles, &BTreeMap::new(), &config, &|_| false);
+        let names = tagged(&found, &table, 0);
+        assert_eq!(names.len(), 1, "{names:?}");
+        assert_eq!(name_key(&names[0]), name_key(opec));
     }
 
     #[test]

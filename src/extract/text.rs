@@ -42,6 +42,12 @@ pub fn is_legal_form(word: &str) -> bool {
     LEGAL_FORMS.contains_lowercase(word.trim_end_matches('.'))
 }
 
+/// Whether a legal form ends a company's name even before "of": "Alder Holdings PLC of London",
+/// but "Morgan Guaranty Trust Co. of New York" is a name.
+pub fn closes_a_name(word: &str) -> bool {
+    is_legal_form(word) && !word.trim_end_matches('.').eq_ignore_ascii_case("co")
+}
+
 /// Whether a token is a legal form written with its dot ("Ltd.", "Co.").
 fn ends_with_legal_dot(word: &str) -> bool {
     word.ends_with('.') && is_legal_form(word)
