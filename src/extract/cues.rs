@@ -145,14 +145,15 @@ fn name_before(toks: &[Token], k: usize) -> (usize, usize) {
     (a, k + 1)
 }
 
-/// Whether a complete name can end before token `b`: punctuation, the end, a small word or a
-/// verb in the past tense.
+/// Whether a complete name can end before token `b`: punctuation, the end, a legal form, a
+/// small word or a verb in the past tense.
 fn ends_name(toks: &[Token], b: usize) -> bool {
     let Some(next) = toks.get(b) else {
         return true;
     };
     let l = lower(next);
     toks[b - 1].break_after
+        || closes_a_name(toks[b - 1].text)
         || FUNCTION_WORDS.contains(l.as_str())
         || FOLLOWERS.contains(l.as_str())
         || (l.len() > 4 && l.ends_with("ed"))
@@ -346,14 +347,19 @@ fn may_cue(toks: &[Token], i: usize) -> bool {
     // and the name.
     let linked_to_name = toks
         .get(i + 1)
-        .is_some_and(|n| matches!(n.text, "of" | "in" | "with" | "by"))
+        .is_some_and(|n| matches!(n.text, "of" | "in" | "with" | "by" | "at"))
         && toks
             .get(i + 2)
             .is_some_and(|n| n.capitalised || n.text == "the");
     toks[i].capitalised || near_name || after_copula || linked_to_name
 }
 
-/// A person's affiliation: "Nathan Law of Demosisto", "DAB's Ben Chan".
+/// Professions whose place of work after "at" or "with" is an organisation. (`words.toml`:
+/// `cues.working_at`)
+static WORKING_AT: Words = Words::new("cues.working_at");
+
+/// A person's affiliation: "Nathan Law of Demosisto", "DAB's Ben Chan", "an economist at
+/// Kestrel Capital".
 fn affiliation_cues<'a>(
     toks: &[Token<'a>],
     i: usize,
@@ -369,6 +375,18 @@ fn affiliation_cues<'a>(
         && person_ending_at(toks, i - 1)
         && let Some((a, b)) = name_after(toks, i + 1)
         && ends_name(toks, b)
+    {
+        spans.push((a, b));
+    }
+    // "an economist at Kestrel Capital", "Analysts with Alder Securities said".
+    if (WORKING_AT.contains(l) || (t.sentence_start && WORKING_AT.contains(lower(t).as_str())))
+        && !t.break_after
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.text, "at" | "with") && !n.break_after)
+        && let Some((a, b)) = name_after(toks, i + 2)
+        && ends_name(toks, b)
+        && !person_ending_at(toks, b - 1)
     {
         spans.push((a, b));
     }
@@ -891,6 +909,26 @@ mod tests {
         // A place, a person, or a name that runs on is not one.
         assert!(cued("It took a stake in Shanghai and shares of Mary Smith.").is_empty());
         assert!(cued("It took a stake in Kestrel projects.").is_empty());
+        // A legal form closes the name before where the company is.
+        assert_eq!(
+            cued("It is a unit of Alder Holdings PLC of Milan, which agreed."),
+            ["Alder Holdings PLC"]
+        );
+    }
+
+    #[test]
+    fn where_an_economist_or_analyst_works() {
+        assert_eq!(
+            cued(
+                "Analysts at Kestrel Economics said so. A strategist with Alder Securities agreed."
+            ),
+            ["Kestrel Economics", "Alder Securities"]
+        );
+        // A place or a person is not one, nor a profession without "at" or "with".
+        assert!(
+            cued("An economist at Milan said it. Analysts expect Birch Foods to gain.").is_empty()
+        );
+        assert!(cued("A professor at Mary Smith's school said so.").is_empty());
     }
 
     #[test]
