@@ -498,10 +498,13 @@ pub fn build_parts_into(
     earlier: Option<&Path>,
     each: &(dyn Fn(usize, Built) -> Result<()> + Sync),
 ) -> Result<()> {
-    use rayon::prelude::*;
     let earlier = earlier.map(Earlier::read).unwrap_or_default();
+    // One part after another: Pagefind runs rayon inside its async calls, so a part indexed on a
+    // rayon worker beside another would let that worker, waiting in Pagefind, take up the other
+    // part's job and start a second runtime on a thread already driving one (a panic: "Cannot
+    // start a runtime from within a runtime"). Each part is parallel inside Pagefind.
     parts
-        .into_par_iter()
+        .into_iter()
         .enumerate()
         .map(|(position, part)| (position, part.digest(language), part))
         .filter(|(_, digest, part)| unchanged.get(&part.bundle) != Some(digest))
