@@ -590,7 +590,8 @@ fn before_a_titled_name(run: &[Token], start: usize, end: usize) -> usize {
 
 /// The run split at "and" where the left part is already a whole name ("X Authority and Y
 /// Bank"), an acronym ("MAS and …"), a person (a title inside the run or, when `titled`, just
-/// before it), a known place, or where "and the" starts a new name.
+/// before it), a known place, or where "and the" starts a new name; and at "at" between two
+/// headed names.
 fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
     // heads_before[k]: head nouns among run[..k], so each "and" is judged in constant time.
     let mut heads_before = vec![0usize; run.len() + 1];
@@ -598,12 +599,12 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
         heads_before[k + 1] =
             heads_before[k] + usize::from(is_head(t.text) || is_head_first(t.text));
     }
-    // right_end[i]: where the piece after an "and" at i would end (the next "and"), so heads
-    // of a later name do not count ("Ministry of Foreign and Diaspora Affairs and the Alder
-    // Investment Authority").
+    // right_end[i]: where the piece after an "and" at i would end (the next "and" or "at"), so
+    // heads of a later name do not count ("Ministry of Foreign and Diaspora Affairs and the
+    // Alder Investment Authority", "Centre for Internet and Society at Alder Law School").
     let mut right_end = vec![run.len(); run.len()];
     for i in (0..run.len().saturating_sub(1)).rev() {
-        right_end[i] = if run[i + 1].text == "and" {
+        right_end[i] = if matches!(run[i + 1].text, "and" | "at") {
             i + 1
         } else {
             right_end[i + 1]
@@ -668,15 +669,20 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
             && i > piece_start
             && (is_known_name(&text::join_words(&run[piece_start..i]))
                 || is_known_name(&text::join_words(&run[i + 1..])));
-        if t == "and"
-            && (left_complete
-                || next_the
-                || both_headed
-                || next_headed
-                || person_left
-                || next_possessive
-                || known_side
-                || place_left(run, piece_start, i, &heads_before, is_place))
+        // "Confucius Institute at Kyrgyz National University": a headed name at another.
+        let headed_at_headed = t == "at"
+            && heads_before[i] > heads_before[piece_start]
+            && heads_right > heads_before[i + 1];
+        if headed_at_headed
+            || (t == "and"
+                && (left_complete
+                    || next_the
+                    || both_headed
+                    || next_headed
+                    || person_left
+                    || next_possessive
+                    || known_side
+                    || place_left(run, piece_start, i, &heads_before, is_place)))
         {
             pieces.push((piece_start, i));
             piece_start = i + 1;
@@ -745,6 +751,9 @@ fn headed_span(
         }
     }
     segments.push((seg_start, end));
+    // What a body is for is no body of its own: "Alder Centre for Internet and Society" is one
+    // name (a headed segment after "for" is taken only when nothing before it is headed).
+    let mut headed_before = false;
     let headed: Vec<usize> = (0..segments.len())
         .filter(|&k| {
             let (s, e) = segments[k];
@@ -756,10 +765,13 @@ fn headed_span(
             // "Consulate General of Alder": a head with "General" after it.
             let head_general =
                 e >= s + 2 && run[e - 1].text == "General" && is_head(run[e - 2].text);
-            e > s
+            let headed = e > s
                 && (is_head(run[e - 1].text)
                     || head_general
-                    || (first < e && is_head_first(run[first].text)))
+                    || (first < e && is_head_first(run[first].text)));
+            let for_what = headed_before && s > 0 && run[s - 1].text == "for";
+            headed_before |= headed;
+            headed && !for_what
         })
         .collect();
     // A legal form ("… of Hong Kong Limited") closes the whole name, not a complement.
@@ -2576,6 +2588,21 @@ mod tests {
             [
                 "Ministry of Foreign and Diaspora Affairs",
                 "Alder Investment Authority"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headed_name_at_another_is_two_names_and_what_a_body_is_for_is_no_body() {
+        let text = "Title\n\nShe joined the Kestrel Institute at Alder National University, \
+                    then the Birch Centre for Media and Society at Alder Law School.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Kestrel Institute",
+                "Alder National University",
+                "Birch Centre for Media and Society",
+                "Alder Law School"
             ]
         );
     }
