@@ -135,7 +135,17 @@ fn credits(text: &str, at: usize, end: usize) -> bool {
         && text[end + 1..]
             .trim_start()
             .starts_with(['-', '\u{2013}', '\u{2014}']);
+    // A photo's credit, the agency beside the photographer in brackets: "(Harbour Wire/Ana
+    // Ruiz)", "[HARBOUR WIRE/TIDE POST]".
+    let after = &text[end..];
+    let photo_credit = (before.ends_with(['(', '[']) && after.starts_with('/'))
+        || (before.ends_with('/')
+            && after.starts_with([')', ']'])
+            && before.rfind(['(', '[']).is_some_and(|open| {
+                !before[open..].contains([')', ']', '\n']) && before.len() - open <= 60
+            }));
     matches!(prev.as_str(), "told" | "via")
+        || photo_credit
         || (prev == "to" && ends_with("according"))
         || (prev == "by" && ["cited", "quoted", "reported"].into_iter().any(ends_with))
         || matches!(next, "reported" | "reports" | "reporting")
@@ -372,9 +382,17 @@ mod tests {
     fn a_name_only_credited_as_a_source_is_a_credit() {
         let text = "Title\n\nALDER, May 5 (Harbour Wire) -- Alder Bank told Kestrel News it would \
                     lend more, according to Birch Radio. Valmora Daily reported the loan; it was \
-                    cited by Tide Post. Alder Bank signed with Birch Radio.";
+                    cited by Tide Post. Alder Bank signed with Birch Radio.\n\nA port crane \
+                    (Harbour Wire/Ana Ruiz) [ALDER PRESS/COAST SNAP]";
         let credited = |name: &str| only_credited(text, &occurrences(text, &[name.to_string()]));
-        for name in ["Harbour Wire", "Kestrel News", "Valmora Daily", "Tide Post"] {
+        for name in [
+            "Harbour Wire",
+            "Kestrel News",
+            "Valmora Daily",
+            "Tide Post",
+            "ALDER PRESS",
+            "COAST SNAP",
+        ] {
             assert!(credited(name), "{name}");
         }
         // Named once as a party: not only a credit.

@@ -509,7 +509,10 @@ fn parse_native(ctx: &mut Ctx, lines: &[&str]) -> Option<Article> {
     });
     let text = Text::new(
         &title,
-        story.caption.as_deref(),
+        story
+            .caption
+            .as_deref()
+            .map(noise::without_agency_and_maker),
         texts.iter().map(String::as_str),
     );
     let slug = article_slug(ctx, fm.slug.as_deref(), cleanup.date_from_path)?;

@@ -251,7 +251,40 @@ pub fn ends_with_credit(line: &str) -> bool {
             })
             .collect()
     });
-    line.split_whitespace().count() <= 60 && patterns.iter().any(|p| tail.contains(p.as_str()))
+    line.split_whitespace().count() <= 60
+        && (patterns.iter().any(|p| tail.contains(p.as_str()))
+            || agency_and_maker_at(line).is_some())
+}
+
+/// A caption without the agency and photographer that close it ([`agency_and_maker_at`]):
+/// what is read for names (the photographer is no subject of the story).
+pub fn without_agency_and_maker(caption: &str) -> &str {
+    agency_and_maker_at(caption).map_or(caption, |at| caption[..at].trim_end())
+}
+
+/// Where a line is closed, without a stop, by an agency and a photographer (or a second agency)
+/// in brackets: `… in Alder on May 3. (Harbour Wire/Ana Ruiz)`, `… [HARBOUR WIRE/TIDE POST]`.
+fn agency_and_maker_at(line: &str) -> Option<usize> {
+    let open = line
+        .strip_suffix([')', ']'])
+        .and_then(|inner| inner.rfind(['(', '[']))?;
+    let credit = &line[open + 1..line.len() - 1];
+    let named = |part: &str| {
+        let part = part.trim();
+        !part.is_empty()
+            && part.chars().count() <= 30
+            && part
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+            && part
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
+    };
+    (line[..open].split_whitespace().count() >= 4
+        && credit
+            .split_once('/')
+            .is_some_and(|(agency, maker)| named(agency) && named(maker)))
+    .then_some(open)
 }
 
 /// A caption that names who is where in a photo: `(L) … (R)`, `(from left)`, `(1st L)`.
@@ -395,8 +428,9 @@ pub fn dateline(lead: &str) -> Option<Dateline> {
     let first_word = place.split_whitespace().next().unwrap_or("").to_lowercase();
     let name_like = !place.is_empty()
         && (first_word == "the" || !FUNCTION_WORDS.contains(first_word.as_str()))
-        // Each part opens and ends with a capital (`Frankfurt am Main`; not `Talks ended on`).
-        && place.split(',').all(|part| {
+        // Each part opens and ends with a capital (`Frankfurt am Main`; not `Talks ended on`);
+        // places filed from together are joined by slashes (`HONG KONG/BEIJING`).
+        && place.split([',', '/']).all(|part| {
             let mut words = part.split_whitespace();
             let capital = |w: Option<&str>| w.is_none_or(|w| w.starts_with(char::is_uppercase));
             capital(words.next()) && capital(words.next_back())
@@ -406,7 +440,7 @@ pub fn dateline(lead: &str) -> Option<Dateline> {
         && place.chars().next().is_some_and(char::is_uppercase)
         && place
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-' | ','));
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-' | ',' | '/'));
     let whole_line = length == lead.len();
     // `Alder, Valmora —`: a place written as an address (two or three parts, each of
     // capitalised words) before a dash is where the story was filed, in any case.
@@ -570,7 +604,7 @@ fn title_case_part(name: &str) -> String {
                 } else {
                     out.extend(c.to_lowercase());
                 }
-                start = matches!(c, '-' | '\'' | '’' | '.');
+                start = matches!(c, '-' | '\'' | '’' | '.' | '/');
             }
             out
         })
@@ -628,6 +662,12 @@ mod tests {
         assert_eq!(d.place, "Bucharest");
         let d = dateline("London (Reuters) - Shares rose.").unwrap();
         assert_eq!(d.place, "London");
+        let lead = "ALDER/BIRCH (Harbour Wire) - Shares rose.";
+        let d = dateline(lead).unwrap();
+        assert_eq!(d.place, "Alder/Birch");
+        assert_eq!(&lead[d.length..], "Shares rose.");
+        let d = dateline("ORRIN FALLS/ALDER, May 5 - Shares rose.").unwrap();
+        assert_eq!(d.place, "Orrin Falls/Alder");
         let d = dateline("GUANGZHOU: Leaders of 11 regions met.").unwrap();
         assert_eq!(d.place, "Guangzhou");
         let d = dateline("TOKYO, Japan -- Aid rose.").unwrap();
@@ -676,6 +716,8 @@ mod tests {
             "In Alder, 11 May 2017. The ports met.",
             "Talks ended on 11 May 2017. The ports met.",
             "Alder and Birch, May 2017. The ports met.",
+            "Alder/birch trade - a pact - grew.",
+            "Imports/Exports - a pact - grew.",
         ] {
             assert_eq!(dateline(lead), None, "{lead}");
         }
@@ -692,6 +734,28 @@ mod tests {
             "The far end of the hall, shortly after opening Friday. Image: Jane Doe."
         ));
         assert!(ends_with_credit("Mayors meet in Alder (Photo: CFP)"));
+        assert!(ends_with_credit(
+            "Mayor Ines Varga greets a delegation in Alder, May 3, 2023. (Harbour Wire/Ana Ruiz)"
+        ));
+        assert!(ends_with_credit(
+            "A ferry in the port of Alder, taken on May 31, 2017 [HARBOUR WIRE/TIDE POST]"
+        ));
+        // Not an exchange rate, a short label, or a bracket inside a sentence.
+        assert!(!ends_with_credit(
+            "The currency rose against the dollar (USD/CNY 7.1)"
+        ));
+        assert!(!ends_with_credit("Port (Alder/Birch)"));
+        assert_eq!(
+            without_agency_and_maker("A ferry in the port of Alder. (Harbour Wire/Ana Ruiz)"),
+            "A ferry in the port of Alder."
+        );
+        assert_eq!(
+            without_agency_and_maker("A ferry in the port of Alder."),
+            "A ferry in the port of Alder."
+        );
+        assert!(!ends_with_credit(
+            "The route (Alder/Birch) opened on Monday with four ferries."
+        ));
         assert!(!ends_with_credit(
             "The image of the port improved, officials said."
         ));
