@@ -117,17 +117,20 @@ pub const LISTED_ORGANISATIONS: usize = 8;
 /// Related articles shown on an article page.
 pub const RELATED_ARTICLES: usize = 5;
 
-/// Links to an article's organisations, the first `limit` of them.
+/// Links to an article's organisations, the first `limit` of them: those it is about, or (with
+/// `credited`) those it only credits as a source ("told Reuters", "(Xinhua)").
 pub fn organisation_links<'a>(
     article: &'a TaggedArticle,
     archive: &'a Archive,
     base: &BaseUrl,
     limit: usize,
+    credited: bool,
 ) -> Vec<Link<'a>> {
     article
         .tags
         .organisations
         .iter()
+        .filter(|m| m.credit == credited)
         .take(limit)
         .map(|m| {
             let org = &archive.organisations[m.id];
@@ -159,11 +162,13 @@ impl<'a> ArticleSummary<'a> {
 
     pub fn new(article: &'a TaggedArticle, archive: &'a Archive, base: &BaseUrl) -> Self {
         ArticleSummary {
-            organisations: organisation_links(article, archive, base, LISTED_ORGANISATIONS),
+            organisations: organisation_links(article, archive, base, LISTED_ORGANISATIONS, false),
             more_organisations: article
                 .tags
                 .organisations
-                .len()
+                .iter()
+                .filter(|m| !m.credit)
+                .count()
                 .saturating_sub(LISTED_ORGANISATIONS),
             ..ArticleSummary::brief(article, base)
         }
@@ -185,8 +190,10 @@ pub struct Breadcrumbs {
 pub struct ArticleView<'a> {
     #[serde(flatten)]
     pub summary: ArticleSummary<'a>,
-    /// Every organisation (the summary's list is capped).
+    /// Every organisation it is about (the summary's list is capped).
     pub all_organisations: Vec<Link<'a>>,
+    /// The organisations it only credits as a source: who reported it, not what it is about.
+    pub credits: Vec<Link<'a>>,
     pub places: Vec<Link<'a>>,
     pub partners: Option<Link<'a>>,
     pub people: Vec<PersonLink<'a>>,
@@ -220,7 +227,8 @@ impl<'a> ArticleView<'a> {
         let month_path = article.date.format("%Y/%m").to_string();
         ArticleView {
             summary: ArticleSummary::new(article, archive, base),
-            all_organisations: organisation_links(article, archive, base, usize::MAX),
+            all_organisations: organisation_links(article, archive, base, usize::MAX, false),
+            credits: organisation_links(article, archive, base, usize::MAX, true),
             places: article
                 .tags
                 .places

@@ -164,6 +164,39 @@ fn article_page_links_its_neighbours_tags_and_related_articles() {
 }
 
 #[test]
+fn a_source_an_article_only_credits_is_listed_as_who_reported_it() {
+    let site = TestSite::empty();
+    site.write(
+        "site.toml",
+        "title = \"Harbour News\"\nbase_url = \"https://news.example/\"\n\
+         [organisations]\n\"Harbour Wire\" = []\n\"Harwick Port Authority\" = [\"HPA\"]\n",
+    )
+    .write(
+        "content/2023/05/port-pact.txt",
+        " date 2023-05-02 \nPort signs a pact\n\n\
+         HARWICK, May 2 (Harbour Wire) -- The Harwick Port Authority (HPA) signed a pact, it \
+         told Harbour Wire.\n\nSource: Harbour Wire\n",
+    );
+    let out = site.build(&[]);
+    assert!(out.status.success(), "{}", crate::stderr(&out));
+    let page = site.page("2023/05/port-pact/index.html");
+    let tags = &page[page.find("In this article").expect("tags")..];
+    let organisations = &tags[..tags.find("Reported by").expect("a credits row")];
+    assert!(organisations.contains(">Harwick Port Authority</a>"));
+    assert!(
+        !organisations.contains(">Harbour Wire</a>"),
+        "{organisations}"
+    );
+    let credits = &tags[tags.find("Reported by").unwrap()..];
+    let credits = &credits[..credits.find("</dd>").unwrap()];
+    assert!(
+        credits.contains("href=\"/organisations/harbour-wire/\">Harbour Wire</a>"),
+        "{credits}"
+    );
+    assert!(!credits.contains("Harwick Port Authority"));
+}
+
+#[test]
 fn search_index_is_pagefinds_bundle_and_the_page_works_without_script() {
     let site = harbour_site();
     let bundle = site.public().join("pagefind");
