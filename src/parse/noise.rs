@@ -407,17 +407,17 @@ pub fn dateline(lead: &str) -> Option<Dateline> {
             let at = open.rfind('(')?;
             (open[..at].trim_end(), Some(&open[at + 1..]))
         }
-        // `Riyadh, December 09, 2022, SPA`: an agency in capitals after the date.
-        None => match prefix.rsplit_once(", ") {
-            Some((before, agency))
-                if (2..=6).contains(&agency.len())
+        // `Riyadh, December 09, 2022, SPA`, `LONDON, June 15 AAP`: an agency in capitals after
+        // the date.
+        None => [prefix.rsplit_once(", "), prefix.rsplit_once(' ')]
+            .into_iter()
+            .flatten()
+            .find(|(before, agency)| {
+                (2..=6).contains(&agency.len())
                     && agency.bytes().all(|b| b.is_ascii_uppercase())
-                    && split_date(before).1.is_some() =>
-            {
-                (before, Some(agency))
-            }
-            _ => (prefix, None),
-        },
+                    && split_date(before).1.is_some()
+            })
+            .map_or((prefix, None), |(before, agency)| (before, Some(agency))),
     };
     let (place, date) = split_date(before_agency);
     let place = place.trim_end_matches([',', ' ']);
@@ -695,6 +695,10 @@ mod tests {
         );
         let d = dateline("Alder, December 09, 2022, HWA -- Talks began.").unwrap();
         assert_eq!(d.place, "Alder");
+        let lead = "ALDER, June 15 HWA - Talks began.";
+        let d = dateline(lead).unwrap();
+        assert_eq!(d.place, "Alder");
+        assert_eq!(&lead[d.length..], "Talks began.");
         let d = dateline("Singapore, 29 August 2012 - Talks began.").unwrap();
         assert_eq!(d.place, "Singapore");
         let d = dateline("HONG KONG, Jan 16, 2018 – Talks began.").unwrap();
