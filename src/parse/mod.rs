@@ -767,7 +767,10 @@ fn take_story(paragraphs: &mut Vec<Paragraph>, cleanup: &mut Cleanup) -> Story {
         && found.length < lead.len()
     {
         cleanup.dateline_line = Some(*line_no);
-        story.dateline = story.dateline.take().or(Some(found.place));
+        story.dateline = story
+            .dateline
+            .take()
+            .or(Some(found.place).filter(|p| !p.is_empty()));
         *lead = lead[found.length..].to_string();
     }
     story

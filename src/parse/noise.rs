@@ -364,7 +364,8 @@ pub fn is_related_label(line: &str) -> bool {
 /// A dateline at the start of a lead: where (and when, and from whom) the story was filed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
-    /// The place, as a name (`Hong Kong` for `HONG KONG`).
+    /// The place, as a name (`Hong Kong` for `HONG KONG`); empty when only a date and an agency
+    /// are given.
     pub place: String,
     /// The byte length of the prefix to remove, separator and spaces included.
     pub length: usize,
@@ -457,7 +458,10 @@ pub fn dateline(lead: &str) -> Option<Dateline> {
     } else {
         shouting || address || date.is_some() || agency.is_some_and(|a| !a.is_empty())
     };
-    (name_like && credible).then(|| Dateline {
+    // `March 30 (Harbour Wire) --`: a date and an agency, filed from no place named.
+    let dated_by_agency =
+        place.is_empty() && date.is_some() && agency.is_some_and(|a| !a.is_empty()) && !whole_line;
+    ((name_like && credible) || dated_by_agency).then(|| Dateline {
         place: title_case_if_shouting(place),
         length,
     })
@@ -693,6 +697,9 @@ mod tests {
             &lead[dateline(lead).unwrap().length..],
             "(Harbour Wire) said the ports met."
         );
+        let lead = "March 30 (Harbour Wire) -- Talks began.";
+        let d = dateline(lead).unwrap();
+        assert_eq!((d.place.as_str(), &lead[d.length..]), ("", "Talks began."));
         let d = dateline("Alder, December 09, 2022, HWA -- Talks began.").unwrap();
         assert_eq!(d.place, "Alder");
         let lead = "ALDER, June 15 HWA - Talks began.";
@@ -720,6 +727,8 @@ mod tests {
             "In Alder, 11 May 2017. The ports met.",
             "Talks ended on 11 May 2017. The ports met.",
             "Alder and Birch, May 2017. The ports met.",
+            "March 30 -- the day the ports met.",
+            "(Harbour Wire) -- Talks began.",
             "Alder/birch trade - a pact - grew.",
             "Imports/Exports - a pact - grew.",
         ] {
