@@ -46,6 +46,8 @@ struct Options {
     labeller_bio_weight: f32,
     /// Train only the labeller.
     labeller_only: bool,
+    /// Write the plurals that end organisations' names in ROR here instead of training.
+    plurals_out: Option<PathBuf>,
 }
 
 fn main() -> std::process::ExitCode {
@@ -59,6 +61,7 @@ fn main() -> std::process::ExitCode {
         labeller_epochs: 12,
         labeller_bio_weight: 0.2,
         labeller_only: false,
+        plurals_out: None,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -71,6 +74,7 @@ fn main() -> std::process::ExitCode {
             "--epochs" => options.epochs = value.parse().unwrap_or(options.epochs),
             "--l2" => options.l2 = value.parse().unwrap_or(options.l2),
             "--labeller-out" => options.labeller_out = Some(PathBuf::from(value)),
+            "--plurals-out" => options.plurals_out = Some(PathBuf::from(value)),
             "--labeller-epochs" => {
                 options.labeller_epochs = value.parse().unwrap_or(options.labeller_epochs);
             }
@@ -84,12 +88,21 @@ fn main() -> std::process::ExitCode {
             }
             other => {
                 eprintln!(
-                    "unknown argument {other}; usage: concord-train [--shared DIR] [--out FILE] [--bio-weight W] [--epochs N] [--l2 X] [--labeller-out FILE] [--labeller-epochs N] [--labeller-bio-weight W] [--labeller-only]"
+                    "unknown argument {other}; usage: concord-train [--shared DIR] [--out FILE] [--bio-weight W] [--epochs N] [--l2 X] [--labeller-out FILE] [--labeller-epochs N] [--labeller-bio-weight W] [--labeller-only] [--plurals-out FILE]"
                 );
                 return std::process::ExitCode::from(2);
             }
         }
         i += 2;
+    }
+    if let Some(out) = &options.plurals_out {
+        return match write_organisation_plurals(&options.shared, out) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                std::process::ExitCode::from(1)
+            }
+        };
     }
     let result = train_labeller(&options).and_then(|()| {
         if options.labeller_only {
@@ -105,6 +118,64 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::from(1)
         }
     }
+}
+
+/// How many ROR names (of two words or more) a word must end to be an organisation's last word.
+const LAST_WORD_MIN_NAMES: usize = 5;
+
+/// Writes the plurals that end many organisations' names in ROR (`corpus/train/ror-names.txt`,
+/// CC0): capitalised words of four letters or more ending in "s" (not "ss", "us" or "is", which
+/// end surnames: "Ross", "Marcus", "Davis"), each ending at least [`LAST_WORD_MIN_NAMES`] names,
+/// and neither a place of the built-in gazetteer nor a common given name. The reader takes a
+/// name that ends in one and opens with no given name as no person's ("Brightline Foods
+/// said"). Sorted, so the same names give the same bytes.
+fn write_organisation_plurals(shared: &Path, out: &Path) -> Result<(), String> {
+    let path = shared.join("corpus/train/ror-names.txt");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let words = organisation_plurals(&text);
+    let mut file = String::from(
+        "# Plurals that end many organisations' names: each ends at least 5 names of two words or\n\
+         # more in the Research Organization Registry (ROR, CC0), is capitalised, four letters or\n\
+         # more, ends in \"s\" (not \"ss\", \"us\" or \"is\", which end surnames), and is neither a\n\
+         # place of places.txt nor a common given name. Written by\n\
+         # `concord-train --plurals-out` (src/bin/concord-train.rs); do not edit by hand.\n",
+    );
+    for line in words.chunks(12) {
+        file.push_str(&line.join(" "));
+        file.push('\n');
+    }
+    std::fs::write(out, file).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!("{} plurals written to {}", words.len(), out.display());
+    Ok(())
+}
+
+/// The plurals [`write_organisation_plurals`] keeps, from ROR's names (one a line), sorted.
+fn organisation_plurals(names: &str) -> Vec<&str> {
+    let places = concord::extract::places::PlaceFinder::new(&concord::extract::places::gazetteer(
+        &BTreeMap::new(),
+    ));
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for name in names.lines() {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if let [_, .., last] = words.as_slice() {
+            *counts.entry(last).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(word, n)| {
+            let mut chars = word.chars();
+            n >= LAST_WORD_MIN_NAMES
+                && word.chars().count() >= 4
+                && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+                && chars.all(|c| c.is_ascii_lowercase())
+                && word.ends_with('s')
+                && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
+                && !places.is_place(word)
+                && !concord::extract::vocabulary::is_given_name(word)
+        })
+        .map(|(word, _)| word)
+        .collect()
 }
 
 /// One labelled candidate.
@@ -899,7 +970,23 @@ impl labeller::Weights for Table {
 
 #[cfg(test)]
 mod tests {
-    use super::choose_threshold;
+    use super::{choose_threshold, organisation_plurals};
+
+    #[test]
+    fn organisation_plurals_are_frequent_last_words_that_no_surname_place_or_name_ends() {
+        let mut names = String::new();
+        for i in 0..5 {
+            for tail in [
+                "Foods", "Ross", "Marcus", "Davis", "Athens", "Charles", "GmbH", "Labs",
+            ] {
+                names.push_str(&format!("Alder{i} {tail}\n"));
+            }
+        }
+        // Four names end in "Systems": one short of the count; a name of one word is no
+        // name's last word.
+        names.push_str("Alder Systems\nBirch Systems\nCedar Systems\nDune Systems\nSystems\n");
+        assert_eq!(organisation_plurals(&names), ["Foods", "Labs"]);
+    }
 
     #[test]
     fn the_most_precise_threshold_of_those_as_good_as_the_best() {

@@ -18,7 +18,8 @@ use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
     KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, SENTENCE_STARTERS, THING_NOUNS, TITLE_MODIFIERS,
     is_given_name, is_given_name_word, is_head, is_head_first, is_month_or_weekday,
-    is_peoples_name, is_portfolio_word, is_romanised_given_name, is_title_word,
+    is_organisation_plural, is_peoples_name, is_portfolio_word, is_romanised_given_name,
+    is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::model::Person;
@@ -461,6 +462,11 @@ fn consider(
         && (is_given_name(toks[a].text)
             || (!toks[a].sentence_start && is_given_name_word(toks[a].text)));
     let romanised = words == 2 && is_romanised_given_name(toks[b - 1].text);
+    // "Brightline Foods said": a plural that ends many organisations' names closes a company's
+    // name, unless a given name opens it.
+    if words >= 2 && !given && !romanised && is_organisation_plural(toks[b - 1].text) {
+        return;
+    }
     // Evidence around the name: a relative, a life, the next sentence's pronoun.
     let life = (2..=4).contains(&words)
         && (kin_after(toks, b)
@@ -1153,6 +1159,33 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role))
         .collect()
+    }
+
+    #[test]
+    fn a_plural_that_ends_organisations_names_closes_a_company_not_a_person() {
+        let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
+        // "Foods", "Systems", "Logistics" end many organisations' names (ROR): with no given
+        // name before them, the name is a company's, whatever the verb of speech says.
+        for company in ["Brightline Foods", "Vantor Systems", "Orrin Logistics"] {
+            assert!(
+                names(&format!("{company} said it would share data.")).is_empty(),
+                "{company}"
+            );
+            assert!(
+                names(&format!("The plan was backed by {company}, which said so.")).is_empty(),
+                "{company}"
+            );
+        }
+        // A given name opens a person's name, whatever ends it; a surname that is no such
+        // plural is still read.
+        assert_eq!(
+            names("Anna Systems said it would share data."),
+            ["Anna Systems"]
+        );
+        assert_eq!(
+            names("Orrin Delacroix said it would share data."),
+            ["Orrin Delacroix"]
+        );
     }
 
     #[test]

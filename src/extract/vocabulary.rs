@@ -226,6 +226,16 @@ pub fn is_given_name(word: &str) -> bool {
         .contains(word)
 }
 
+/// Whether a word is a plural that ends many organisations' names in ROR
+/// (`organisation_plurals.txt`: "Foods", "Systems", "Logistics"), so that a name closed by one
+/// and opened by no given name is a company's, not a person's ("Brightline Foods said").
+pub fn is_organisation_plural(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| word_list(include_str!("organisation_plurals.txt")))
+        .contains(word)
+}
+
 /// Whether a word is a common given name that is also an English word
 /// (`given_names_words.txt`: "Matt", "Rob", "Glen"), a given name only inside a sentence.
 pub fn is_given_name_word(word: &str) -> bool {
