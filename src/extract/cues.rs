@@ -243,11 +243,16 @@ pub(super) fn cued_names_in(
             if !may_cue(toks, i) {
                 continue;
             }
-            // Lower-case cue words are compared as written.
-            let l = if toks[i].capitalised {
-                ""
-            } else {
+            // Lower-case cue words are compared as written, and one capitalised only because
+            // it opens a sentence ("Shares of Birch Foods fell") in lower case.
+            let opening;
+            let l = if !toks[i].capitalised {
                 toks[i].text
+            } else if toks[i].sentence_start {
+                opening = lower(&toks[i]);
+                opening.as_str()
+            } else {
+                ""
             };
             affiliation_cues(toks, i, l, &mut surnames, &mut spans);
             descriptor_cues(body, toks, i, l, is_place, &mut spans);
@@ -905,6 +910,11 @@ mod tests {
         assert_eq!(
             cued("The firm, a unit of Alder Holdings, agreed to its merger with Harbour Lines."),
             ["Alder Holdings", "Harbour Lines"]
+        );
+        // A cue word capitalised because it opens the sentence.
+        assert_eq!(
+            cued("Shares of Birch Foods dropped. Stake in Kestrel Ventures: sold."),
+            ["Birch Foods", "Kestrel Ventures"]
         );
         // A place, a person, or a name that runs on is not one.
         assert!(cued("It took a stake in Shanghai and shares of Mary Smith.").is_empty());
