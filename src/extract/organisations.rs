@@ -2519,6 +2519,26 @@ mod tests {
     }
 
     #[test]
+    fn legal_forms_of_companies_elsewhere_close_their_names() {
+        let text = "Title\n\nThe regulator fined Lumera S.p.A. on Monday. It fined Birch N.V. \
+                    too. Cedar B.V. said so. Dune S.A. said so. Elm A/S said so. Fir Oy said so. \
+                    Gale AB said so. Holt Srl said so.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Lumera S.p.A.",
+                "Birch N.V.",
+                "Cedar B.V.",
+                "Dune S.A.",
+                "Elm A/S",
+                "Fir Oy",
+                "Gale AB",
+                "Holt Srl"
+            ]
+        );
+    }
+
+    #[test]
     fn a_capitalised_the_and_a_two_word_places_possessive_are_not_part_of_a_name() {
         let text = "Title\n\nAlder, May 2 – The Birch Development Bank said on Monday that it \
                     would lend more, and that it had met with Valmora City's Port Authority.";
