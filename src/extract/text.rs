@@ -292,7 +292,10 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
         while j < tokens.len() {
             let t = &tokens[j];
             // "Co., Ltd": a legal form continues a name across its comma.
-            let legal_form = t.capitalised && tokens[j - 1].capitalised && is_legal_form(t.text);
+            let legal_form = t.capitalised
+                && tokens[j - 1].capitalised
+                && tokens[j - 1].comma_after
+                && is_legal_form(t.text);
             // "Alder (Kestrel) Research Institute": a place in brackets inside a name, not an
             // acronym ("Alder Bank (AB) Governor").
             let in_brackets = t.bracketed
