@@ -866,22 +866,25 @@ fn complements_end(
         {
             return and;
         }
-        let words: Vec<&str> = run[s..e].iter().map(|t| t.text).collect();
-        let place_part = words.strip_prefix(&["the"]).unwrap_or(&words).join(" ");
+        // A segment, after its "the", that is a place's name.
+        let names_a_place = |(s, e): (usize, usize)| {
+            let s = if s < e && run[s].text == "the" {
+                s + 1
+            } else {
+                s
+            };
+            s < e && is_place(&text::join_words(&run[s..e]))
+        };
         // "Colorado State University of the US": a headed name that already has its own
         // proper words does not take "of the <place>".
         let named_already = segments[chosen].1 - segments[chosen].0 >= 3;
-        let with_the = words.first() == Some(&"the");
+        let with_the = s < e && run[s].text == "the";
         // Without "the" the place is the name's own ("Ministry of Foreign Affairs of
         // Chile", "Embassy of the Federal Republic of Germany").
         // "University of Sheffield of the UK": a name that has its place already does not take
         // a second one ("Ministry of Investment of the UAE" does).
-        let placed_already = (chosen + 1..k).any(|j| {
-            let (s, e) = segments[j];
-            let s = if run[s].text == "the" { s + 1 } else { s };
-            s < e && is_place(&text::join_words(&run[s..e]))
-        });
-        if with_the && (placed_already || named_already) && is_place(&place_part) {
+        let placed_already = (chosen + 1..k).any(|j| names_a_place(segments[j]));
+        if with_the && (placed_already || named_already) && names_a_place((s, e)) {
             return s - 1;
         }
         if let Some(r) = (s..e).find(|&i| ROLE_WORDS.contains(run[i].text.to_lowercase().as_str()))
