@@ -750,6 +750,63 @@ fn partner_with(
     })
 }
 
+/// A place's delegation visiting another ("A delegation from Kestrel visited Valmora",
+/// "Harwick's trade delegation visits Alder", "Harwick delegation visits Alder"): the place after
+/// "delegation(s) from" or "of", or a place with "delegation" among the few words between it
+/// and the verb, and the place right after "visited",
+/// "visits", "visit" or "visiting" later in the same sentence; each alone, not one of a list.
+/// Returns the two places' indexes.
+fn delegation_visit(
+    text: &str,
+    within: std::ops::Range<usize>,
+    found: &[Found],
+    listed: &dyn Fn(&Found, &Found) -> bool,
+) -> Option<(usize, usize)> {
+    let alone = |k: usize| {
+        let after_one = k > 0 && listed(&found[k - 1], &found[k]);
+        let before_one = found.get(k + 1).is_some_and(|c| listed(&found[k], c));
+        !after_one && !before_one
+    };
+    let is_delegation =
+        |w: &str| w.eq_ignore_ascii_case("delegation") || w.eq_ignore_ascii_case("delegations");
+    found.iter().enumerate().find_map(|(k, b)| {
+        if b.0 < within.start || b.1 > within.end || !alone(k) {
+            return None;
+        }
+        let before = text[within.start..b.0].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        let verb = last_word(before).to_lowercase();
+        if !matches!(verb.as_str(), "visited" | "visits" | "visit" | "visiting") {
+            return None;
+        }
+        let sentence = sentence_span(text, within.clone(), b.0, b.1);
+        let (_, a) = found.iter().enumerate().take(k).find(|&(i, a)| {
+            if a.0 < sentence.start || a.2 == b.2 || !alone(i) {
+                return false;
+            }
+            let ahead = text[sentence.start..a.0].trim_end();
+            let ahead = ahead.strip_suffix(" the").unwrap_or(ahead);
+            let (preposition, rest) = ahead
+                .rsplit_once(char::is_whitespace)
+                .map_or((ahead, ""), |(r, p)| (p, r));
+            let from = matches!(preposition, "from" | "of") && is_delegation(last_word(rest));
+            // "Harwick's trade delegation visited", "Harwick delegation visits": a few words
+            // from the place to the verb, one of them "delegation".
+            let mut between: Vec<&str> = text[a.1..b.0].split_whitespace().collect();
+            if between.last() == Some(&"the") {
+                between.pop();
+            }
+            let owns = text[a.1..].starts_with(['\'', '’', ' '])
+                && between.len() <= 4
+                && between
+                    .iter()
+                    .any(|w| is_delegation(w.trim_matches(|c: char| !c.is_alphabetic())));
+            from || owns
+        })?;
+        Some((a.2, b.2))
+    })
+}
+
 /// The first pair of distinct places joined as partners ([`partner_with`] after the joined pairs
 /// of each block), in a sentence that states cooperation ([`states_cooperation`]), in the
 /// headline, else in the story's first paragraph (not a photo caption). Returned in alphabetical
@@ -797,7 +854,9 @@ fn partners(article: &Text, found: &[Found], finder: &PlaceFinder) -> Option<(St
                 return Some(pair_of(finder.name(a.2), finder.name(b.2)));
             }
         }
-        if let Some((a, b)) = partner_with(text, within.clone(), found, &listed) {
+        if let Some((a, b)) = partner_with(text, within.clone(), found, &listed)
+            .or_else(|| delegation_visit(text, within.clone(), found, &listed))
+        {
             return Some(pair_of(finder.name(a), finder.name(b)));
         }
     }
@@ -1030,6 +1089,42 @@ mod tests {
             headed("Ships crossed the Kestrel Strait into the Valmora Sea."),
             ["Kestrel Strait", "Valmora Sea"]
         );
+    }
+
+    #[test]
+    fn a_places_delegation_visiting_another_makes_them_partners() {
+        let f = finder();
+        for (text, pair) in [
+            // A place's delegation visiting another: the two are parties; a visit without a
+            // delegation, or with one whose place is far from the verb, is not.
+            (
+                "Lyon delegation visits Turin\n\nBody.",
+                Some(("Lyon", "Turin")),
+            ),
+            (
+                "Tour\n\nA delegation from Lyon visited Turin on Monday.",
+                Some(("Lyon", "Turin")),
+            ),
+            (
+                "Tour\n\nLyon's trade delegation visited the Turin fair.",
+                Some(("Lyon", "Turin")),
+            ),
+            ("Tour\n\nThe mayor of Lyon visited Turin on Monday.", None),
+            (
+                "Tour\n\nLyon officials said a delegation visited Turin.",
+                None,
+            ),
+            (
+                "Tour\n\nA delegation from Lyon visited Turin and Milan.",
+                None,
+            ),
+        ] {
+            assert_eq!(
+                partners(&Text::from(text), &f.find(text, &[]), &f),
+                pair.map(|(x, y): (&str, &str)| (x.to_string(), y.to_string())),
+                "{text}"
+            );
+        }
     }
 
     #[test]
