@@ -712,6 +712,14 @@ fn pair_of(x: &str, y: &str) -> (String, String) {
     if x <= y { (x, y) } else { (y, x) }
 }
 
+/// Whether place `k` of `found` stands alone: not one of a list (`listed` joins it to the place
+/// before or after it).
+fn alone(found: &[Found], listed: &dyn Fn(&Found, &Found) -> bool, k: usize) -> bool {
+    let after_one = k > 0 && listed(&found[k - 1], &found[k]);
+    let before_one = found.get(k + 1).is_some_and(|c| listed(&found[k], c));
+    !after_one && !before_one
+}
+
 /// A place that does something "with" another in a sentence that states cooperation ("Kestrel
 /// signs a port pact with Valmora", "Harwick's exchange agrees a link with the Alder bourse"):
 /// the first place of the sentence (not one the sentence is "in" or "at") and the place right
@@ -723,11 +731,7 @@ fn partner_with(
     found: &[Found],
     listed: &dyn Fn(&Found, &Found) -> bool,
 ) -> Option<(usize, usize)> {
-    let alone = |k: usize| {
-        let after_one = k > 0 && listed(&found[k - 1], &found[k]);
-        let before_one = found.get(k + 1).is_some_and(|c| listed(&found[k], c));
-        !after_one && !before_one
-    };
+    let alone = |k: usize| alone(found, listed, k);
     found.iter().enumerate().find_map(|(k, b)| {
         if b.0 < within.start || b.1 > within.end {
             return None;
@@ -762,11 +766,7 @@ fn delegation_visit(
     found: &[Found],
     listed: &dyn Fn(&Found, &Found) -> bool,
 ) -> Option<(usize, usize)> {
-    let alone = |k: usize| {
-        let after_one = k > 0 && listed(&found[k - 1], &found[k]);
-        let before_one = found.get(k + 1).is_some_and(|c| listed(&found[k], c));
-        !after_one && !before_one
-    };
+    let alone = |k: usize| alone(found, listed, k);
     let is_delegation =
         |w: &str| w.eq_ignore_ascii_case("delegation") || w.eq_ignore_ascii_case("delegations");
     found.iter().enumerate().find_map(|(k, b)| {
