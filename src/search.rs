@@ -464,7 +464,7 @@ fn route(part: &Part) -> Record {
     }
 }
 
-/// Builds these parts side by side, but not those whose digest `unchanged` gives for their
+/// Builds these parts one after another, but not those whose digest `unchanged` gives for their
 /// bundle (the index already written holds them). A part whose records the index in the site
 /// folder `earlier` holds ([`PART_FILE`]) is taken from there, not indexed again. Returns them in
 /// the order of `parts`.
@@ -475,7 +475,7 @@ pub fn build_parts(
     earlier: Option<&Path>,
 ) -> Result<Vec<Built>> {
     let built = std::sync::Mutex::new(Vec::new());
-    build_parts_into(parts, language, unchanged, earlier, &|position, part| {
+    build_parts_into(parts, language, unchanged, earlier, 1, &|position, part| {
         built
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -490,40 +490,91 @@ pub fn build_parts(
 }
 
 /// [`build_parts`], handing each part to `each` (with its position in `parts`) as soon as it is
-/// built, from any thread, so no more than the parts being built are held in memory.
+/// built, from any thread, so no more than the parts being built are held in memory. With
+/// `side_by_side` above one, that many parts are indexed at once, each on a thread of its own.
 pub fn build_parts_into(
     parts: Vec<Part>,
     language: &str,
     unchanged: &Digests,
     earlier: Option<&Path>,
+    side_by_side: usize,
     each: &(dyn Fn(usize, Built) -> Result<()> + Sync),
 ) -> Result<()> {
     let earlier = earlier.map(Earlier::read).unwrap_or_default();
-    // One part after another: Pagefind runs rayon inside its async calls, so a part indexed on a
-    // rayon worker beside another would let that worker, waiting in Pagefind, take up the other
-    // part's job and start a second runtime on a thread already driving one (a panic: "Cannot
-    // start a runtime from within a runtime"). Each part is parallel inside Pagefind.
-    parts
+    let wanted: Vec<(usize, Digest, Part)> = parts
         .into_iter()
         .enumerate()
         .map(|(position, part)| (position, part.digest(language), part))
         .filter(|(_, digest, part)| unchanged.get(&part.bundle) != Some(digest))
-        .try_for_each(|(position, digest, part)| {
-            let taken = earlier.files(digest, &part.bundle);
-            let taken_files = taken.is_some();
-            let files = match taken {
-                Some(files) => files,
-                None => index_records(part.records, language, &part.bundle)?,
-            };
-            let built = Built {
-                files: with_part_file(files, &part.bundle, digest),
-                taken: taken_files,
-                bundle: part.bundle,
-                digest,
-            };
-            each(position, built)
-        })
+        .collect();
+    let build = |(position, digest, part): (usize, Digest, Part)| -> Result<()> {
+        let taken = earlier.files(digest, &part.bundle);
+        let taken_files = taken.is_some();
+        let files = match taken {
+            Some(files) => files,
+            None => index_records(part.records, language, &part.bundle)?,
+        };
+        let built = Built {
+            files: with_part_file(files, &part.bundle, digest),
+            taken: taken_files,
+            bundle: part.bundle,
+            digest,
+        };
+        each(position, built)
+    };
+    let threads = side_by_side.clamp(1, wanted.len().max(1));
+    if threads == 1 {
+        return wanted.into_iter().try_for_each(build);
+    }
+    // Side by side, each part on a thread of its own that is no rayon worker: Pagefind runs
+    // rayon inside its async calls, so a part indexed on a rayon worker would let that worker,
+    // waiting in Pagefind, take up another part's job and start a second runtime on a thread
+    // already driving one (a panic: "Cannot start a runtime from within a runtime"). A thread
+    // of our own only waits for Pagefind's rayon jobs; it never takes one of ours.
+    let queue = std::sync::Mutex::new(wanted.into_iter());
+    let failed = std::sync::Mutex::new(None);
+    let next = || {
+        if failed.lock().map_or(true, |f| f.is_some()) {
+            return None;
+        }
+        queue.lock().ok()?.next()
+    };
+    std::thread::scope(|scope| {
+        for k in 0..threads {
+            let (next, build, failed) = (&next, &build, &failed);
+            let spawned = std::thread::Builder::new()
+                .name(format!("concord-index-{k}"))
+                .spawn_scoped(scope, move || {
+                    while let Some(part) = next() {
+                        if let Err(e) = build(part) {
+                            let mut failed = failed
+                                .lock()
+                                .unwrap_or_else(std::sync::PoisonError::into_inner);
+                            failed.get_or_insert(e);
+                        }
+                    }
+                });
+            if let Err(e) = spawned {
+                failed
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .get_or_insert(Error::Search(format!("cannot start a thread: {e}")));
+            }
+        }
+    });
+    match failed
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
+
+/// How many parts of the index a whole build indexes at once (each parallel inside Pagefind
+/// too): two halve the wall time the index takes on two cores, and hold two parts' Pagefind
+/// state in memory.
+const PARTS_SIDE_BY_SIDE: usize = 2;
 
 /// The whole index of these articles, collected: what the tests compare ([`index_into`] is what
 /// a build uses).
@@ -555,11 +606,13 @@ pub fn index_into(
     earlier: Option<&Path>,
     each: &(dyn Fn(Built) -> Result<()> + Sync),
 ) -> Result<()> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     build_parts_into(
         parts(articles, organisations, config),
         language,
         &Digests::new(),
         earlier,
+        cores.min(PARTS_SIDE_BY_SIDE),
         &|_, built| each(built),
     )
 }
