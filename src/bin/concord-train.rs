@@ -46,6 +46,8 @@ struct Options {
     labeller_bio_weight: f32,
     /// Train only the labeller.
     labeller_only: bool,
+    /// Write the common lower-case words of the open corpora here instead of training.
+    common_words_out: Option<PathBuf>,
     /// Write the plurals that end organisations' names in ROR here instead of training.
     plurals_out: Option<PathBuf>,
 }
@@ -62,6 +64,7 @@ fn main() -> std::process::ExitCode {
         labeller_bio_weight: 0.2,
         labeller_only: false,
         plurals_out: None,
+        common_words_out: None,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -75,6 +78,7 @@ fn main() -> std::process::ExitCode {
             "--l2" => options.l2 = value.parse().unwrap_or(options.l2),
             "--labeller-out" => options.labeller_out = Some(PathBuf::from(value)),
             "--plurals-out" => options.plurals_out = Some(PathBuf::from(value)),
+            "--common-words-out" => options.common_words_out = Some(PathBuf::from(value)),
             "--labeller-epochs" => {
                 options.labeller_epochs = value.parse().unwrap_or(options.labeller_epochs);
             }
@@ -88,15 +92,20 @@ fn main() -> std::process::ExitCode {
             }
             other => {
                 eprintln!(
-                    "unknown argument {other}; usage: concord-train [--shared DIR] [--out FILE] [--bio-weight W] [--epochs N] [--l2 X] [--labeller-out FILE] [--labeller-epochs N] [--labeller-bio-weight W] [--labeller-only] [--plurals-out FILE]"
+                    "unknown argument {other}; usage: concord-train [--shared DIR] [--out FILE] [--bio-weight W] [--epochs N] [--l2 X] [--labeller-out FILE] [--labeller-epochs N] [--labeller-bio-weight W] [--labeller-only] [--plurals-out FILE] [--common-words-out FILE]"
                 );
                 return std::process::ExitCode::from(2);
             }
         }
         i += 2;
     }
-    if let Some(out) = &options.plurals_out {
-        return match write_organisation_plurals(&options.shared, out) {
+    let word_list = match (&options.plurals_out, &options.common_words_out) {
+        (Some(out), _) => Some(write_organisation_plurals(&options.shared, out)),
+        (None, Some(out)) => Some(write_common_words(&options.shared, out)),
+        (None, None) => None,
+    };
+    if let Some(written) = word_list {
+        return match written {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("error: {message}");
@@ -173,6 +182,79 @@ fn organisation_plurals(names: &str) -> Vec<&str> {
                 && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
                 && !places.is_place(word)
                 && !concord::extract::vocabulary::is_given_name(word)
+        })
+        .map(|(word, _)| word)
+        .collect()
+}
+
+/// How often a word must stand in lower case in the open corpora to be a common word.
+const COMMON_MIN_LOWER: usize = 2;
+
+/// How many times more often a common word stands in lower case than capitalised inside a
+/// sentence.
+const COMMON_LOWER_RATIO: usize = 9;
+
+/// Writes the common words of English as the open token-labelled corpora use them
+/// (`corpus/train/*.bio`: GUM, wikigold, re3d; see NOTICE): see [`common_words`].
+fn write_common_words(shared: &Path, out: &Path) -> Result<(), String> {
+    let mut texts = Vec::new();
+    for file in ["gum-cc.bio", "wikigold.bio", "re3d-open.bio"] {
+        let path = shared.join("corpus/train").join(file);
+        texts.push(std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?);
+    }
+    let words = common_words(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut file = format!(
+        "# Common words: each stands in lower case at least {COMMON_MIN_LOWER} times in the open\n\
+         # token-labelled corpora of ../shared/corpus/train (GUM, wikigold, re3d; see NOTICE), and\n\
+         # {COMMON_LOWER_RATIO} times or more as often as it stands capitalised inside a sentence;\n\
+         # three letters or more, a-z only. Written by `concord-train --common-words-out`\n\
+         # (src/bin/concord-train.rs); do not edit by hand.\n",
+    );
+    for line in words.chunks(12) {
+        file.push_str(&line.join(" "));
+        file.push('\n');
+    }
+    std::fs::write(out, file).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!("{} common words written to {}", words.len(), out.display());
+    Ok(())
+}
+
+/// The common words of these `.bio` texts (a token and its tag a line, a blank line between
+/// sentences), sorted: words of three letters or more, a-z only, that stand in lower case at
+/// least [`COMMON_MIN_LOWER`] times and [`COMMON_LOWER_RATIO`] times as often as capitalised
+/// inside a sentence (a sentence's first word is not counted capitalised: it is written so
+/// anyway).
+fn common_words(texts: &[&str]) -> Vec<String> {
+    let mut lower: BTreeMap<String, usize> = BTreeMap::new();
+    let mut capitalised: HashMap<String, usize> = HashMap::new();
+    for text in texts {
+        let mut opens = true;
+        for line in text.lines() {
+            if line.is_empty() || line.starts_with("#doc") {
+                opens = true;
+                continue;
+            }
+            let token = line.split('\t').next().unwrap_or("");
+            let first = token.chars().next();
+            if token.len() >= 3 && token.chars().skip(1).all(|c| c.is_ascii_lowercase()) {
+                match first {
+                    Some(c) if c.is_ascii_lowercase() => {
+                        *lower.entry(token.to_string()).or_default() += 1;
+                    }
+                    Some(c) if c.is_ascii_uppercase() && !opens => {
+                        *capitalised.entry(token.to_ascii_lowercase()).or_default() += 1;
+                    }
+                    _ => {}
+                }
+            }
+            opens = false;
+        }
+    }
+    lower
+        .into_iter()
+        .filter(|(word, n)| {
+            *n >= COMMON_MIN_LOWER
+                && *n >= COMMON_LOWER_RATIO * capitalised.get(word).copied().unwrap_or(0)
         })
         .map(|(word, _)| word)
         .collect()
@@ -970,7 +1052,7 @@ impl labeller::Weights for Table {
 
 #[cfg(test)]
 mod tests {
-    use super::{choose_threshold, organisation_plurals};
+    use super::{choose_threshold, common_words, organisation_plurals};
 
     #[test]
     fn organisation_plurals_are_frequent_last_words_that_no_surname_place_or_name_ends() {
@@ -986,6 +1068,21 @@ mod tests {
         // name's last word.
         names.push_str("Alder Systems\nBirch Systems\nCedar Systems\nDune Systems\nSystems\n");
         assert_eq!(organisation_plurals(&names), ["Foods", "Labs"]);
+    }
+
+    #[test]
+    fn common_words_stand_in_lower_case_far_more_often_than_capitalised_inside_a_sentence() {
+        // "overall" twice in lower case, capitalised only opening a sentence: common. "bill"
+        // in lower case twice, capitalised inside a sentence once: not. "tiny" once: too rare.
+        // "Port" never in lower case, "x1" not letters, "an" too short.
+        let bio = "#doc\nOverall\tO\nit\tO\nwas\tO\nfine\tO\n\nthe\tO\nbill\tO\npassed\tO\n\n\
+                   overall\tO\n,\tO\nBill\tB-PER\nsaid\tO\nso\tO\n\nan\tO\noverall\tO\nbill\tO\n\
+                   passed\tO\nat\tO\nPort\tB-LOC\nx1\tO\n";
+        let wiki = "#doc\ntiny\tO\nfine\tO\nwas\tO\nsaid\tO\n";
+        assert_eq!(
+            common_words(&[bio, wiki]),
+            ["fine", "overall", "passed", "said", "was"]
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
     KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, SENTENCE_STARTERS, THING_NOUNS, TITLE_MODIFIERS,
-    is_given_name, is_given_name_word, is_head, is_head_first, is_month_or_weekday,
+    is_common_word, is_given_name, is_given_name_word, is_head, is_head_first, is_month_or_weekday,
     is_organisation_plural, is_peoples_name, is_portfolio_word, is_romanised_given_name,
     is_title_word,
 };
@@ -624,11 +624,14 @@ fn first_name_word(
         a += 1;
     }
     // "Scientologist Tom Cruise", "Administrator Charles Bolden": a descriptor before a given name.
+    // "Overall Tom Reyes …", "Afterwards Ana Ruiz …": so is a common word capitalised because
+    // it opens the sentence.
     if !titled
         && end - a >= 3
         && !is_given_name(toks[a].text)
         && is_given_name(toks[a + 1].text)
-        && looks_like_descriptor(toks[a].text)
+        && (looks_like_descriptor(toks[a].text)
+            || (toks[a].sentence_start && is_common_word(&lower(&toks[a]))))
     {
         a += 1;
     }
@@ -1630,6 +1633,14 @@ mod tests {
             people("Minister Ana Lind came. The minister said so."),
             [("Ana Lind".to_string(), Some("Minister".to_string()))]
         );
+        // A common word of English (`common_words.txt`) before a given name, though the
+        // article never writes it in lower case.
+        assert_eq!(
+            people("Afterwards Tomas Varn met the board."),
+            [("Tomas Varn".to_string(), None)]
+        );
+        // A word that is not common stays: "Cal Anderson Park" is no "Anderson Park".
+        assert!(people("Cal Anderson Park is a public park.").is_empty());
     }
 
     #[test]

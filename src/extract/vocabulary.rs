@@ -236,6 +236,15 @@ pub fn is_organisation_plural(word: &str) -> bool {
         .contains(word)
 }
 
+/// Whether a lower-case word is a common English word (`common_words.txt`, learnt from the open
+/// corpora by `concord-train --common-words-out`: "overall", "afterwards", "count").
+pub fn is_common_word(lower: &str) -> bool {
+    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| word_list(include_str!("common_words.txt")))
+        .contains(lower)
+}
+
 /// Whether a word is a common given name that is also an English word
 /// (`given_names_words.txt`: "Matt", "Rob", "Glen"), a given name only inside a sentence.
 pub fn is_given_name_word(word: &str) -> bool {
