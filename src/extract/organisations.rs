@@ -27,7 +27,8 @@ use super::places;
 use super::text::{self, Token};
 use super::vocabulary::{
     FACILITY_HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, SENTENCE_STARTERS,
-    adjective_like, is_given_name, is_head, is_head_first, is_month_or_weekday, is_title_word,
+    adjective_like, is_common_word, is_given_name, is_head, is_head_first, is_month_or_weekday,
+    is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::config::ExtractConfig;
@@ -669,16 +670,15 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
             && i > piece_start
             && (is_known_name(&text::join_words(&run[piece_start..i]))
                 || is_known_name(&text::join_words(&run[i + 1..])));
+        let generic_right = t == "and" && only_common_words(&run[i + 1..right_end[i]], is_place);
         // "Confucius Institute at Kyrgyz National University": a headed name at another.
         let headed_at_headed = t == "at"
             && heads_before[i] > heads_before[piece_start]
             && heads_right > heads_before[i + 1];
         if headed_at_headed
             || (t == "and"
-                && (left_complete
+                && (((left_complete || both_headed || next_headed) && !generic_right)
                     || next_the
-                    || both_headed
-                    || next_headed
                     || person_left
                     || next_possessive
                     || known_side
@@ -691,6 +691,18 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
     pieces.push((piece_start, run.len()));
 
     pieces
+}
+
+/// Whether these words, after an "and", are heads and common words only, none a place, with no
+/// complement ("Kestrel Museum and Art Gallery", "Alder Library and Reading Room"): they name
+/// no body of their own, but finish the name before the "and".
+fn only_common_words(words: &[Token], is_place: &dyn Fn(&str) -> bool) -> bool {
+    !words.is_empty()
+        && words.iter().all(|w| {
+            w.capitalised
+                && (is_head(w.text) || is_common_word(&w.text.to_lowercase()))
+                && !is_place(w.text)
+        })
 }
 
 /// Whether the "and" at `i` follows a known place that is a party of its own (or ends the
@@ -2337,6 +2349,21 @@ mod tests {
             find_headed_names(text, &|_| false),
             // The table itself finds "Caixa Economica Federal", which has no head noun.
             ["Banco do Brasil", "Alder Bank of Commerce and Industry"]
+        );
+    }
+
+    #[test]
+    fn common_words_and_heads_after_and_finish_the_name_before_it() {
+        // "Art Gallery" names no body of its own; "Birch Shipping Group" does.
+        let text = "Title\n\nShows open at the Kestrel Teaching Museum and Art Gallery in May. \
+                    The Alder Port Authority and Birch Shipping Group signed.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Kestrel Teaching Museum and Art Gallery",
+                "Alder Port Authority",
+                "Birch Shipping Group"
+            ]
         );
     }
 
