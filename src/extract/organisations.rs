@@ -488,7 +488,35 @@ pub(super) fn headed_names_in(
         }
     }
     names.retain(|n| !occasions.contains(n));
+    without_sentence_openers(para, &mut names);
     names
+}
+
+/// "Overall Harwick Port Authority raised fees. … the Harwick Port Authority": a common word
+/// (`common_words.txt`) opening a name that stands only at sentences' starts, when the article
+/// also names the rest (two words or more) without it, is the sentence's word, not the name's.
+fn without_sentence_openers(para: &str, names: &mut [String]) {
+    let found: HashSet<String> = names.iter().cloned().collect();
+    let opens_sentences = |name: &str| {
+        para.match_indices(name).all(|(at, _)| {
+            para[..at]
+                .trim_end()
+                .chars()
+                .last()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'))
+                || para[..at].ends_with('\n')
+        })
+    };
+    for name in names.iter_mut() {
+        if let Some((first, rest)) = name.split_once(' ')
+            && rest.contains(' ')
+            && found.contains(rest)
+            && is_common_word(&first.to_lowercase())
+            && opens_sentences(name)
+        {
+            *name = rest.to_string();
+        }
+    }
 }
 
 /// Where "in <place>" right after token `i` ends ("… in Alder", "… in Kestrel City"), when the
@@ -2364,6 +2392,23 @@ mod tests {
                 "Alder Port Authority",
                 "Birch Shipping Group"
             ]
+        );
+    }
+
+    #[test]
+    fn a_common_word_opening_sentences_is_no_part_of_a_name_written_without_it() {
+        let text = "Title\n\nOverall Harwick Port Authority raised fees. Staff at the Harwick \
+                    Port Authority agreed.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            ["Harwick Port Authority", "Harwick Port Authority"]
+        );
+        // Inside a sentence the word is the name's, though a back-reference drops it.
+        let text = "Title\n\nFees rose, the Energy Regulatory Commission said. Staff of the \
+                    Regulatory Commission agreed.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            ["Energy Regulatory Commission", "Regulatory Commission"]
         );
     }
 
