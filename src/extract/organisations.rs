@@ -1872,7 +1872,7 @@ impl Tagger {
         }
         let in_a_table = |org: usize| self.sources[org] & (Source::SITE | Source::BUILTIN) != 0;
         let unsure = self.unsure(&found, &written_as_names, &declared, own);
-        merge_back_references(&mut found, in_a_table);
+        merge_back_references(&mut found, in_a_table, |org| self.names[org].as_str());
         let mut removed = self.removed(article, &found);
         removed.extend(unsure);
         if !removed.is_empty() {
@@ -1936,14 +1936,22 @@ impl Tagger {
 /// unless the shorter is an organisation of a table (`in_a_table`, the site's or the built-in):
 /// then it is that organisation ("the African Union" beside "the African Union Commission"),
 /// and the longer one is its own form only when it qualifies it with "of" ("the Federal Reserve
-/// of the United States").
-fn merge_back_references(found: &mut Vec<OrganisationMention>, in_a_table: impl Fn(usize) -> bool) {
+/// of the United States"). A table's organisation holds shorter names in its full name too, even
+/// where the article writes only its acronym ("the USDA … the Department of Agriculture" is one
+/// body, "U.S. Department of Agriculture"); `full_name` gives it.
+fn merge_back_references<'a>(
+    found: &mut Vec<OrganisationMention>,
+    in_a_table: impl Fn(usize) -> bool,
+    full_name: impl Fn(usize) -> &'a str,
+) {
     // Every run of whole words of every mention (up to 24 words), lower-cased → the
     // organisations whose longer mention holds it. Building it is linear in the mentions, so
     // an article naming 10,000 organisations stays fast.
     let mut holders: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     for (j, org) in found.iter().enumerate() {
-        for long in &org.mentions {
+        let full = in_a_table(org.id).then(|| full_name(org.id));
+        let unwritten = full.filter(|f| !org.mentions.iter().any(|m| m == f));
+        for long in org.mentions.iter().map(String::as_str).chain(unwritten) {
             let lower = long.to_lowercase();
             let words: Vec<&str> = lower.split(' ').collect();
             if words.len() > 24 {
@@ -2274,6 +2282,11 @@ mod tests {
                  China will clear payments.",
                 &[],
             ),
+            article(
+                "Title\n\nThe PBOC cut rates. The People's Bank said more cuts could follow. \
+                 The USDA agreed, and the Department of Agriculture cut its forecast.",
+                &[],
+            ),
         ];
         let (table, found) = tag_with_builtin(&articles);
         let mut union = tagged(&found, &table, 0);
@@ -2288,6 +2301,14 @@ mod tests {
         let mut banks = tagged(&found, &table, 3);
         banks.sort();
         assert_eq!(banks, ["Bank of China", "People's Bank of China"]);
+        let mut acronyms_only = tagged(&found, &table, 4);
+        acronyms_only.sort();
+        assert_eq!(
+            acronyms_only,
+            ["People's Bank of China", "U.S. Department of Agriculture"],
+            "shorter names held in the full name of a table's organisation the article writes \
+             only as its acronym"
+        );
     }
 
     #[test]
