@@ -12,12 +12,13 @@
 //! Cost: one pass over the tokens of each paragraph, each cue looking at a bounded window.
 
 use super::text::{self, FUNCTION_WORDS, Token, closes_a_name, lower, possessive_stem};
-use super::vocabulary::Words;
 use super::vocabulary::{
     NOT_ORGANISATIONS, SENTENCE_STARTERS, adjective_like, is_given_name, is_head,
     is_month_or_weekday, is_romanised_given_name, is_title_word,
 };
+use super::vocabulary::{Words, with_lowercase};
 use rustc_hash::FxHashSet as HashSet;
+use std::sync::OnceLock;
 
 /// Common nouns for organisations that name one right after them. (`words.toml`:
 /// `cues.descriptors`)
@@ -567,10 +568,58 @@ fn ownership_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usi
     }
 }
 
+/// A company's titles between the company and its officer. (`words.toml`: `cues.company_titles`)
+static COMPANY_TITLES: Words = Words::new("cues.company_titles");
+
+/// The number of tokens of the longest company title starting at token `i` ("Chief Executive
+/// Officer", "chief executive"), its words joined and all capitalised or all in lower case.
+fn company_title_at(toks: &[Token], i: usize) -> Option<usize> {
+    // The titles' first words, to turn most tokens away without lowering them.
+    static FIRST_WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let first_words = FIRST_WORDS.get_or_init(|| {
+        COMPANY_TITLES
+            .entries()
+            .iter()
+            .filter_map(|t| t.split(' ').next())
+            .collect()
+    });
+    if !with_lowercase(toks[i].text, |w| first_words.contains(w)) {
+        return None;
+    }
+    let capitalised = toks[i].capitalised;
+    let mut phrase = String::new();
+    let mut longest = None;
+    for (n, tok) in toks[i..].iter().take(3).enumerate() {
+        if tok.capitalised != capitalised
+            || (n > 0 && (tok.break_before || toks[i + n - 1].break_after))
+        {
+            break;
+        }
+        if n > 0 {
+            phrase.push(' ');
+        }
+        phrase.push_str(&lower(tok));
+        if COMPANY_TITLES.contains(&phrase) {
+            longest = Some(n + 1);
+        }
+    }
+    longest
+}
+
 /// A role word between body and person ("Environment Canada spokesperson Julie Hahn"), a
 /// publication told or reporting ("told LA Weekly", "The Guardian cited").
 fn role_and_publication_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
     let t = &toks[i];
+    // "Tesvik CEO Ana Lind", "Malvoro chief executive Peter Quill": a company's title.
+    if i >= 1
+        && toks[i - 1].capitalised
+        && !toks[i - 1].break_after
+        && !t.break_before
+        && let Some(len) = company_title_at(toks, i)
+        && person_starting_at(toks, i + len)
+    {
+        spans.push(name_before(toks, i - 1));
+    }
     // "Environment Canada spokesperson Julie Hahn".
     if ROLE_CUES.contains(l)
         && i >= 1
@@ -865,6 +914,23 @@ mod tests {
         );
         assert!(cued("Shanghai spokesperson Julie Hahn said so.").is_empty());
         assert!(cued("Chinese officials Julie Hahn and others.").is_empty());
+    }
+
+    #[test]
+    fn a_companys_title_between_company_and_officer() {
+        assert_eq!(cued("Profits rose, Tesvik CEO Ana Lind said."), ["Tesvik"]);
+        assert_eq!(
+            cued("Sales fell, Malvoro chief executive Peter Quill said."),
+            ["Malvoro"]
+        );
+        assert_eq!(
+            cued("He met Dunmore Lane Chief Executive Officer Mary Tolan there."),
+            ["Dunmore Lane"]
+        );
+        // A place's officer, a title not followed by a person, a mixed-case title: no cue.
+        assert!(cued("Profits rose, Shanghai Chairman Ana Lind said.").is_empty());
+        assert!(cued("Profits rose, Tesvik CEO pay fell.").is_empty());
+        assert!(cued("Profits rose, Tesvik Chief executive Ana Lind said.").is_empty());
     }
 
     #[test]

@@ -62,6 +62,11 @@ impl Words {
         })
     }
 
+    /// Every entry of the list, in the order `words.toml` writes them.
+    pub fn entries(&self) -> &'static [&'static str] {
+        self.list().words
+    }
+
     /// Whether the list holds the word written in lower case ("Ltd" → "ltd").
     pub fn contains_lowercase(&self, word: &str) -> bool {
         with_lowercase(word, |lower| self.contains(lower))
