@@ -489,6 +489,7 @@ pub(super) fn headed_names_in(
     }
     names.retain(|n| !occasions.contains(n));
     without_sentence_openers(para, &mut names);
+    without_owners(para, &mut names);
     names
 }
 
@@ -513,6 +514,45 @@ fn without_sentence_openers(para: &str, names: &mut [String]) {
             && found.contains(rest)
             && is_common_word(&first.to_lowercase())
             && opens_sentences(name)
+        {
+            *name = rest.to_string();
+        }
+    }
+}
+
+/// "Tesvik Holdings said … Tesvik's Vision Fund lost money": a one-word possessive opening a
+/// name is its owner's, not part of the name, when the article also names the owner — another
+/// name opens with the word, or the word stands alone inside a sentence ("Tesvik said") — and
+/// the rest has two words or more. Without that evidence the possessive stays ("Moody's
+/// Investors Service"), and a title or common word never is an owner ("King's College London").
+fn without_owners(para: &str, names: &mut [String]) {
+    let first_words: HashSet<String> = names
+        .iter()
+        .filter_map(|n| n.split_once(' ').map(|(first, _)| first.to_string()))
+        .collect();
+    // `word` inside a sentence, alone: after a lower-case word, before one or punctuation.
+    let written_alone = |word: &str| {
+        para.match_indices(word).any(|(at, _)| {
+            let before = para[..at].trim_end_matches(' ');
+            let after = &para[at + word.len()..];
+            let lower_before = before
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+            let next = after.trim_start_matches(' ');
+            lower_before
+                && (after.starts_with([',', '.', ';', ':'])
+                    || (after.starts_with(' ') && next.starts_with(|c: char| c.is_lowercase())))
+        })
+    };
+    for name in names.iter_mut() {
+        if let Some((first, rest)) = name.split_once(' ')
+            && rest.contains(' ')
+            && let Some(owner) = text::possessive_stem(first)
+            && owner.starts_with(char::is_uppercase)
+            && !is_title_word(&owner.to_lowercase())
+            && !is_common_word(&owner.to_lowercase())
+            && (first_words.contains(owner) || written_alone(owner))
         {
             *name = rest.to_string();
         }
@@ -2430,6 +2470,28 @@ mod tests {
         assert_eq!(
             find_headed_names(text, &|_| false),
             ["Energy Regulatory Commission", "Regulatory Commission"]
+        );
+    }
+
+    #[test]
+    fn an_owners_possessive_is_no_part_of_the_name_when_the_article_names_the_owner() {
+        // Another name opens with the owner; the owner stands alone in a sentence.
+        let text = "Title\n\nTesvik Holdings said profit rose. Tesvik's Vision Fund lost money. \
+                    Officials said Malvoro was pleased. Malvoro's Harbour Trust Fund grew.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            ["Tesvik Holdings", "Vision Fund", "Harbour Trust Fund"]
+        );
+        // No such evidence, a title, a common noun: the possessive stays.
+        let text = "Title\n\nMoody's Investors Service cut it. King's Harbour College grew, the \
+                    King said. The Children's Aid Society met.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Moody's Investors Service",
+                "King's Harbour College",
+                "Children's Aid Society"
+            ]
         );
     }
 
