@@ -286,6 +286,9 @@ fn shape(name: &str, is_place: &dyn Fn(&str) -> bool, f: &mut Vec<String>) {
         if is_head(words[words.len() - 1]) {
             f.push("last:head".into());
         }
+        if text::is_legal_form(words[words.len() - 1]) {
+            f.push("last:legal-form".into());
+        }
         f.push(format!("last:{last}"));
     }
 }
@@ -435,6 +438,19 @@ mod tests {
             &no_place,
         );
         assert!(credit.iter().any(|x| x == "only:credited"), "{credit:?}");
+        assert!(!f.iter().any(|x| x == "last:legal-form"), "{f:?}");
+        let text = "Title\n\nDunmore AG cut its forecast.";
+        let company = ["Dunmore AG".to_string()];
+        let found = occurrences(text, &company);
+        let f = features(
+            text,
+            "Dunmore AG",
+            &company,
+            &found,
+            Source::TEXT,
+            &no_place,
+        );
+        assert!(f.iter().any(|x| x == "last:legal-form"), "{f:?}");
     }
 
     #[test]
