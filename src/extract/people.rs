@@ -1165,6 +1165,22 @@ mod tests {
     }
 
     #[test]
+    fn a_particle_hyphened_to_a_surname_is_part_of_the_name() {
+        assert_eq!(
+            people("Valmoran President Tarek al-Hadi met them, said Rami el-Souri."),
+            [
+                (
+                    "Tarek al-Hadi".to_string(),
+                    Some("Valmoran President".to_string())
+                ),
+                ("Rami el-Souri".to_string(), None),
+            ]
+        );
+        // Without a capitalised rest it is an ordinary word.
+        assert_eq!(people("Officials said Omar al-jadid rules."), []);
+    }
+
+    #[test]
     fn a_plural_that_ends_organisations_names_closes_a_company_not_a_person() {
         let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
         // "Foods", "Systems", "Logistics" end many organisations' names (ROR): with no given

@@ -56,6 +56,20 @@ fn ends_with_legal_dot(word: &str) -> bool {
 /// Bodies named for what they work on. (`words.toml`: `text.on_bodies`)
 pub static ON_BODIES: Words = Words::new("text.on_bodies");
 
+/// Lower-case particles joined to a name's capitalised rest by a hyphen. (`words.toml`:
+/// `text.hyphened_particles`)
+static HYPHENED_PARTICLES: Words = Words::new("text.hyphened_particles");
+
+/// Whether `word` is a particle, a hyphen and a capitalised rest ("al-Assad", "el-Sisi"): a
+/// name's word, written with a lower-case first letter.
+pub fn particle_and_name(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(particle, rest)| {
+        rest.starts_with(char::is_uppercase)
+            && rest.chars().any(char::is_lowercase)
+            && HYPHENED_PARTICLES.contains(particle)
+    })
+}
+
 /// Words that may stand uncapitalised inside a name. (`words.toml`: `text.linkers`)
 pub static LINKERS: Words = Words::new("text.linkers");
 
@@ -90,7 +104,7 @@ pub fn possessive_stem(word: &str) -> Option<&str> {
 /// among them is a common word capitalised by position or weight ("magic … Carnival of Magic").
 pub fn lower_case_words<'a>(toks: &[Token<'a>]) -> HashSet<&'a str> {
     toks.iter()
-        .filter(|t| !t.text.starts_with(char::is_uppercase))
+        .filter(|t| !t.text.starts_with(char::is_uppercase) && !particle_and_name(t.text))
         .map(|t| t.text)
         .collect()
 }
@@ -168,7 +182,8 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 capitalised: first.is_uppercase()
                     || (first.is_ascii_digit()
                         && word.len() > 1
-                        && word.chars().any(char::is_alphabetic)),
+                        && word.chars().any(char::is_alphabetic))
+                    || (first.is_lowercase() && particle_and_name(word)),
                 sentence_start,
                 break_before: pending_break || lead > 0,
                 break_after: !trailing.is_empty(),
@@ -466,6 +481,19 @@ mod tests {
                 "Securities and Futures Commission"
             ]
         );
+    }
+
+    #[test]
+    fn a_particle_hyphened_to_a_capitalised_rest_is_a_capitalised_word() {
+        let toks = tokens("Tarek al-Hadi met el-Souri and a well-known as-yet unnamed al-farm.");
+        let capitalised: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.capitalised)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(capitalised, ["Tarek", "al-Hadi", "el-Souri"]);
+        let lower = lower_case_words(&toks);
+        assert!(!lower.contains("al-Hadi") && lower.contains("al-farm"));
     }
 
     #[test]
