@@ -410,10 +410,11 @@ fn consider(
     // A title word that is also a given name opening the run ("Dean Kamen") is a name.
     // A modifier ("Trade", "Vice", "Former") is a title only with the title it modifies:
     // "Valmora Trade Expo" has none.
+    // A regnal number or "Jr." after it names no one: "Martin Luther King Jr." has no title.
     let last_title = (start..end).rev().find(|&k| {
         is_title(&toks[k])
             && !TITLE_MODIFIERS.contains(lower(&toks[k]).as_str())
-            && k + 1 < end
+            && (k + 1..end).any(|m| !REGNAL_NUMBERS.contains(toks[m].text))
             && !(k == start && is_given_name(toks[k].text))
     });
     let Some(((a, b), role_from)) = person_span(
@@ -648,7 +649,8 @@ fn is_particle(toks: &[Token], a: usize, end: usize, k: usize) -> bool {
             .is_some_and(|m| toks[m].capitalised)
 }
 
-/// Whether `toks[k]` is a regnal number after the name opening at `a`: "King Hassan II".
+/// Whether `toks[k]` is a regnal number or generational suffix after the name opening at `a`:
+/// "King Hassan II", "Kestrel Varn Jr.".
 fn is_regnal(toks: &[Token], a: usize, k: usize) -> bool {
     k > a && REGNAL_NUMBERS.contains(toks[k].text)
 }
@@ -1325,6 +1327,12 @@ mod tests {
                 ("Hassan II".to_string(), Some("King".to_string()))
             ]
         );
+        // A generational suffix ends a name and is never one: a title before it names no one.
+        assert_eq!(
+            people("Her son, Tomas Varn Jr., said nothing."),
+            [("Tomas Varn Jr.".to_string(), None)]
+        );
+        assert_eq!(people("Quoting Tomas Merrow King Jr. is common."), []);
     }
 
     #[test]
