@@ -538,14 +538,18 @@ fn kin_before(text: &str, toks: &[Token], a: usize) -> bool {
 }
 
 /// Whether a lower-case word names a person's calling, or people's, by its ending: "physicist",
-/// "journalist", "biologist", "physician", "musician", "photographer", "photographers".
+/// "journalist", "biologist", "physician", "musician", "photographer", "photographers"; or is a
+/// title's plural ("lawmakers", "ministers", "midfielders": the singular before a name is its
+/// role, read elsewhere).
 fn is_calling(word: &str) -> bool {
     // "photographers Nat Finkelstein, …": the plural names each of a list.
-    let word = word.strip_suffix('s').unwrap_or(word);
-    word.len() >= 6
+    let singular = word.strip_suffix('s');
+    let word = singular.unwrap_or(word);
+    (word.len() >= 6
         && ["ist", "ician", "grapher"]
             .iter()
-            .any(|ending| word.ends_with(ending))
+            .any(|ending| word.ends_with(ending)))
+        || singular.is_some_and(|w| is_title_word(w) && !TITLE_MODIFIERS.contains(w))
 }
 
 /// Whether the sentence after the one that ends at or after token `b` opens with "He", "She",
@@ -1788,6 +1792,14 @@ mod tests {
             .map(|p| p.0)
             .collect();
         assert_eq!(names, ["Orrin Velasko", "Tomo Vellick"]);
+        // So does a title's plural, and not a modifier's ("trades").
+        let names: Vec<String> =
+            people("Yet lawmakers Orrin Velasko, Tarn Ulvo and Ines Kalvik left.")
+                .into_iter()
+                .map(|p| p.0)
+                .collect();
+        assert_eq!(names, ["Orrin Velasko", "Tarn Ulvo", "Ines Kalvik"]);
+        assert!(people("It lists trades Orrin Velasko and Tarn Ulvo.").is_empty());
         // A romanised given name of six-letter syllables ("cheung").
         assert_eq!(
             people("The seat went to Leung Che-cheung on Monday.")[0].0,
