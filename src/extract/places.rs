@@ -10,14 +10,15 @@
 //! facility or street word ("Shandao Station", "Fisht Stadium", "Castlefrank Road") is a place,
 //! by their address: a name after a preposition, then a comma and a country or region the
 //! gazetteer knows ("moved to Poolesville, Maryland"), by their kind ("the village of Atwick",
-//! "the Bay of Bengal", "the Republic of Fredonia"), and one word by "in" or "near" before it
-//! ("born in Williamsport").
+//! "the Bay of Bengal", "the Republic of Fredonia"), by an appositive that calls it one
+//! ("Alder, the Valmoran capital,"), and one word by "in" or "near" before it ("born in
+//! Williamsport").
 //!
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
 use super::text;
 use super::vocabulary::{
-    PLACE_OPENERS, is_given_name, is_head, is_month_or_weekday, is_title_word,
+    PLACE_OPENERS, is_common_word, is_given_name, is_head, is_month_or_weekday, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::model::{NamedMention, Text};
@@ -346,7 +347,9 @@ static PLACE_KINDS_BEFORE_OF: Words = Words::new("places.place_kinds_before_of")
 ///   comma and a country or region the gazetteer knows that ends the name ("moved to
 ///   Poolesville, Maryland", "born in Labasa, Fiji"; "in Alder, Valmora's capital" is not one);
 /// - by their kind or a direction: such a name after "the village of", "the province of",
-///   "north of", "the outskirts of" ….
+///   "north of", "the outskirts of" …;
+/// - by an appositive that calls it a place ([`described_as_a_place`]): "Alder, the Valmoran
+///   capital,", "Kelso, a port town in the north".
 ///
 /// Not a name with a body's head noun, a title or a month in it, or a given name opening it.
 pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec<(usize, usize)> {
@@ -391,6 +394,23 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
             spans.push((first.start, last.end));
             continue;
         }
+        // "Alder, the Valmoran capital, …": an appositive that calls it a place. At a sentence's
+        // start only a word the article never writes in lower case ("Overall, the city …").
+        // "In Alder, …": a function word opening the sentence is no part of the name.
+        let a = usize::from(
+            words.len() >= 2
+                && first.sentence_start
+                && text::FUNCTION_WORDS.contains(first.text.to_lowercase().as_str()),
+        );
+        let named = &words[a];
+        let opens_sentence_as_a_word = named.sentence_start
+            && (text::FUNCTION_WORDS.contains(named.text.to_lowercase().as_str())
+                || in_lower_case(&named.text.to_lowercase())
+                || is_common_word(&named.text.to_lowercase()));
+        if plain && !opens_sentence_as_a_word && described_as_a_place(toks, name.end) {
+            spans.push((named.start, last.end));
+            continue;
+        }
         if !plain || name.start == 0 || first.break_before || first.sentence_start {
             continue;
         }
@@ -414,6 +434,46 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
         }
     }
     spans
+}
+
+/// Nouns an appositive calls a place by. (`words.toml`: `places.place_descriptors`)
+static PLACE_DESCRIPTORS: Words = Words::new("places.place_descriptors");
+
+/// Whether the name ending before token `end` (a comma after it) is followed by an appositive
+/// that calls it a place: "the", "a" or "an", at most three words, then a noun of
+/// [`PLACE_DESCRIPTORS`] that ends the phrase (punctuation, "of", "in", "on", "near", "with",
+/// "where", "that" or "which" after it): "Alder, the Valmoran capital,", "Kelso, a port town in
+/// the north". Not "…, the city's mayor" (a possessive) or "…, the city council" (a compound).
+fn described_as_a_place(toks: &[text::Token], end: usize) -> bool {
+    if !toks.get(end.wrapping_sub(1)).is_some_and(|t| t.comma_after) {
+        return false;
+    }
+    if !toks
+        .get(end)
+        .is_some_and(|t| matches!(t.text, "the" | "a" | "an"))
+    {
+        return false;
+    }
+    for k in end + 1..(end + 5).min(toks.len()) {
+        let t = &toks[k];
+        if t.break_before {
+            return false;
+        }
+        let ends_phrase = t.break_after
+            || toks.get(k + 1).is_none_or(|n| {
+                matches!(
+                    n.text,
+                    "of" | "in" | "on" | "near" | "with" | "where" | "that" | "which"
+                )
+            });
+        if ends_phrase {
+            return PLACE_DESCRIPTORS.contains(t.text);
+        }
+        if t.break_after {
+            return false;
+        }
+    }
+    false
 }
 
 /// Endings of a common noun written with a capital ("Physiology", "Economics", "Scripture").
@@ -1013,6 +1073,15 @@ mod tests {
         assert!(found("They flew to Lima, Peru.").is_empty());
         // Only a country or a region, not a city, makes the address.
         assert!(found("They flew to Orrin, Lima.").is_empty());
+        // An appositive that calls it a place, ended by its noun.
+        assert_eq!(
+            found("In Orrin, the Valmoran capital, and Vell, a port town in the north, it rained."),
+            ["Orrin", "Vell"]
+        );
+        // Not a possessive, a compound, or a common word opening the sentence.
+        assert!(found("Tomas Orrin, the city's mayor, spoke.").is_empty());
+        assert!(found("Orrin, the city council said, will pay.").is_empty());
+        assert!(found("Overall, the city is calm.").is_empty());
         // A kind of place introduces its name; a body's name is none.
         assert_eq!(
             found("Rain fell on the village of Upper Vell and the town of Orrin."),
