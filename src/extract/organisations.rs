@@ -2594,6 +2594,23 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_hyphen_is_no_part_of_the_name_after_it() {
+        let text = "Title\n\nShanghai-listed Alder Bank and the Kelsoby-based Tesvik Holdings \
+                    joined the Birch-led Valmora Trade Council.";
+        let toks = text::tokens(text);
+        let names = read_names(
+            text,
+            text::body_tokens(text, &toks),
+            &text::lower_case_words(&toks),
+            &|w| w == "Shanghai",
+        );
+        assert_eq!(
+            names.names,
+            ["Alder Bank", "Tesvik Holdings", "Valmora Trade Council"]
+        );
+    }
+
+    #[test]
     fn heads_that_open_a_name_and_banks_in_one_word() {
         let text = "Title\n\nThe Banco Central do Valmora, the Banque de Kestrel and Birch \
                     Nationalbank joined the Alder Exchange Commission (Comisión de Cambios de Alder).";

@@ -348,6 +348,7 @@ static PLACE_KINDS_BEFORE_OF: Words = Words::new("places.place_kinds_before_of")
 ///   Poolesville, Maryland", "born in Labasa, Fiji"; "in Alder, Valmora's capital" is not one);
 /// - by their kind or a direction: such a name after "the village of", "the province of",
 ///   "north of", "the outskirts of" …;
+/// - by a participle after it: "Kelsoby-based", "Kelsoby-born";
 /// - by an appositive that calls it a place ([`described_as_a_place`]): "Alder, the Valmoran
 ///   capital,", "Kelso, a port town in the north".
 ///
@@ -431,6 +432,33 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
             && PLACE_KINDS_BEFORE_OF.contains(toks[name.start - 2].text);
         if addressed || introduced || located {
             spans.push((first.start, last.end));
+        }
+    }
+    // "Kelsoby-based", "Kelsoby-born": the word before the hyphen is a place, unless it is a
+    // body's head, a title, a given name, a month or a word the article writes in lower case.
+    // Capitalised words right before it belong to the place ("Port Alder-based"; "Hong
+    // Kong-based" is the gazetteer's "Hong Kong").
+    for (k, t) in toks.iter().enumerate() {
+        if let Some(place) = text::place_before_participle(t.text) {
+            let l = place.to_lowercase();
+            if !is_head(place)
+                && !is_title_word(&l)
+                && !is_given_name(place)
+                && !is_month_or_weekday(&l)
+                && !in_lower_case(&l)
+            {
+                let mut a = k;
+                while a > 0
+                    && k - a < 2
+                    && !toks[a].break_before
+                    && toks[a - 1].capitalised
+                    && !(toks[a - 1].sentence_start
+                        && text::FUNCTION_WORDS.contains(toks[a - 1].text.to_lowercase().as_str()))
+                {
+                    a -= 1;
+                }
+                spans.push((toks[a].start, t.start + place.len()));
+            }
         }
     }
     spans
@@ -1073,6 +1101,13 @@ mod tests {
         assert!(found("They flew to Lima, Peru.").is_empty());
         // Only a country or a region, not a city, makes the address.
         assert!(found("They flew to Orrin, Lima.").is_empty());
+        // A participle after a hyphen that says where: the words before it.
+        assert_eq!(
+            found(
+                "The Kelsoby-based firm hired a Port Orrin-born engineer, not a Tesvik-owned one."
+            ),
+            ["Kelsoby", "Port Orrin"]
+        );
         // An appositive that calls it a place, ended by its noun.
         assert_eq!(
             found("In Orrin, the Valmoran capital, and Vell, a port town in the north, it rained."),

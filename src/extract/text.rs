@@ -70,6 +70,33 @@ pub fn particle_and_name(word: &str) -> bool {
     })
 }
 
+/// Participles that make "Word-participle" an adjective. (`words.toml`:
+/// `text.compound_participles`)
+static COMPOUND_PARTICIPLES: Words = Words::new("text.compound_participles");
+
+/// Participles that make the word before their hyphen a place. (`words.toml`:
+/// `text.place_participles`)
+static PLACE_PARTICIPLES: Words = Words::new("text.place_participles");
+
+/// The participle after the last hyphen of `word`, when it is one of
+/// [`COMPOUND_PARTICIPLES`]: "Shanghai-listed" → "listed". Such a word is an adjective.
+fn compound_participle(word: &str) -> Option<&str> {
+    let (_, participle) = word.rsplit_once('-')?;
+    COMPOUND_PARTICIPLES
+        .contains(participle)
+        .then_some(participle)
+}
+
+/// The word before the hyphen of a capitalised "Word-based", "Word-born", "Word-headquartered"
+/// (one of [`PLACE_PARTICIPLES`]): the place it says, if it says one.
+pub fn place_before_participle(word: &str) -> Option<&str> {
+    let (place, participle) = word.rsplit_once('-')?;
+    (PLACE_PARTICIPLES.contains(participle)
+        && place.starts_with(char::is_uppercase)
+        && place.chars().all(char::is_alphabetic))
+    .then_some(place)
+}
+
 /// Words that may stand uncapitalised inside a name. (`words.toml`: `text.linkers`)
 pub static LINKERS: Words = Words::new("text.linkers");
 
@@ -179,7 +206,8 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 text: word,
                 start: i + lead,
                 end: i + lead + word.len(),
-                capitalised: first.is_uppercase()
+                // "Shanghai-listed": an adjective, no name's word.
+                capitalised: (first.is_uppercase() && compound_participle(word).is_none())
                     || (first.is_ascii_digit()
                         && word.len() > 1
                         && word.chars().any(char::is_alphabetic))
