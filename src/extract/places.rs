@@ -434,10 +434,19 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
             spans.push((first.start, last.end));
         }
     }
-    // "Kelsoby-based", "Kelsoby-born": the word before the hyphen is a place, unless it is a
-    // body's head, a title, a given name, a month or a word the article writes in lower case.
-    // Capitalised words right before it belong to the place ("Port Alder-based"; "Hong
-    // Kong-based" is the gazetteer's "Hong Kong").
+    spans.extend(participle_places(toks, &in_lower_case));
+    spans
+}
+
+/// "Kelsoby-based", "Kelsoby-born": the word before the hyphen is a place (start, end byte
+/// spans), unless it is a body's head, a title, a given name, a month or a word the article
+/// writes in lower case (`in_lower_case`). Capitalised words right before it belong to the place
+/// ("Port Alder-based"; "Hong Kong-based" is the gazetteer's "Hong Kong").
+fn participle_places(
+    toks: &[text::Token],
+    in_lower_case: &dyn Fn(&str) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         if let Some(place) = text::place_before_participle(t.text) {
             let l = place.to_lowercase();
