@@ -506,9 +506,6 @@ fn described_as_a_place(toks: &[text::Token], end: usize) -> bool {
         if ends_phrase {
             return PLACE_DESCRIPTORS.contains(t.text);
         }
-        if t.break_after {
-            return false;
-        }
     }
     false
 }

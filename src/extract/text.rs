@@ -78,13 +78,11 @@ static COMPOUND_PARTICIPLES: Words = Words::new("text.compound_participles");
 /// `text.place_participles`)
 static PLACE_PARTICIPLES: Words = Words::new("text.place_participles");
 
-/// The participle after the last hyphen of `word`, when it is one of
-/// [`COMPOUND_PARTICIPLES`]: "Shanghai-listed" → "listed". Such a word is an adjective.
-fn compound_participle(word: &str) -> Option<&str> {
-    let (_, participle) = word.rsplit_once('-')?;
-    COMPOUND_PARTICIPLES
-        .contains(participle)
-        .then_some(participle)
+/// Whether `word` ends in a hyphen and one of [`COMPOUND_PARTICIPLES`] ("Shanghai-listed"): an
+/// adjective.
+fn ends_in_participle(word: &str) -> bool {
+    word.rsplit_once('-')
+        .is_some_and(|(_, participle)| COMPOUND_PARTICIPLES.contains(participle))
 }
 
 /// The word before the hyphen of a capitalised "Word-based", "Word-born", "Word-headquartered"
@@ -207,7 +205,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 start: i + lead,
                 end: i + lead + word.len(),
                 // "Shanghai-listed": an adjective, no name's word.
-                capitalised: (first.is_uppercase() && compound_participle(word).is_none())
+                capitalised: (first.is_uppercase() && !ends_in_participle(word))
                     || (first.is_ascii_digit()
                         && word.len() > 1
                         && word.chars().any(char::is_alphabetic))
