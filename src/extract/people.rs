@@ -1171,6 +1171,14 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_nickname_is_part_of_the_name() {
+        assert_eq!(
+            people("The coach Tomas \"Tiny\" Varn said he was pleased."),
+            [("Tomas \"Tiny\" Varn".to_string(), Some("coach".to_string()))]
+        );
+    }
+
+    #[test]
     fn a_particle_hyphened_to_a_surname_is_part_of_the_name() {
         assert_eq!(
             people("Valmoran President Tarek al-Hadi met them, said Rami el-Souri."),

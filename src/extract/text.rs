@@ -27,6 +27,8 @@ pub struct Token<'a> {
     pub paragraph_start: bool,
     /// The word alone in brackets: "(Chongqing)".
     pub bracketed: bool,
+    /// The word alone in double quotes: "\"Cowboy\"".
+    pub quoted: bool,
 }
 
 /// Abbreviations whose final dot does not end a sentence. (`words.toml`: `text.abbreviations`)
@@ -216,6 +218,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 comma_after: trailing == ",",
                 paragraph_start,
                 bracketed: chunk[..lead].ends_with('(') && trailing.starts_with(')'),
+                quoted: chunk[..lead].ends_with(['"', '“']) && matches!(trailing, "\"" | "”"),
             });
             sentence_start = false;
             paragraph_start = false;
@@ -231,6 +234,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         }
         i = chunk_end;
     }
+    mend_nicknames(&mut out);
     out
 }
 
@@ -387,6 +391,33 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
     runs
 }
 
+/// Reads a nickname in quotes as a word of the name around it: William "Cowboy" Cowley is one
+/// name, its quotes no break between words (the name's text keeps them).
+fn mend_nicknames(toks: &mut [Token]) {
+    let nicknames: Vec<usize> = (1..toks.len()).filter(|&j| nickname_at(toks, j)).collect();
+    for j in nicknames {
+        toks[j - 1].break_after = false;
+        toks[j].break_before = false;
+        toks[j].break_after = false;
+        toks[j + 1].break_before = false;
+    }
+}
+
+/// Whether token `j` is one capitalised word alone in quotes between two capitalised words of
+/// one clause, a nickname inside a person's name: William "Cowboy" Cowley.
+fn nickname_at(tokens: &[Token], j: usize) -> bool {
+    let t = &tokens[j];
+    t.quoted
+        && t.capitalised
+        && j > 0
+        && tokens[j - 1].capitalised
+        && !tokens[j - 1].break_after
+        && !t.sentence_start
+        && tokens
+            .get(j + 1)
+            .is_some_and(|n| n.capitalised && !n.sentence_start && !n.quoted && !n.bracketed)
+}
+
 /// Nouns whose "of"/"for" complement may be a list of portfolios ("Ministry of Agriculture,
 /// Forestry and Fisheries", "Minister for Trade, Tourism and Investment"). (`words.toml`:
 /// `text.portfolio_heads`)
@@ -490,6 +521,31 @@ mod tests {
                 "Ministry of Finance",
                 "Trade Minister Alba Varn and the Ministry of Finance",
                 "Birch Bank and Industry"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_nickname_inside_a_name_stays_in_it() {
+        assert_eq!(
+            run_texts(
+                "Later William \"Cowboy\" Cowley met Ana \u{201c}Junior\u{201d} Ruiz joined."
+            ),
+            [
+                "Later William \"Cowboy\" Cowley",
+                "Ana \u{201c}Junior\u{201d} Ruiz"
+            ]
+        );
+        // A quote that opens a name, closes a sentence or holds more than one word breaks.
+        assert_eq!(
+            run_texts("the \"Kestrel\" Alder, Alder said \"Birch Bank\" Kestrel Varn \"Ruiz\"."),
+            [
+                "Kestrel",
+                "Alder",
+                "Alder",
+                "Birch Bank",
+                "Kestrel Varn",
+                "Ruiz"
             ]
         );
     }
