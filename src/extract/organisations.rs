@@ -27,8 +27,8 @@ use super::places;
 use super::text::{self, Token};
 use super::vocabulary::{
     FACILITY_HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, SENTENCE_STARTERS,
-    adjective_like, is_common_word, is_given_name, is_head, is_head_first, is_month_or_weekday,
-    is_title_word,
+    adjective_like, is_common_word, is_compound_head, is_given_name, is_head, is_head_first,
+    is_month_or_weekday, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::config::ExtractConfig;
@@ -843,8 +843,10 @@ fn headed_span(
                 s
             };
             // "Consulate General of Alder": a head with "General" after it.
-            let head_general =
-                e >= s + 2 && run[e - 1].text == "General" && is_head(run[e - 2].text);
+            // "Alder Unified School District": a service's district.
+            let head_general = e >= s + 2
+                && ((run[e - 1].text == "General" && is_head(run[e - 2].text))
+                    || is_compound_head(run[e - 2].text, run[e - 1].text));
             let headed = e > s
                 && (is_head(run[e - 1].text)
                     || head_general
@@ -2275,6 +2277,22 @@ mod tests {
                 || n.contains("Lind")
                 || n.starts_with("Kestrel Provincial Party")),
             "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_services_district_is_a_body() {
+        let names = find_headed_names(
+            "Title\n\nThe Alder Unified School District and the Birch Valley Water District \
+             met in Kestrel District.",
+            &|_| false,
+        );
+        assert_eq!(
+            names,
+            [
+                "Alder Unified School District",
+                "Birch Valley Water District"
+            ]
         );
     }
 

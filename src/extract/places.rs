@@ -18,7 +18,8 @@
 
 use super::text;
 use super::vocabulary::{
-    PLACE_OPENERS, is_common_word, is_given_name, is_head, is_month_or_weekday, is_title_word,
+    PLACE_OPENERS, is_common_word, is_compound_head, is_given_name, is_head, is_month_or_weekday,
+    is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::model::{NamedMention, Text};
@@ -315,7 +316,10 @@ pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
         let Some(last) = run_toks.last() else {
             continue;
         };
-        if !PLACE_HEADS.contains(last.text.to_lowercase().as_str()) || run_toks.len() < 2 {
+        if !PLACE_HEADS.contains(last.text.to_lowercase().as_str())
+            || run_toks.len() < 2
+            || is_compound_head(run_toks[run_toks.len() - 2].text, last.text)
+        {
             continue;
         }
         // The capitalised words after the last linking word or possessive: "England at the
@@ -1194,6 +1198,13 @@ mod tests {
             ["Valmora Arena"]
         );
         assert!(headed("The Bank of Valmora grew.").is_empty());
+        // A service's district is a body; a district alone is an area.
+        assert_eq!(
+            headed(
+                "The Alder School District and the Birch Water District met in Kestrel District."
+            ),
+            ["Kestrel District"]
+        );
         // Seas, straits and coasts are places too.
         assert_eq!(
             headed("Ships crossed the Kestrel Strait into the Valmora Sea."),

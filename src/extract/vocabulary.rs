@@ -159,6 +159,16 @@ pub fn is_head(word: &str) -> bool {
     })
 }
 
+/// Services that make a "District" a body, not an area. (`words.toml`:
+/// `vocabulary.district_services`)
+static DISTRICT_SERVICES: Words = Words::new("vocabulary.district_services");
+
+/// Whether two words end a body's name as one head: a service's district ("School District",
+/// "Water District", a special-purpose local government), not an area.
+pub fn is_compound_head(before: &str, last: &str) -> bool {
+    last == "District" && with_lowercase(before, |b| DISTRICT_SERVICES.contains(b))
+}
+
 /// Plurals of heads that name a set of bodies of one name ("Kestrel Institutes"). (`words.toml`:
 /// `vocabulary.plural_heads`)
 pub static PLURAL_HEADS: Words = Words::new("vocabulary.plural_heads");
