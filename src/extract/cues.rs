@@ -238,6 +238,14 @@ pub(super) fn cued_names_in(
         let (from, to) = (toks[0].start, toks[toks.len() - 1].end);
         if body[from..to].contains(['"', '“']) {
             cited_publisher(body, from, toks, is_place, &mut names);
+            for i in 0..toks.len() {
+                if BEFORE_QUOTED_NAMES.contains(toks[i].text)
+                    && let Some((a, b)) = text::quoted_name_after(body, toks, i)
+                    && let Some(name) = plausible(body, toks, a, b, is_place)
+                {
+                    names.push(name);
+                }
+            }
         }
         let mut surnames: Option<HashSet<&str>> = None;
         for i in 0..toks.len() {
@@ -270,6 +278,10 @@ pub(super) fn cued_names_in(
     }
     names
 }
+
+/// Words before a company's name in quotes: JSC "Valmora Railways". (`words.toml`:
+/// `cues.before_quoted_names`)
+pub(super) static BEFORE_QUOTED_NAMES: Words = Words::new("cues.before_quoted_names");
 
 /// Forms that open a sports club's name ("FC Basel", "Real Madrid", "AC Milan"); all but the first
 /// three only before a place's name. (`words.toml`: `cues.club_forms_before`)
@@ -783,6 +795,22 @@ mod tests {
             .contains(&w)
         };
         cued_names_in(text, &text::tokens(text), &is_place)
+    }
+
+    #[test]
+    fn a_company_named_in_quotes_after_its_form() {
+        assert_eq!(
+            cued(
+                "JSC \"Valmora Railways\" and the National Company \u{201c}Kestrel Temir Zholy\u{201d} signed. \
+                 OJSC \"Birch Neft\" joined."
+            ),
+            ["Valmora Railways", "Kestrel Temir Zholy", "Birch Neft"]
+        );
+        // Not a quote that opens a sentence or a phrase, nor one after another word.
+        assert!(
+            cued("The company said \"Valmora Railways will grow\" and called it \"Kestrel\".")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -419,6 +419,14 @@ fn is_heading(tokens: &[Token]) -> bool {
     words.len() >= 3 && capitalised * 10 >= words.len() * 8
 }
 
+/// Whether a headed name ending at token `b` only describes the company named in quotes after
+/// it ("National Company \"Kestrel Temir Zholy\"", "Uzbek State Joint-Stock Company \"…\""):
+/// the name in quotes is the company ([`super::cues`]).
+fn describes_a_quoted_name(para: &str, toks: &[Token], b: usize) -> bool {
+    super::cues::BEFORE_QUOTED_NAMES.contains(toks[b - 1].text)
+        && text::quoted_name_after(para, toks, b - 1).is_some()
+}
+
 /// Capitalised names headed by an organisational noun, as written, in a body split into tokens
 /// (offsets into `para`). The headline is compressed ("X and Y Exchange sign pact"), so names are
 /// learnt from the body and only matched in the headline.
@@ -462,6 +470,7 @@ pub(super) fn headed_names_in(
                 }
                 if numbered_occurrence(toks, run.start + a)
                     || (a == 0 && after_a_bracketed_acronym(toks, run.start))
+                    || (b == run_tokens.len() && describes_a_quoted_name(para, toks, run.end))
                 {
                     continue;
                 }
@@ -2278,6 +2287,16 @@ mod tests {
                 || n.starts_with("Kestrel Provincial Party")),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_descriptor_before_a_company_named_in_quotes_is_no_name() {
+        let names = find_headed_names(
+            "Title\n\nThe National Company \"Kestrel Temir Zholy\" and the Alder Trading Company \
+             signed.",
+            &|_| false,
+        );
+        assert_eq!(names, ["Alder Trading Company"]);
     }
 
     #[test]

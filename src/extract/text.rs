@@ -391,6 +391,29 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
     runs
 }
 
+/// The capitalised words in double quotes right after token `i`, one to five of them, as
+/// `[a, b)`: `JSC "Valmora Railways"` gives "Valmora Railways".
+pub fn quoted_name_after(text: &str, toks: &[Token], i: usize) -> Option<(usize, usize)> {
+    let a = i + 1;
+    let first = toks.get(a)?;
+    if !matches!(text[toks[i].end..first.start].trim(), "\"" | "\u{201c}") {
+        return None;
+    }
+    let mut b = a + 1;
+    while b < toks.len() && b - a < 5 && !toks[b - 1].break_after {
+        b += 1;
+    }
+    let closed = text[toks[b - 1].end..].starts_with(['"', '\u{201d}']);
+    let words = &toks[a..b];
+    (closed
+        && words
+            .iter()
+            .all(|t| t.capitalised || matches!(t.text, "of" | "and" | "&"))
+        && words.last().is_some_and(|t| t.capitalised)
+        && !words[1..].iter().any(|t| t.sentence_start))
+    .then_some((a, b))
+}
+
 /// Reads a nickname in quotes as a word of the name around it: William "Cowboy" Cowley is one
 /// name, its quotes no break between words (the name's text keeps them).
 fn mend_nicknames(toks: &mut [Token]) {
