@@ -147,7 +147,7 @@ fn name_before(toks: &[Token], k: usize) -> (usize, usize) {
 }
 
 /// Whether a complete name can end before token `b`: punctuation, the end, a legal form, a
-/// small word or a verb in the past tense.
+/// small word, a modal, a verb in the past tense or a price's move ("rose", "fell").
 fn ends_name(toks: &[Token], b: usize) -> bool {
     let Some(next) = toks.get(b) else {
         return true;
@@ -157,6 +157,7 @@ fn ends_name(toks: &[Token], b: usize) -> bool {
         || closes_a_name(toks[b - 1].text)
         || FUNCTION_WORDS.contains(l.as_str())
         || FOLLOWERS.contains(l.as_str())
+        || PRICE_MOVES.contains(l.as_str())
         || (l.len() > 4 && l.ends_with("ed"))
 }
 
@@ -1009,6 +1010,11 @@ mod tests {
         assert_eq!(
             cued("Shares of Birch Foods dropped. Stake in Kestrel Ventures: sold."),
             ["Birch Foods", "Kestrel Ventures"]
+        );
+        // A price's move or a modal after the name ends it as a past tense in -ed does.
+        assert_eq!(
+            cued("Shares of Kestrel Freight Lines rose. A stake in Alder Mining could grow."),
+            ["Kestrel Freight Lines", "Alder Mining"]
         );
         // A place, a person, or a name that runs on is not one.
         assert!(cued("It took a stake in Shanghai and shares of Mary Smith.").is_empty());

@@ -379,7 +379,15 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
             } else {
                 LINKERS.contains(t.text)
             };
-            if linker_ok && !tokens[j - 1].break_after {
+            // "Harwick No. 2 Middle School": a number after "No." inside a name.
+            let numbered = matches!(tokens[j - 1].text, "No." | "No")
+                && tokens[j - 1].capitalised
+                && t.text.bytes().all(|b| b.is_ascii_digit())
+                && !t.break_after
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| n.capitalised && !n.sentence_start);
+            if (linker_ok || numbered) && !tokens[j - 1].break_after {
                 j += 1;
                 continue;
             }
@@ -545,6 +553,14 @@ mod tests {
                 "Trade Minister Alba Varn and the Ministry of Finance",
                 "Birch Bank and Industry"
             ]
+        );
+    }
+
+    #[test]
+    fn a_number_after_no_stays_in_a_name() {
+        assert_eq!(
+            run_texts("A teacher at Harwick No. 2 Middle School met No. 3 staff."),
+            ["A", "Harwick No. 2 Middle School", "No."]
         );
     }
 
