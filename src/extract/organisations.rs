@@ -754,6 +754,7 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
             && heads_right > heads_before[i + 1];
         if headed_at_headed
             || (t == "and"
+                && !only_legal_forms(&run[i + 1..right_end[i]])
                 && (((left_complete || both_headed || next_headed) && !generic_right)
                     || next_the
                     || person_left
@@ -768,6 +769,12 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
     pieces.push((piece_start, run.len()));
 
     pieces
+}
+
+/// Whether these words, after an "and", are legal forms only: "Morgan Grail and Co Inc." is one
+/// name, the legal forms finishing it.
+fn only_legal_forms(words: &[Token]) -> bool {
+    !words.is_empty() && words.iter().all(|n| text::is_legal_form(n.text))
 }
 
 /// Whether these words, after an "and", are heads and common words only, none a place, with no
@@ -834,7 +841,8 @@ fn headed_span(
     let mut segments = Vec::new();
     let mut seg_start = start;
     for (i, token) in run.iter().enumerate().take(end).skip(start) {
-        if COMPLEMENT_LINKS.contains(token.text) {
+        let and_co = matches!(token.text, "and" | "&") && only_legal_forms(&run[i + 1..end]);
+        if COMPLEMENT_LINKS.contains(token.text) && !and_co {
             segments.push((seg_start, i));
             seg_start = i + 1;
         }
@@ -2286,6 +2294,19 @@ mod tests {
                 || n.contains("Lind")
                 || n.starts_with("Kestrel Provincial Party")),
             "{names:?}"
+        );
+    }
+
+    #[test]
+    fn legal_forms_after_and_finish_the_name() {
+        let names = find_headed_names(
+            "Title\n\nIt was advised by Morgan Grail and Co Inc. and Tesvik Lynch & Co. Ltd on \
+             the deal.",
+            &|_| false,
+        );
+        assert_eq!(
+            names,
+            ["Morgan Grail and Co Inc.", "Tesvik Lynch & Co. Ltd"]
         );
     }
 

@@ -945,9 +945,11 @@ fn appositive_opening(role: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
+    // "…, said Professor Han": the speaker's title, not an appositive.
     let verb = words
         .iter()
-        .any(|w| matches!(*w, "is" | "was" | "are" | "were" | "has" | "had"));
+        .any(|w| matches!(*w, "is" | "was" | "are" | "were" | "has" | "had"))
+        || SPEECH.contains(first);
     let capitalised = first.starts_with(|c: char| c.is_uppercase());
     !role.contains(')')
         && !verb
@@ -1168,6 +1170,14 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role))
         .collect()
+    }
+
+    #[test]
+    fn a_verb_of_speech_after_a_comma_opens_no_appositive() {
+        assert_eq!(
+            people("Courses are taught in English and Kestrelian, said Professor Han Jiaxin."),
+            [("Han Jiaxin".to_string(), Some("Professor".to_string()))]
+        );
     }
 
     #[test]
