@@ -841,6 +841,19 @@ fn title_before(toks: &[Token], a: usize) -> (bool, Option<usize>) {
         }
         phrase &= t.capitalised || text::LINKERS.contains(t.text);
     }
+    // "Deputy Minister of Natural Resources Bao Wenjie": the title words and modifiers right
+    // before the title are the role's too.
+    let role_from = role_from.map(|mut k| {
+        while k > 0
+            && toks[k - 1].capitalised
+            && !toks[k - 1].break_after
+            && !toks[k].sentence_start
+            && (is_title(&toks[k - 1]) || TITLE_MODIFIERS.contains(lower(&toks[k - 1]).as_str()))
+        {
+            k -= 1;
+        }
+        k
+    });
     (titled, role_from)
 }
 
@@ -1170,6 +1183,17 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role))
         .collect()
+    }
+
+    #[test]
+    fn title_words_before_a_titles_complement_are_the_roles_too() {
+        assert_eq!(
+            people("It was chaired by Deputy Minister of Natural Resources Bao Wenjie."),
+            [(
+                "Bao Wenjie".to_string(),
+                Some("Deputy Minister of Natural Resources".to_string())
+            )]
+        );
     }
 
     #[test]

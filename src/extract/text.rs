@@ -206,12 +206,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 text: word,
                 start: i + lead,
                 end: i + lead + word.len(),
-                // "Shanghai-listed": an adjective, no name's word.
-                capitalised: (first.is_uppercase() && !ends_in_participle(word))
-                    || (first.is_ascii_digit()
-                        && word.len() > 1
-                        && word.chars().any(char::is_alphabetic))
-                    || (first.is_lowercase() && particle_and_name(word)),
+                capitalised: capitalised(word, first),
                 sentence_start,
                 break_before: pending_break || lead > 0,
                 break_after: !trailing.is_empty(),
@@ -236,6 +231,26 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     }
     mend_nicknames(&mut out);
     out
+}
+
+/// Whether a word (whose first character is `first`) can be a name's word: capitalised
+/// ("Shanghai-listed" is an adjective), a digit-led ordinal or name ("18th", "7-Eleven"), or a
+/// lower-case particle hyphened to a name ("al-Hadi").
+fn capitalised(word: &str, first: char) -> bool {
+    (first.is_uppercase() && !ends_in_participle(word))
+        || (first.is_ascii_digit()
+            && word.len() > 1
+            && word.chars().any(char::is_alphabetic)
+            && !measure_word(word))
+        || (first.is_lowercase() && particle_and_name(word))
+}
+
+/// A number with a unit or a count joined by a hyphen, written in lower case: "600-megawatt",
+/// "240-km", "20-member" describe what follows and are no name's word ("7-Eleven" and "18th"
+/// still are).
+fn measure_word(word: &str) -> bool {
+    word.rsplit_once('-')
+        .is_some_and(|(_, unit)| unit.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Where the first word of a chunk without white space ends when punctuation glues a second
@@ -553,6 +568,14 @@ mod tests {
                 "Trade Minister Alba Varn and the Ministry of Finance",
                 "Birch Bank and Industry"
             ]
+        );
+    }
+
+    #[test]
+    fn a_number_with_a_unit_opens_no_name() {
+        assert_eq!(
+            run_texts("the 600-megawatt Tern Bay farm, the 18th Alder Forum, 7-Eleven."),
+            ["Tern Bay", "18th Alder Forum", "7-Eleven"]
         );
     }
 
