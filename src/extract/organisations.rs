@@ -986,6 +986,16 @@ fn complements_end(
         if with_the && (placed_already || named_already) && names_a_place((s, e)) {
             return s - 1;
         }
+        // "Victoria Hockey Club of Montreal": a name with a place among its own words says
+        // where it is with "of <place>", even without "the".
+        let (cs, ce) = segments[chosen];
+        if run[s - 1].text == "of"
+            && k == chosen + 1
+            && run[cs..ce - 1].iter().any(|t| is_place(t.text))
+            && names_a_place((s, e))
+        {
+            return s - 1;
+        }
         if let Some(r) = (s..e).find(|&i| ROLE_WORDS.contains(run[i].text.to_lowercase().as_str()))
         {
             return r;
@@ -2294,6 +2304,24 @@ mod tests {
                 || n.contains("Lind")
                 || n.starts_with("Kestrel Provincial Party")),
             "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_with_its_own_place_takes_of_a_place_as_where_it_is() {
+        let is_place = |w: &str| ["Kelso", "Alder"].contains(&w);
+        let names = find_headed_names(
+            "Title\n\nThe Kelso Hockey Club of Alder met the Bank of Alder and the Commercial \
+             Bank of Alder.",
+            &is_place,
+        );
+        assert_eq!(
+            names,
+            [
+                "Kelso Hockey Club",
+                "Bank of Alder",
+                "Commercial Bank of Alder"
+            ]
         );
     }
 
