@@ -463,9 +463,9 @@ fn consider(
         && (is_given_name(toks[a].text)
             || (!toks[a].sentence_start && is_given_name_word(toks[a].text)));
     let romanised = words == 2 && is_romanised_given_name(toks[b - 1].text);
-    // "Brightline Foods said": a plural that ends many organisations' names closes a company's
-    // name, unless a given name opens it.
-    if words >= 2 && !given && !romanised && is_organisation_plural(toks[b - 1].text) {
+    // "Brightline Foods said", "Tesvik Shipping said": a plural that ends many organisations'
+    // names, or a trade's word, closes a company's name, unless a given name opens it.
+    if words >= 2 && !given && !romanised && closes_a_company(toks[b - 1].text) {
         return;
     }
     // Evidence around the name: a relative, a life, the next sentence's pronoun.
@@ -688,6 +688,15 @@ fn name_end(
         }
     }
     b
+}
+
+/// Singular words for a trade that end companies' names. (`words.toml`: `people.industry_words`)
+static INDUSTRY_WORDS: Words = Words::new("people.industry_words");
+
+/// Whether a name's last word closes a company's name: a plural that ends many organisations'
+/// names ("Foods") or a trade's word ("Shipping").
+fn closes_a_company(word: &str) -> bool {
+    is_organisation_plural(word) || INDUSTRY_WORDS.contains(word)
 }
 
 /// Kinds of things named right after them. (`words.toml`: `people.kinds_before_a_name`)
@@ -1183,6 +1192,13 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role))
         .collect()
+    }
+
+    #[test]
+    fn a_trades_word_closes_a_company_not_a_person() {
+        let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
+        assert!(names("Container line Tesvik Shipping said it agreed.").is_empty());
+        assert_eq!(names("Samantha Power said it agreed."), ["Samantha Power"]);
     }
 
     #[test]
