@@ -1469,6 +1469,21 @@ mod tests {
     }
 
     #[test]
+    fn cities_of_a_hundred_thousand_are_known_unless_their_name_is_someones() {
+        let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
+        let text = "Flights from Trento, Jersey City and St. Louis reached Engels and Pereira.";
+        let found: Vec<&str> = finder
+            .find(text, &[])
+            .into_iter()
+            .map(|(a, b, _)| &text[a..b])
+            .collect();
+        // Trento (about 120,000 people) and two American cities named in two words are known;
+        // Engels (Russia) and Pereira (Colombia) are surnames first.
+        assert_eq!(found, ["Trento", "Jersey City", "St. Louis"]);
+        assert!(is_minor_place("Trento") && is_minor_place("Jersey City"));
+    }
+
+    #[test]
     fn a_currency_is_not_a_mention_of_its_country() {
         let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
         let text = "It cost US$5 billion, or 9 billion Singapore dollars, said a US official.";
