@@ -308,6 +308,15 @@ pub fn of_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Words before "Park" that make it an enterprise zone. (`words.toml`: `places.enterprise_parks`)
+static ENTERPRISE_PARKS: Words = Words::new("places.enterprise_parks");
+
+/// Whether "`before` `last`" ends an enterprise zone's name ("… Industrial Park"), which the
+/// news of cooperation names as a project or a body, not as a place.
+fn names_an_enterprise_park(before: &str, last: &str) -> bool {
+    last == "Park" && ENTERPRISE_PARKS.contains(before.to_lowercase().as_str())
+}
+
 /// Capitalised names headed by a place noun among `toks`: (start, end) byte spans.
 pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
@@ -319,6 +328,7 @@ pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
         if !PLACE_HEADS.contains(last.text.to_lowercase().as_str())
             || run_toks.len() < 2
             || is_compound_head(run_toks[run_toks.len() - 2].text, last.text)
+            || names_an_enterprise_park(run_toks[run_toks.len() - 2].text, last.text)
         {
             continue;
         }
@@ -328,7 +338,10 @@ pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
             .iter()
             .rposition(|t| !t.capitalised || t.text.ends_with("'s") || t.text.ends_with("’s"))
             .map_or(0, |i| i + 1);
-        let first = if first == 0 && run_toks[0].sentence_start && run_toks[0].text == "The" {
+        let first = if first == 0
+            && run_toks[0].sentence_start
+            && text::FUNCTION_WORDS.contains(run_toks[0].text.to_lowercase().as_str())
+        {
             1
         } else {
             first
@@ -1209,6 +1222,15 @@ mod tests {
         assert_eq!(
             headed("Ships crossed the Kestrel Strait into the Valmora Sea."),
             ["Kestrel Strait", "Valmora Sea"]
+        );
+        // Parks, glaciers, shelves, falls and springs too, but an enterprise zone's park is a
+        // project or a body.
+        assert_eq!(
+            headed(
+                "At Orrin National Park they saw the Vell Ice Shelf. Birch Springs was next, and \
+                 then the Alder Industrial Park."
+            ),
+            ["Orrin National Park", "Vell Ice Shelf", "Birch Springs"]
         );
     }
 
