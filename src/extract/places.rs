@@ -1506,6 +1506,18 @@ mod tests {
     }
 
     #[test]
+    fn a_region_named_after_a_place_is_not_the_place() {
+        let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
+        let text = "Farms in New England and the Midwest, and rafts on the Danube and in the Alps.";
+        let found: Vec<&str> = finder
+            .find(text, &[])
+            .into_iter()
+            .map(|(a, b, _)| &text[a..b])
+            .collect();
+        assert_eq!(found, ["New England", "Midwest", "Danube", "Alps"]);
+    }
+
+    #[test]
     fn a_currency_is_not_a_mention_of_its_country() {
         let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
         let text = "It cost US$5 billion, or 9 billion Singapore dollars, said a US official.";
