@@ -18,8 +18,8 @@
 
 use super::text;
 use super::vocabulary::{
-    PLACE_OPENERS, is_common_word, is_compound_head, is_given_name, is_head, is_month_or_weekday,
-    is_title_word,
+    PLACE_OPENERS, SENTENCE_STARTERS, is_common_word, is_compound_head, is_given_name, is_head,
+    is_month_or_weekday, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::model::{NamedMention, Text};
@@ -308,6 +308,13 @@ pub fn of_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Whether a capitalised word opening a sentence is there as a word, not as a name's first
+/// ("The", "Across", "From").
+fn opens_a_sentence_as_a_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    text::FUNCTION_WORDS.contains(lower.as_str()) || SENTENCE_STARTERS.contains(lower.as_str())
+}
+
 /// Words before "Park" that make it an enterprise zone. (`words.toml`: `places.enterprise_parks`)
 static ENTERPRISE_PARKS: Words = Words::new("places.enterprise_parks");
 
@@ -340,7 +347,7 @@ pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
             .map_or(0, |i| i + 1);
         let first = if first == 0
             && run_toks[0].sentence_start
-            && text::FUNCTION_WORDS.contains(run_toks[0].text.to_lowercase().as_str())
+            && opens_a_sentence_as_a_word(run_toks[0].text)
         {
             1
         } else {
@@ -1231,6 +1238,11 @@ mod tests {
                  then the Alder Industrial Park."
             ),
             ["Orrin National Park", "Vell Ice Shelf", "Birch Springs"]
+        );
+        // A preposition opening the sentence is no part of the name.
+        assert_eq!(
+            headed("Across Birch Valley farms are dry. Near Orrin Lake Park a road closed."),
+            ["Birch Valley", "Orrin Lake Park"]
         );
     }
 
