@@ -85,9 +85,11 @@ impl PlaceFinder {
                 pattern_place.push(i);
             }
         }
+        // A contiguous NFA: with the gazetteer's 6,000 places a DFA took 27 ms more to build
+        // for no faster search (scripts/bench-reading).
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .ok();
         PlaceFinder {
