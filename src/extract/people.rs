@@ -1198,6 +1198,8 @@ mod tests {
     fn a_trades_word_closes_a_company_not_a_person() {
         let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
         assert!(names("Container line Tesvik Shipping said it agreed.").is_empty());
+        assert!(names("The label Marrow Recordings said it agreed.").is_empty());
+        assert!(names("Operator Belvane Transport said it agreed.").is_empty());
         assert_eq!(names("Samantha Power said it agreed."), ["Samantha Power"]);
     }
 
