@@ -13,8 +13,8 @@
 
 use super::text::{self, FUNCTION_WORDS, Token, closes_a_name, lower, possessive_stem};
 use super::vocabulary::{
-    NOT_ORGANISATIONS, SENTENCE_STARTERS, adjective_like, is_given_name, is_head,
-    is_month_or_weekday, is_romanised_given_name, is_title_word,
+    NOT_ORGANISATIONS, adjective_like, is_given_name, is_head, is_month_or_weekday,
+    is_romanised_given_name, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use rustc_hash::FxHashSet as HashSet;
@@ -171,9 +171,7 @@ fn plausible(
 ) -> Option<String> {
     while a < b {
         let l = lower(&toks[a]);
-        let common = l == "the"
-            || (toks[a].sentence_start
-                && (FUNCTION_WORDS.contains(l.as_str()) || SENTENCE_STARTERS.contains(l.as_str())));
+        let common = l == "the" || (toks[a].sentence_start && text::opens_sentences(&l));
         if !common {
             break;
         }

@@ -26,9 +26,9 @@
 use super::places;
 use super::text::{self, Token};
 use super::vocabulary::{
-    FACILITY_HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, SENTENCE_STARTERS,
-    adjective_like, is_common_word, is_compound_head, is_given_name, is_head, is_head_first,
-    is_month_or_weekday, is_title_word,
+    FACILITY_HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, adjective_like,
+    is_common_word, is_compound_head, is_given_name, is_head, is_head_first, is_month_or_weekday,
+    is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::config::ExtractConfig;
@@ -1027,9 +1027,7 @@ fn without_leading_words(
             continue;
         }
         if t.text.eq_ignore_ascii_case("the")
-            || (t.sentence_start
-                && (SENTENCE_STARTERS.contains(lower.as_str())
-                    || text::FUNCTION_WORDS.contains(lower.as_str())))
+            || (t.sentence_start && text::opens_sentences(&lower))
             || is_month_or_weekday(&lower)
             || possessive_place
         {
@@ -1353,8 +1351,7 @@ fn company_short_forms(
             || adjective_like(first, is_place)
             || is_given_name(first)
             || is_head(first)
-            || text::FUNCTION_WORDS.contains(lower.as_str())
-            || SENTENCE_STARTERS.contains(lower.as_str())
+            || text::opens_sentences(&lower)
             || is_month_or_weekday(&lower)
         {
             continue;

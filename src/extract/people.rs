@@ -16,8 +16,8 @@
 
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
-    KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, SENTENCE_STARTERS, THING_NOUNS, TITLE_MODIFIERS,
-    is_common_word, is_given_name, is_given_name_word, is_head, is_head_first, is_month_or_weekday,
+    KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, THING_NOUNS, TITLE_MODIFIERS, is_common_word,
+    is_given_name, is_given_name_word, is_head, is_head_first, is_month_or_weekday,
     is_organisation_plural, is_peoples_name, is_portfolio_word, is_romanised_given_name,
     is_title_word,
 };
@@ -367,8 +367,7 @@ fn looks_like_descriptor(word: &str) -> bool {
 /// Capitalised only because it starts the sentence: a function word, or an -ing/-ed/-ly word.
 fn looks_common(word: &str) -> bool {
     let l = word.to_lowercase();
-    FUNCTION_WORDS.contains(l.as_str())
-        || SENTENCE_STARTERS.contains(l.as_str())
+    text::opens_sentences(&l)
         || (l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed") || l.ends_with("ly")))
 }
 

@@ -18,8 +18,8 @@
 
 use super::text;
 use super::vocabulary::{
-    PLACE_OPENERS, SENTENCE_STARTERS, is_common_word, is_compound_head, is_given_name, is_head,
-    is_month_or_weekday, is_title_word,
+    PLACE_OPENERS, is_common_word, is_compound_head, is_given_name, is_head, is_month_or_weekday,
+    is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::model::{NamedMention, Text};
@@ -310,13 +310,6 @@ pub fn of_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Whether a capitalised word opening a sentence is there as a word, not as a name's first
-/// ("The", "Across", "From").
-fn opens_a_sentence_as_a_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    text::FUNCTION_WORDS.contains(lower.as_str()) || SENTENCE_STARTERS.contains(lower.as_str())
-}
-
 /// Words before "Park" that make it an enterprise zone. (`words.toml`: `places.enterprise_parks`)
 static ENTERPRISE_PARKS: Words = Words::new("places.enterprise_parks");
 
@@ -349,7 +342,7 @@ pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
             .map_or(0, |i| i + 1);
         let first = if first == 0
             && run_toks[0].sentence_start
-            && opens_a_sentence_as_a_word(run_toks[0].text)
+            && text::opens_sentences(&run_toks[0].text.to_lowercase())
         {
             1
         } else {

@@ -104,6 +104,12 @@ pub static LINKERS: Words = Words::new("text.linkers");
 /// (`words.toml`: `text.function_words`)
 pub static FUNCTION_WORDS: Words = Words::new("text.function_words");
 
+/// Whether a word, in lower case, stands capitalised only because it opens a sentence: a
+/// function word or one of `vocabulary.sentence_starters` ("The", "Across", "Officials").
+pub fn opens_sentences(lower: &str) -> bool {
+    FUNCTION_WORDS.contains(lower) || super::vocabulary::SENTENCE_STARTERS.contains(lower)
+}
+
 /// Where the body begins in an article's text (a [`crate::model::Text`] as a string): headlines
 /// are in title case or compressed, so the rules that learn names read the body only.
 pub fn body_start(text: &str) -> usize {
