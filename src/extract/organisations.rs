@@ -468,13 +468,20 @@ pub(super) fn headed_names_in(
                 if locative && a == 0 && FACILITY_HEADS.contains_lowercase(run_tokens[b - 1].text) {
                     continue;
                 }
-                if numbered_occurrence(toks, run.start + a)
-                    || (a == 0 && after_a_bracketed_acronym(toks, run.start))
+                let after = &para[run_tokens[b - 1].end..];
+                if numbered_occurrence(toks, run.start + a) {
+                    // "the first Alder Trade Forum, a three-day event": the occasion is named
+                    // again without its number.
+                    if described_as_occasion(after) {
+                        occasions.push(para[run_tokens[a].start..run_tokens[b - 1].end].into());
+                    }
+                    continue;
+                }
+                if (a == 0 && after_a_bracketed_acronym(toks, run.start))
                     || (b == run_tokens.len() && describes_a_quoted_name(para, toks, run.end))
                 {
                     continue;
                 }
-                let after = &para[run_tokens[b - 1].end..];
                 if facility_at_a_place(&para[run_tokens[a].start..run_tokens[b - 1].end], after) {
                     continue;
                 }
@@ -591,9 +598,13 @@ fn after_a_bracketed_acronym(toks: &[Token], i: usize) -> bool {
         && !toks[i].sentence_start
 }
 
+/// Ordinals written as words. (`words.toml`: `organisations.ordinals`)
+static ORDINALS: Words = Words::new("organisations.ordinals");
+
 /// Whether the name starting at token `i` is numbered as one occurrence of a recurring event
-/// ("the 14th Alder-Birch Joint Council", "the 2025 Valmora Cooperation Forum"): a year or an
-/// ordinal in figures right before it. A standing body is not numbered.
+/// ("the 14th Alder-Birch Joint Council", "the 2025 Valmora Cooperation Forum", "the sixth
+/// Kestrel Business Forum"): a year or an ordinal right before it. A standing body is not
+/// numbered.
 fn numbered_occurrence(toks: &[Token], i: usize) -> bool {
     let number = |word: &str| {
         let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -603,7 +614,7 @@ fn numbered_occurrence(toks: &[Token], i: usize) -> bool {
         let year = word.len() == 4
             && word.chars().all(|c| c.is_ascii_digit())
             && (word.starts_with("19") || word.starts_with("20"));
-        ordinal || year
+        ordinal || year || ORDINALS.contains(word)
     };
     number(toks[i].text)
         || i.checked_sub(1)
@@ -2626,7 +2637,8 @@ mod tests {
         let text = "Title\n\nMayor Ines Varga and Alder Port Authority officials met. \
                     Chairman Li's Birch Shipping Corporation agreed, and the Chief Executive's \
                     Office said so. Delegates came to the 14th Alder-Birch Joint Council and the \
-                    2025 Valmora Cooperation Forum, not to the Kestrel Marine Council.";
+                    2025 Valmora Cooperation Forum, not to the Kestrel Marine Council. The \
+                    sixth Birch Business Forum opened.";
         assert_eq!(
             find_headed_names(text, &|_| false),
             [
