@@ -1234,6 +1234,19 @@ mod tests {
             ),
             ["Orrin National Park", "Vell Ice Shelf", "Birch Springs"]
         );
+        // Docks, courthouses, pavilions, rinks and other venues.
+        assert_eq!(
+            headed(
+                "Boats left Harwick Dock. They saw the Orrin Courthouse, then the Vell Pavilion. \
+                 They skated at the Birch Skating Rink."
+            ),
+            [
+                "Harwick Dock",
+                "Orrin Courthouse",
+                "Vell Pavilion",
+                "Birch Skating Rink"
+            ]
+        );
         // A preposition opening the sentence is no part of the name.
         assert_eq!(
             headed("Across Birch Valley farms are dry. Near Orrin Lake Park a road closed."),
