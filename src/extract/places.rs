@@ -393,6 +393,9 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
         // Hills").
         let located =
             plain && name.start > 0 && located(toks, name.start, name.end, &in_lower_case);
+        // After "north of", "the town of" no person's name stands: a given name there is a
+        // place's ("50 miles northwest of Orlando").
+        let plain_words = plain;
         let plain = plain && (!is_given_name(first.text) || located);
         // "San Mateo", "Fort Worth": a place's first word, then one or two names.
         // Not inside a person's name after a particle ("Antonio López de Santa Anna").
@@ -431,7 +434,7 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
             spans.push((named.start, last.end));
             continue;
         }
-        if !plain || name.start == 0 || first.break_before || first.sentence_start {
+        if !plain_words || name.start == 0 || first.break_before || first.sentence_start {
             continue;
         }
         let before = toks[name.start - 1].text;
@@ -444,7 +447,8 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
                     kind_of(&text::join_words(&toks[wider.start..wider.end])),
                     Some(Kind::Country | Kind::Region)
                 )
-        }) && ADDRESS_PREPOSITIONS.contains(before);
+        }) && ADDRESS_PREPOSITIONS.contains(before)
+            && plain;
         let introduced = before == "of"
             && name.start >= 2
             && !toks[name.start - 1].break_before
@@ -1148,6 +1152,11 @@ mod tests {
             ["Upper Vell", "Orrin"]
         );
         assert!(found("He joined the town of Orrin Council.").is_empty());
+        // A given name there too: no person stands after "north of".
+        assert_eq!(
+            found("It lies 50 miles northwest of Regina and north of Orlando."),
+            ["Regina", "Orlando"]
+        );
         assert_eq!(
             found("The camp lay just east of Orrin Vale."),
             ["Orrin Vale"]
