@@ -429,6 +429,8 @@ impl Reader {
             }
         }
         let people = self.corrections.people(people);
+        let mut partners = partners;
+        places::without_surnames(&article.text, &mut places, &mut partners, &people);
         let (places, partners) = self.corrections.places(places, partners);
         let fixes = &article.corrections;
         tags.places = fixes.places.apply(

@@ -636,6 +636,41 @@ fn word_ending(before: &str, words: &Words) -> Option<usize> {
     words.contains(&before[word_start..]).then_some(word_start)
 }
 
+/// `places` without a one-word place that is the surname of one of the article's `people`
+/// and that `text` never writes where a place stands (after "in", "from", "near" …): "Stephen
+/// Austin … Austin later died" names no city. A partner pair that loses a party is dropped.
+pub fn without_surnames(
+    text: &str,
+    places: &mut Vec<NamedMention>,
+    partners: &mut Option<(String, String)>,
+    people: &[crate::model::Person],
+) {
+    let surnames: HashSet<&str> = people
+        .iter()
+        .filter_map(|p| p.name.rsplit_once(' ').map(|(_, last)| last))
+        .collect();
+    let written_as_a_place = |name: &str| {
+        text.match_indices(name).any(|(at, _)| {
+            let whole = !text[..at].ends_with(char::is_alphanumeric)
+                && !text[at + name.len()..].starts_with(char::is_alphanumeric);
+            let before = text[..at].trim_end();
+            let word = &before[before
+                .rfind(|c: char| !c.is_alphabetic())
+                .map_or(0, |i| i + 1)..];
+            whole && before.len() < at && ADDRESS_PREPOSITIONS.contains(&word.to_lowercase())
+        })
+    };
+    let surname_only =
+        |name: &str| !name.contains(' ') && surnames.contains(name) && !written_as_a_place(name);
+    places.retain(|p| !surname_only(&p.name));
+    if partners
+        .as_ref()
+        .is_some_and(|(a, b)| surname_only(a) || surname_only(b))
+    {
+        *partners = None;
+    }
+}
+
 /// The places an article names and its partners. `toks` are the tokens of `text`; `spans` are
 /// the byte spans of its organisation mentions, where no place is read.
 pub fn find_places(
@@ -1085,6 +1120,27 @@ mod tests {
             .map(|&(_, _, p)| f.name(p))
             .collect();
         assert_eq!(names, ["Guinea-Bissau", "Schleswig-Holstein"]);
+    }
+
+    #[test]
+    fn a_persons_surname_alone_is_no_place_unless_written_where_a_place_stands() {
+        let place = |name: &str| NamedMention {
+            name: name.into(),
+            mentions: vec![name.into()],
+        };
+        let person = |name: &str| crate::model::Person {
+            name: name.into(),
+            role: None,
+            mentions: vec![name.into()],
+        };
+        let people = [person("Tomas Orrin"), person("Ana Vell")];
+        let mut places = vec![place("Orrin"), place("Vell"), place("Kelso")];
+        let mut partners = Some(("Kelso".to_string(), "Orrin".to_string()));
+        let text = "Tomas Orrin led them. Orrin later died. Ana Vell flew in from Vell to Kelso.";
+        without_surnames(text, &mut places, &mut partners, &people);
+        let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Vell", "Kelso"]);
+        assert_eq!(partners, None);
     }
 
     #[test]
