@@ -1805,14 +1805,14 @@ impl Registry {
 /// Whether the one-word mention `word` at `at` is a person's surname: a given name stands
 /// right before it ("Betty Uber", "Mary Nike").
 fn a_surname(text: &str, at: usize, word: &str) -> bool {
-    !word.contains(char::is_whitespace) && word_before(text, at).is_some_and(is_given_name)
+    !word.contains(char::is_whitespace) && text::word_before(text, at).is_some_and(is_given_name)
 }
 
 /// Whether the one-word mention `word` at `at` follows a possessive or demonstrative ("our
 /// Nation", "this Council"): a common noun capitalised for weight, not the body of that name.
 fn after_a_determiner(text: &str, at: usize, word: &str) -> bool {
     !word.contains(char::is_whitespace)
-        && word_before(text, at).is_some_and(|w| {
+        && text::word_before(text, at).is_some_and(|w| {
             matches!(
                 w,
                 "our"
@@ -1845,12 +1845,6 @@ fn a_model_number(text: &str, end: usize) -> bool {
     text[end..]
         .strip_prefix('-')
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-}
-
-fn word_before(text: &str, at: usize) -> Option<&str> {
-    text[..at]
-        .strip_suffix(' ')
-        .and_then(|before| before.rsplit([' ', '\n']).next())
 }
 
 /// Two taggers are equal when they find the same spellings for the same organisations (the

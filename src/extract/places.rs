@@ -651,13 +651,9 @@ pub fn without_surnames(
         .collect();
     let written_as_a_place = |name: &str| {
         text.match_indices(name).any(|(at, _)| {
-            let whole = !text[..at].ends_with(char::is_alphanumeric)
-                && !text[at + name.len()..].starts_with(char::is_alphanumeric);
-            let before = text[..at].trim_end();
-            let word = &before[before
-                .rfind(|c: char| !c.is_alphabetic())
-                .map_or(0, |i| i + 1)..];
-            whole && before.len() < at && ADDRESS_PREPOSITIONS.contains(&word.to_lowercase())
+            text::whole_word(text, at, at + name.len())
+                && text::word_before(text, at)
+                    .is_some_and(|w| ADDRESS_PREPOSITIONS.contains(&w.to_lowercase()))
         })
     };
     let surname_only =

@@ -147,6 +147,13 @@ pub fn lower(t: &Token) -> String {
     t.text.to_lowercase()
 }
 
+/// The word right before `text[at..]`, when one space parts them.
+pub fn word_before(text: &str, at: usize) -> Option<&str> {
+    text[..at]
+        .strip_suffix(' ')
+        .and_then(|before| before.rsplit([' ', '\n']).next())
+}
+
 /// Whether `text[start..end]` stands as whole words (no letter or digit glued on either side).
 pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
