@@ -1015,6 +1015,15 @@ fn partners(article: &Text, found: &[Found], finder: &PlaceFinder) -> Option<(St
 mod tests {
     use super::*;
 
+    /// The names the built-in gazetteer (no site table) finds in `text`, as written.
+    fn in_gazetteer(text: &str) -> Vec<&str> {
+        PlaceFinder::new(&gazetteer(&BTreeMap::new()))
+            .find(text, &[])
+            .into_iter()
+            .map(|(a, b, _)| &text[a..b])
+            .collect()
+    }
+
     fn finder() -> PlaceFinder {
         PlaceFinder::new(&gazetteer(&BTreeMap::from([(
             "Harwick".to_string(),
@@ -1560,26 +1569,16 @@ mod tests {
 
     #[test]
     fn a_smaller_city_glued_to_another_name_is_not_the_city() {
-        let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
         let text = "Talks in Mombasa and Kobe went well. Kobe Aldridge and Chen Mombasa spoke.";
-        let found: Vec<&str> = finder
-            .find(text, &[])
-            .into_iter()
-            .map(|(a, b, _)| &text[a..b])
-            .collect();
+        let found = in_gazetteer(text);
         assert_eq!(found, ["Mombasa", "Kobe"]);
         assert!(is_minor_place("Mombasa") && !is_minor_place("Shanghai"));
     }
 
     #[test]
     fn cities_of_a_hundred_thousand_are_known_unless_their_name_is_someones() {
-        let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
         let text = "Flights from Trento, Jersey City and St. Louis reached Engels and Pereira.";
-        let found: Vec<&str> = finder
-            .find(text, &[])
-            .into_iter()
-            .map(|(a, b, _)| &text[a..b])
-            .collect();
+        let found = in_gazetteer(text);
         // Trento (about 120,000 people) and two American cities named in two words are known;
         // Engels (Russia) and Pereira (Colombia) are surnames first.
         assert_eq!(found, ["Trento", "Jersey City", "St. Louis"]);
@@ -1588,25 +1587,15 @@ mod tests {
 
     #[test]
     fn a_region_named_after_a_place_is_not_the_place() {
-        let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
         let text = "Farms in New England and the Midwest, and rafts on the Danube and in the Alps.";
-        let found: Vec<&str> = finder
-            .find(text, &[])
-            .into_iter()
-            .map(|(a, b, _)| &text[a..b])
-            .collect();
+        let found = in_gazetteer(text);
         assert_eq!(found, ["New England", "Midwest", "Danube", "Alps"]);
     }
 
     #[test]
     fn a_currency_is_not_a_mention_of_its_country() {
-        let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
         let text = "It cost US$5 billion, or 9 billion Singapore dollars, said a US official.";
-        let found: Vec<&str> = finder
-            .find(text, &[])
-            .into_iter()
-            .map(|(a, b, _)| &text[a..b])
-            .collect();
+        let found = in_gazetteer(text);
         assert_eq!(found, ["US"], "only the last one is a mention");
     }
 }
