@@ -409,7 +409,7 @@ impl Reader {
             ..Tags::default()
         };
         self.decide(article, &mut tags, tagger, &mut spans);
-        let (mut places, partners) = places::find_places(
+        let (mut places, mut partners) = places::find_places(
             &article.text,
             &reading.headed_places,
             &self.place_finder,
@@ -429,7 +429,6 @@ impl Reader {
             }
         }
         let people = self.corrections.people(people);
-        let mut partners = partners;
         places::without_surnames(&article.text, &mut places, &mut partners, &people);
         let (places, partners) = self.corrections.places(places, partners);
         let fixes = &article.corrections;
