@@ -992,6 +992,16 @@ mod tests {
             ),
             ["Pelham Aviation", "Kestrel Ventures", "Harlow Mills"]
         );
+        // "buy" and "purchase" in every tense, as "acquire": a name before a follower, never
+        // one that runs into a noun ("Treasury notes") or a person.
+        assert_eq!(
+            cued(
+                "Vorwick agreed to buy Castlebar for 300 mln dlrs. Traders are buying Treasury \
+                 notes. Kestrel is purchasing Harwick Pumps, which makes valves. It will buy \
+                 Ana Lopez lunch."
+            ),
+            ["Castlebar", "Harwick Pumps"]
+        );
     }
 
     #[test]
