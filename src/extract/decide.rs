@@ -277,7 +277,9 @@ fn shape(name: &str, is_place: &dyn Fn(&str) -> bool, f: &mut Vec<String>) {
         if is_given_name(first) && words.len() >= 2 {
             f.push("first:given-name".into());
         }
-        if is_title_word(&first.to_lowercase()) {
+        // A title before a body's head names the body, not a person's title: "Justice
+        // Department", "Foreign Ministry", "General Assembly".
+        if is_title_word(&first.to_lowercase()) && !words.get(1).is_some_and(|w| is_head(w)) {
             f.push("first:title".into());
         }
         f.push(format!("first:{}", lower[0]));
@@ -451,6 +453,21 @@ mod tests {
             &no_place,
         );
         assert!(f.iter().any(|x| x == "last:legal-form"), "{f:?}");
+    }
+
+    #[test]
+    fn a_title_before_a_head_is_no_title() {
+        let titled = |name: &str| {
+            let mut f = Vec::new();
+            shape(name, &no_place, &mut f);
+            f.iter().any(|x| x == "first:title")
+        };
+        for body in ["Foreign Ministry", "Justice Department", "General Assembly"] {
+            assert!(!titled(body), "{body}");
+        }
+        for person_like in ["President Lin Wei", "King Arthur's Court", "Judge Alder"] {
+            assert!(titled(person_like), "{person_like}");
+        }
     }
 
     #[test]
