@@ -1839,12 +1839,38 @@ fn one_word_opening_a_sentence(text: &str, at: usize, word: &str) -> bool {
         && (before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':']))
 }
 
-/// The word right before `text[at..]`, when a single space parts them.
 /// "EC-130", "A-320": a name glued by a hyphen to a number names a model or a unit, not the body.
 fn a_model_number(text: &str, end: usize) -> bool {
     text[end..]
         .strip_prefix('-')
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether the mention ending at `end` opens a longer capitalised name of a place ("NTU
+/// Hospital Station", "Alder Bank Tower", "Kestrel County"): the body lends the place its name,
+/// and the text names the place, not the body. A building that also names the body in it
+/// ("… Center", "… Hall": `vocabulary.facility_heads`) does not count.
+fn opens_a_place_name(text: &str, end: usize) -> bool {
+    let mut rest = &text[end..];
+    let mut last = None;
+    // Up to four more words, each after one space, capitalised; punctuation ends the name.
+    for _ in 0..4 {
+        let Some(after) = rest.strip_prefix(' ') else {
+            break;
+        };
+        let word_end = after.find(char::is_whitespace).unwrap_or(after.len());
+        let word = &after[..word_end];
+        let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !core.starts_with(char::is_uppercase) {
+            break;
+        }
+        last = Some(core);
+        if core.len() < word.len() {
+            break;
+        }
+        rest = &after[word_end..];
+    }
+    last.is_some_and(|w| places::is_place_head(w) && !FACILITY_HEADS.contains_lowercase(w))
 }
 
 /// Two taggers are equal when they find the same spellings for the same organisations (the
@@ -1927,6 +1953,7 @@ impl Tagger {
                 let pattern = &patterns[m.pattern().as_usize()];
                 if text::whole_word(&article.text, m.start(), m.end())
                     && !a_model_number(&article.text, m.end())
+                    && !opens_a_place_name(&article.text, m.end())
                     && case_fits(pattern, text)
                     && !a_surname(&article.text, m.start(), text)
                     && !after_a_determiner(&article.text, m.start(), text)
@@ -2924,6 +2951,30 @@ mod tests {
         assert_eq!(table[0].slug, "alder-stock-exchange");
         assert_eq!(tagged(&found, &table, 1), ["Alder Stock Exchange"]);
         assert_eq!(found[1][0].mentions, ["ASX"]);
+    }
+
+    #[test]
+    fn a_body_that_lends_a_place_its_name_is_not_named_there() {
+        let articles = vec![
+            article("The Alder Stock Exchange (ASX) opened a link.", &[]),
+            article(
+                "Walk from ASX Hospital Station. Crowds filled ASX Square. ASX Plaza.",
+                &[],
+            ),
+            article("Crowds left ASX Square, and ASX said volumes rose.", &[]),
+            article("They met at the ASX Center.", &[]),
+        ];
+        let (table, found) = tag_archive(&articles, &BTreeMap::new(), &no_builtin(), &|_| false);
+        // A station, a square or a plaza named after the body does not name it; a building
+        // that holds it ("… Center") does.
+        assert!(tagged(&found, &table, 1).is_empty());
+        assert_eq!(tagged(&found, &table, 3), ["Alder Stock Exchange"]);
+        assert!(opens_a_place_name("ASX Hospital Station", 3));
+        assert!(opens_a_place_name("ASX Plaza.", 3));
+        assert!(!opens_a_place_name("ASX Center", 3));
+        assert!(!opens_a_place_name("ASX. Station staff", 3));
+        assert!(!opens_a_place_name("ASX President Li Wei", 3));
+        assert_eq!(tagged(&found, &table, 2), ["Alder Stock Exchange"]);
     }
 
     #[test]

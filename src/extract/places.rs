@@ -247,6 +247,11 @@ fn is_address(city: &str, wider: &str) -> bool {
 /// Last words of names that are places. (`words.toml`: `places.place_heads`)
 static PLACE_HEADS: Words = Words::new("places.place_heads");
 
+/// Whether `word`, in any case, ends a place's name: "Station", "Airport", "County".
+pub fn is_place_head(word: &str) -> bool {
+    PLACE_HEADS.contains_lowercase(word)
+}
+
 /// First words of a place's name in the form "X of Y" that name a feature of the land or sea.
 /// (`words.toml`: `places.features_of`)
 static FEATURES_OF: Words = Words::new("places.features_of");
