@@ -2467,6 +2467,20 @@ mod tests {
     }
 
     #[test]
+    fn the_tables_other_word_order_is_the_same_body() {
+        // Newswire writes "the U.S. Agriculture Department (USDA)": the letters of the acronym
+        // are not in the order of the words, so only the table's aliases make it one body.
+        let articles = vec![article(
+            "Title\n\nThe U.S. Agriculture Department (USDA) said stocks fell. USDA added that \
+             exports rose, and the Agriculture Department cut its forecast.",
+            &[],
+        )];
+        let (table, found) = tag_with_builtin(&articles);
+        // One body, named as the archive writes it.
+        assert_eq!(tagged(&found, &table, 0), ["U.S. Agriculture Department"]);
+    }
+
+    #[test]
     fn one_word_after_a_possessive_or_demonstrative_is_a_common_noun() {
         let articles = vec![
             article(
