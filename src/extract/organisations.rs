@@ -1645,6 +1645,16 @@ impl Registry {
                     let short_id = self.add(&short, false);
                     self.link(Some(id), short_id);
                 }
+                // "Daimler AG" is the table's "Daimler". One word alone may be a place or a
+                // person, so only a table (the site's or the built-in) makes it a short form.
+                if let Some((word, legal)) = spelling.split_once(' ')
+                    && !legal.contains(' ')
+                    && text::is_legal_form(legal)
+                    && let Some(&word_id) = self.keys.get(&name_key(word))
+                    && self.forms[word_id].priority > 0
+                {
+                    self.link(Some(id), Some(word_id));
+                }
                 if let Some(stem) = without_web_domain(&spelling)
                     && let Some(&stem_id) = self.keys.get(&name_key(stem))
                 {
@@ -2464,6 +2474,30 @@ mod tests {
             "shorter names held in the full name of a table's organisation the article writes \
              only as its acronym"
         );
+    }
+
+    #[test]
+    fn a_tables_one_word_name_with_a_legal_form_is_that_body() {
+        // The built-in table names "Daimler"; the site's table already held longer forms.
+        let articles = vec![
+            article(
+                "Title\n\nDaimler AG said sales rose. A Daimler spokesman declined to comment.",
+                &[],
+            ),
+            // Without a table, one word and a legal form stay apart: "Birchley" may be a place.
+            article(
+                "Title\n\nBirchley Corp said it would grow in Birchley.",
+                &[],
+            ),
+        ];
+        let (table, found) = tag_with_builtin(&articles);
+        assert_eq!(
+            tagged(&found, &table, 0),
+            ["Daimler AG"],
+            "one body, not two"
+        );
+        assert_eq!(tagged(&found, &table, 1), ["Birchley Corp"]);
+        assert!(table.iter().all(|o| o.name != "Birchley"));
     }
 
     #[test]
