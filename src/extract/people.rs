@@ -921,7 +921,11 @@ fn role_of(
                 let rest = rest.trim_start_matches([',', ' ']);
                 let stop = rest.find([',', '.', ';', '\n', '(']).unwrap_or(rest.len());
                 let role = rest[..stop].trim();
-                let role = role.strip_prefix("the ").unwrap_or(role);
+                // An article opens no role: "Ana Ruiz, a Kestrel director" is a Kestrel director.
+                let role = ["the ", "a ", "an "]
+                    .iter()
+                    .find_map(|article| role.strip_prefix(article))
+                    .unwrap_or(role);
                 role.to_string()
             })
             // "Alder, Birch, where he met President Kim": a clause, not a role; nor is the next
@@ -1562,6 +1566,13 @@ mod tests {
             [(
                 "Shih May-lung".to_string(),
                 Some("chairperson of the board".to_string())
+            )]
+        );
+        assert_eq!(
+            people("\"It works,\" said Ana Lind, a Tesvik managing director."),
+            [(
+                "Ana Lind".to_string(),
+                Some("Tesvik managing director".to_string())
             )]
         );
     }
