@@ -378,10 +378,7 @@ fn described_as_occasion(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(", ") else {
         return false;
     };
-    let Some(rest) = ["a ", "an ", "the "]
-        .iter()
-        .find_map(|d| rest.strip_prefix(d))
-    else {
+    let Some(rest) = text::after_article(rest) else {
         return false;
     };
     let clause = rest

@@ -922,10 +922,7 @@ fn role_of(
                 let stop = rest.find([',', '.', ';', '\n', '(']).unwrap_or(rest.len());
                 let role = rest[..stop].trim();
                 // An article opens no role: "Ana Ruiz, a Kestrel director" is a Kestrel director.
-                let role = ["the ", "a ", "an "]
-                    .iter()
-                    .find_map(|article| role.strip_prefix(article))
-                    .unwrap_or(role);
+                let role = text::after_article(role).unwrap_or(role);
                 role.to_string()
             })
             // "Alder, Birch, where he met President Kim": a clause, not a role; nor is the next

@@ -332,7 +332,7 @@ pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
         let Some(last) = run_toks.last() else {
             continue;
         };
-        if !PLACE_HEADS.contains(last.text.to_lowercase().as_str())
+        if !is_place_head(last.text)
             || run_toks.len() < 2
             || is_compound_head(run_toks[run_toks.len() - 2].text, last.text)
             || names_an_enterprise_park(run_toks[run_toks.len() - 2].text, last.text)

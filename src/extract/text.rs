@@ -128,6 +128,14 @@ pub fn body_tokens<'t, 'a>(text: &str, toks: &'t [Token<'a>]) -> &'t [Token<'a>]
     &toks[toks.partition_point(|t| t.start < body_start)..]
 }
 
+/// The phrase after its opening article, "a", "an" or "the" in lower case ("a three-day event"
+/// → "three-day event"), if it opens with one.
+pub fn after_article(phrase: &str) -> Option<&str> {
+    ["a ", "an ", "the "]
+        .iter()
+        .find_map(|article| phrase.strip_prefix(article))
+}
+
 /// A word without its possessive ending ("Labour's" → "Labour"), if it has one.
 pub fn possessive_stem(word: &str) -> Option<&str> {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
