@@ -36,6 +36,7 @@ use crate::model::{Article, Organisation, OrganisationMention, slug_or_hash};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Small words that may stand uncapitalised inside an organisation's name. (`words.toml`:
@@ -1096,6 +1097,9 @@ struct Form {
     full_name: bool,
     /// 2: canonical in the site's table; 1: in the built-in table; 0: found in the text.
     priority: u8,
+    /// The spelling the site's table gives as the canonical name: the page's name, whatever
+    /// case the text writes it in.
+    site_spelling: Option<String>,
     /// Written as a full name in the archive itself (text or front matter).
     seen_in_archive: bool,
     /// What proposed it: [`Source`] bits.
@@ -1496,8 +1500,9 @@ fn with_whole_name(definition: Definition, names: &[String], text: &str) -> Defi
 
 /// The archive's organisation table, and what finds its names in a text.
 pub struct Tagger {
-    /// Every spelling of every organisation, once (case-insensitively).
-    patterns: Vec<String>,
+    /// Every spelling of every organisation, once up to case, with each case the table
+    /// writes it in (the first is the matcher's pattern).
+    patterns: Vec<Vec<String>>,
     /// For each pattern: its organisation (index into the table).
     pattern_org: Vec<usize>,
     matcher: Option<AhoCorasick>,
@@ -1549,6 +1554,9 @@ impl Registry {
         if let Some(id) = canonical {
             let form = &mut self.forms[id];
             form.priority = form.priority.max(priority);
+            if priority == 2 {
+                form.site_spelling = Some(name.trim().to_string());
+            }
         }
         for alias in aliases {
             let alias_id = self.add(alias, false);
@@ -1730,7 +1738,12 @@ impl Registry {
                         )
                     })
                     .unwrap_or(ids[0]);
-                (spelling_of(&self.forms[best]), ids)
+                let form = &self.forms[best];
+                let name = form
+                    .site_spelling
+                    .clone()
+                    .unwrap_or_else(|| spelling_of(form));
+                (name, ids)
             })
             .collect();
         named.sort_by(|a, b| {
@@ -1766,14 +1779,20 @@ impl Registry {
                 aliases: aliases.into_iter().collect(),
             });
         }
-        let mut patterns: Vec<String> = Vec::new();
+        // One pattern per spelling up to case, holding every case the table writes it in
+        // ("Nasdaq" and "NASDAQ"): the matcher ignores case, `case_fits` asks which.
+        let mut patterns: Vec<Vec<String>> = Vec::new();
         let mut pattern_org: Vec<usize> = Vec::new();
-        let mut seen_patterns = BTreeSet::new();
+        let mut seen_patterns: HashMap<String, usize> = HashMap::default();
         for (form_id, form) in self.forms.iter().enumerate() {
             for spelling in form.spellings.keys() {
-                if seen_patterns.insert(spelling.to_lowercase()) {
-                    patterns.push(spelling.clone());
-                    pattern_org.push(form_to_org[form_id]);
+                match seen_patterns.entry(spelling.to_lowercase()) {
+                    Entry::Occupied(at) => patterns[*at.get()].push(spelling.clone()),
+                    Entry::Vacant(slot) => {
+                        slot.insert(patterns.len());
+                        patterns.push(vec![spelling.clone()]);
+                        pattern_org.push(form_to_org[form_id]);
+                    }
                 }
             }
         }
@@ -1781,7 +1800,7 @@ impl Registry {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
+            .build(patterns.iter().map(|cases| &cases[0]))
             .ok();
 
         let key_to_org: HashMap<String, usize> = self
@@ -1957,11 +1976,11 @@ impl Tagger {
             for m in matcher.find_iter(article.text.as_str()) {
                 let text = &article.text[m.start()..m.end()];
                 let org = pattern_org[m.pattern().as_usize()];
-                let pattern = &patterns[m.pattern().as_usize()];
+                let cases = &patterns[m.pattern().as_usize()];
                 if text::whole_word(&article.text, m.start(), m.end())
                     && !a_model_number(&article.text, m.end())
                     && !opens_a_place_name(&article.text, m.end())
-                    && case_fits(pattern, text)
+                    && cases.iter().any(|pattern| case_fits(pattern, text))
                     && !a_surname(&article.text, m.start(), text)
                     && !after_a_determiner(&article.text, m.start(), text)
                     && (!only || declared.contains(&org))
@@ -2525,6 +2544,33 @@ mod tests {
         let (table, found) = tag_archive(&articles, &site, &no_builtin(), &|_| false);
         assert!(tagged(&found, &table, 0).is_empty(), "{:?}", found[0]);
         assert_eq!(tagged(&found, &table, 1), ["Nation"]);
+    }
+
+    #[test]
+    fn a_table_name_written_in_two_cases_is_found_in_either() {
+        // The table writes "Tervo" and "TERVO": one spelling up to case. Each case the table
+        // gives is accepted; before, only the first ("TERVO", acronym-like) was, so "Tervo" in
+        // the text found nothing.
+        let articles = vec![
+            article(
+                "Title\n\nThe data is provided by Tervo, a shareholder.",
+                &[],
+            ),
+            article("Title\n\nTERVO said it would list.", &[]),
+            // An acronym-like form still needs its capitals: "Tervo" is not "TERVO" here.
+            article("Title\n\nThe Kestrel Exchange met Tervo on Monday.", &[]),
+        ];
+        let site: BTreeMap<String, Vec<String>> = BTreeMap::from([
+            ("Tervo".to_string(), vec!["TERVO".to_string()]),
+            ("KEX".to_string(), Vec::new()),
+        ]);
+        let (table, found) = tag_archive(&articles, &site, &no_builtin(), &|_| false);
+        assert_eq!(tagged(&found, &table, 0), ["Tervo"]);
+        assert_eq!(tagged(&found, &table, 1), ["Tervo"]);
+        let acronym_only = BTreeMap::from([("TERVO".to_string(), Vec::new())]);
+        let (table, found) = tag_archive(&articles, &acronym_only, &no_builtin(), &|_| false);
+        assert!(tagged(&found, &table, 0).is_empty(), "{:?}", found[0]);
+        assert_eq!(tagged(&found, &table, 1), ["TERVO"]);
     }
 
     #[test]
