@@ -227,9 +227,45 @@ pub fn is_issued_on_behalf(line: &str) -> bool {
 pub fn is_credit(line: &str) -> bool {
     let lower = lower_prefix(line, 32);
     let unbracketed = lower.trim_start_matches(['(', '[']);
-    (starts_with_label(unbracketed, CREDIT_LABELS) && line.chars().count() <= 120)
+    (opens_a_credit(unbracketed) && line.chars().count() <= 120)
         || starts_with_label(&lower, STAFF_CREDITS)
 }
+
+/// Whether a line opens with a credit's label and then what a credit has after it: nothing, a
+/// colon, slash, comma, dash or bracket (`Photo: Xinhua`, `Photo/CFP`, `File photo`), or a word
+/// of credits (`Photo by Ana Ruiz`, `Image courtesy of …`, `Photo provided to …`, `Photo taken
+/// on May 5 shows …`). A label word
+/// that opens a sentence or a name ("Credit Suisse said …", "Video games maker …", "Pictures
+/// show …") does not make the line a credit.
+fn opens_a_credit(lower: &str) -> bool {
+    const AFTER_A_SPACE: [&str; 10] = [
+        "by ",
+        "via ",
+        "courtesy",
+        "credit",
+        "source",
+        "provided",
+        "taken",
+        "shows",
+        "copyright",
+        "©",
+    ];
+    CREDIT_LABELS.iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            let rest_after_space = rest.trim_start_matches(' ');
+            rest.is_empty()
+                || rest.starts_with(CREDIT_SEPARATORS)
+                || (rest.starts_with(' ')
+                    && (rest_after_space.starts_with(CREDIT_SEPARATORS)
+                        || AFTER_A_SPACE
+                            .iter()
+                            .any(|w| rest_after_space.starts_with(w))))
+        })
+    })
+}
+
+/// What separates a credit's label from the credit.
+const CREDIT_SEPARATORS: [char; 9] = [':', ',', '/', '-', '—', '–', ')', ']', '|'];
 
 /// A caption closed by its credit: `The convention floor on Friday. Image: Jane Doe.`,
 /// `Mayors meet in Alder (Photo: CFP)`.
@@ -743,6 +779,22 @@ mod tests {
         assert!(is_credit("File photo"));
         assert!(is_credit("Reporting by Jane Doe; Editing by Ines Varga"));
         assert!(!is_credit("Photographers gathered at the port."));
+        assert!(is_credit("Photo by Ana Ruiz"));
+        assert!(is_credit("Image courtesy of the Alder Port Authority"));
+        assert!(is_credit("Photo | Harbour Wire"));
+        assert!(is_credit("Photo — Harbour Wire"));
+        assert!(is_credit("[Photo provided to Harbour Daily]"));
+        assert!(is_credit(
+            "Photo taken on May 5 shows the Alder ferry terminal."
+        ));
+        // A label word that opens a sentence or a name is no credit.
+        assert!(!is_credit(
+            "Credit Suisse said on Monday it would cut jobs."
+        ));
+        assert!(!is_credit("Video games maker Alder Soft grew 5 percent."));
+        assert!(!is_credit(
+            "Pictures of the new terminal were shown to reporters."
+        ));
         assert!(ends_with_credit(
             "The far end of the hall, shortly after opening Friday. Image: Jane Doe."
         ));
