@@ -26,9 +26,9 @@
 use super::places;
 use super::text::{self, Token};
 use super::vocabulary::{
-    FACILITY_HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, adjective_like,
-    is_common_word, is_compound_head, is_given_name, is_head, is_head_first, is_month_or_weekday,
-    is_title_word,
+    FACILITY_HEADS, HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS,
+    adjective_like, is_common_word, is_compound_head, is_given_name, is_head, is_head_first,
+    is_month_or_weekday, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::config::ExtractConfig;
@@ -1836,24 +1836,20 @@ fn a_surname(text: &str, at: usize, word: &str) -> bool {
 
 /// Whether the one-word mention `word` at `at` follows a possessive or demonstrative ("our
 /// Nation", "this Council"): a common noun capitalised for weight, not the body of that name.
+/// An acronym is a name after any of them ("its IMF programme"), and "that" is more often the
+/// conjunction ("said that Heineken would …"): it counts only before a head noun ("that
+/// Council").
 fn after_a_determiner(text: &str, at: usize, word: &str) -> bool {
-    !word.contains(char::is_whitespace)
-        && text::word_before(text, at).is_some_and(|w| {
-            matches!(
-                w,
-                "our"
-                    | "my"
-                    | "your"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "this"
-                    | "these"
-                    | "that"
-                    | "those"
-            )
-        })
+    if word.contains(char::is_whitespace) || upper_count(word) >= 2 {
+        return false;
+    }
+    text::word_before(text, at).is_some_and(|w| match w {
+        "that" => HEADS.contains_lowercase(word),
+        _ => matches!(
+            w,
+            "our" | "my" | "your" | "their" | "his" | "her" | "its" | "this" | "these" | "those"
+        ),
+    })
 }
 
 /// Whether the mention `word` at `at` is one word with lower-case letters ("Labour", not "FTU")
@@ -2544,6 +2540,27 @@ mod tests {
         let (table, found) = tag_archive(&articles, &site, &no_builtin(), &|_| false);
         assert!(tagged(&found, &table, 0).is_empty(), "{:?}", found[0]);
         assert_eq!(tagged(&found, &table, 1), ["Nation"]);
+    }
+
+    #[test]
+    fn that_before_a_name_is_the_conjunction_and_an_acronym_is_a_name_after_any_determiner() {
+        let articles = vec![
+            article("Title\n\nOfficials said that Tervo would expand.", &[]),
+            article("Title\n\nOfficials said that KEX would expand.", &[]),
+            article("Title\n\nThe port renewed its KEX listing.", &[]),
+            // "that" before a head noun is still the demonstrative.
+            article("Title\n\nMembers of that Council disagreed.", &[]),
+        ];
+        let site: BTreeMap<String, Vec<String>> = BTreeMap::from([
+            ("Tervo".to_string(), Vec::new()),
+            ("KEX".to_string(), Vec::new()),
+            ("Council".to_string(), Vec::new()),
+        ]);
+        let (table, found) = tag_archive(&articles, &site, &no_builtin(), &|_| false);
+        assert_eq!(tagged(&found, &table, 0), ["Tervo"]);
+        assert_eq!(tagged(&found, &table, 1), ["KEX"]);
+        assert_eq!(tagged(&found, &table, 2), ["KEX"]);
+        assert!(tagged(&found, &table, 3).is_empty(), "{:?}", found[3]);
     }
 
     #[test]
