@@ -28,7 +28,7 @@ use super::text::{self, Token};
 use super::vocabulary::{
     FACILITY_HEADS, HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS,
     adjective_like, is_common_word, is_compound_head, is_given_name, is_head, is_head_first,
-    is_month_or_weekday, is_title_word,
+    is_month_or_weekday, is_title_word, is_trade_head,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::config::ExtractConfig;
@@ -873,9 +873,17 @@ fn headed_span(
             let head_general = e >= s + 2
                 && ((run[e - 1].text == "General" && is_head(run[e - 2].text))
                     || is_compound_head(run[e - 2].text, run[e - 1].text));
+            // "Alder Steel", "Birch Foods": a trade closes a name of two to four capitalised
+            // words and nothing else.
+            let trade = s == start
+                && e == end
+                && (2..=4).contains(&(e - s))
+                && run[s..e].iter().all(|t| t.capitalised)
+                && is_trade_head(run[e - 1].text);
             let headed = e > s
                 && (is_head(run[e - 1].text)
                     || head_general
+                    || trade
                     || (first < e && is_head_first(run[first].text)));
             let for_what = headed_before && s > 0 && run[s - 1].text == "for";
             headed_before |= headed;
@@ -2328,6 +2336,28 @@ mod tests {
 
     fn tagged(found: &[Vec<OrganisationMention>], table: &[Organisation], i: usize) -> Vec<String> {
         found[i].iter().map(|m| table[m.id].name.clone()).collect()
+    }
+
+    #[test]
+    fn a_trade_closes_a_short_name_of_capitalised_words_alone() {
+        let names = find_headed_names(
+            "Title\n\nUlmer Steel said it would expand. Sable-Tern Logistics's new depot opened. \
+             Officials said that Marlow Insurance would pay. The Minister of Commerce and \
+             Textiles spoke at the Alder Petroleum and Natural Gas Exchange.",
+            &|_| false,
+        );
+        for name in [
+            "Ulmer Steel",
+            "Sable-Tern Logistics",
+            "Marlow Insurance",
+            "Alder Petroleum and Natural Gas Exchange",
+        ] {
+            assert!(names.contains(&name.to_string()), "{name}: {names:?}");
+        }
+        // A trade word in a list of subjects, or inside a longer name, heads nothing.
+        for name in ["Commerce and Textiles", "Textiles", "Alder Petroleum"] {
+            assert!(!names.contains(&name.to_string()), "{name}: {names:?}");
+        }
     }
 
     #[test]

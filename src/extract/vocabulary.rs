@@ -143,11 +143,7 @@ pub fn is_head(word: &str) -> bool {
     static HEAD_SET: std::sync::LazyLock<HashSet<&'static str>> =
         std::sync::LazyLock::new(|| HEADS.iter().copied().collect());
     // "the Alder Port Authority's president": the possessive of a head is a head.
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .filter(|stem| !stem.is_empty())
-        .unwrap_or(word);
+    let word = without_possessive(word);
     // "Directorate-General", "Consulate-General": a head with "General" joined to it.
     let word = word.strip_suffix("-General").unwrap_or(word);
     with_lowercase(word, |lower| {
@@ -157,6 +153,19 @@ pub fn is_head(word: &str) -> bool {
             // "Birch Nationalbank", "Kestrel Riksbank": a bank named in one compound word.
             || (lower.len() > 6 && lower.ends_with("bank") && lower.chars().all(char::is_alphabetic))
     })
+}
+
+/// A word without its possessive ending ("Authority's" → "Authority").
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .filter(|stem| !stem.is_empty())
+        .unwrap_or(word)
+}
+
+/// Whether a word, or its possessive, is a trade a company is named by ([`TRADE_HEADS`]).
+pub fn is_trade_head(word: &str) -> bool {
+    TRADE_HEADS.contains_lowercase(without_possessive(word))
 }
 
 /// Services that make a "District" a body, not an area. (`words.toml`:
@@ -172,6 +181,10 @@ pub fn is_compound_head(before: &str, last: &str) -> bool {
 /// Plurals of heads that name a set of bodies of one name ("Kestrel Institutes"). (`words.toml`:
 /// `vocabulary.plural_heads`)
 pub static PLURAL_HEADS: Words = Words::new("vocabulary.plural_heads");
+
+/// The trades companies are named by ("Alder Steel"), heads only of a short name of
+/// capitalised words alone. (`words.toml`: `vocabulary.trade_heads`)
+static TRADE_HEADS: Words = Words::new("vocabulary.trade_heads");
 
 /// Heads that open a name in languages that put the noun first ("Banco Central de Valmora", "Banque
 /// de Kestrel", "Universidad de Alder"). (`words.toml`: `vocabulary.heads_first`)
