@@ -863,28 +863,7 @@ fn headed_span(
     let headed: Vec<usize> = (0..segments.len())
         .filter(|&k| {
             let (s, e) = segments[k];
-            let first = if run[s].text.eq_ignore_ascii_case("the") {
-                s + 1
-            } else {
-                s
-            };
-            // "Consulate General of Alder": a head with "General" after it.
-            // "Alder Unified School District": a service's district.
-            let head_general = e >= s + 2
-                && ((run[e - 1].text == "General" && is_head(run[e - 2].text))
-                    || is_compound_head(run[e - 2].text, run[e - 1].text));
-            // "Alder Steel", "Birch Foods": a trade closes a name of two to four capitalised
-            // words and nothing else.
-            let trade = s == start
-                && e == end
-                && (2..=4).contains(&(e - s))
-                && run[s..e].iter().all(|t| t.capitalised)
-                && is_trade_head(run[e - 1].text);
-            let headed = e > s
-                && (is_head(run[e - 1].text)
-                    || head_general
-                    || trade
-                    || (first < e && is_head_first(run[first].text)));
+            let headed = is_headed_segment(&run[s..e], s == start && e == end);
             let for_what = headed_before && s > 0 && run[s - 1].text == "for";
             headed_before |= headed;
             headed && !for_what
@@ -942,6 +921,27 @@ fn headed_span(
         b -= 1;
     }
     (b - a >= 2 && run[a].capitalised).then_some((a, b))
+}
+
+/// Whether a segment of a name (the words between complement links) is headed: it ends with a
+/// head noun ("… Bank"), with a head and "General" ("Consulate General") or a service's district
+/// ("Alder Unified School District"), or opens with a head that comes first ("Banco …"). A
+/// trade closes a segment that is the whole name (`alone`) of two to four capitalised words
+/// ("Alder Steel", "Birch Foods").
+fn is_headed_segment(seg: &[Token], alone: bool) -> bool {
+    let Some(last) = seg.last() else {
+        return false;
+    };
+    let first = usize::from(seg[0].text.eq_ignore_ascii_case("the"));
+    let n = seg.len();
+    let head_general = n >= 2
+        && ((last.text == "General" && is_head(seg[n - 2].text))
+            || is_compound_head(seg[n - 2].text, last.text));
+    let trade = alone
+        && (2..=4).contains(&n)
+        && seg.iter().all(|t| t.capitalised)
+        && is_trade_head(last.text);
+    is_head(last.text) || head_general || trade || (first < n && is_head_first(seg[first].text))
 }
 
 /// Where the complements after the chosen segment stop: at a second "of the <place>"
