@@ -246,12 +246,15 @@ fn word_list(text: &'static str) -> HashSet<&'static str> {
         .collect()
 }
 
-/// Whether a word is a common given name (`given_names.txt`).
+/// Whether a word is a common given name (`given_names.txt`), or two joined by a hyphen
+/// ("Jean-Pierre", "Mary-Anne").
 pub fn is_given_name(word: &str) -> bool {
     static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    NAMES
-        .get_or_init(|| word_list(include_str!("given_names.txt")))
-        .contains(word)
+    let names = NAMES.get_or_init(|| word_list(include_str!("given_names.txt")));
+    names.contains(word)
+        || word
+            .split_once('-')
+            .is_some_and(|(a, b)| names.contains(a) && names.contains(b))
 }
 
 /// Whether a word is a plural that ends many organisations' names in ROR
@@ -390,6 +393,16 @@ pub const MONTHS: [&str; 12] = [
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn two_given_names_joined_by_a_hyphen_are_a_given_name() {
+        assert!(is_given_name("Anna"));
+        assert!(is_given_name("Jean-Pierre"));
+        assert!(is_given_name("Mary-Anne"));
+        assert!(!is_given_name("Anglo-American"));
+        assert!(!is_given_name("Anna-Valmora"));
+        assert!(!is_given_name("Anna-"));
+    }
 
     #[test]
     fn romanised_given_names_have_two_syllables_of_two_to_six_letters() {
