@@ -19,7 +19,7 @@ use super::vocabulary::{
     KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, THING_NOUNS, TITLE_MODIFIERS, is_common_word,
     is_given_name, is_given_name_word, is_head, is_head_first, is_month_or_weekday,
     is_organisation_plural, is_peoples_name, is_portfolio_word, is_romanised_given_name,
-    is_title_word,
+    is_title_word, is_trade_head,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::model::Person;
@@ -693,9 +693,10 @@ fn name_end(
 static INDUSTRY_WORDS: Words = Words::new("people.industry_words");
 
 /// Whether a name's last word closes a company's name: a plural that ends many organisations'
-/// names ("Foods") or a trade's word ("Shipping").
+/// names ("Foods"), a trade that heads one ("Shipping", [`is_trade_head`]) or another trade's
+/// word ("Trading").
 fn closes_a_company(word: &str) -> bool {
-    is_organisation_plural(word) || INDUSTRY_WORDS.contains(word)
+    is_organisation_plural(word) || is_trade_head(word) || INDUSTRY_WORDS.contains(word)
 }
 
 /// Kinds of things named right after them. (`words.toml`: `people.kinds_before_a_name`)
@@ -1200,6 +1201,8 @@ mod tests {
         assert!(names("Container line Tesvik Shipping said it agreed.").is_empty());
         assert!(names("The label Marrow Recordings said it agreed.").is_empty());
         assert!(names("Operator Belvane Transport said it agreed.").is_empty());
+        // A trade that heads a company's name (vocabulary.trade_heads) counts too.
+        assert!(names("Brewer Harlow Brewery said it agreed.").is_empty());
         assert_eq!(names("Samantha Power said it agreed."), ["Samantha Power"]);
     }
 
