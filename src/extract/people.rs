@@ -467,6 +467,11 @@ fn consider(
     if words >= 2 && !given && !romanised && closes_a_company(toks[b - 1].text) {
         return;
     }
+    // "Democratic Governors said", "Republican Senators": a plural title names a group of
+    // people, never one (a given name still opens a surname such as "Lee Majors").
+    if words >= 2 && !given && plural_title(toks[b - 1].text) {
+        return;
+    }
     // Evidence around the name: a relative, a life, the next sentence's pronoun.
     let life = (2..=4).contains(&words)
         && (kin_after(toks, b)
@@ -697,6 +702,12 @@ static INDUSTRY_WORDS: Words = Words::new("people.industry_words");
 /// word ("Trading").
 fn closes_a_company(word: &str) -> bool {
     is_organisation_plural(word) || is_trade_head(word) || INDUSTRY_WORDS.contains(word)
+}
+
+/// Whether a word is a job title in the plural ("Governors", "Senators", "Ministers").
+fn plural_title(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|stem| with_lowercase(stem, is_title_word))
 }
 
 /// Kinds of things named right after them. (`words.toml`: `people.kinds_before_a_name`)
@@ -1193,6 +1204,18 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role))
         .collect()
+    }
+
+    #[test]
+    fn a_plural_title_names_no_one() {
+        let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
+        assert!(names("Later, Democratic Governors said they would meet.").is_empty());
+        assert!(names("Valmora Senators said they would vote.").is_empty());
+        assert_eq!(names("Ana Sanders said she would vote."), ["Ana Sanders"]);
+        assert_eq!(
+            names("Brian Masters said he would vote."),
+            ["Brian Masters"]
+        );
     }
 
     #[test]
