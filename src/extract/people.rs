@@ -463,13 +463,10 @@ fn consider(
             || (!toks[a].sentence_start && is_given_name_word(toks[a].text)));
     let romanised = words == 2 && is_romanised_given_name(toks[b - 1].text);
     // "Brightline Foods said", "Tesvik Shipping said": a plural that ends many organisations'
-    // names, or a trade's word, closes a company's name, unless a given name opens it.
-    if words >= 2 && !given && !romanised && closes_a_company(toks[b - 1].text) {
-        return;
-    }
-    // "Democratic Governors said", "Republican Senators": a plural title names a group of
-    // people, never one (a given name still opens a surname such as "Lee Majors").
-    if words >= 2 && !given && plural_title(toks[b - 1].text) {
+    // names, or a trade's word, closes a company's name; "Democratic Governors said": a plural
+    // title names a group of people — unless a given name opens it ("Lee Majors").
+    let last = toks[b - 1].text;
+    if words >= 2 && !given && ((!romanised && closes_a_company(last)) || plural_title(last)) {
         return;
     }
     // Evidence around the name: a relative, a life, the next sentence's pronoun.
