@@ -102,7 +102,7 @@ fn name_after(toks: &[Token], mut k: usize) -> Option<(usize, usize)> {
     };
     while b < toks.len() && b - k < 6 && continues(b) {
         let t = &toks[b];
-        if t.break_before || t.sentence_start {
+        if (t.break_before && !text::legal_form_after_a_comma(toks, b)) || t.sentence_start {
             break;
         }
         if t.capitalised {
@@ -979,6 +979,14 @@ mod tests {
                  slipped, Class B shares rose and Hong Kong shares jumped. ABX shares sank."
             ),
             ["Harlow Oil", "Quorex", "ABX"]
+        );
+    }
+
+    #[test]
+    fn a_legal_form_after_a_comma_stays_in_the_cued_name() {
+        assert_eq!(
+            cued("Shares of Brightline Co., Ltd. fell. A stake in Harwick Co.,Ltd grew."),
+            ["Brightline Co., Ltd.", "Harwick Co.,Ltd"]
         );
     }
 

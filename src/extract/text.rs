@@ -50,6 +50,16 @@ pub fn closes_a_name(word: &str) -> bool {
     is_legal_form(word) && !word.trim_end_matches('.').eq_ignore_ascii_case("co")
 }
 
+/// Whether token `j` is a legal form that continues the name before it across a comma ("Co.,
+/// Ltd", "Co., Ltd.").
+pub fn legal_form_after_a_comma(tokens: &[Token], j: usize) -> bool {
+    j > 0
+        && tokens[j].capitalised
+        && tokens[j - 1].capitalised
+        && tokens[j - 1].comma_after
+        && is_legal_form(tokens[j].text)
+}
+
 /// Whether a token is a legal form written with its dot ("Ltd.", "Co.").
 fn ends_with_legal_dot(word: &str) -> bool {
     word.ends_with('.') && is_legal_form(word)
@@ -372,11 +382,7 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
         let mut j = i + 1;
         while j < tokens.len() {
             let t = &tokens[j];
-            // "Co., Ltd": a legal form continues a name across its comma.
-            let legal_form = t.capitalised
-                && tokens[j - 1].capitalised
-                && tokens[j - 1].comma_after
-                && is_legal_form(t.text);
+            let legal_form = legal_form_after_a_comma(tokens, j);
             // "Alder (Kestrel) Research Institute": a place in brackets inside a name, not an
             // acronym ("Alder Bank (AB) Governor").
             let in_brackets = t.bracketed
