@@ -2339,6 +2339,15 @@ mod tests {
     }
 
     #[test]
+    fn a_family_firm_and_sons_is_one_name() {
+        let names = find_headed_names(
+            "Title\n\nHarwick & Sons said it would expand. Later Ulmer and Sons agreed.",
+            &|_| false,
+        );
+        assert_eq!(names, ["Harwick & Sons", "Ulmer and Sons"]);
+    }
+
+    #[test]
     fn a_trade_closes_a_short_name_of_capitalised_words_alone() {
         let names = find_headed_names(
             "Title\n\nUlmer Steel said it would expand. Sable-Tern Logistics's new depot opened. \
