@@ -1189,6 +1189,11 @@ mod tests {
         assert_eq!(found(&orgs), ["Walt Disney"]);
     }
 
+    /// The names of the people read in `text`.
+    fn names(text: &str) -> Vec<String> {
+        people(text).into_iter().map(|p| p.0).collect()
+    }
+
     fn people(text: &str) -> Vec<(String, Option<String>)> {
         let text = format!("Headline\n\n{text}");
         find_people(
@@ -1205,7 +1210,6 @@ mod tests {
 
     #[test]
     fn a_plural_title_names_no_one() {
-        let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
         assert!(names("Later, Democratic Governors said they would meet.").is_empty());
         assert!(names("Valmora Senators said they would vote.").is_empty());
         assert_eq!(names("Ana Sanders said she would vote."), ["Ana Sanders"]);
@@ -1217,7 +1221,6 @@ mod tests {
 
     #[test]
     fn a_trades_word_closes_a_company_not_a_person() {
-        let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
         assert!(names("Container line Tesvik Shipping said it agreed.").is_empty());
         assert!(names("The label Marrow Recordings said it agreed.").is_empty());
         assert!(names("Operator Belvane Transport said it agreed.").is_empty());
@@ -1271,7 +1274,6 @@ mod tests {
 
     #[test]
     fn a_plural_that_ends_organisations_names_closes_a_company_not_a_person() {
-        let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
         // "Foods", "Systems", "Logistics" end many organisations' names (ROR): with no given
         // name before them, the name is a company's, whatever the verb of speech says.
         for company in ["Brightline Foods", "Vantor Systems", "Orrin Logistics"] {
@@ -1298,7 +1300,6 @@ mod tests {
 
     #[test]
     fn a_relative_a_life_a_source_or_the_next_sentences_pronoun_marks_a_person() {
-        let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
         assert_eq!(
             names("He was raised by his father Oren Kalvik in the port."),
             ["Oren Kalvik"]
@@ -1837,7 +1838,6 @@ mod tests {
 
     #[test]
     fn a_name_listed_with_a_person_is_a_persons() {
-        let names = |text: &str| -> Vec<String> { people(text).into_iter().map(|p| p.0).collect() };
         assert_eq!(
             names("The band lost Kevin Orrin and Tomo Vellick in May."),
             ["Kevin Orrin", "Tomo Vellick"]

@@ -146,10 +146,7 @@ pub fn after_article(phrase: &str) -> Option<&str> {
         .find_map(|article| phrase.strip_prefix(article))
 }
 
-/// A word without its possessive ending ("Labour's" → "Labour"), if it has one.
-pub fn possessive_stem(word: &str) -> Option<&str> {
-    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
-}
+pub use super::vocabulary::possessive_stem;
 
 /// The words an article writes in lower case (not opening with a capital): a capitalised word
 /// among them is a common word capitalised by position or weight ("magic … Carnival of Magic").

@@ -155,10 +155,14 @@ pub fn is_head(word: &str) -> bool {
     })
 }
 
+/// A word without its possessive ending ("Labour's" → "Labour"), if it has one.
+pub fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
 /// A word without its possessive ending ("Authority's" → "Authority").
 fn without_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
+    possessive_stem(word)
         .filter(|stem| !stem.is_empty())
         .unwrap_or(word)
 }
