@@ -13,8 +13,8 @@
 
 use super::text::{self, FUNCTION_WORDS, Token, closes_a_name, lower, possessive_stem};
 use super::vocabulary::{
-    NOT_ORGANISATIONS, adjective_like, is_given_name, is_head, is_month_or_weekday,
-    is_romanised_given_name, is_title_word,
+    NOT_ORGANISATIONS, adjective_like, is_family_first_name, is_given_name, is_head,
+    is_month_or_weekday, is_romanised_given_name, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use rustc_hash::FxHashSet as HashSet;
@@ -50,17 +50,24 @@ fn is_acronym(word: &str) -> bool {
 }
 
 /// Two or three capitalised words ending at token `k` that read as a person's name: a common
-/// given name first ("Frederick Fung", "Carlo De Benedetti") or a romanised given name last
-/// ("Cheng Chung-tai").
+/// given name first ("Frederick Fung", "Carlo De Benedetti"), a romanised given name last
+/// ("Cheng Chung-tai") or a family name first ("Wang Jianguo").
 fn person_ending_at(toks: &[Token], k: usize) -> bool {
     let joined = |i: usize| toks[i].capitalised && !toks[i].break_before;
     if k < 1 || !toks[k].capitalised || !joined(k) || !toks[k - 1].capitalised {
         return false;
     }
-    if is_given_name(toks[k - 1].text) || is_romanised_given_name(toks[k].text) {
+    if is_given_name(toks[k - 1].text)
+        || is_romanised_given_name(toks[k].text)
+        || is_family_first_name([toks[k - 1].text, toks[k].text])
+    {
         return true;
     }
-    k >= 2 && joined(k - 1) && toks[k - 2].capitalised && is_given_name(toks[k - 2].text)
+    k >= 2
+        && joined(k - 1)
+        && toks[k - 2].capitalised
+        && (is_given_name(toks[k - 2].text)
+            || is_family_first_name([toks[k - 2].text, toks[k - 1].text, toks[k].text]))
 }
 
 /// A person's name starting at token `k`, after any capitalised titles ("Shadow Home Secretary

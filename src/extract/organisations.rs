@@ -27,8 +27,8 @@ use super::places;
 use super::text::{self, Token};
 use super::vocabulary::{
     FACILITY_HEADS, HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS,
-    adjective_like, is_common_word, is_compound_head, is_given_name, is_head, is_head_first,
-    is_month_or_weekday, is_title_word, is_trade_head,
+    adjective_like, is_common_word, is_compound_head, is_family_first_name, is_given_name, is_head,
+    is_head_first, is_month_or_weekday, is_title_word, is_trade_head,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::config::ExtractConfig;
@@ -724,10 +724,12 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
                 .get(i + 1)
                 .is_some_and(|n| n.capitalised && !is_head(n.text));
         // "Mayor Ines Varga and Alder Port Authority", "manager Cai Jianchun and Alder Port
-        // Authority": a person on the left (a title or a given name first, or a job title just
-        // before the run; no head noun) and a headed name on the right.
+        // Authority", "Li Wei and Alder Port Authority": a person on the left (a title, a given
+        // name or a family name first, or a job title just before the run; no head noun) and a
+        // headed name on the right.
         let titled_first = is_title_word(&run[piece_start].text.to_lowercase())
-            || is_given_name(run[piece_start].text);
+            || is_given_name(run[piece_start].text)
+            || is_family_first_name(run[piece_start..i].iter().map(|t| t.text));
         let person_left = heads_before[i] == heads_before[piece_start]
             && heads_right > heads_before[i + 1]
             && ((i > piece_start + 1 && titled_first) || (titled && piece_start == 0 && i > 0));
@@ -2841,7 +2843,7 @@ mod tests {
     #[test]
     fn a_name_stops_where_a_person_or_a_persons_possessive_or_a_number_stands_before_it() {
         let text = "Title\n\nMayor Ines Varga and Alder Port Authority officials met. \
-                    Chairman Li's Birch Shipping Corporation agreed, and the Chief Executive's \
+                    Talks between Wang Jianguo and Kestrel Harbour Group ended. Chairman Li's Birch Shipping Corporation agreed, and the Chief Executive's \
                     Office said so. Delegates came to the 14th Alder-Birch Joint Council and the \
                     2025 Valmora Cooperation Forum, not to the Kestrel Marine Council. The \
                     sixth Birch Business Forum opened.";
@@ -2849,6 +2851,7 @@ mod tests {
             find_headed_names(text, &|_| false),
             [
                 "Alder Port Authority",
+                "Kestrel Harbour Group",
                 "Birch Shipping Corporation",
                 "Chief Executive's Office",
                 "Kestrel Marine Council"

@@ -17,9 +17,9 @@
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
     KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, THING_NOUNS, TITLE_MODIFIERS, is_common_word,
-    is_given_name, is_given_name_word, is_head, is_head_first, is_month_or_weekday,
-    is_organisation_plural, is_peoples_name, is_portfolio_word, is_romanised_given_name,
-    is_title_word, is_trade_head,
+    is_family_first_name, is_given_name, is_given_name_word, is_head, is_head_first,
+    is_month_or_weekday, is_organisation_plural, is_peoples_name, is_portfolio_word,
+    is_romanised_given_name, is_title_word, is_trade_head,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::model::Person;
@@ -457,11 +457,7 @@ fn consider(
         .or_else(|| role_from.map(|k| text[toks[k].start..toks[a - 1].end].to_string()));
     let words = b - a;
     let single = words == 1;
-    // "Alice Mak" starts with a given name; "Cheng Chung-tai" ends with a romanised given name.
-    let given = (2..=3).contains(&words)
-        && (is_given_name(toks[a].text)
-            || (!toks[a].sentence_start && is_given_name_word(toks[a].text)));
-    let romanised = words == 2 && is_romanised_given_name(toks[b - 1].text);
+    let (given, romanised) = name_shape(toks, (a, b));
     // "Brightline Foods said", "Tesvik Shipping said": a plural that ends many organisations'
     // names, or a trade's word, closes a company's name; "Democratic Governors said": a plural
     // title names a group of people — unless a given name opens it ("Lee Majors").
@@ -500,6 +496,20 @@ fn consider(
         span: (toks[a].start, toks[b - 1].end),
         evidence,
     });
+}
+
+/// Whether the words `toks[a..b]` read as a person's name by their shape: (a given name first,
+/// a romanised name). "Alice Mak" starts with a given name; "Cheng Chung-tai" ends with a
+/// romanised given name; "Li Wei", "Nguyen Van Minh" start with a family name and go on in
+/// romanised syllables.
+fn name_shape(toks: &[Token], (a, b): (usize, usize)) -> (bool, bool) {
+    let words = b - a;
+    let given = (2..=3).contains(&words)
+        && (is_given_name(toks[a].text)
+            || (!toks[a].sentence_start && is_given_name_word(toks[a].text)));
+    let romanised = (words == 2 && is_romanised_given_name(toks[b - 1].text))
+        || is_family_first_name(toks[a..b].iter().map(|t| t.text));
+    (given, romanised)
 }
 
 /// The name's mentions — the whole name and each of its words standing alone elsewhere (the
@@ -1707,6 +1717,23 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_family_name_and_romanised_syllables_are_a_name() {
+        assert_eq!(
+            people("Talks between Wang Jianguo and Birch officials ended."),
+            [("Wang Jianguo".to_string(), None)]
+        );
+        assert_eq!(
+            people("Officials said Nguyen Van Minh would visit."),
+            [("Nguyen Van Minh".to_string(), None)]
+        );
+        // A place, an English word or no syllables after the family name: no one.
+        let text = "Headline\n\nTalks between Hong Kong and Birch officials ended.";
+        let place = |w: &str| w == "Hong Kong";
+        assert!(find_people(text, &text::tokens(text), &[], &place, &|_| false).is_empty());
+        assert!(people("Deliveries of Li Auto rose; Wang Holdings grew.").is_empty());
     }
 
     #[test]

@@ -325,6 +325,83 @@ pub fn is_romanised_given_name(word: &str) -> bool {
         && first.chars().skip(1).all(|c| c.is_ascii_lowercase())
 }
 
+/// Whether two or three capitalised words read as a name written family name first: a family
+/// name of `family_names.txt` ("Wang", "Nguyen", "Kim"), then a given name of romanised
+/// syllables only, one or two to a word, or two joined by a hyphen: "Li Wei", "Wang Jianguo",
+/// "Nguyen Van Minh", "Kim Jong Un". A family name or a last word that is also a common
+/// English word does not count ("Song Said", "Li Auto"); whether the name is a place ("Hong
+/// Kong") is for the caller to ask.
+pub fn is_family_first_name<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| word_list(include_str!("family_names.txt")));
+    let words: Vec<&str> = words.into_iter().take(4).collect();
+    let [family, given @ ..] = words.as_slice() else {
+        return false;
+    };
+    let common = |w: &str| is_common_word(&w.to_lowercase());
+    (1..=2).contains(&given.len())
+        && names.contains(family)
+        && !common(family)
+        && given
+            .iter()
+            .all(|w| is_romanised_given_name(w) || romanised_syllables(w))
+        && given.last().is_some_and(|w| !common(w))
+}
+
+/// Whether a capitalised word is romanised syllables: one as Chinese pinyin, Vietnamese or
+/// Korean romanisation writes it ("Wei", "Minh", "Thuong", "Jong"), or two of pinyin
+/// ("Jianguo", "Shimin": a two-syllable word is Chinese, "Auto" is none).
+fn romanised_syllables(word: &str) -> bool {
+    const ONSETS: [&str; 35] = [
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "sh", "th", "tr", "zh", "b", "c",
+        "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "w", "x", "y",
+        "z", "",
+    ];
+    const FINALS: [&str; 9] = ["ng", "nh", "ch", "n", "m", "c", "p", "t", ""];
+    const PINYIN_ONSETS: [&str; 24] = [
+        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+        "r", "z", "c", "s", "y", "w", "",
+    ];
+    const PINYIN_VOWELS: [&str; 18] = [
+        "iao", "uai", "ai", "ei", "ao", "ou", "ia", "ie", "ua", "uo", "ue", "iu", "ui", "a", "o",
+        "e", "i", "u",
+    ];
+    const PINYIN_FINALS: [&str; 3] = ["ng", "n", ""];
+    // The ways `s` opens with one syllable of the grammar: what is left after each.
+    fn one<'a>(
+        s: &'a str,
+        onsets: &'static [&str],
+        vowels: Option<&'static [&str]>,
+        finals: &'static [&str],
+    ) -> Vec<&'a str> {
+        let mut rests = Vec::new();
+        for after in onsets.iter().filter_map(|o| s.strip_prefix(o)) {
+            let run = after.bytes().take_while(|b| b"aeiouy".contains(b)).count();
+            for v in 1..=run.min(3) {
+                if vowels.is_some_and(|list| !list.contains(&&after[..v])) {
+                    continue;
+                }
+                rests.extend(finals.iter().filter_map(|f| after[v..].strip_prefix(f)));
+            }
+        }
+        rests
+    }
+    let mut chars = word.chars();
+    if !(chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase()))
+    {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    one(&lower, &ONSETS, None, &FINALS).contains(&"")
+        || one(&lower, &PINYIN_ONSETS, Some(&PINYIN_VOWELS), &PINYIN_FINALS)
+            .into_iter()
+            .any(|rest| {
+                !rest.is_empty()
+                    && one(rest, &PINYIN_ONSETS, Some(&PINYIN_VOWELS), &PINYIN_FINALS).contains(&"")
+            })
+}
+
 // Peoples and adjectives: capitalised, never a body.
 
 /// An adjective ("Architectural", "Catholic") or a people's name ("Chinese", "Canadians",
@@ -406,6 +483,39 @@ mod tests {
         assert!(!is_given_name("Anglo-American"));
         assert!(!is_given_name("Anna-Valmora"));
         assert!(!is_given_name("Anna-"));
+    }
+
+    #[test]
+    fn family_first_names_go_on_with_romanised_syllables_only() {
+        for name in [
+            "Li Wei",
+            "Wang Jianguo",
+            "Xi Jinping",
+            "Li Shimin",
+            "Nguyen Van Minh",
+            "Pham Minh Chinh",
+            "Truong Thuong",
+            "Kim Jong Un",
+            "Moon Jae-in",
+            "Huang Xiaojia",
+        ] {
+            assert!(is_family_first_name(name.split(' ')), "{name}");
+        }
+        for name in [
+            // No family name first, or a family name that is a common word.
+            "Alder Wei",
+            "Song Said",
+            // A given name that is an English word or no romanised syllables.
+            "Li Auto",
+            "Wang Holdings",
+            "Chen Street",
+            "Zhang Minoru",
+            "Wang",
+            "Li Wei Jian Guo",
+            "Li WEI",
+        ] {
+            assert!(!is_family_first_name(name.split(' ')), "{name}");
+        }
     }
 
     #[test]
