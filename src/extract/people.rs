@@ -1720,6 +1720,21 @@ mod tests {
     }
 
     #[test]
+    fn given_names_of_many_countries_open_a_name() {
+        for name in [
+            "Hiroshi Tanaka",
+            "Priya Raghavan",
+            "Lars Eriksen",
+            "Yusuf Demir",
+        ] {
+            assert_eq!(
+                people(&format!("Talks between {name} and Birch officials ended.")),
+                [(name.to_string(), None)]
+            );
+        }
+    }
+
+    #[test]
     fn a_family_name_and_romanised_syllables_are_a_name() {
         assert_eq!(
             people("Talks between Wang Jianguo and Birch officials ended."),
