@@ -861,11 +861,21 @@ fn headed_span(
     segments.push((seg_start, end));
     // What a body is for is no body of its own: "Alder Centre for Internet and Society" is one
     // name (a headed segment after "for" is taken only when nothing before it is headed).
+    // A segment is the whole name when the piece is it, or when only a sentence's first word
+    // (no head of a name) and "of" stand before it ("Representatives of Ulmer Steel attended").
+    let opener_of = |s: usize| {
+        s == start + 2
+            && run[start].sentence_start
+            && run[start + 1].text == "of"
+            && !is_head(run[start].text)
+            && !is_head_first(run[start].text)
+    };
     let mut headed_before = false;
     let headed: Vec<usize> = (0..segments.len())
         .filter(|&k| {
             let (s, e) = segments[k];
-            let headed = is_headed_segment(&run[s..e], s == start && e == end);
+            let alone = (s == start || opener_of(s)) && e == end;
+            let headed = is_headed_segment(&run[s..e], alone);
             let for_what = headed_before && s > 0 && run[s - 1].text == "for";
             headed_before |= headed;
             headed && !for_what
