@@ -2364,7 +2364,8 @@ mod tests {
         let names = find_headed_names(
             "Title\n\nUlmer Steel said it would expand. Sable-Tern Logistics's new depot opened. \
              Officials said that Marlow Insurance would pay. The Minister of Commerce and \
-             Textiles spoke at the Alder Petroleum and Natural Gas Exchange.",
+             Textiles spoke at the Alder Petroleum and Natural Gas Exchange. Representatives of \
+             Redfern Mining attended.",
             &|_| false,
         );
         for name in [
@@ -2372,6 +2373,7 @@ mod tests {
             "Sable-Tern Logistics",
             "Marlow Insurance",
             "Alder Petroleum and Natural Gas Exchange",
+            "Redfern Mining",
         ] {
             assert!(names.contains(&name.to_string()), "{name}: {names:?}");
         }
