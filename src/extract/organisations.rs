@@ -475,7 +475,8 @@ pub(super) fn headed_names_in(
                     }
                     continue;
                 }
-                if (a == 0 && after_a_bracketed_acronym(toks, run.start))
+                if (a == 0 && a_names_topic(toks, run.start, run_tokens[b - 1].text))
+                    || (a == 0 && after_a_bracketed_acronym(toks, run.start))
                     || (b == run_tokens.len() && describes_a_quoted_name(para, toks, run.end))
                 {
                     continue;
@@ -594,6 +595,17 @@ fn after_a_bracketed_acronym(toks: &[Token], i: usize) -> bool {
         && looks_like_acronym(toks[i - 1].text)
         && toks[i - 2].capitalised
         && !toks[i].sentence_start
+}
+
+/// Whether a name headed by a trade only (`last`) and starting at token `i` is what another
+/// name is on ("the Kestrel Declaration on Green Shipping", "Alder Forum on Smart Logistics"):
+/// a topic, not a company.
+fn a_names_topic(toks: &[Token], i: usize, last: &str) -> bool {
+    i >= 2
+        && toks[i - 1].text == "on"
+        && toks[i - 2].capitalised
+        && is_trade_head(last)
+        && !is_head(last)
 }
 
 /// Ordinals written as words. (`words.toml`: `organisations.ordinals`)
@@ -2365,7 +2377,7 @@ mod tests {
             "Title\n\nUlmer Steel said it would expand. Sable-Tern Logistics's new depot opened. \
              Officials said that Marlow Insurance would pay. The Minister of Commerce and \
              Textiles spoke at the Alder Petroleum and Natural Gas Exchange. Representatives of \
-             Redfern Mining attended.",
+             Redfern Mining attended. The Kestrel Declaration on Green Shipping followed.",
             &|_| false,
         );
         for name in [
@@ -2377,8 +2389,14 @@ mod tests {
         ] {
             assert!(names.contains(&name.to_string()), "{name}: {names:?}");
         }
-        // A trade word in a list of subjects, or inside a longer name, heads nothing.
-        for name in ["Commerce and Textiles", "Textiles", "Alder Petroleum"] {
+        // A trade word in a list of subjects, inside a longer name or in what a name is on,
+        // heads nothing.
+        for name in [
+            "Commerce and Textiles",
+            "Textiles",
+            "Alder Petroleum",
+            "Green Shipping",
+        ] {
             assert!(!names.contains(&name.to_string()), "{name}: {names:?}");
         }
     }
