@@ -475,8 +475,9 @@ pub(super) fn headed_names_in(
                     }
                     continue;
                 }
-                if (a == 0 && a_names_topic(toks, run.start, run_tokens[b - 1].text))
-                    || (a == 0 && after_a_bracketed_acronym(toks, run.start))
+                if (a == 0
+                    && (a_names_topic(toks, run.start, run_tokens[b - 1].text)
+                        || after_a_bracketed_acronym(toks, run.start)))
                     || (b == run_tokens.len() && describes_a_quoted_name(para, toks, run.end))
                 {
                     continue;
