@@ -419,7 +419,9 @@ impl Reader {
             let filed = places::dateline_places(dateline, &self.place_finder, &places);
             places.extend(filed);
         }
-        let mut people = people::choose_people(&article.text, reading.candidates, &spans);
+        let is_found_place = |name: &str| places.iter().any(|p| p.name == name);
+        let mut people =
+            people::choose_people(&article.text, reading.candidates, &spans, &is_found_place);
         // The byline's author is a person of the article too (people relate no articles).
         for author in article.author.as_deref().map_or(Vec::new(), |a| {
             people::byline_people(a, &|w| self.place_finder.is_place(w))

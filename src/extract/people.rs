@@ -120,6 +120,7 @@ pub fn find_people(
         text,
         people_candidates(text, toks, &lower_case, is_place, is_org_word),
         excluded,
+        &|_| false,
     )
 }
 
@@ -248,6 +249,7 @@ fn coordinate_evidence(text: &str, lower_case: &HashSet<&str>, people: &mut [Can
         if !listed || a.evidence == b.evidence {
             continue;
         }
+        let cued = if a.evidence { a.cued } else { b.cued };
         let unmarked = if a.evidence { b } else { a };
         let words: Vec<&str> = unmarked.person.name.split_whitespace().collect();
         let common_last = words
@@ -255,17 +257,21 @@ fn coordinate_evidence(text: &str, lower_case: &HashSet<&str>, people: &mut [Can
             .is_some_and(|w| lower_case.contains(w.to_lowercase().as_str()));
         if (2..=3).contains(&words.len()) && !common_last {
             unmarked.evidence = true;
+            unmarked.cued = cued;
         }
     }
 }
 
 /// The people among `candidates` in `text`: those not overlapping `excluded` (organisation
 /// mentions) nor the opening words of one ("Gannet Federal" of "Gannet Federal Savings and Loan
-/// Association" said), one a name, with evidence, short names merged into full ones.
+/// Association" said), one a name, with evidence, short names merged into full ones. A name
+/// the article's places include is a person's only with more than its shape to go on
+/// ("Lincoln Park", "Sandy Hook" are places; "Jennifer Park said" is a person).
 pub fn choose_people(
     text: &str,
     candidates: Vec<Candidate>,
     excluded: &[(usize, usize)],
+    is_found_place: &dyn Fn(&str) -> bool,
 ) -> Vec<Person> {
     let people = candidates
         .into_iter()
@@ -282,6 +288,7 @@ pub fn choose_people(
                     kept.person.role = c.person.role;
                 }
                 kept.evidence |= c.evidence;
+                kept.cued |= c.cued;
             }
             None => {
                 by_name.insert(c.person.name.clone(), unique.len());
@@ -291,7 +298,7 @@ pub fn choose_people(
     }
     let mut people: Vec<Person> = unique
         .into_iter()
-        .filter(|c| c.evidence)
+        .filter(|c| c.evidence && (c.cued || !is_found_place(&c.person.name)))
         .map(|c| c.person)
         .collect();
     merge_short_names(&mut people);
@@ -377,6 +384,10 @@ pub struct Candidate {
     person: Person,
     span: (usize, usize),
     evidence: bool,
+    /// Evidence beyond the name's shape: a title before it, speech, "by", a life or a
+    /// relative, a list with such a person (an appositive after it is not: "Mof-Ávvi, a
+    /// former kingdom").
+    cued: bool,
 }
 
 impl Candidate {
@@ -487,6 +498,7 @@ fn consider(
     }
     let (mentions, confirmed) = words_alone(toks, (a, b), name, standalone);
     let evidence = evidenced || confirmed;
+    let cued = last_title.is_some() || role_from.is_some() || speech || agent || life;
     people.push(Candidate {
         person: Person {
             name: name.to_string(),
@@ -495,6 +507,7 @@ fn consider(
         },
         span: (toks[a].start, toks[b - 1].end),
         evidence,
+        cued,
     });
 }
 
@@ -1717,6 +1730,22 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_name_that_is_also_a_place_needs_more_than_its_shape() {
+        let text = "Headline\n\nJennifer Park said the plan works. Crowds filled Lincoln Park. \
+                    Mayor Tony Hill came.";
+        let toks = text::tokens(text);
+        let lower_case = text::lower_case_words(&toks);
+        let candidates = people_candidates(text, &toks, &lower_case, &|_| false, &|_| false);
+        let found_place = |n: &str| ["Jennifer Park", "Lincoln Park", "Tony Hill"].contains(&n);
+        let names: Vec<String> = choose_people(text, candidates, &[], &found_place)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        // Speech and a title are more than the shape; a given name alone is not.
+        assert_eq!(names, ["Jennifer Park", "Tony Hill"]);
     }
 
     #[test]

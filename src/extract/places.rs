@@ -663,7 +663,10 @@ pub fn without_surnames(
     };
     let surname_only =
         |name: &str| !name.contains(' ') && surnames.contains(name) && !written_as_a_place(name);
-    places.retain(|p| !surname_only(&p.name));
+    // A person's whole name ("Jennifer Park said"): people.rs keeps a name that is also a place
+    // only with more than its shape to go on.
+    let persons_name = |name: &str| people.iter().any(|p| p.name == name);
+    places.retain(|p| !surname_only(&p.name) && !persons_name(&p.name));
     if partners
         .as_ref()
         .is_some_and(|(a, b)| surname_only(a) || surname_only(b))
@@ -1143,12 +1146,23 @@ mod tests {
             role: None,
             mentions: vec![name.into()],
         };
-        let people = [person("Tomas Orrin"), person("Ana Vell")];
-        let mut places = vec![place("Orrin"), place("Vell"), place("Kelso")];
+        let people = [
+            person("Tomas Orrin"),
+            person("Ana Vell"),
+            person("Jennifer Park"),
+        ];
+        let mut places = vec![
+            place("Orrin"),
+            place("Vell"),
+            place("Kelso"),
+            place("Jennifer Park"),
+        ];
         let mut partners = Some(("Kelso".to_string(), "Orrin".to_string()));
-        let text = "Tomas Orrin led them. Orrin later died. Ana Vell flew in from Vell to Kelso.";
+        let text = "Tomas Orrin led them. Orrin later died. Ana Vell flew in from Vell to Kelso. \
+                    Jennifer Park said so.";
         without_surnames(text, &mut places, &mut partners, &people);
         let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+        // A person's whole name is no place either.
         assert_eq!(names, ["Vell", "Kelso"]);
         assert_eq!(partners, None);
     }
