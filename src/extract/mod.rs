@@ -431,7 +431,7 @@ impl Reader {
             }
         }
         let people = self.corrections.people(people);
-        places::without_surnames(&article.text, &mut places, &mut partners, &people);
+        places::without_peoples_names(&article.text, &mut places, &mut partners, &people);
         let (places, partners) = self.corrections.places(places, partners);
         let fixes = &article.corrections;
         tags.places = fixes.places.apply(

@@ -641,10 +641,11 @@ fn word_ending(before: &str, words: &Words) -> Option<usize> {
     words.contains(&before[word_start..]).then_some(word_start)
 }
 
-/// `places` without a one-word place that is the surname of one of the article's `people`
-/// and that `text` never writes where a place stands (after "in", "from", "near" …): "Stephen
-/// Austin … Austin later died" names no city. A partner pair that loses a party is dropped.
-pub fn without_surnames(
+/// `places` without the article's `people`'s names: a one-word place that is the surname of
+/// one of them and that `text` never writes where a place stands (after "in", "from", "near"
+/// …): "Stephen Austin … Austin later died" names no city; and a place that is a person's whole
+/// name ("Jennifer Park said"). A partner pair that loses a party to a surname is dropped.
+pub fn without_peoples_names(
     text: &str,
     places: &mut Vec<NamedMention>,
     partners: &mut Option<(String, String)>,
@@ -1160,7 +1161,7 @@ mod tests {
         let mut partners = Some(("Kelso".to_string(), "Orrin".to_string()));
         let text = "Tomas Orrin led them. Orrin later died. Ana Vell flew in from Vell to Kelso. \
                     Jennifer Park said so.";
-        without_surnames(text, &mut places, &mut partners, &people);
+        without_peoples_names(text, &mut places, &mut partners, &people);
         let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
         // A person's whole name is no place either.
         assert_eq!(names, ["Vell", "Kelso"]);
