@@ -688,20 +688,20 @@ fn before_a_titled_name(run: &[Token], start: usize, end: usize) -> usize {
     end
 }
 
-/// The run split at "and" where the left part is already a whole name ("X Authority and Y
-/// Bank"), an acronym ("MAS and …"), a person (a title inside the run or, when `titled`, just
-/// before it), a known place, or where "and the" starts a new name; and at "at" between two
-/// headed names.
-fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
-    // heads_before[k]: head nouns among run[..k], so each "and" is judged in constant time.
+/// `heads_before[k]`: the head nouns among `run[..k]`, so each "and" is judged in constant time.
+fn heads_before(run: &[Token]) -> Vec<usize> {
     let mut heads_before = vec![0usize; run.len() + 1];
     for (k, t) in run.iter().enumerate() {
         heads_before[k + 1] =
             heads_before[k] + usize::from(is_head(t.text) || is_head_first(t.text));
     }
-    // right_end[i]: where the piece after an "and" at i would end (the next "and" or "at"), so
-    // heads of a later name do not count ("Ministry of Foreign and Diaspora Affairs and the
-    // Alder Investment Authority", "Centre for Internet and Society at Alder Law School").
+    heads_before
+}
+
+/// `right_end[i]`: where the piece after an "and" at `i` would end (the next "and" or "at"), so
+/// heads of a later name do not count ("Ministry of Foreign and Diaspora Affairs and the Alder
+/// Investment Authority", "Centre for Internet and Society at Alder Law School").
+fn right_ends(run: &[Token]) -> Vec<usize> {
     let mut right_end = vec![run.len(); run.len()];
     for i in (0..run.len().saturating_sub(1)).rev() {
         right_end[i] = if matches!(run[i + 1].text, "and" | "at") {
@@ -710,6 +710,17 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
             right_end[i + 1]
         };
     }
+    right_end
+}
+
+/// The run split at "and" where the left part is already a whole name ("X Authority and Y
+/// Bank"), an acronym ("MAS and …"), a person (a title inside the run or, when `titled`, just
+/// before it), a known place, or where "and the" starts a new name, or a short name closed by a
+/// trade after a name ("Bank of Valmora and Redfern Mining"); and at "at" between two headed
+/// names.
+fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    let heads_before = heads_before(run);
+    let right_end = right_ends(run);
     let mut pieces = Vec::new();
     let mut piece_start = 0;
     for i in 0..run.len() {
@@ -772,11 +783,18 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
             && (is_known_name(&text::join_words(&run[piece_start..i]))
                 || is_known_name(&text::join_words(&run[i + 1..])));
         let generic_right = t == "and" && only_common_words(&run[i + 1..right_end[i]], is_place);
+        // "Ulmer Steel and Nippon Steel", "Bank of Valmora and Redfern Mining": a short name
+        // closed by a trade after "and" is a name of its own when a name stands before it.
+        let trade_right = t == "and"
+            && i > piece_start
+            && (trade_named(&run[piece_start..i]) || heads_before[i] > heads_before[piece_start])
+            && trade_named(&run[i + 1..right_end[i]]);
         // "Confucius Institute at Kyrgyz National University": a headed name at another.
         let headed_at_headed = t == "at"
             && heads_before[i] > heads_before[piece_start]
             && heads_right > heads_before[i + 1];
         if headed_at_headed
+            || trade_right
             || (t == "and"
                 && !only_legal_forms(&run[i + 1..right_end[i]])
                 && (((left_complete || both_headed || next_headed) && !generic_right)
@@ -793,6 +811,14 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
     pieces.push((piece_start, run.len()));
 
     pieces
+}
+
+/// Whether these words are a short name closed by a trade: two to four capitalised words, the
+/// last a trade ("Alder Steel", "Birch Foods").
+fn trade_named(words: &[Token]) -> bool {
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.capitalised)
+        && words.last().is_some_and(|w| is_trade_head(w.text))
 }
 
 /// Whether these words, after an "and", are legal forms only: "Morgan Grail and Co Inc." is one
@@ -875,11 +901,12 @@ fn headed_span(
     // What a body is for is no body of its own: "Alder Centre for Internet and Society" is one
     // name (a headed segment after "for" is taken only when nothing before it is headed).
     // A segment is the whole name when the piece is it, or when only a sentence's first word
-    // (no head of a name) and "of" stand before it ("Representatives of Ulmer Steel attended").
+    // (no head of a name) and a complement link stand before it, as they would stand outside
+    // the run in mid-sentence ("Representatives of Ulmer Steel attended", "Output at Ulmer
+    // Steel fell").
     let opener_of = |s: usize| {
         s == start + 2
             && run[start].sentence_start
-            && run[start + 1].text == "of"
             && !is_head(run[start].text)
             && !is_head_first(run[start].text)
     };
@@ -962,11 +989,10 @@ fn is_headed_segment(seg: &[Token], alone: bool) -> bool {
     let head_general = n >= 2
         && ((last.text == "General" && is_head(seg[n - 2].text))
             || is_compound_head(seg[n - 2].text, last.text));
-    let trade = alone
-        && (2..=4).contains(&n)
-        && seg.iter().all(|t| t.capitalised)
-        && is_trade_head(last.text);
-    is_head(last.text) || head_general || trade || (first < n && is_head_first(seg[first].text))
+    is_head(last.text)
+        || head_general
+        || (alone && trade_named(seg))
+        || (first < n && is_head_first(seg[first].text))
 }
 
 /// Where the complements after the chosen segment stop: at a second "of the <place>"
@@ -2378,7 +2404,8 @@ mod tests {
             "Title\n\nUlmer Steel said it would expand. Sable-Tern Logistics's new depot opened. \
              Officials said that Marlow Insurance would pay. The Minister of Commerce and \
              Textiles spoke at the Alder Petroleum and Natural Gas Exchange. Representatives of \
-             Redfern Mining attended. The Kestrel Declaration on Green Shipping followed.",
+             Redfern Mining attended. The Kestrel Declaration on Green Shipping followed. \
+             Output at Tesvik Cement fell. Orla Foods and Brannock Shipping merged.",
             &|_| false,
         );
         for name in [
@@ -2387,6 +2414,9 @@ mod tests {
             "Marlow Insurance",
             "Alder Petroleum and Natural Gas Exchange",
             "Redfern Mining",
+            "Tesvik Cement",
+            "Orla Foods",
+            "Brannock Shipping",
         ] {
             assert!(names.contains(&name.to_string()), "{name}: {names:?}");
         }
