@@ -1247,6 +1247,7 @@ mod tests {
         assert!(names("Container line Tesvik Shipping said it agreed.").is_empty());
         assert!(names("The label Marrow Recordings said it agreed.").is_empty());
         assert!(names("Operator Belvane Transport said it agreed.").is_empty());
+        assert!(names("Coastal Gas said it agreed. Later, Corran Oil said so.").is_empty());
         // A trade that heads a company's name (vocabulary.trade_heads) counts too.
         assert!(names("Brewer Harlow Brewery said it agreed.").is_empty());
         assert_eq!(names("Samantha Power said it agreed."), ["Samantha Power"]);
