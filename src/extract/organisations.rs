@@ -466,6 +466,11 @@ pub(super) fn headed_names_in(
                 if locative && a == 0 && FACILITY_HEADS.contains_lowercase(run_tokens[b - 1].text) {
                     continue;
                 }
+                // "docked at the Port of Alder", "part of the Port of Alder": a port after a
+                // locative word or "of" is the place.
+                if run_tokens[a].text == "Port" && port_as_place(toks, run.start + a) {
+                    continue;
+                }
                 let after = &para[run_tokens[b - 1].end..];
                 if numbered_occurrence(toks, run.start + a) {
                     // "the first Alder Trade Forum, a three-day event": the occasion is named
@@ -507,6 +512,18 @@ pub(super) fn headed_names_in(
     without_sentence_openers(para, &mut names);
     without_owners(para, &mut names);
     names
+}
+
+/// Whether the "Port of …" starting at token `k` stands where a place does: after a locative
+/// word or "of", with or without "the".
+fn port_as_place(toks: &[Token], k: usize) -> bool {
+    let before = |k: usize| k.checked_sub(1).map(|j| &toks[j]);
+    let k = if before(k).is_some_and(|t| t.text.eq_ignore_ascii_case("the")) {
+        k - 1
+    } else {
+        k
+    };
+    before(k).is_some_and(|t| with_lowercase(t.text, |w| w == "of" || LOCATIVES.contains(w)))
 }
 
 /// "Overall Harwick Port Authority raised fees. … the Harwick Port Authority": a common word
@@ -692,8 +709,8 @@ fn before_a_titled_name(run: &[Token], start: usize, end: usize) -> usize {
 fn heads_before(run: &[Token]) -> Vec<usize> {
     let mut heads_before = vec![0usize; run.len() + 1];
     for (k, t) in run.iter().enumerate() {
-        heads_before[k + 1] =
-            heads_before[k] + usize::from(is_head(t.text) || is_head_first(t.text));
+        heads_before[k + 1] = heads_before[k]
+            + usize::from(is_head(t.text) || is_head_first(t.text) || port_of(run, k, k + 1));
     }
     heads_before
 }
@@ -915,7 +932,7 @@ fn headed_span(
         .filter(|&k| {
             let (s, e) = segments[k];
             let alone = (s == start || opener_of(s)) && e == end;
-            let headed = is_headed_segment(&run[s..e], alone);
+            let headed = is_headed_segment(&run[s..e], alone) || port_of(run, s, e);
             let for_what = headed_before && s > 0 && run[s - 1].text == "for";
             headed_before |= headed;
             headed && !for_what
@@ -973,6 +990,14 @@ fn headed_span(
         b -= 1;
     }
     (b - a >= 2 && run[a].capitalised).then_some((a, b))
+}
+
+/// Whether the segment `[s, e)` of a run is "Port" before "of": "Port of Alder" names the
+/// port's authority or company where it acts ("the Port of Alder signed …"); where it is a
+/// place ("ships docked at the Port of Alder") [`headed_names_in`] turns it away.
+fn port_of(run: &[Token], s: usize, e: usize) -> bool {
+    let first = s + usize::from(run[s].text.eq_ignore_ascii_case("the"));
+    e == first + 1 && run[first].text == "Port" && run.get(e).is_some_and(|t| t.text == "of")
 }
 
 /// Whether a segment of a name (the words between complement links) is headed: it ends with a
@@ -2433,6 +2458,26 @@ mod tests {
     }
 
     #[test]
+    fn a_port_that_acts_is_a_body_and_one_ships_dock_at_is_a_place() {
+        let names = find_headed_names(
+            "Title\n\nThe Port of Alder signed a pact with the Port of Birch. The deal between \
+             the Port of Kestrel and Tesvik Holdings followed. Ships docked at the Port of \
+             Valmora, part of the Port of Harwick. In the Port of Ulm, ships wait. He flew to \
+             Port Louis.",
+            &|_| false,
+        );
+        assert_eq!(
+            names,
+            [
+                "Port of Alder",
+                "Port of Birch",
+                "Port of Kestrel",
+                "Tesvik Holdings"
+            ]
+        );
+    }
+
+    #[test]
     fn a_job_title_before_a_persons_name_ends_the_bodys_name() {
         let names = find_headed_names(
             "Title\n\nValmora Port Authority Chairman Marek Osei met the Bank of Valmora Deputy \
@@ -2785,6 +2830,8 @@ mod tests {
             find_headed_names(text, &is_place),
             [
                 "Kestrel Maritime Holdings Ltd.",
+                // The port that agreed is its authority's.
+                "Port of Durban",
                 "Birch Shipping Ltd.",
                 "Hong Kong and Shanghai Banking Corporation",
                 "Trinidad and Tobago Securities Commission",
