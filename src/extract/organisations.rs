@@ -3109,7 +3109,7 @@ mod tests {
     fn legal_forms_of_companies_elsewhere_close_their_names() {
         let text = "Title\n\nThe regulator fined Lumera S.p.A. on Monday. It fined Birch N.V. \
                     too. Cedar B.V. said so. Dune S.A. said so. Elm A/S said so. Fir Oy said so. \
-                    Gale AB said so. Holt Srl said so.";
+                    Gale AB said so. Holt Srl said so. Jarl Co., Ltd.'s plant opened.";
         assert_eq!(
             find_headed_names(text, &|_| false),
             [
@@ -3120,7 +3120,8 @@ mod tests {
                 "Elm A/S",
                 "Fir Oy",
                 "Gale AB",
-                "Holt Srl"
+                "Holt Srl",
+                "Jarl Co., Ltd."
             ]
         );
     }

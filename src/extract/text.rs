@@ -39,8 +39,9 @@ static ABBREVIATIONS: Words = Words::new("text.abbreviations");
 /// (`words.toml`: `text.legal_forms`)
 pub static LEGAL_FORMS: Words = Words::new("text.legal_forms");
 
-/// Whether a word is a legal form ("Ltd.", "Inc", "Co.").
+/// Whether a word is a legal form ("Ltd.", "Inc", "Co."), or its possessive ("Ltd.'s").
 pub fn is_legal_form(word: &str) -> bool {
+    let word = possessive_stem(word).unwrap_or(word);
     LEGAL_FORMS.contains_lowercase(word.trim_end_matches('.'))
 }
 
