@@ -515,7 +515,8 @@ pub(super) fn headed_names_in(
 }
 
 /// Whether the "Port of …" starting at token `k` stands where a place does: after a locative
-/// word or "of", with or without "the".
+/// word, or after "of" but not a job title's ("part of the Port of Alder" is the place, "chief
+/// executive of the Port of Alder" its body), with or without "the".
 fn port_as_place(toks: &[Token], k: usize) -> bool {
     let before = |k: usize| k.checked_sub(1).map(|j| &toks[j]);
     let k = if before(k).is_some_and(|t| t.text.eq_ignore_ascii_case("the")) {
@@ -523,7 +524,12 @@ fn port_as_place(toks: &[Token], k: usize) -> bool {
     } else {
         k
     };
-    before(k).is_some_and(|t| with_lowercase(t.text, |w| w == "of" || LOCATIVES.contains(w)))
+    let titled = |k: usize| before(k).is_some_and(|t| with_lowercase(t.text, is_title_word));
+    before(k).is_some_and(|t| {
+        with_lowercase(t.text, |w| {
+            (w == "of" && !titled(k - 1)) || LOCATIVES.contains(w)
+        })
+    })
 }
 
 /// "Overall Harwick Port Authority raised fees. … the Harwick Port Authority": a common word
@@ -2463,7 +2469,7 @@ mod tests {
             "Title\n\nThe Port of Alder signed a pact with the Port of Birch. The deal between \
              the Port of Kestrel and Tesvik Holdings followed. Ships docked at the Port of \
              Valmora, part of the Port of Harwick. In the Port of Ulm, ships wait. He flew to \
-             Port Louis.",
+             Port Louis. Ana Ruiz, chief executive of the Port of Orla, spoke.",
             &|_| false,
         );
         assert_eq!(
@@ -2472,7 +2478,8 @@ mod tests {
                 "Port of Alder",
                 "Port of Birch",
                 "Port of Kestrel",
-                "Tesvik Holdings"
+                "Tesvik Holdings",
+                "Port of Orla"
             ]
         );
     }
