@@ -330,6 +330,10 @@ fn long_form(acronym: &str, clause: &str) -> Option<String> {
 /// Prepositions of place. (`words.toml`: `organisations.locatives`)
 static LOCATIVES: Words = Words::new("organisations.locatives");
 
+/// Words that head a name only before "of", and a body only where it acts ("Port").
+/// (`words.toml`: `organisations.heads_before_of`)
+static HEADS_BEFORE_OF: Words = Words::new("organisations.heads_before_of");
+
 /// "Johnson Space Center (JSC) in Houston": a centre followed by "in"/"at" and a place name is a
 /// site, not an organisation; so is a conference, convention or exhibition centre.
 fn facility_at_a_place(name: &str, after: &str) -> bool {
@@ -467,8 +471,10 @@ pub(super) fn headed_names_in(
                     continue;
                 }
                 // "docked at the Port of Alder", "part of the Port of Alder": a port after a
-                // locative word or "of" is the place.
-                if run_tokens[a].text == "Port" && port_as_place(toks, run.start + a) {
+                // locative word or an "of" that is no job title's is the place.
+                if HEADS_BEFORE_OF.contains(run_tokens[a].text)
+                    && stands_as_place(toks, run.start + a)
+                {
                     continue;
                 }
                 let after = &para[run_tokens[b - 1].end..];
@@ -514,10 +520,10 @@ pub(super) fn headed_names_in(
     names
 }
 
-/// Whether the "Port of …" starting at token `k` stands where a place does: after a locative
-/// word, or after "of" but not a job title's ("part of the Port of Alder" is the place, "chief
-/// executive of the Port of Alder" its body), with or without "the".
-fn port_as_place(toks: &[Token], k: usize) -> bool {
+/// Whether the name starting at token `k` ("Port of …") stands where a place does: after a
+/// locative word, or after "of" but not a job title's ("part of the Port of Alder" is the
+/// place, "chief executive of the Port of Alder" its body), with or without "the".
+fn stands_as_place(toks: &[Token], k: usize) -> bool {
     let before = |k: usize| k.checked_sub(1).map(|j| &toks[j]);
     let k = if before(k).is_some_and(|t| t.text.eq_ignore_ascii_case("the")) {
         k - 1
@@ -716,7 +722,9 @@ fn heads_before(run: &[Token]) -> Vec<usize> {
     let mut heads_before = vec![0usize; run.len() + 1];
     for (k, t) in run.iter().enumerate() {
         heads_before[k + 1] = heads_before[k]
-            + usize::from(is_head(t.text) || is_head_first(t.text) || port_of(run, k, k + 1));
+            + usize::from(
+                is_head(t.text) || is_head_first(t.text) || head_before_of(run, k, k + 1),
+            );
     }
     heads_before
 }
@@ -938,7 +946,7 @@ fn headed_span(
         .filter(|&k| {
             let (s, e) = segments[k];
             let alone = (s == start || opener_of(s)) && e == end;
-            let headed = is_headed_segment(&run[s..e], alone) || port_of(run, s, e);
+            let headed = is_headed_segment(&run[s..e], alone) || head_before_of(run, s, e);
             let for_what = headed_before && s > 0 && run[s - 1].text == "for";
             headed_before |= headed;
             headed && !for_what
@@ -998,12 +1006,15 @@ fn headed_span(
     (b - a >= 2 && run[a].capitalised).then_some((a, b))
 }
 
-/// Whether the segment `[s, e)` of a run is "Port" before "of": "Port of Alder" names the
-/// port's authority or company where it acts ("the Port of Alder signed …"); where it is a
-/// place ("ships docked at the Port of Alder") [`headed_names_in`] turns it away.
-fn port_of(run: &[Token], s: usize, e: usize) -> bool {
+/// Whether the segment `[s, e)` of a run is a head of [`HEADS_BEFORE_OF`] before "of": "Port
+/// of Alder" names the port's authority or company where it acts ("the Port of Alder signed
+/// …"); where it is a place ("ships docked at the Port of Alder") [`headed_names_in`] turns it
+/// away.
+fn head_before_of(run: &[Token], s: usize, e: usize) -> bool {
     let first = s + usize::from(run[s].text.eq_ignore_ascii_case("the"));
-    e == first + 1 && run[first].text == "Port" && run.get(e).is_some_and(|t| t.text == "of")
+    e == first + 1
+        && HEADS_BEFORE_OF.contains(run[first].text)
+        && run.get(e).is_some_and(|t| t.text == "of")
 }
 
 /// Whether a segment of a name (the words between complement links) is headed: it ends with a
