@@ -448,11 +448,6 @@ pub(super) fn headed_names_in(
         }
         for run in text::name_runs(toks) {
             let run_tokens = &toks[run.start..run.end];
-            // "lifted off from the Kennedy Space Center": a facility after a locative word is
-            // a place, not an organisation.
-            let locative = run.start >= 2
-                && toks[run.start - 1].text == "the"
-                && LOCATIVES.contains(toks[run.start - 2].text);
             // "general manager Cai Jianchun and …": a job title right before the run.
             let titled = run.start > 0
                 && !toks[run.start].break_before
@@ -467,12 +462,11 @@ pub(super) fn headed_names_in(
                 {
                     b -= 2;
                 }
-                if locative && a == 0 && FACILITY_HEADS.contains_lowercase(run_tokens[b - 1].text) {
-                    continue;
-                }
-                // "docked at the Port of Alder", "part of the Port of Alder": a port after a
-                // locative word or an "of" that is no job title's is the place.
-                if HEADS_BEFORE_OF.contains(run_tokens[a].text)
+                // "docked at the Port of Alder", "part of the Port of Alder", "on show at the
+                // Alder Museum of Flight": a port or a facility after a locative word or an "of"
+                // that is no job title's is the place.
+                if (HEADS_BEFORE_OF.contains(run_tokens[a].text)
+                    || facility_headed(&run_tokens[a..b]))
                     && stands_as_place(toks, run.start + a)
                 {
                     continue;
@@ -518,6 +512,16 @@ pub(super) fn headed_names_in(
     without_sentence_openers(para, &mut names);
     without_owners(para, &mut names);
     names
+}
+
+/// Whether a name's head is a facility's (`vocabulary.facility_heads`): its last word, or the
+/// word before its first "of" ("Alder Science Museum", "Museum of Flight").
+fn facility_headed(name: &[Token]) -> bool {
+    let head = match name.iter().position(|t| t.text == "of") {
+        Some(of) if of > 0 => &name[of - 1],
+        _ => &name[name.len() - 1],
+    };
+    FACILITY_HEADS.contains_lowercase(head.text)
 }
 
 /// Whether the name starting at token `k` ("Port of …") stands where a place does: after a
@@ -2491,6 +2495,25 @@ mod tests {
                 "Port of Kestrel",
                 "Tesvik Holdings",
                 "Port of Orla"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_facility_where_things_stand_is_a_place_and_one_that_acts_is_a_body() {
+        let names = find_headed_names(
+            "Title\n\nThe Alder Museum of Flight signed a loan with the Birch Science Museum. \
+             The craft went on show at the Kestrel Museum of Flight, then at Orla Space Center, \
+             and then in the Hall of Valmora. Some parts of Tesvik Art Museum travelled. Ana \
+             Ruiz, director of the Harwick Museum of Art, spoke.",
+            &|_| false,
+        );
+        assert_eq!(
+            names,
+            [
+                "Alder Museum of Flight",
+                "Birch Science Museum",
+                "Harwick Museum of Art"
             ]
         );
     }
