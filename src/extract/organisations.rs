@@ -454,10 +454,12 @@ pub(super) fn headed_names_in(
                 && with_lowercase(toks[run.start - 1].text, is_title_word);
             for (a, mut b) in headed_spans(run_tokens, titled, is_place) {
                 // "a student at University of Alder Ana Kestrel … Kestrel said": a quoted
-                // person's name run on after a body's complement is the person's.
+                // person's name run on after a body's complement is the person's; a quoted
+                // complement after "of" is the body's ("Ministry of Commerce of Valmora said").
                 if b - a >= 5
                     && quoted.contains(run_tokens[b - 1].text)
                     && run_tokens[a..b - 2].iter().any(|t| t.text == "of")
+                    && run_tokens[b - 2].capitalised
                     && !is_head(run_tokens[b - 2].text)
                 {
                     b -= 2;
@@ -2986,6 +2988,16 @@ mod tests {
                 "University of Alder Birch",
                 "University of Alder Birch Hall"
             ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_complement_after_of_is_the_bodys() {
+        let text = "Title\n\nHe spoke. Ministry of Commerce of Valmora said it would open an \
+                    office, and Bank of Trade of Orla said so too.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            ["Ministry of Commerce of Valmora", "Bank of Trade of Orla"]
         );
     }
 
