@@ -446,13 +446,19 @@ pub(super) fn headed_names_in(
         if is_heading(toks) {
             continue;
         }
-        for run in text::name_runs(toks) {
+        for mut run in text::name_runs(toks) {
+            // "Both Alder Steel and …": a sentence's "Both" opens no name.
+            if toks[run.start].text == "Both" && run.end - run.start > 1 {
+                run.start += 1;
+            }
             let run_tokens = &toks[run.start..run.end];
             // "general manager Cai Jianchun and …": a job title right before the run.
             let titled = run.start > 0
                 && !toks[run.start].break_before
                 && with_lowercase(toks[run.start - 1].text, is_title_word);
-            for (a, mut b) in headed_spans(run_tokens, titled, is_place) {
+            // "both Alder Steel and Birch Holdings": "both" announces two names.
+            let both = run.start > 0 && toks[run.start - 1].text.eq_ignore_ascii_case("both");
+            for (a, mut b) in headed_spans(run_tokens, titled, both, is_place) {
                 // "a student at University of Alder Ana Kestrel … Kestrel said": a quoted
                 // person's name run on after a body's complement is the person's; a quoted
                 // complement after "of" is the body's ("Ministry of Commerce of Valmora said").
@@ -528,7 +534,8 @@ fn facility_headed(name: &[Token]) -> bool {
 
 /// Whether the name starting at token `k` ("Port of …") stands where a place does: after a
 /// locative word, or after "of" but not a job title's ("part of the Port of Alder" is the
-/// place, "chief executive of the Port of Alder" its body), with or without "the".
+/// place, "chief executive of the Port of Alder" its body), with or without "the"; "according
+/// to" names a source, not a place.
 fn stands_as_place(toks: &[Token], k: usize) -> bool {
     let before = |k: usize| k.checked_sub(1).map(|j| &toks[j]);
     let k = if before(k).is_some_and(|t| t.text.eq_ignore_ascii_case("the")) {
@@ -537,9 +544,11 @@ fn stands_as_place(toks: &[Token], k: usize) -> bool {
         k
     };
     let titled = |k: usize| before(k).is_some_and(|t| with_lowercase(t.text, is_title_word));
+    // "according to the Port of Alder": a source, not a destination.
+    let according = |k: usize| before(k).is_some_and(|t| t.text.eq_ignore_ascii_case("according"));
     before(k).is_some_and(|t| {
         with_lowercase(t.text, |w| {
-            (w == "of" && !titled(k - 1)) || LOCATIVES.contains(w)
+            (w == "of" && !titled(k - 1)) || (LOCATIVES.contains(w) && !according(k - 1))
         })
     })
 }
@@ -671,9 +680,10 @@ fn numbered_occurrence(toks: &[Token], i: usize) -> bool {
 fn headed_spans(
     run: &[Token],
     titled: bool,
+    both: bool,
     is_place: &dyn Fn(&str) -> bool,
 ) -> Vec<(usize, usize)> {
-    and_pieces(run, titled, is_place)
+    and_pieces(run, titled, both, is_place)
         .into_iter()
         .filter_map(|(start, end)| {
             headed_span(run, start, before_a_titled_name(run, start, end), is_place)
@@ -753,11 +763,18 @@ fn right_ends(run: &[Token]) -> Vec<usize> {
 /// The run split at "and" where the left part is already a whole name ("X Authority and Y
 /// Bank"), an acronym ("MAS and …"), a person (a title inside the run or, when `titled`, just
 /// before it), a known place, or where "and the" starts a new name, or a short name closed by a
-/// trade after a name ("Bank of Valmora and Redfern Mining"); and at "at" between two headed
-/// names.
-fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
+/// trade after a name ("Bank of Valmora and Redfern Mining"), or at the run's one "and" when
+/// "both" opens it (`both`: "both Alder Steel and Birch Holdings"); and at "at" between two
+/// headed names.
+fn and_pieces(
+    run: &[Token],
+    titled: bool,
+    both: bool,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Vec<(usize, usize)> {
     let heads_before = heads_before(run);
     let right_end = right_ends(run);
+    let ands = run.iter().filter(|t| t.text == "and").count();
     let mut pieces = Vec::new();
     let mut piece_start = 0;
     for i in 0..run.len() {
@@ -830,8 +847,12 @@ fn and_pieces(run: &[Token], titled: bool, is_place: &dyn Fn(&str) -> bool) -> V
         let headed_at_headed = t == "at"
             && heads_before[i] > heads_before[piece_start]
             && heads_right > heads_before[i + 1];
+        // "both Alder Steel and Birch Holdings": after "both", a run's one "and" parts two names
+        // (with two, which one does is left to the other cues).
+        let both_right = both && t == "and" && i > 0 && ands == 1;
         if headed_at_headed
             || trade_right
+            || both_right
             || (t == "and"
                 && !only_legal_forms(&run[i + 1..right_end[i]])
                 && (((left_complete || both_headed || next_headed) && !generic_right)
@@ -2486,7 +2507,8 @@ mod tests {
             "Title\n\nThe Port of Alder signed a pact with the Port of Birch. The deal between \
              the Port of Kestrel and Tesvik Holdings followed. Ships docked at the Port of \
              Valmora, part of the Port of Harwick. In the Port of Ulm, ships wait. He flew to \
-             Port Louis. Ana Ruiz, chief executive of the Port of Orla, spoke.",
+             Port Louis. Ana Ruiz, chief executive of the Port of Orla, spoke. Fees rose, \
+             according to the Port of Sable.",
             &|_| false,
         );
         assert_eq!(
@@ -2496,7 +2518,8 @@ mod tests {
                 "Port of Birch",
                 "Port of Kestrel",
                 "Tesvik Holdings",
-                "Port of Orla"
+                "Port of Orla",
+                "Port of Sable"
             ]
         );
     }
@@ -2987,6 +3010,26 @@ mod tests {
             [
                 "University of Alder Birch",
                 "University of Alder Birch Hall"
+            ]
+        );
+    }
+
+    #[test]
+    fn both_announces_two_names() {
+        let text = "Title\n\nBoth Alder Steel and Birch Holdings have offices there, and both \
+                    Kestrel Foods and Orla Capital Group agreed. Both Port of Sable and Ulm \
+                    Bank agreed. Both the Valmora Economic and Trade Office and Tesvik Bank came.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Alder Steel",
+                "Birch Holdings",
+                "Kestrel Foods",
+                "Orla Capital Group",
+                "Port of Sable",
+                "Ulm Bank",
+                "Valmora Economic and Trade Office",
+                "Tesvik Bank"
             ]
         );
     }
