@@ -330,6 +330,14 @@ fn long_form(acronym: &str, clause: &str) -> Option<String> {
 /// Prepositions of place. (`words.toml`: `organisations.locatives`)
 static LOCATIVES: Words = Words::new("organisations.locatives");
 
+/// Nouns for a body's people, word or means ("board", "officials", "shares"): the name after
+/// them and a preposition is the body's. (`words.toml`: `organisations.agents_of_a_body`)
+static AGENTS_OF_A_BODY: Words = Words::new("organisations.agents_of_a_body");
+
+/// Words that announce two parties ("both", "between"). (`words.toml`:
+/// `organisations.pair_openers`)
+static PAIR_OPENERS: Words = Words::new("organisations.pair_openers");
+
 /// Words that head a name only before "of", and a body only where it acts ("Port").
 /// (`words.toml`: `organisations.heads_before_of`)
 static HEADS_BEFORE_OF: Words = Words::new("organisations.heads_before_of");
@@ -457,7 +465,7 @@ pub(super) fn headed_names_in(
                 && !toks[run.start].break_before
                 && with_lowercase(toks[run.start - 1].text, is_title_word);
             // "both Alder Steel and Birch Holdings": "both" announces two names.
-            let both = run.start > 0 && toks[run.start - 1].text.eq_ignore_ascii_case("both");
+            let both = run.start > 0 && PAIR_OPENERS.contains_lowercase(toks[run.start - 1].text);
             for (a, mut b) in headed_spans(run_tokens, titled, both, is_place) {
                 // "a student at University of Alder Ana Kestrel … Kestrel said": a quoted
                 // person's name run on after a body's complement is the person's; a quoted
@@ -544,11 +552,17 @@ fn stands_as_place(toks: &[Token], k: usize) -> bool {
         k
     };
     let titled = |k: usize| before(k).is_some_and(|t| with_lowercase(t.text, is_title_word));
-    // "according to the Port of Alder": a source, not a destination.
-    let according = |k: usize| before(k).is_some_and(|t| t.text.eq_ignore_ascii_case("according"));
+    // "according to the Port of Alder": a source, not a destination; "officials from the Port
+    // of Alder": its people.
+    let agent = |k: usize| {
+        before(k).is_some_and(|t| {
+            t.text.eq_ignore_ascii_case("according") || AGENTS_OF_A_BODY.contains_lowercase(t.text)
+        })
+    };
     before(k).is_some_and(|t| {
         with_lowercase(t.text, |w| {
-            (w == "of" && !titled(k - 1)) || (LOCATIVES.contains(w) && !according(k - 1))
+            (w == "of" && !titled(k - 1) && !agent(k - 1))
+                || (LOCATIVES.contains(w) && !agent(k - 1))
         })
     })
 }
@@ -2508,7 +2522,8 @@ mod tests {
              the Port of Kestrel and Tesvik Holdings followed. Ships docked at the Port of \
              Valmora, part of the Port of Harwick. In the Port of Ulm, ships wait. He flew to \
              Port Louis. Ana Ruiz, chief executive of the Port of Orla, spoke. Fees rose, \
-             according to the Port of Sable.",
+             according to the Port of Sable. Officials from the Port of Tern and the board of \
+             the Port of Wren met.",
             &|_| false,
         );
         assert_eq!(
@@ -2519,7 +2534,9 @@ mod tests {
                 "Port of Kestrel",
                 "Tesvik Holdings",
                 "Port of Orla",
-                "Port of Sable"
+                "Port of Sable",
+                "Port of Tern",
+                "Port of Wren"
             ]
         );
     }
@@ -3018,7 +3035,8 @@ mod tests {
     fn both_announces_two_names() {
         let text = "Title\n\nBoth Alder Steel and Birch Holdings have offices there, and both \
                     Kestrel Foods and Orla Capital Group agreed. Both Port of Sable and Ulm \
-                    Bank agreed. Both the Valmora Economic and Trade Office and Tesvik Bank came.";
+                    Bank agreed. A venture between Harwick Foods and Norvale Holdings grew. Both \
+                    the Valmora Economic and Trade Office and Tesvik Bank came.";
         assert_eq!(
             find_headed_names(text, &|_| false),
             [
@@ -3028,6 +3046,8 @@ mod tests {
                 "Orla Capital Group",
                 "Port of Sable",
                 "Ulm Bank",
+                "Harwick Foods",
+                "Norvale Holdings",
                 "Valmora Economic and Trade Office",
                 "Tesvik Bank"
             ]
