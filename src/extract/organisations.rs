@@ -3032,6 +3032,16 @@ mod tests {
     }
 
     #[test]
+    fn a_legal_form_in_lower_case_closes_a_name() {
+        let text = "Title\n\nShares of Harwick plc fell, and Alder Bau mbH's plant opened. The \
+                    plc rules changed.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            ["Harwick plc", "Alder Bau mbH"]
+        );
+    }
+
+    #[test]
     fn both_announces_two_names() {
         let text = "Title\n\nBoth Alder Steel and Birch Holdings have offices there, and both \
                     Kestrel Foods and Orla Capital Group agreed. Both Port of Sable and Ulm \

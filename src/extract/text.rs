@@ -39,6 +39,10 @@ static ABBREVIATIONS: Words = Words::new("text.abbreviations");
 /// (`words.toml`: `text.legal_forms`)
 pub static LEGAL_FORMS: Words = Words::new("text.legal_forms");
 
+/// Legal forms written in lower case after a name ("Harwick plc"). (`words.toml`:
+/// `text.lower_case_legal_forms`)
+static LOWER_CASE_LEGAL_FORMS: Words = Words::new("text.lower_case_legal_forms");
+
 /// Whether a word is a legal form ("Ltd.", "Inc", "Co."), or its possessive ("Ltd.'s").
 pub fn is_legal_form(word: &str) -> bool {
     let word = possessive_stem(word).unwrap_or(word);
@@ -231,11 +235,15 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             {
                 sentence_start = true;
             }
+            // "Harwick plc": a legal form in lower case right after a name's word is one too.
+            let lower_case_form = lead == 0
+                && out.last().is_some_and(|t| t.capitalised && !t.break_after)
+                && LOWER_CASE_LEGAL_FORMS.contains(possessive_stem(word).unwrap_or(word));
             out.push(Token {
                 text: word,
                 start: i + lead,
                 end: i + lead + word.len(),
-                capitalised: capitalised(word, first),
+                capitalised: capitalised(word, first) || lower_case_form,
                 sentence_start,
                 break_before: pending_break || lead > 0,
                 break_after: !trailing.is_empty(),
