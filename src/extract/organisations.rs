@@ -825,10 +825,9 @@ fn and_pieces(
         let person_left = heads_before[i] == heads_before[piece_start]
             && heads_right > heads_before[i + 1]
             && ((i > piece_start + 1 && titled_first) || (titled && piece_start == 0 && i > 0));
-        // "California and Alder's Ministry of Trade": a possessive starts a new name.
-        let next_possessive = run
-            .get(i + 1)
-            .is_some_and(|n| text::possessive_stem(n.text).is_some());
+        // "California and Alder's Ministry of Trade": a possessive that owns a name after it
+        // starts a new name ("Chamber of Commerce and Industry's plant" is one).
+        let next_possessive = i + 2 < run.len() && text::possessive_stem(run[i + 1].text).is_some();
         // "Ministry of Agriculture, Forestry and Fisheries and Ministry of Finance": "and" between
         // two portfolios joins them; "and" before a head with its complement starts a new name.
         let within_portfolios = t == "and"
@@ -3039,6 +3038,18 @@ mod tests {
             find_headed_names(text, &|_| false),
             ["Harwick plc", "Alder Bau mbH"]
         );
+    }
+
+    #[test]
+    fn a_possessive_parts_names_only_when_it_owns_one() {
+        let text = "Title\n\nThe Birch Chamber of Commerce and Industry's new plant opened, \
+                    and Tesvik Bank and Orla's Ministry of Trade agreed.";
+        let names = find_headed_names(text, &|_| false);
+        assert_eq!(
+            names[..2],
+            ["Birch Chamber of Commerce and Industry", "Tesvik Bank"]
+        );
+        assert!(names[2].ends_with("Ministry of Trade"), "{names:?}");
     }
 
     #[test]
