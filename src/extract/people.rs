@@ -1677,6 +1677,7 @@ mod tests {
             "Stanley Cup said the final was close.",
             "Lincoln Reservoir said the level fell.",
             "Grace Way said the road was shut.",
+            "Brent Crude said to rise, traders said.",
             "Santa Vell said the road was shut.",
         ] {
             assert!(people(text).is_empty(), "{text}: {:?}", people(text));
