@@ -330,8 +330,9 @@ fn long_form(acronym: &str, clause: &str) -> Option<String> {
 /// Prepositions of place. (`words.toml`: `organisations.locatives`)
 static LOCATIVES: Words = Words::new("organisations.locatives");
 
-/// Nouns for a body's people, word or means ("board", "officials", "shares"): the name after
-/// them and a preposition is the body's. (`words.toml`: `organisations.agents_of_a_body`)
+/// Nouns for a body's people, word or means ("board", "officials", "shares"), and "according":
+/// the name after them and a preposition is the body's. (`words.toml`:
+/// `organisations.agents_of_a_body`)
 static AGENTS_OF_A_BODY: Words = Words::new("organisations.agents_of_a_body");
 
 /// Words that announce two parties ("both", "between"). (`words.toml`:
@@ -552,13 +553,9 @@ fn stands_as_place(toks: &[Token], k: usize) -> bool {
         k
     };
     let titled = |k: usize| before(k).is_some_and(|t| with_lowercase(t.text, is_title_word));
-    // "according to the Port of Alder": a source, not a destination; "officials from the Port
-    // of Alder": its people.
-    let agent = |k: usize| {
-        before(k).is_some_and(|t| {
-            t.text.eq_ignore_ascii_case("according") || AGENTS_OF_A_BODY.contains_lowercase(t.text)
-        })
-    };
+    // "officials from the Port of Alder": its people; "according to the Port of Alder": a
+    // source, not a destination.
+    let agent = |k: usize| before(k).is_some_and(|t| AGENTS_OF_A_BODY.contains_lowercase(t.text));
     before(k).is_some_and(|t| {
         with_lowercase(t.text, |w| {
             (w == "of" && !titled(k - 1) && !agent(k - 1))
