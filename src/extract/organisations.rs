@@ -456,8 +456,12 @@ pub(super) fn headed_names_in(
             continue;
         }
         for mut run in text::name_runs(toks) {
-            // "Both Alder Steel and …": a sentence's "Both" opens no name.
-            if toks[run.start].text == "Both" && run.end - run.start > 1 {
+            // "Both Alder Steel and …", "Between Alder Steel and …": a sentence's first word
+            // that announces two parties opens no name.
+            if toks[run.start].sentence_start
+                && PAIR_OPENERS.contains_lowercase(toks[run.start].text)
+                && run.end - run.start > 1
+            {
                 run.start += 1;
             }
             let run_tokens = &toks[run.start..run.end];
@@ -3053,8 +3057,8 @@ mod tests {
     fn both_announces_two_names() {
         let text = "Title\n\nBoth Alder Steel and Birch Holdings have offices there, and both \
                     Kestrel Foods and Orla Capital Group agreed. Both Port of Sable and Ulm \
-                    Bank agreed. A venture between Harwick Foods and Norvale Holdings grew. Both \
-                    the Valmora Economic and Trade Office and Tesvik Bank came.";
+                    Bank agreed. A venture between Harwick Foods and Norvale Holdings grew. \
+                    Between Sable Steel and Wren Bank, talks went on. Both the Valmora Economic and Trade Office and Tesvik Bank came.";
         assert_eq!(
             find_headed_names(text, &|_| false),
             [
@@ -3066,6 +3070,8 @@ mod tests {
                 "Ulm Bank",
                 "Harwick Foods",
                 "Norvale Holdings",
+                "Sable Steel",
+                "Wren Bank",
                 "Valmora Economic and Trade Office",
                 "Tesvik Bank"
             ]
