@@ -343,6 +343,10 @@ static PAIR_OPENERS: Words = Words::new("organisations.pair_openers");
 /// (`words.toml`: `organisations.heads_before_of`)
 static HEADS_BEFORE_OF: Words = Words::new("organisations.heads_before_of");
 
+/// Words before "Center"/"Centre" that make it a venue ("Conference Center"). (`words.toml`:
+/// `organisations.venue_words`)
+static VENUE_WORDS: Words = Words::new("organisations.venue_words");
+
 /// "Johnson Space Center (JSC) in Houston": a centre followed by "in"/"at" and a place name is a
 /// site, not an organisation; so is a conference, convention or exhibition centre.
 fn facility_at_a_place(name: &str, after: &str) -> bool {
@@ -352,17 +356,10 @@ fn facility_at_a_place(name: &str, after: &str) -> bool {
         return false;
     }
     // "Alder International Conference Center": a venue, wherever it stands.
-    if words.next().is_some_and(|w| {
-        [
-            "conference",
-            "convention",
-            "exhibition",
-            "congress",
-            "shopping",
-        ]
-        .iter()
-        .any(|v| w.eq_ignore_ascii_case(v))
-    }) {
+    if words
+        .next()
+        .is_some_and(|w| VENUE_WORDS.contains_lowercase(w))
+    {
         return true;
     }
     let after = after.trim_start_matches([',', ' ']);
