@@ -1779,9 +1779,11 @@ impl Registry {
     }
 
     /// Links a name to its forms without a legal suffix ("Deutsche Boerse AG" is also written
-    /// "Deutsche Boerse"; [`shorter_forms`]) and a web address to its name ("CBC.ca" is CBC,
-    /// when the archive knows CBC).
+    /// "Deutsche Boerse"; [`shorter_forms`]) and a web address to its name: "CBC.ca" is CBC when
+    /// the archive knows CBC, else the one name the archive knows that opens with "CBC" ("CBC
+    /// News"; with two, "CBC News" and "CBC Radio", it stays apart).
     fn link_short_forms(&mut self) {
+        let mut opening: Option<HashMap<String, Vec<usize>>> = None;
         for id in 0..self.forms.len() {
             let spellings: Vec<String> = self.forms[id].spellings.keys().cloned().collect();
             for spelling in spellings {
@@ -1799,13 +1801,34 @@ impl Registry {
                 {
                     self.link(Some(id), Some(word_id));
                 }
-                if let Some(stem) = without_web_domain(&spelling)
-                    && let Some(&stem_id) = self.keys.get(&name_key(stem))
-                {
-                    self.link(Some(id), Some(stem_id));
+                if let Some(stem) = without_web_domain(&spelling) {
+                    let stem_id = self.keys.get(&name_key(stem)).copied().or_else(|| {
+                        let opening = opening.get_or_insert_with(|| self.first_words());
+                        match opening.get(&stem.to_lowercase()).map(Vec::as_slice) {
+                            Some(&[one]) => Some(one),
+                            _ => None,
+                        }
+                    });
+                    self.link(Some(id), stem_id);
                 }
             }
         }
+    }
+
+    /// The forms of two or more words by their first word, lowercase (each form once).
+    fn first_words(&self) -> HashMap<String, Vec<usize>> {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        for (id, form) in self.forms.iter().enumerate() {
+            let firsts: BTreeSet<String> = form
+                .spellings
+                .keys()
+                .filter_map(|s| s.split_once(' ').map(|(first, _)| first.to_lowercase()))
+                .collect();
+            for first in firsts {
+                by_first.entry(first).or_default().push(id);
+            }
+        }
+        by_first
     }
 
     /// The site's name wins over a longer form the text writes around it ("Chairman Li's Alder
@@ -2385,6 +2408,31 @@ mod tests {
             "{table:?}"
         );
         assert_eq!(without_web_domain("CBC.ca"), Some("CBC"));
+        // No "Kestrel" alone: the one name that opens with it. With two, none.
+        let articles = vec![
+            article(
+                "Headline\n\nA spokeswoman told Kestrel News the plan would go ahead.\n\n\
+                 \"Plan goes ahead\" — Kestrel.ca, May 2, 2024",
+                &[],
+            ),
+            article(
+                "Headline\n\nOrla Broadcasting Corporation ran it first. Orla Television \
+                 Network ran it later.\n\n\"It ran\" — Orla.tv, May 2, 2024",
+                &[],
+            ),
+        ];
+        let (table, found) = tag_with_builtin(&articles);
+        assert_eq!(tagged(&found, &table, 0), ["Kestrel News"]);
+        let mut orla = tagged(&found, &table, 1);
+        orla.sort();
+        assert_eq!(
+            orla,
+            [
+                "Orla Broadcasting Corporation",
+                "Orla Television Network",
+                "Orla.tv"
+            ]
+        );
         assert_eq!(without_web_domain("U.S."), None);
         assert_eq!(without_web_domain("Co."), None);
     }
