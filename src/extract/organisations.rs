@@ -28,7 +28,7 @@ use super::text::{self, Token};
 use super::vocabulary::{
     FACILITY_HEADS, HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS,
     adjective_like, is_common_word, is_compound_head, is_family_first_name, is_given_name, is_head,
-    is_head_first, is_month_or_weekday, is_title_word, is_trade_head,
+    is_head_first, is_month_or_weekday, is_peoples_name, is_title_word, is_trade_head,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::config::ExtractConfig;
@@ -1459,6 +1459,7 @@ pub fn read_names(
 ) -> Names {
     let mut names = headed_names_in(text, body_tokens, lower_case, is_place);
     names.extend(super::cues::cued_names_in(text, body_tokens, is_place));
+    names.extend(national_bodies(body_tokens, is_place));
     // "Soviet Union", "Gaza Strip": a name the gazetteer knows whole is a place, whatever its head.
     names.retain(|n| !is_place(n));
     let terms = common_noun_acronyms(text);
@@ -1476,6 +1477,35 @@ pub fn read_names(
             .collect(),
         names,
     }
+}
+
+/// "the British Red Cross": a people's name right before a known body's name of two or more
+/// words, in one run, names a body of its own (a nation's society, not the international one
+/// the built-in table names). The people's name opens the run (after "The" too) or follows a
+/// linking word ("… and the British Red Cross"); the known name ends the run or stands before a linking word.
+/// One known word after it stays a description ("the Swiss UBS").
+fn national_bodies(body_tokens: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut found = Vec::new();
+    for toks in text::paragraphs(body_tokens) {
+        for run in text::name_runs(toks) {
+            for i in run.start..run.end {
+                let opens = i == run.start
+                    || !toks[i - 1].capitalised
+                    || (i - 1 == run.start && toks[i - 1].text == "The");
+                if !opens || !is_peoples_name(toks[i].text, is_place) {
+                    continue;
+                }
+                let known_end = (i + 3..=run.end).rev().find(|&end| {
+                    (end == run.end || !toks[end].capitalised)
+                        && is_known_name(&text::join_words(&toks[i + 1..end]))
+                });
+                if let Some(end) = known_end {
+                    found.push(text::join_words(&toks[i..end]));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// "Dunmore Mining Corp said … Dunmore said": a company's first word, when the article also
@@ -2486,6 +2516,35 @@ mod tests {
             &text::lower_case_words(&toks),
             is_place,
         )
+    }
+
+    #[test]
+    fn a_peoples_name_before_a_known_bodys_name_names_a_body_of_its_own() {
+        let text = "Headline\n\nAid came from the British Red Cross and the Swiss UBS. The \
+                    American Red Cross agreed, as did the Red Cross.";
+        let toks = text::tokens(text);
+        let is_place = |w: &str| matches!(w, "Britain" | "America" | "Switzerland");
+        let found = national_bodies(text::body_tokens(text, &toks), &is_place);
+        assert_eq!(found, ["British Red Cross", "American Red Cross"]);
+        // Tagged: the national society, not the table's Red Cross.
+        let articles = vec![article(text, &[])];
+        let (table, found) = tag_archive(
+            &articles,
+            &BTreeMap::new(),
+            &ExtractConfig::default(),
+            &is_place,
+        );
+        let mut tagged = tagged(&found, &table, 0);
+        tagged.sort();
+        assert_eq!(
+            tagged,
+            [
+                "American Red Cross",
+                "British Red Cross",
+                "Red Cross",
+                "UBS"
+            ]
+        );
     }
 
     fn tag_with_builtin(
