@@ -43,6 +43,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// `organisations.link_words`)
 static LINK_WORDS: Words = Words::new("organisations.link_words");
 
+/// Small words inside a person's name ("de la", "van der"). (`words.toml`:
+/// `people.name_particles`)
+pub(super) static NAME_PARTICLES: Words = Words::new("people.name_particles");
+
 /// The key two forms share when they name the same thing: lowercase, letters and digits only,
 /// without "the" ("Organization of the Petroleum Exporting Countries" is also written without
 /// it) or possessive endings ("New People's Party" is "New People Party").
@@ -698,7 +702,12 @@ fn headed_spans(
     and_pieces(run, titled, both, is_place)
         .into_iter()
         .filter_map(|(start, end)| {
-            headed_span(run, start, before_a_titled_name(run, start, end), is_place)
+            headed_span(
+                run,
+                start,
+                before_a_titled_name(run, start, end, is_place),
+                is_place,
+            )
         })
         .collect()
 }
@@ -712,8 +721,15 @@ static COMPOUND_TITLES: Words = Words::new("organisations.compound_titles");
 /// Governor Ana Lind" end before the title and the words that modify it. The name after the
 /// title is one to four capitalised words, none of them a head noun ("Executive Council" is a
 /// body, not a title); a title that makes one with the noun before it ("Party Secretary") does
-/// not count. Otherwise `end`.
-fn before_a_titled_name(run: &[Token], start: usize, end: usize) -> usize {
+/// not count. A person's name right after the body's name, with no title between, ends it too
+/// ("chief executive of the Alder Trade Council John Smith said": [`holders_name`]). Otherwise
+/// `end`.
+fn before_a_titled_name(
+    run: &[Token],
+    start: usize,
+    end: usize,
+    is_place: &dyn Fn(&str) -> bool,
+) -> usize {
     let title = |t: &Token| with_lowercase(t.text, is_title_word);
     for k in start + 1..end {
         if !with_lowercase(run[k].text, |w| {
@@ -742,7 +758,7 @@ fn before_a_titled_name(run: &[Token], start: usize, end: usize) -> usize {
         }
         return j;
     }
-    end
+    holders_name(&run[start..end], is_place).map_or(end, |k| start + k)
 }
 
 /// `heads_before[k]`: the head nouns among `run[..k]`, so each "and" is judged in constant time.
@@ -1042,6 +1058,42 @@ fn headed_span(
         b -= 1;
     }
     (b - a >= 2 && run[a].capitalised).then_some((a, b))
+}
+
+/// Where a person's name opens at the end of `words` that first name a body, with no title
+/// between: "Alder Trade Council John Smith", "Bank of Valmora Li Wei", "Redfern Mining Carlos
+/// de la Cruz". The name is two to four words, opened by a given name or a family name first
+/// ([`is_family_first_name`]), its words capitalised or a name's particles ("de la"), none a
+/// head noun; the words before it name a body ([`names_a_body`]) and end capitalised but not
+/// with a title ("… Bank Governor Zhou Xiaochuan" is a titled name), and no place reads across
+/// the two ("University of North Carolina Greensboro").
+pub(super) fn holders_name(words: &[Token], is_place: &dyn Fn(&str) -> bool) -> Option<usize> {
+    let n = words.len();
+    (n.saturating_sub(4).max(2)..n.saturating_sub(1)).find(|&k| {
+        let name = &words[k..];
+        words[k - 1].capitalised
+            && !with_lowercase(words[k - 1].text, is_title_word)
+            && (is_given_name(words[k].text) || is_family_first_name(name.iter().map(|t| t.text)))
+            && name.last().is_some_and(|t| t.capitalised)
+            && name.iter().all(|t| {
+                (t.capitalised || NAME_PARTICLES.contains(t.text))
+                    && !is_head(t.text)
+                    && !is_head_first(t.text)
+            })
+            && names_a_body(&words[..k])
+            && (k.saturating_sub(2)..k)
+                .all(|j| (k + 1..=n.min(k + 2)).all(|e| !is_place(&text::join_words(&words[j..e]))))
+    })
+}
+
+/// Whether capitalised `words` name a body: a head noun among them ("Alder Trade Council", "Bank
+/// of Valmora", "Port of Alder"), or a trade closing them ("Redfern Mining").
+pub(super) fn names_a_body(words: &[Token]) -> bool {
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, t)| is_head(t.text) || is_head_first(t.text) || head_before_of(words, i, i + 1))
+        || words.last().is_some_and(|t| is_trade_head(t.text))
 }
 
 /// Whether the segment `[s, e)` of a run is a head of [`HEADS_BEFORE_OF`] before "of": "Port
@@ -2516,6 +2568,28 @@ mod tests {
             &text::lower_case_words(&toks),
             is_place,
         )
+    }
+
+    #[test]
+    fn a_persons_name_right_after_a_bodys_name_ends_it() {
+        let is_place = |w: &str| w == "North Carolina";
+        let names = find_headed_names(
+            "Title\n\nThe chief executive of the Alder Trade Council John Smith said so. The \
+             chairman of the Bank of Kestrel Zhang Xiaoming agreed, as did Redfern Mining Carlos \
+             de la Cruz. Kestrel Central Bank Governor Ana Lind spoke at the University of North \
+             Carolina Greensboro.",
+            &is_place,
+        );
+        assert_eq!(
+            names,
+            [
+                "Alder Trade Council",
+                "Bank of Kestrel",
+                "Redfern Mining",
+                "Kestrel Central Bank",
+                "University of North Carolina Greensboro"
+            ]
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //!
 //! Cost: linear in the text.
 
+use super::organisations::NAME_PARTICLES;
 use super::text::{self, FUNCTION_WORDS, Token, lower};
 use super::vocabulary::{
     KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, THING_NOUNS, TITLE_MODIFIERS, is_common_word,
@@ -123,10 +124,6 @@ pub fn find_people(
         &|_| false,
     )
 }
-
-/// Every possible person in `text`, before organisations are known. (`words.toml`:
-/// `people.name_particles`)
-static NAME_PARTICLES: Words = Words::new("people.name_particles");
 
 /// Words before a thing's name. (`words.toml`: `people.determiners`)
 static DETERMINERS: Words = Words::new("people.determiners");
@@ -641,6 +638,10 @@ fn first_name_word(
         .find(|&k| toks[k].text.ends_with("'s") || toks[k].text.ends_with("’s"))
     {
         a = k + 1;
+    }
+    // "… of the Alder Trade Council John Smith": a person's name after a body's name.
+    if let Some(k) = super::organisations::holders_name(&toks[a..end], is_place) {
+        a += k;
     }
     // A sentence's first word is capitalised anyway: "Though", "Prompted", "Hoping" are no names
     // ("Ahmed", "Mohamed" are).
@@ -1229,6 +1230,18 @@ mod tests {
         .into_iter()
         .map(|p| (p.name, p.role))
         .collect()
+    }
+
+    #[test]
+    fn a_persons_name_right_after_a_bodys_name_is_the_persons() {
+        assert_eq!(
+            names("The chief executive of the Alder Trade Council John Smith said so."),
+            ["John Smith"]
+        );
+        assert_eq!(
+            names("The chairman of the Bank of Kestrel Zhang Xiaoming agreed."),
+            ["Zhang Xiaoming"]
+        );
     }
 
     #[test]
