@@ -25,6 +25,7 @@
 
 use super::places;
 use super::text::{self, Token};
+use super::text::{HEADS_BEFORE_OF, head_before_of, holders_name};
 use super::vocabulary::{
     FACILITY_HEADS, HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS,
     adjective_like, is_common_word, is_compound_head, is_family_first_name, is_given_name, is_head,
@@ -42,10 +43,6 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Small words that may stand uncapitalised inside an organisation's name. (`words.toml`:
 /// `organisations.link_words`)
 static LINK_WORDS: Words = Words::new("organisations.link_words");
-
-/// Small words inside a person's name ("de la", "van der"). (`words.toml`:
-/// `people.name_particles`)
-pub(super) static NAME_PARTICLES: Words = Words::new("people.name_particles");
 
 /// The key two forms share when they name the same thing: lowercase, letters and digits only,
 /// without "the" ("Organization of the Petroleum Exporting Countries" is also written without
@@ -342,10 +339,6 @@ static AGENTS_OF_A_BODY: Words = Words::new("organisations.agents_of_a_body");
 /// Words that announce two parties ("both", "between"). (`words.toml`:
 /// `organisations.pair_openers`)
 static PAIR_OPENERS: Words = Words::new("organisations.pair_openers");
-
-/// Words that head a name only before "of", and a body only where it acts ("Port").
-/// (`words.toml`: `organisations.heads_before_of`)
-static HEADS_BEFORE_OF: Words = Words::new("organisations.heads_before_of");
 
 /// Words before "Center"/"Centre" that make it a venue ("Conference Center"). (`words.toml`:
 /// `organisations.venue_words`)
@@ -1060,53 +1053,6 @@ fn headed_span(
     (b - a >= 2 && run[a].capitalised).then_some((a, b))
 }
 
-/// Where a person's name opens at the end of `words` that first name a body, with no title
-/// between: "Alder Trade Council John Smith", "Bank of Valmora Li Wei", "Redfern Mining Carlos
-/// de la Cruz". The name is two to four words, opened by a given name or a family name first
-/// ([`is_family_first_name`]), its words capitalised or a name's particles ("de la"), none a
-/// head noun; the words before it name a body ([`names_a_body`]) and end capitalised but not
-/// with a title ("… Bank Governor Zhou Xiaochuan" is a titled name), and no place reads across
-/// the two ("University of North Carolina Greensboro").
-pub(super) fn holders_name(words: &[Token], is_place: &dyn Fn(&str) -> bool) -> Option<usize> {
-    let n = words.len();
-    (n.saturating_sub(4).max(2)..n.saturating_sub(1)).find(|&k| {
-        let name = &words[k..];
-        words[k - 1].capitalised
-            && !with_lowercase(words[k - 1].text, is_title_word)
-            && (is_given_name(words[k].text) || is_family_first_name(name.iter().map(|t| t.text)))
-            && name.last().is_some_and(|t| t.capitalised)
-            && name.iter().all(|t| {
-                (t.capitalised || NAME_PARTICLES.contains(t.text))
-                    && !is_head(t.text)
-                    && !is_head_first(t.text)
-            })
-            && names_a_body(&words[..k])
-            && (k.saturating_sub(2)..k)
-                .all(|j| (k + 1..=n.min(k + 2)).all(|e| !is_place(&text::join_words(&words[j..e]))))
-    })
-}
-
-/// Whether capitalised `words` name a body: a head noun among them ("Alder Trade Council", "Bank
-/// of Valmora", "Port of Alder"), or a trade closing them ("Redfern Mining").
-pub(super) fn names_a_body(words: &[Token]) -> bool {
-    words
-        .iter()
-        .enumerate()
-        .any(|(i, t)| is_head(t.text) || is_head_first(t.text) || head_before_of(words, i, i + 1))
-        || words.last().is_some_and(|t| is_trade_head(t.text))
-}
-
-/// Whether the segment `[s, e)` of a run is a head of [`HEADS_BEFORE_OF`] before "of": "Port
-/// of Alder" names the port's authority or company where it acts ("the Port of Alder signed
-/// …"); where it is a place ("ships docked at the Port of Alder") [`headed_names_in`] turns it
-/// away.
-fn head_before_of(run: &[Token], s: usize, e: usize) -> bool {
-    let first = s + usize::from(run[s].text.eq_ignore_ascii_case("the"));
-    e == first + 1
-        && HEADS_BEFORE_OF.contains(run[first].text)
-        && run.get(e).is_some_and(|t| t.text == "of")
-}
-
 /// Whether a segment of a name (the words between complement links) is headed: it ends with a
 /// head noun ("… Bank"), with a head and "General" ("Consulate General") or a service's district
 /// ("Alder Unified School District"), or opens with a head that comes first ("Banco …"). A
@@ -1534,8 +1480,8 @@ pub fn read_names(
 /// "the British Red Cross": a people's name right before a known body's name of two or more
 /// words, in one run, names a body of its own (a nation's society, not the international one
 /// the built-in table names). The people's name opens the run (after "The" too) or follows a
-/// linking word ("… and the British Red Cross"); the known name ends the run or stands before a linking word.
-/// One known word after it stays a description ("the Swiss UBS").
+/// linking word ("… and the British Red Cross"); the known name ends the run or stands before
+/// a linking word. One known word after it stays a description ("the Swiss UBS").
 fn national_bodies(body_tokens: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut found = Vec::new();
     for toks in text::paragraphs(body_tokens) {

@@ -14,8 +14,7 @@
 //!
 //! Cost: linear in the text.
 
-use super::organisations::NAME_PARTICLES;
-use super::text::{self, FUNCTION_WORDS, Token, lower};
+use super::text::{self, FUNCTION_WORDS, NAME_PARTICLES, Token, lower};
 use super::vocabulary::{
     KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, THING_NOUNS, TITLE_MODIFIERS, is_common_word,
     is_family_first_name, is_given_name, is_given_name_word, is_head, is_head_first,
@@ -640,7 +639,7 @@ fn first_name_word(
         a = k + 1;
     }
     // "… of the Alder Trade Council John Smith": a person's name after a body's name.
-    if let Some(k) = super::organisations::holders_name(&toks[a..end], is_place) {
+    if let Some(k) = text::holders_name(&toks[a..end], is_place) {
         a += k;
     }
     // A sentence's first word is capitalised anyway: "Though", "Prompted", "Hoping" are no names

@@ -3,7 +3,10 @@
 //! A "name run" is what every extractor starts from: capitalised words in one clause, allowing
 //! small linking words inside ("Bank of China", "Securities and Futures Commission").
 
-use super::vocabulary::{Words, with_lowercase};
+use super::vocabulary::{
+    Words, is_family_first_name, is_given_name, is_head, is_head_first, is_title_word,
+    is_trade_head, with_lowercase,
+};
 use rustc_hash::FxHashSet as HashSet;
 
 /// One word of the text, without the punctuation around it (abbreviations keep their dot).
@@ -560,6 +563,63 @@ pub(crate) fn portfolio_list_opener(tokens: &[Token], start: usize, end: usize) 
         .rev()
         .find(|&k| !is_portfolio(&tokens[k]) && !is_conjunction(&tokens[k]))
         .filter(|&k| matches!(tokens[k].text, "of" | "for"))
+}
+
+// Where a body's name ends and its holder's begins.
+
+/// Words that head a name only before "of", and a body only where it acts ("Port").
+/// (`words.toml`: `organisations.heads_before_of`)
+pub static HEADS_BEFORE_OF: Words = Words::new("organisations.heads_before_of");
+
+/// Small words inside a person's name ("de la", "van der"). (`words.toml`:
+/// `people.name_particles`)
+pub static NAME_PARTICLES: Words = Words::new("people.name_particles");
+
+/// Whether the segment `[s, e)` of a run is a head of [`HEADS_BEFORE_OF`] before "of": "Port
+/// of Alder" names the port's authority or company where it acts ("the Port of Alder signed
+/// …"); where it is a place ("ships docked at the Port of Alder") the organisation reader
+/// turns it away.
+pub fn head_before_of(run: &[Token], s: usize, e: usize) -> bool {
+    let first = s + usize::from(run[s].text.eq_ignore_ascii_case("the"));
+    e == first + 1
+        && HEADS_BEFORE_OF.contains(run[first].text)
+        && run.get(e).is_some_and(|t| t.text == "of")
+}
+
+/// Where a person's name opens at the end of `words` that first name a body, with no title
+/// between: "Alder Trade Council John Smith", "Bank of Valmora Li Wei", "Redfern Mining Carlos
+/// de la Cruz". The name is two to four words, opened by a given name or a family name first
+/// ([`is_family_first_name`]), its words capitalised or a name's particles ("de la"), none a
+/// head noun; the words before it name a body ([`names_a_body`]) and end capitalised but not
+/// with a title ("… Bank Governor Zhou Xiaochuan" is a titled name), and no place reads across
+/// the two ("University of North Carolina Greensboro").
+pub fn holders_name(words: &[Token], is_place: &dyn Fn(&str) -> bool) -> Option<usize> {
+    let n = words.len();
+    (n.saturating_sub(4).max(2)..n.saturating_sub(1)).find(|&k| {
+        let name = &words[k..];
+        words[k - 1].capitalised
+            && !with_lowercase(words[k - 1].text, is_title_word)
+            && (is_given_name(words[k].text) || is_family_first_name(name.iter().map(|t| t.text)))
+            && name.last().is_some_and(|t| t.capitalised)
+            && name.iter().all(|t| {
+                (t.capitalised || NAME_PARTICLES.contains(t.text))
+                    && !is_head(t.text)
+                    && !is_head_first(t.text)
+            })
+            && names_a_body(&words[..k])
+            && (k.saturating_sub(2)..k)
+                .all(|j| (k + 1..=n.min(k + 2)).all(|e| !is_place(&join_words(&words[j..e]))))
+    })
+}
+
+/// Whether capitalised `words` name a body: a head noun among them ("Alder Trade Council", "Bank
+/// of Valmora", "Port of Alder"), or a trade closing them ("Redfern Mining").
+pub fn names_a_body(words: &[Token]) -> bool {
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, t)| is_head(t.text) || is_head_first(t.text) || head_before_of(words, i, i + 1))
+        || words.last().is_some_and(|t| is_trade_head(t.text))
 }
 
 #[cfg(test)]
