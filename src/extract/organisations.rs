@@ -1699,13 +1699,59 @@ pub fn organisation_table(
     if settings.builtin_organisations {
         registry.add_builtin_table(sources);
     }
+    let coordinated = coordinated_names(sources, &registry.keys);
     for &(declared, names) in sources {
-        registry.add_article_names(declared, names);
+        registry.add_article_names(declared, names, &coordinated);
     }
     registry.link_short_forms();
     registry.link_to_site_names(site_table);
     let named = registry.named_groups();
     registry.into_table(&named)
+}
+
+/// The names the rules proposed that are two names the archive knows joined by one "and":
+/// "Alder Steel and Birch Holdings" where the archive also names "Alder Steel" and "Birch
+/// Holdings" alone (in any article, or in a table: `table_keys`). Such a run is two parties,
+/// as in "Alder Steel and Birch Holdings signed a deal", and not a name of its own; the tagger
+/// then finds each party where the run stands. A name defined with an acronym or declared by
+/// an article stays whole, as does one with two "and"s (which one parts it is left open).
+fn coordinated_names<'a>(
+    sources: &[(&[String], &'a Names)],
+    table_keys: &HashMap<String, usize>,
+) -> HashSet<&'a str> {
+    let proposed: HashSet<String> = sources
+        .iter()
+        .flat_map(|(_, names)| names.proposed())
+        .map(name_key)
+        .collect();
+    let known = |part: &str| {
+        let key = name_key(part);
+        !key.is_empty() && (proposed.contains(&key) || table_keys.contains_key(&key))
+    };
+    let defined_or_declared: HashSet<String> = sources
+        .iter()
+        .flat_map(|(declared, names)| {
+            declared
+                .iter()
+                .map(|d| name_key(d))
+                .chain(names.definitions.iter().map(|d| name_key(&d.name)))
+        })
+        .collect();
+    sources
+        .iter()
+        .flat_map(|(_, names)| &names.names)
+        .filter(|name| {
+            let mut parts = name.split(" and ");
+            let (Some(left), Some(right), None) = (parts.next(), parts.next(), parts.next()) else {
+                return false;
+            };
+            name_key(left) != name_key(right)
+                && known(left)
+                && known(right)
+                && !defined_or_declared.contains(&name_key(name))
+        })
+        .map(String::as_str)
+        .collect()
 }
 
 impl Registry {
@@ -1764,7 +1810,12 @@ impl Registry {
 
     /// Adds one article's names: declared in its front matter, defined with an acronym, headed
     /// or cued, and its undefined acronyms for names with those initials.
-    fn add_article_names(&mut self, declared_organisations: &[String], names: &Names) {
+    fn add_article_names(
+        &mut self,
+        declared_organisations: &[String],
+        names: &Names,
+        coordinated: &HashSet<&str>,
+    ) {
         let Names {
             definitions: defs,
             names: headed,
@@ -1784,7 +1835,7 @@ impl Registry {
             self.link(name, acronym);
         }
         for name in headed {
-            if !self.is_excluded(name) {
+            if !self.is_excluded(name) && !coordinated.contains(name.as_str()) {
                 let id = self.add_seen(name);
                 self.mark(id, Source::TEXT);
             }
@@ -3448,6 +3499,51 @@ mod tests {
         assert_eq!(
             find_headed_names(text, &is_place),
             ["Kestrel Holdings PLC", "Harbour Trust Co. of New Birch"]
+        );
+    }
+
+    #[test]
+    fn two_names_the_archive_knows_joined_by_and_are_two_parties() {
+        let articles = [
+            article(
+                "Title\n\nAlder Steel and Birch Holdings signed a supply deal on Monday.",
+                &[],
+            ),
+            article(
+                "Title\n\nAlder Steel will ship ore to Birch Holdings. Orla Foods and Brannock \
+                 Trading Co. said on Friday they would merge.",
+                &[],
+            ),
+            // Declared whole, a name with "and" stays one body though both halves are known.
+            article(
+                "Title\n\nOrla Foods and Brannock Trading Co. opened a plant.",
+                &["Orla Foods and Brannock Trading Co."],
+            ),
+        ];
+        let (table, found) = tag_archive(
+            &articles,
+            &BTreeMap::new(),
+            &ExtractConfig::default(),
+            &|_| false,
+        );
+        let mut first = tagged(&found, &table, 0);
+        first.sort();
+        assert_eq!(first, ["Alder Steel", "Birch Holdings"]);
+        assert!(
+            tagged(&found, &table, 2).contains(&"Orla Foods and Brannock Trading Co.".to_string()),
+            "{:?}",
+            tagged(&found, &table, 2)
+        );
+        // With one article naming the pair only together, nothing says it is two.
+        let (table, found) = tag_archive(
+            &articles[..1],
+            &BTreeMap::new(),
+            &ExtractConfig::default(),
+            &|_| false,
+        );
+        assert_eq!(
+            tagged(&found, &table, 0),
+            ["Alder Steel and Birch Holdings"]
         );
     }
 
