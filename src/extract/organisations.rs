@@ -2663,7 +2663,8 @@ mod tests {
              Officials said that Marlow Insurance would pay. The Minister of Commerce and \
              Textiles spoke at the Alder Petroleum and Natural Gas Exchange. Representatives of \
              Redfern Mining attended. The Kestrel Declaration on Green Shipping followed. \
-             Output at Tesvik Cement fell. Orla Foods and Brannock Shipping merged.",
+             Output at Tesvik Cement fell. Orla Foods and Brannock Shipping merged. Brellex \
+             Pharma and Ostrava Brewing said they would invest.",
             &|_| false,
         );
         for name in [
@@ -2675,6 +2676,8 @@ mod tests {
             "Tesvik Cement",
             "Orla Foods",
             "Brannock Shipping",
+            "Brellex Pharma",
+            "Ostrava Brewing",
         ] {
             assert!(names.contains(&name.to_string()), "{name}: {names:?}");
         }
