@@ -13,8 +13,8 @@
 
 use super::text::{self, FUNCTION_WORDS, Token, closes_a_name, lower, possessive_stem};
 use super::vocabulary::{
-    NOT_ORGANISATIONS, adjective_like, is_family_first_name, is_given_name, is_head,
-    is_month_or_weekday, is_romanised_given_name, is_title_word,
+    DETERMINERS, NOT_ORGANISATIONS, SPEECH, adjective_like, is_family_first_name, is_given_name,
+    is_head, is_month_or_weekday, is_romanised_given_name, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use rustc_hash::FxHashSet as HashSet;
@@ -281,6 +281,12 @@ pub(super) fn cued_names_in(
             }
         }
         names.extend(club_names(toks, is_place));
+    }
+    // "Tomas Varn … a spokeswoman for Varn said": one word the article writes as a person's
+    // surname is the person's wherever a cue stands before it.
+    if names.iter().any(|n| !n.contains(' ')) {
+        let surnames = surnames_in(body_tokens);
+        names.retain(|n| n.contains(' ') || !surnames.contains(n.as_str()));
     }
     names
 }
@@ -586,6 +592,10 @@ fn ownership_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usi
     }
 }
 
+/// People who speak for a body, before "for" and its name ("a spokeswoman for Veltrana").
+/// (`words.toml`: `cues.speaking_for`)
+static SPEAKING_FOR: Words = Words::new("cues.speaking_for");
+
 /// A company's titles between the company and its officer. (`words.toml`: `cues.company_titles`)
 static COMPANY_TITLES: Words = Words::new("cues.company_titles");
 
@@ -637,6 +647,29 @@ fn role_and_publication_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<
         && person_starting_at(toks, i + len)
     {
         spans.push(name_before(toks, i - 1));
+    }
+    // "chief executive of Tesvik", "a spokeswoman for Veltrana": the body a company's officer
+    // or a spokesperson speaks for.
+    if !t.break_after
+        && let Some((len, link)) = if SPEAKING_FOR.contains(l) {
+            Some((1, "for"))
+        } else {
+            company_title_at(toks, i).map(|len| (len, "of"))
+        }
+        && toks
+            .get(i + len)
+            .is_some_and(|n| n.text == link && !n.break_after)
+        && let Some((a, b)) = name_after(toks, i + len + 1)
+        && ends_name(toks, b)
+        && !person_ending_at(toks, b - 1)
+        // "CEO of the Refugee Council Ana Ruiz told …": a title with no determiner before it
+        // is the speaker's, whose name ends the run; where the body ends is not known.
+        && !(toks
+            .get(b)
+            .is_some_and(|v| !v.break_before && SPEECH.contains(lower(v).as_str()))
+            && (i == 0 || !DETERMINERS.contains(lower(&toks[i - 1]).as_str())))
+    {
+        spans.push((a, b));
     }
     // "Environment Canada spokesperson Julie Hahn".
     if ROLE_CUES.contains(l)
@@ -801,6 +834,24 @@ mod tests {
             .contains(&w)
         };
         cued_names_in(text, &text::tokens(text), &is_place)
+    }
+
+    #[test]
+    fn the_body_a_spokesperson_or_a_companys_officer_speaks_for() {
+        assert_eq!(
+            cued(
+                "A spokeswoman for Veltrana declined to comment. Ana Ruiz, chief executive of \
+                 Norbex, said jobs would come. The chairman of Quillor said so too."
+            ),
+            ["Veltrana", "Norbex", "Quillor"]
+        );
+        // A title with no determiner before it is the speaker's, whose name ends the run.
+        assert!(cued("CEO of the Birch Council Enver Solomon told reporters.").is_empty());
+        // A surname the article gives a person elsewhere is the person's.
+        assert!(
+            cued("President Tomas Varn met them. A spokeswoman for Varn said talks went well.")
+                .is_empty()
+        );
     }
 
     #[test]

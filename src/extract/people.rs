@@ -16,17 +16,14 @@
 
 use super::text::{self, FUNCTION_WORDS, NAME_PARTICLES, Token, lower};
 use super::vocabulary::{
-    KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, THING_NOUNS, TITLE_MODIFIERS, is_common_word,
-    is_family_first_name, is_given_name, is_given_name_word, is_head, is_head_first,
-    is_month_or_weekday, is_organisation_plural, is_peoples_name, is_portfolio_word,
+    DETERMINERS, KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, SPEECH, THING_NOUNS, TITLE_MODIFIERS,
+    is_common_word, is_family_first_name, is_given_name, is_given_name_word, is_head,
+    is_head_first, is_month_or_weekday, is_organisation_plural, is_peoples_name, is_portfolio_word,
     is_romanised_given_name, is_title_word, is_trade_head,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::model::Person;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
-/// Verbs of speech that mark the name beside them as a person. (`words.toml`: `people.speech`)
-static SPEECH: Words = Words::new("people.speech");
 
 /// Words that never belong to a person's name. (`words.toml`: `people.not_name`)
 static NOT_NAME: Words = Words::new("people.not_name");
@@ -123,9 +120,6 @@ pub fn find_people(
         &|_| false,
     )
 }
-
-/// Words before a thing's name. (`words.toml`: `people.determiners`)
-static DETERMINERS: Words = Words::new("people.determiners");
 
 /// Regnal numbers. (`words.toml`: `people.regnal_numbers`)
 static REGNAL_NUMBERS: Words = Words::new("people.regnal_numbers");

@@ -167,6 +167,13 @@ fn without_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// Verbs of speech that mark the name beside them as a person. (`words.toml`: `people.speech`)
+pub static SPEECH: Words = Words::new("people.speech");
+
+/// Words before a thing's name (and before a title that is no name's). (`words.toml`:
+/// `people.determiners`)
+pub static DETERMINERS: Words = Words::new("people.determiners");
+
 /// Whether a word, or its possessive, is a trade a company is named by ([`TRADE_HEADS`]).
 pub fn is_trade_head(word: &str) -> bool {
     TRADE_HEADS.contains_lowercase(without_possessive(word))
