@@ -13,8 +13,8 @@
 
 use super::text::{self, FUNCTION_WORDS, Token, closes_a_name, lower, possessive_stem};
 use super::vocabulary::{
-    DETERMINERS, NOT_ORGANISATIONS, SPEECH, adjective_like, is_family_first_name, is_given_name,
-    is_head, is_month_or_weekday, is_romanised_given_name, is_title_word,
+    DETERMINERS, NOT_ORGANISATIONS, SPEECH, adjective_like, is_common_word, is_family_first_name,
+    is_given_name, is_head, is_month_or_weekday, is_romanised_given_name, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use rustc_hash::FxHashSet as HashSet;
@@ -222,13 +222,20 @@ fn plausible(
 /// Herzegovina"). (`words.toml`: `cues.link_words`)
 static LINK_WORDS: Words = Words::new("cues.link_words");
 
-/// Surnames of people named in the text ("Trump" after "Donald Trump"): a possessive of one is
-/// a person's, not an organisation's.
+/// Surnames of people named in the text ("Trump" after "Donald Trump", "Zhang" in "Zhang Wei"):
+/// a possessive of one is a person's, not an organisation's.
 fn surnames_in<'a>(toks: &[Token<'a>]) -> HashSet<&'a str> {
-    toks.windows(2)
-        .filter(|w| is_given_name(w[0].text) && w[1].capitalised && !w[1].break_before)
-        .map(|w| possessive_stem(w[1].text).unwrap_or(w[1].text))
-        .collect()
+    let pairs = toks
+        .windows(2)
+        .filter(|w| w[1].capitalised && !w[1].break_before);
+    let given_first = pairs
+        .clone()
+        .filter(|w| is_given_name(w[0].text))
+        .map(|w| possessive_stem(w[1].text).unwrap_or(w[1].text));
+    let family_first = pairs
+        .filter(|w| is_family_first_name([w[0].text, w[1].text]))
+        .map(|w| w[0].text);
+    given_first.chain(family_first).collect()
 }
 
 /// Organisation names the context points at, as written, in a body split into tokens
@@ -240,6 +247,8 @@ pub(super) fn cued_names_in(
 ) -> Vec<String> {
     let mut names = Vec::new();
     let mut spans = Vec::new();
+    // One-word subjects taken up by "it" that open their sentences (`taken_up_subject`).
+    let mut openers = Vec::new();
     for toks in text::paragraphs(body_tokens) {
         let (from, to) = (toks[0].start, toks[toks.len() - 1].end);
         if body[from..to].contains(['"', '“']) {
@@ -274,6 +283,13 @@ pub(super) fn cued_names_in(
             coordination_cues(toks, i, l, &mut spans);
             role_and_publication_cues(toks, i, l, &mut spans);
             ownership_cues(toks, i, l, &mut spans);
+            if taken_up_subject(toks, i) {
+                if toks[i].sentence_start {
+                    openers.extend(plausible(body, toks, i, i + 1, is_place));
+                } else {
+                    spans.push((i, i + 1));
+                }
+            }
             for (a, b) in spans.drain(..) {
                 if let Some(name) = plausible(body, toks, a, b, is_place) {
                     names.push(name);
@@ -281,6 +297,18 @@ pub(super) fn cued_names_in(
             }
         }
         names.extend(club_names(toks, is_place));
+    }
+    if !openers.is_empty() {
+        let inside: HashSet<&str> = body_tokens
+            .iter()
+            .filter(|t| t.capitalised && !t.sentence_start)
+            .map(|t| possessive_stem(t.text).unwrap_or(t.text))
+            .collect();
+        names.extend(
+            openers
+                .into_iter()
+                .filter(|w| inside.contains(w.as_str()) && !is_common_word(&w.to_lowercase())),
+        );
     }
     // "Tomas Varn … a spokeswoman for Varn said": one word the article writes as a person's
     // surname is the person's wherever a cue stands before it.
@@ -722,6 +750,45 @@ fn role_and_publication_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<
     }
 }
 
+/// "Veltrana said on Tuesday it would …", "Norbex announced its results": one capitalised word
+/// as the subject of an act, taken up by "it" or "its" in the same sentence, is a body (a
+/// person is "he" or "she"; a place the gazetteer knows is left out by `plausible`). At a
+/// sentence's start any noun is capitalised ("Analysts said it was early"), so there the word
+/// must also stand capitalised inside a sentence of the article (`cued_names_in` checks).
+fn taken_up_subject(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    t.capitalised
+        && !is_acronym(t.text)
+        && !t.break_after
+        && (i == 0 || t.sentence_start || t.break_before || !toks[i - 1].capitalised)
+        && toks
+            .get(i + 1)
+            .is_some_and(|v| ACTS.contains(v.text) && !v.break_after)
+        && taken_up_by_it(toks, i + 2)
+}
+
+/// Words that may stand between an act and the "it" that takes up its subject ("said on
+/// Tuesday it", "said last week that it"). (`words.toml`: `cues.before_it`)
+static BEFORE_IT: Words = Words::new("cues.before_it");
+
+/// Whether "it" or "its" stands at token `k` or a few words after it in the same sentence, with
+/// only [`BEFORE_IT`] words, weekdays and months between.
+fn taken_up_by_it(toks: &[Token], k: usize) -> bool {
+    for (j, t) in toks.iter().enumerate().skip(k).take(4) {
+        if j > k && (t.break_before || t.sentence_start) {
+            return false;
+        }
+        if matches!(t.text, "it" | "its") {
+            return true;
+        }
+        let l = lower(t);
+        if !(BEFORE_IT.contains(l.as_str()) || is_month_or_weekday(&l)) || t.break_after {
+            return false;
+        }
+    }
+    false
+}
+
 /// The names joined by "and" in `[a, b)`, each `[a, b)`; a person's name among them is left out.
 fn coordinated(toks: &[Token], a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut pieces = Vec::new();
@@ -1027,6 +1094,31 @@ mod tests {
         assert!(cued("The CEO said no.").is_empty());
         assert!(cued("Then Kestrel KVH said no.").is_empty());
         assert!(cued("The KVH index rose.").is_empty());
+    }
+
+    #[test]
+    fn one_word_that_acts_and_is_taken_up_by_it() {
+        assert_eq!(
+            cued(
+                "In May, Norbex announced its results. Then, Quillor said last week that it would sell."
+            ),
+            ["Norbex", "Quillor"]
+        );
+        // At a sentence's start the word must also stand capitalised inside a sentence.
+        assert_eq!(
+            cued("Veltrana said on Tuesday it would expand. The plan pleased Veltrana."),
+            ["Veltrana"]
+        );
+        assert!(cued("Veltrana said on Tuesday it would expand.").is_empty());
+        assert!(cued("Analysts said it was early. Most analysts agreed.").is_empty());
+        // No "it" taking it up, or "it" too far or in another sentence: nothing.
+        assert!(cued("In May, Veltrana said the deal was done.").is_empty());
+        assert!(cued("In May, Veltrana said the new plant in Alder would make it.").is_empty());
+        assert!(cued("In May, Veltrana said so. It was late.").is_empty());
+        // A surname of a person the article names (given name first, or family name first) is
+        // not a body.
+        assert!(cued("Ana Kestrel came. In May, Kestrel said it was fine.").is_empty());
+        assert!(cued("Zhang Wei came. In May, Zhang said it was an honour.").is_empty());
     }
 
     #[test]
