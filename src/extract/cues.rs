@@ -222,15 +222,20 @@ fn plausible(
 /// Herzegovina"). (`words.toml`: `cues.link_words`)
 static LINK_WORDS: Words = Words::new("cues.link_words");
 
-/// Surnames of people named in the text ("Trump" after "Donald Trump", "Zhang" in "Zhang Wei"):
-/// a possessive of one is a person's, not an organisation's.
+/// Surnames of people named in the text ("Trump" after "Donald Trump" or "President Trump",
+/// "Zhang" in "Zhang Wei"): a possessive of one is a person's, not an organisation's.
 fn surnames_in<'a>(toks: &[Token<'a>]) -> HashSet<&'a str> {
     let pairs = toks
         .windows(2)
         .filter(|w| w[1].capitalised && !w[1].break_before);
     let given_first = pairs
         .clone()
-        .filter(|w| is_given_name(w[0].text))
+        .filter(|w| {
+            is_given_name(w[0].text)
+                || (is_title_word(&lower(&w[0]))
+                    && !is_title_word(&lower(&w[1]))
+                    && !is_head(w[1].text))
+        })
         .map(|w| possessive_stem(w[1].text).unwrap_or(w[1].text));
     let family_first = pairs
         .filter(|w| is_family_first_name([w[0].text, w[1].text]))
@@ -760,7 +765,12 @@ fn taken_up_subject(toks: &[Token], i: usize) -> bool {
     t.capitalised
         && !is_acronym(t.text)
         && !t.break_after
-        && (i == 0 || t.sentence_start || t.break_before || !toks[i - 1].capitalised)
+        && (i == 0
+            || t.sentence_start
+            || t.break_before
+            || !toks[i - 1].capitalised
+            // "Then Quillor said …": a sentence's first word that is capitalised only there.
+            || (toks[i - 1].sentence_start && text::opens_sentences(&lower(&toks[i - 1]))))
         && toks
             .get(i + 1)
             .is_some_and(|v| ACTS.contains(v.text) && !v.break_after)
@@ -1100,7 +1110,7 @@ mod tests {
     fn one_word_that_acts_and_is_taken_up_by_it() {
         assert_eq!(
             cued(
-                "In May, Norbex announced its results. Then, Quillor said last week that it would sell."
+                "In May, Norbex announced its results. Then Quillor said last week that it would sell."
             ),
             ["Norbex", "Quillor"]
         );
@@ -1119,6 +1129,7 @@ mod tests {
         // not a body.
         assert!(cued("Ana Kestrel came. In May, Kestrel said it was fine.").is_empty());
         assert!(cued("Zhang Wei came. In May, Zhang said it was an honour.").is_empty());
+        assert!(cued("Mayor Kowalczyk came. In May, Kowalczyk said it was fine.").is_empty());
     }
 
     #[test]
