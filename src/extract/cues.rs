@@ -1125,8 +1125,8 @@ mod tests {
         assert!(cued("In May, Veltrana said the deal was done.").is_empty());
         assert!(cued("In May, Veltrana said the new plant in Alder would make it.").is_empty());
         assert!(cued("In May, Veltrana said so. It was late.").is_empty());
-        // A surname of a person the article names (given name first, or family name first) is
-        // not a body.
+        // A surname of a person the article names (after a given name or a job title, or
+        // family name first) is not a body.
         assert!(cued("Ana Kestrel came. In May, Kestrel said it was fine.").is_empty());
         assert!(cued("Zhang Wei came. In May, Zhang said it was an honour.").is_empty());
         assert!(cued("Mayor Kowalczyk came. In May, Kowalczyk said it was fine.").is_empty());
