@@ -152,9 +152,6 @@ fn credits(text: &str, at: usize, end: usize) -> bool {
         || dateline_credit
 }
 
-/// The features of one candidate: `name` (its canonical name), the `mentions` the article writes
-/// and where they stand (`found`, byte spans in order), what proposed it (`sources`, [`Source`]
-/// bits), in the article's extraction `text`.
 /// The occurrences of `mentions` in `text`, as whole words, found by searching.
 #[cfg(test)]
 fn occurrences(text: &str, mentions: &[String]) -> Vec<(usize, usize)> {
@@ -170,8 +167,32 @@ fn occurrences(text: &str, mentions: &[String]) -> Vec<(usize, usize)> {
     found
 }
 
+/// Where an article's headline and its lead (the first paragraph after it) end: read once an
+/// article, not once a candidate (a long first paragraph read for each of many candidates made
+/// the decision quadratic in the text).
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    body: usize,
+    lead_end: usize,
+}
+
+impl Layout {
+    /// The layout of an article's extraction `text`.
+    pub fn of(text: &str) -> Layout {
+        let body = text::body_start(text);
+        let lead_end = text::block_ends(&text[body..])
+            .next()
+            .map_or(text.len(), |i| body + i);
+        Layout { body, lead_end }
+    }
+}
+
+/// The features of one candidate: `name` (its canonical name), the `mentions` the article writes
+/// and where they stand (`found`, byte spans in order), what proposed it (`sources`, [`Source`]
+/// bits), in the article's extraction `text`, whose [`Layout`] is `layout`.
 pub fn features(
     text: &str,
+    layout: Layout,
     name: &str,
     mentions: &[String],
     found: &[(usize, usize)],
@@ -189,10 +210,7 @@ pub fn features(
         .max_by_key(|m| m.chars().count())
         .map_or(name, String::as_str);
     shape(shown, is_place, &mut f);
-    let body = text::body_start(text);
-    let lead_end = text::block_ends(&text[body..])
-        .next()
-        .map_or(text.len(), |i| body + i);
+    let Layout { body, lead_end } = layout;
     let (mut in_title, mut in_lead, mut credited, mut bracketed) = (false, false, 0, 0);
     let count = found.len();
     for &(at, end) in found {
@@ -413,6 +431,7 @@ mod tests {
         let mentions = ["Alder Port Authority".to_string(), "APA".to_string()];
         let f = features(
             text,
+            Layout::of(text),
             "Alder Port Authority",
             &mentions,
             &occurrences(text, &mentions),
@@ -433,6 +452,7 @@ mod tests {
         let found = occurrences(text, &reuters);
         let credit = features(
             text,
+            Layout::of(text),
             "Reuters",
             &reuters,
             &found,
@@ -446,6 +466,7 @@ mod tests {
         let found = occurrences(text, &company);
         let f = features(
             text,
+            Layout::of(text),
             "Dunmore AG",
             &company,
             &found,

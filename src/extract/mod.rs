@@ -266,6 +266,7 @@ impl Reader {
     ) -> Vec<Scored> {
         let is_place = |w: &str| self.place_finder.is_place(w);
         let text = &article.text;
+        let layout = decide::Layout::of(text);
         let mut owner: HashMap<&str, usize> = Default::default();
         for (i, m) in found.iter().enumerate() {
             for mention in &m.mentions {
@@ -285,7 +286,8 @@ impl Reader {
                 found.sort_unstable();
                 let sources = tagger.sources.get(m.id).copied().unwrap_or(0);
                 let name = tagger.names.get(m.id).map_or("", String::as_str);
-                let features = decide::features(text, name, &m.mentions, found, sources, &is_place);
+                let features =
+                    decide::features(text, layout, name, &m.mentions, found, sources, &is_place);
                 let confidence = if decide::always_kept(sources) {
                     1.0
                 } else {

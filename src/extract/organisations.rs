@@ -164,6 +164,28 @@ fn is_known_name(name: &str) -> bool {
     KEYS.contains(&name_key(name))
 }
 
+/// The most words a text may write a name of the built-in table in: four times the words of its
+/// longest name or alias (a text may add "the", a legal form, a possessive), so that asking
+/// whether a long run's words are a known name costs no more than a short one's.
+fn known_name_words() -> usize {
+    static MOST: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+        known_organisations()
+            .iter()
+            .flat_map(|(name, aliases)| std::iter::once(name).chain(aliases))
+            .map(|n| n.split_whitespace().count())
+            .max()
+            .unwrap_or(0)
+            * 4
+    });
+    *MOST
+}
+
+/// Whether these words of a run are a name or alias of the built-in table ([`is_known_name`]);
+/// never, without joining them, when there are more than [`known_name_words`].
+fn is_known_words(words: &[Token]) -> bool {
+    words.len() <= known_name_words() && is_known_name(&text::join_words(words))
+}
+
 /// A `Full Name (ACRONYM)` definition found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Definition {
@@ -177,10 +199,11 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
     let mut search_from = 0;
     while let Some(open) = text[search_from..].find('(').map(|i| i + search_from) {
         search_from = open + 1;
-        let Some(close) = text[open + 1..].find(')').map(|i| i + open + 1) else {
-            break;
+        let Some(inside) = text::bracketed(text, open) else {
+            continue;
         };
-        let acronym = text[open + 1..close].trim();
+        let close = open + 1 + inside.len();
+        let acronym = inside.trim();
         let short_name = !looks_like_acronym(acronym) && looks_like_short_name(acronym);
         if !looks_like_acronym(acronym) && !short_name {
             continue;
@@ -361,7 +384,9 @@ fn facility_at_a_place(name: &str, after: &str) -> bool {
     }
     let after = after.trim_start_matches([',', ' ']);
     let after = match after.strip_prefix('(') {
-        Some(rest) => rest.split_once(')').map_or("", |(_, r)| r).trim_start(),
+        Some(_) => text::bracketed(after, 0)
+            .map_or("", |inside| &after[inside.len() + 2..])
+            .trim_start(),
         None => after,
     };
     ["in ", "at "].iter().any(|prep| {
@@ -854,8 +879,7 @@ fn and_pieces(
         // either side ends it.
         let known_side = t == "and"
             && i > piece_start
-            && (is_known_name(&text::join_words(&run[piece_start..i]))
-                || is_known_name(&text::join_words(&run[i + 1..])));
+            && (is_known_words(&run[piece_start..i]) || is_known_words(&run[i + 1..]));
         let generic_right = t == "and" && only_common_words(&run[i + 1..right_end[i]], is_place);
         // "Ulmer Steel and Nippon Steel", "Bank of Valmora and Redfern Mining": a short name
         // closed by a trade after "and" is a name of its own when a name stands before it.
@@ -1464,12 +1488,13 @@ pub fn read_names(
     if !terms.is_empty() {
         names.retain(|n| !terms.contains(n.as_str()));
     }
+    let wholes = whole_names(&names);
     Names {
         // "United Arab Emirates (UAE)" defines a place's short form, not an organisation.
         definitions: find_definitions(text)
             .into_iter()
             .filter(|d| !is_place(&d.name))
-            .map(|d| with_whole_name(d, &names, text))
+            .map(|d| with_whole_name(d, &wholes, text))
             .chain(translations(&names, text))
             .chain(company_short_forms(&names, body_tokens, is_place))
             .collect(),
@@ -1493,9 +1518,9 @@ fn national_bodies(body_tokens: &[Token], is_place: &dyn Fn(&str) -> bool) -> Ve
                 if !opens || !is_peoples_name(toks[i].text, is_place) {
                     continue;
                 }
-                let known_end = (i + 3..=run.end).rev().find(|&end| {
-                    (end == run.end || !toks[end].capitalised)
-                        && is_known_name(&text::join_words(&toks[i + 1..end]))
+                let last = run.end.min(i + 1 + known_name_words());
+                let known_end = (i + 3..=last).rev().find(|&end| {
+                    (end == run.end || !toks[end].capitalised) && is_known_words(&toks[i + 1..end])
                 });
                 if let Some(end) = known_end {
                     found.push(text::join_words(&toks[i..end]));
@@ -1560,7 +1585,7 @@ fn common_noun_acronyms(text: &str) -> HashSet<&str> {
     const SMALL: &[&str] = &["of", "and", "for", "the", "on", "in", "to"];
     let mut terms = HashSet::default();
     for (open, _) in text.match_indices('(') {
-        let Some(inside) = text[open + 1..].split_once(')').map(|(i, _)| i) else {
+        let Some(inside) = text::bracketed(text, open) else {
             continue;
         };
         let letters = inside.strip_suffix('s').unwrap_or(inside);
@@ -1605,10 +1630,7 @@ fn translations(names: &[String], text: &str) -> Vec<Definition> {
         let Some(before) = text[..open].strip_suffix(' ') else {
             continue;
         };
-        let Some(other) = text[open + 1..]
-            .split_once(')')
-            .map(|(inside, _)| inside)
-            .filter(|inside| known.contains(inside))
+        let Some(other) = text::bracketed(text, open).filter(|inside| known.contains(inside))
         else {
             continue;
         };
@@ -1646,23 +1668,46 @@ fn translations(names: &[String], text: &str) -> Vec<Definition> {
 /// Harbour Development Committee (HDC)": the letters start at "Harbour")
 /// names the whole name the text writes there, when the headed-name rule read it whole: one
 /// organisation, not the whole name and a shorter one.
-fn with_whole_name(definition: Definition, names: &[String], text: &str) -> Definition {
-    let whole = names
-        .iter()
-        .filter(|n| {
-            n.len() > definition.name.len()
-                && n.ends_with(definition.name.as_str())
-                && n[..n.len() - definition.name.len()].ends_with(' ')
-        })
-        .max_by_key(|n| n.len())
+/// `wholes` is [`whole_names`] of the names the headed-name rule read.
+fn with_whole_name(
+    definition: Definition,
+    wholes: &HashMap<&str, &String>,
+    text: &str,
+) -> Definition {
+    let whole = wholes
+        .get(definition.name.as_str())
         .filter(|n| text.contains(&format!("{n} ({})", definition.acronym)));
     match whole {
         Some(name) => Definition {
-            name: name.clone(),
+            name: (*name).clone(),
             acronym: definition.acronym,
         },
         None => definition,
     }
+}
+
+/// Each name's ends after a space ("Harbour Development Committee", "Development Committee",
+/// "Committee" of "Kestrel Harbour Development Committee"), each with the longest of `names` it
+/// ends (the later one of two as long), so that [`with_whole_name`] looks a definition up
+/// instead of reading every name for each.
+fn whole_names(names: &[String]) -> HashMap<&str, &String> {
+    let mut wholes: HashMap<&str, &String> = HashMap::default();
+    for name in names {
+        for (space, _) in name.match_indices(' ') {
+            let end = &name[space + 1..];
+            match wholes.entry(end) {
+                Entry::Occupied(mut e) => {
+                    if name.len() >= e.get().len() {
+                        e.insert(name);
+                    }
+                }
+                Entry::Vacant(e) => {
+                    e.insert(name);
+                }
+            }
+        }
+    }
+    wholes
 }
 
 /// The archive's organisation table, and what finds its names in a text.
@@ -2407,6 +2452,61 @@ fn case_fits(pattern: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_definition_takes_the_longest_name_that_ends_with_it() {
+        let names: Vec<String> = [
+            "Harbour Development Committee",
+            "Birch Harbour Development Committee",
+            "Alder Harbour Development Committee",
+            "Development Committee",
+        ]
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+        let wholes = whole_names(&names);
+        let text = "The Alder Harbour Development Committee (HDC) met.";
+        let defined = |name: &str| {
+            with_whole_name(
+                Definition {
+                    name: name.to_string(),
+                    acronym: "HDC".to_string(),
+                },
+                &wholes,
+                text,
+            )
+            .name
+        };
+        // Two as long: the later one, as the text writes it with the acronym.
+        assert_eq!(
+            defined("Harbour Development Committee"),
+            "Alder Harbour Development Committee"
+        );
+        assert_eq!(
+            defined("Development Committee"),
+            "Alder Harbour Development Committee"
+        );
+        // The longest is not written before the acronym: the definition stays.
+        let wholes = whole_names(&names[..2]);
+        let kept = with_whole_name(
+            Definition {
+                name: "Development Committee".to_string(),
+                acronym: "HDC".to_string(),
+            },
+            &wholes,
+            text,
+        );
+        assert_eq!(kept.name, "Development Committee");
+    }
+
+    #[test]
+    fn a_run_longer_than_any_known_name_is_none_without_being_joined() {
+        let known = text::tokens("the United Nations");
+        assert!(is_known_words(&known));
+        let long = "United Nations ".repeat(known_name_words());
+        assert!(!is_known_words(&text::tokens(&long)));
+        assert!(known_name_words() >= 8, "{}", known_name_words());
+    }
 
     fn defs(text: &str) -> Vec<(String, String)> {
         find_definitions(text)

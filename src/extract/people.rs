@@ -263,10 +263,12 @@ pub fn choose_people(
     excluded: &[(usize, usize)],
     is_found_place: &dyn Fn(&str) -> bool,
 ) -> Vec<Person> {
+    let overlaps = Overlaps::new(excluded);
+    let openings = openings(text, excluded);
     let people = candidates
         .into_iter()
-        .filter(|c| !excluded.iter().any(|&(s, e)| c.span.0 < e && c.span.1 > s))
-        .filter(|c| !opens_an_organisation(text, c.span, excluded));
+        .filter(|c| !overlaps.any(c.span))
+        .filter(|c| !opens_an_organisation(text, c.span, &openings));
     // One candidate a name: the first role found, evidence from any sighting.
     let mut by_name: HashMap<String, usize> = HashMap::default();
     let mut unique: Vec<Candidate> = Vec::new();
@@ -335,20 +337,57 @@ pub fn byline_people(author: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Perso
         .collect()
 }
 
+/// Byte spans, sorted, asked whether any overlaps a given one in O(log n) (an article with
+/// thousands of organisation mentions and candidate names made the pairwise test quadratic).
+struct Overlaps {
+    /// The spans, by start.
+    spans: Vec<(usize, usize)>,
+    /// `reach[k]`: the furthest end among `spans[..=k]`.
+    reach: Vec<usize>,
+}
+
+impl Overlaps {
+    fn new(spans: &[(usize, usize)]) -> Overlaps {
+        let mut spans = spans.to_vec();
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |far, &(_, end)| {
+                *far = end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        Overlaps { spans, reach }
+    }
+
+    /// Whether a span overlaps `(start, end)`: one starting before `end` reaches past `start`.
+    fn any(&self, (start, end): (usize, usize)) -> bool {
+        let before_end = self.spans.partition_point(|&(s, _)| s < end);
+        before_end > 0 && self.reach[before_end - 1] > start
+    }
+}
+
+/// Every opening of the organisation mentions at `orgs` in `text` that ends before a space
+/// ("Gannet Federal", "Gannet Federal Savings", … of "Gannet Federal Savings and Loan
+/// Association"), for [`opens_an_organisation`].
+fn openings<'t>(text: &'t str, orgs: &[(usize, usize)]) -> HashSet<&'t str> {
+    let mentions: HashSet<&str> = orgs.iter().map(|&(a, b)| &text[a..b]).collect();
+    mentions
+        .into_iter()
+        .flat_map(|m| m.match_indices(' ').map(move |(space, _)| &m[..space]))
+        .collect()
+}
+
 /// Whether the name at `span` of `text` is the first two words or more of an organisation
-/// mention (spans `orgs`) and opens with no given name: the body's short form, not a person
-/// ("Walt Disney" of "Walt Disney Company" stays a person).
-fn opens_an_organisation(text: &str, span: (usize, usize), orgs: &[(usize, usize)]) -> bool {
+/// mention (`openings`: [`openings`]) and opens with no given name: the body's short form, not
+/// a person ("Walt Disney" of "Walt Disney Company" stays a person).
+fn opens_an_organisation(text: &str, span: (usize, usize), openings: &HashSet<&str>) -> bool {
     let name = &text[span.0..span.1];
     let mut words = name.split_whitespace();
     if words.clone().count() < 2 || words.next().is_some_and(is_given_name) {
         return false;
     }
-    orgs.iter().any(|&(a, b)| {
-        text[a..b]
-            .strip_prefix(name)
-            .is_some_and(|rest| rest.starts_with(' '))
-    })
+    openings.contains(name)
 }
 
 /// A capitalised word describing someone ("Scientologist", "Pan-democrat", "Republican"),
@@ -1182,6 +1221,46 @@ fn merge_short_names(people: &mut Vec<Person>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlaps_are_those_the_pairwise_test_finds() {
+        // Every span of 0..7 against sets of spans that nest, touch and overlap, unsorted.
+        let sets: [&[(usize, usize)]; 4] = [
+            &[],
+            &[(3, 5)],
+            &[(4, 6), (0, 2), (1, 7)],
+            &[(5, 6), (2, 3), (2, 4), (0, 1)],
+        ];
+        for set in sets {
+            let overlaps = Overlaps::new(set);
+            for start in 0..7 {
+                for end in start + 1..=7 {
+                    let pairwise = set.iter().any(|&(s, e)| start < e && end > s);
+                    assert_eq!(
+                        overlaps.any((start, end)),
+                        pairwise,
+                        "{set:?} {start}..{end}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_mentions_openings_end_before_its_spaces() {
+        let text = "Gannet Federal Savings said. Walt Disney Company and Gannet Federal Savings.";
+        let at = |m: &str| {
+            let a = text.find(m).unwrap();
+            (a, a + m.len())
+        };
+        let found = openings(
+            text,
+            &[at("Gannet Federal Savings"), at("Walt Disney Company")],
+        );
+        let mut found: Vec<&str> = found.into_iter().collect();
+        found.sort_unstable();
+        assert_eq!(found, ["Gannet", "Gannet Federal", "Walt", "Walt Disney"]);
+    }
 
     #[test]
     fn the_opening_words_of_an_organisation_are_its_short_form_not_a_person() {

@@ -177,6 +177,15 @@ pub fn word_before(text: &str, at: usize) -> Option<&str> {
         .and_then(|before| before.rsplit([' ', '\n']).next())
 }
 
+/// What the bracket opening at byte `open` of `text` holds, up to its `)`, when no other `(`
+/// comes first: `None` for a bracket never closed or holding another. Only the text up to the
+/// next bracket is read, so asking this of every `(` of a text in turn reads it about once.
+pub fn bracketed(text: &str, open: usize) -> Option<&str> {
+    let inside = &text[open + 1..];
+    let end = inside.find(['(', ')'])?;
+    inside[end..].starts_with(')').then(|| &inside[..end])
+}
+
 /// Whether `text[start..end]` stands as whole words (no letter or digit glued on either side).
 pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
@@ -625,6 +634,17 @@ pub fn names_a_body(words: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bracket_holds_what_stands_before_its_close_unless_another_opens_first() {
+        let text = "Alder Bank (AB) and (Birch (BB) Port) and (never";
+        let open = |n: usize| text.match_indices('(').nth(n).map(|(i, _)| i).unwrap();
+        assert_eq!(bracketed(text, open(0)), Some("AB"));
+        assert_eq!(bracketed(text, open(1)), None);
+        assert_eq!(bracketed(text, open(2)), Some("BB"));
+        assert_eq!(bracketed(text, open(3)), None);
+        assert_eq!(bracketed("()", 0), Some(""));
+    }
 
     fn run_texts(text: &str) -> Vec<String> {
         let toks = tokens(text);
