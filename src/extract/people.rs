@@ -263,11 +263,11 @@ pub fn choose_people(
     excluded: &[(usize, usize)],
     is_found_place: &dyn Fn(&str) -> bool,
 ) -> Vec<Person> {
-    let overlaps = Overlaps::new(excluded);
+    let overlaps = text::Spans::new(excluded);
     let openings = openings(text, excluded);
     let people = candidates
         .into_iter()
-        .filter(|c| !overlaps.any(c.span))
+        .filter(|c| !overlaps.overlaps(c.span))
         .filter(|c| !opens_an_organisation(text, c.span, &openings));
     // One candidate a name: the first role found, evidence from any sighting.
     let mut by_name: HashMap<String, usize> = HashMap::default();
@@ -335,36 +335,6 @@ pub fn byline_people(author: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Perso
             mentions: vec![name.to_string()],
         })
         .collect()
-}
-
-/// Byte spans, sorted, asked whether any overlaps a given one in O(log n) (an article with
-/// thousands of organisation mentions and candidate names made the pairwise test quadratic).
-struct Overlaps {
-    /// The spans, by start.
-    spans: Vec<(usize, usize)>,
-    /// `reach[k]`: the furthest end among `spans[..=k]`.
-    reach: Vec<usize>,
-}
-
-impl Overlaps {
-    fn new(spans: &[(usize, usize)]) -> Overlaps {
-        let mut spans = spans.to_vec();
-        spans.sort_unstable();
-        let reach = spans
-            .iter()
-            .scan(0, |far, &(_, end)| {
-                *far = end.max(*far);
-                Some(*far)
-            })
-            .collect();
-        Overlaps { spans, reach }
-    }
-
-    /// Whether a span overlaps `(start, end)`: one starting before `end` reaches past `start`.
-    fn any(&self, (start, end): (usize, usize)) -> bool {
-        let before_end = self.spans.partition_point(|&(s, _)| s < end);
-        before_end > 0 && self.reach[before_end - 1] > start
-    }
 }
 
 /// Every opening of the organisation mentions at `orgs` in `text` that ends before a space
@@ -1223,7 +1193,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn overlaps_are_those_the_pairwise_test_finds() {
+    fn spans_overlap_and_hold_as_the_pairwise_tests_find() {
         // Every span of 0..7 against sets of spans that nest, touch and overlap, unsorted.
         let sets: [&[(usize, usize)]; 4] = [
             &[],
@@ -1232,13 +1202,19 @@ mod tests {
             &[(5, 6), (2, 3), (2, 4), (0, 1)],
         ];
         for set in sets {
-            let overlaps = Overlaps::new(set);
+            let overlaps = text::Spans::new(set);
             for start in 0..7 {
                 for end in start + 1..=7 {
                     let pairwise = set.iter().any(|&(s, e)| start < e && end > s);
                     assert_eq!(
-                        overlaps.any((start, end)),
+                        overlaps.overlaps((start, end)),
                         pairwise,
+                        "{set:?} {start}..{end}"
+                    );
+                    let within = set.iter().any(|&(s, e)| s <= start && end <= e);
+                    assert_eq!(
+                        overlaps.holds((start, end)),
+                        within,
                         "{set:?} {start}..{end}"
                     );
                 }

@@ -110,14 +110,11 @@ impl PlaceFinder {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
+        let excluded = text::Spans::new(excluded);
         matcher
             .find_iter(text)
             .filter(|m| text::whole_word(text, m.start(), m.end()))
-            .filter(|m| {
-                !excluded
-                    .iter()
-                    .any(|&(s, e)| m.start() >= s && m.end() <= e)
-            })
+            .filter(|m| !excluded.holds((m.start(), m.end())))
             // "US$ 5 billion", "Hong Kong dollars": a currency, not a mention of the place.
             .filter(|m| !names_a_currency(&text[m.end()..]))
             // "Wang Jinhua", "Kobe Bryant": a smaller city's name glued to another capitalised
@@ -686,26 +683,34 @@ pub fn find_places(
 ) -> (Vec<NamedMention>, Option<(String, String)>) {
     let text = article.as_str();
     // "the Bay of Bengal" is a sea, not a mention of Bengal.
+    let seas: Vec<(usize, usize)> = headed
+        .iter()
+        .filter(|&&(hs, he)| of_kind(&text[hs..he]) == Some(true))
+        .copied()
+        .collect();
+    let seas = text::Spans::new(&seas);
+    // A sea's span that starts before the place's (`hs < s`: at or before `s - 1`) and ends at
+    // or after its end holds it.
     let found: Vec<_> = finder
         .find(text, spans)
         .into_iter()
-        .filter(|&(s, e, _)| {
-            !headed
-                .iter()
-                .any(|&(hs, he)| hs < s && e <= he && of_kind(&text[hs..he]) == Some(true))
-        })
+        .filter(|&(s, e, _)| !(s > 0 && seas.holds((s - 1, e))))
         .collect();
     let mut places: Vec<NamedMention> = Vec::new();
     let lead_end = article.lead().end;
     // A world region ("Asia", "Latin America") is a party only when the article puts it in
     // its headline or lead, or names it twice; a passing mention is not what it is about.
+    // Each place's first mention and how many times it stands, counted once.
+    let mut seen: HashMap<usize, (usize, usize)> = HashMap::default();
+    for f in &found {
+        seen.entry(f.2).or_insert((f.0, 0)).1 += 1;
+    }
     let salient = |place: usize| {
         if !is_world_region(finder.name(place)) {
             return true;
         }
-        let mut times = found.iter().filter(|f| f.2 == place);
-        let first = times.next().map_or(usize::MAX, |f| f.0);
-        first < lead_end || times.next().is_some()
+        seen.get(&place)
+            .is_some_and(|&(first, times)| first < lead_end || times > 1)
     };
     // "West Africa", "Southern California": a direction written before a known place is part
     // of its name, and names another place.
@@ -737,26 +742,14 @@ pub fn find_places(
             }),
         }
     }
+    let organisations = text::Spans::new(spans);
+    let exact: HashSet<(usize, usize)> = found.iter().map(|&(s, e, _)| (s, e)).collect();
     for &(start, end) in headed.iter().chain(&directed) {
-        if spans.iter().any(|&(s, e)| start < e && end > s)
-            || found
-                .iter()
-                .any(|&(s, e, _)| s >= start && e <= end && (s, e) == (start, end))
-        {
+        if organisations.overlaps((start, end)) || exact.contains(&(start, end)) {
             continue;
         }
         let name = &text[start..end];
-        // "Kestrel Province" beside "Kestrel", "the State of Kestrel": the gazetteer's place,
-        // written with its noun.
-        let known = found.iter().find(|&&(s, e, _)| {
-            (s == start
-                && e < end
-                && text[e..end].strip_prefix(' ').is_some_and(|noun| {
-                    crate::extract::vocabulary::PLACE_NOUNS.contains(noun.to_lowercase().as_str())
-                }))
-                || (e == end && s > start && of_kind(&text[start..end]) == Some(false))
-        });
-        if let Some(&(_, _, place)) = known {
+        if let Some(place) = written_with_its_noun(text, &found, (start, end)) {
             if let Some(p) = places.iter_mut().find(|p| p.name == finder.name(place))
                 && !p.mentions.iter().any(|m| m == name)
             {
@@ -772,6 +765,29 @@ pub fn find_places(
         }
     }
     (places, partners(article, &found, finder))
+}
+
+/// The gazetteer's place that `text[start..end]` writes with its noun: "Kestrel Province"
+/// beside "Kestrel", "the State of Kestrel". `found` are the gazetteer's matches, in the text's
+/// order, so only those from `start` to `end` are asked.
+fn written_with_its_noun(
+    text: &str,
+    found: &[Found],
+    (start, end): (usize, usize),
+) -> Option<usize> {
+    let from = found.partition_point(|&(s, _, _)| s < start);
+    found[from..]
+        .iter()
+        .take_while(|&&(s, _, _)| s < end)
+        .find(|&&(s, e, _)| {
+            (s == start
+                && e < end
+                && text[e..end].strip_prefix(' ').is_some_and(|noun| {
+                    crate::extract::vocabulary::PLACE_NOUNS.contains(noun.to_lowercase().as_str())
+                }))
+                || (e == end && s > start && of_kind(&text[start..end]) == Some(false))
+        })
+        .map(|&(_, _, place)| place)
 }
 
 /// The places of a dateline the clean-up took off the lead (`Alder, Valmora`, `HONG KONG/
@@ -803,25 +819,39 @@ static LOCATIVES_BEFORE_A_PAIR: Words = Words::new("places.locatives_before_a_pa
 /// Words that state cooperation in a sentence. (`words.toml`: `places.cooperation_words`)
 static COOPERATION_WORDS: Words = Words::new("places.cooperation_words");
 
-/// Where the sentence of `text[within]` that holds `text[start..end]` stands (sentences as the
-/// tokeniser splits them: abbreviations such as "U.S." end none, nor does a dot before a
-/// lower-case word).
-fn sentence_span(
-    text: &str,
+/// The sentences of `text[within]` (the headline or the lead), as the tokeniser splits them:
+/// abbreviations such as "U.S." end none, nor does a dot before a lower-case word. Split once,
+/// when first asked (asking for each place of a long lead split it again each time).
+struct Sentences<'t> {
+    text: &'t str,
     within: std::ops::Range<usize>,
-    start: usize,
-    end: usize,
-) -> std::ops::Range<usize> {
-    let block = &text[within.clone()];
-    let starts: Vec<usize> = crate::extract::text::tokens(block)
-        .iter()
-        // A dot before a word in lower case ends no sentence ("China-U.S. sister-city ties").
-        .filter(|t| t.sentence_start && !t.text.starts_with(char::is_lowercase))
-        .map(|t| within.start + t.start)
-        .collect();
-    let from = starts.iter().rev().find(|&&s| s <= start).copied();
-    let to = starts.iter().find(|&&s| s >= end).copied();
-    from.unwrap_or(within.start)..to.unwrap_or(within.end)
+    starts: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl<'t> Sentences<'t> {
+    fn new(text: &'t str, within: std::ops::Range<usize>) -> Sentences<'t> {
+        Sentences {
+            text,
+            within,
+            starts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Where the sentence that holds `text[start..end]` stands.
+    fn span(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let starts = self.starts.get_or_init(|| {
+            crate::extract::text::tokens(&self.text[self.within.clone()])
+                .iter()
+                // A dot before a word in lower case ends no sentence ("China-U.S. sister-city
+                // ties").
+                .filter(|t| t.sentence_start && !t.text.starts_with(char::is_lowercase))
+                .map(|t| self.within.start + t.start)
+                .collect()
+        });
+        let from = starts[..starts.partition_point(|&s| s <= start)].last();
+        let to = starts.get(starts.partition_point(|&s| s < end));
+        from.map_or(self.within.start, |&s| s)..to.map_or(self.within.end, |&s| s)
+    }
 }
 
 /// Whether a sentence states cooperation: it holds one of [`COOPERATION_WORDS`], whole or as a
@@ -883,11 +913,11 @@ fn alone(found: &[Found], listed: &dyn Fn(&Found, &Found) -> bool, k: usize) -> 
 /// after "with" (or "with the"), each alone, not one of a list ("with Alder and Birch").
 /// Returns the two places' indexes.
 fn partner_with(
-    text: &str,
-    within: std::ops::Range<usize>,
+    sentences: &Sentences,
     found: &[Found],
     listed: &dyn Fn(&Found, &Found) -> bool,
 ) -> Option<(usize, usize)> {
+    let (text, within) = (sentences.text, sentences.within.clone());
     let alone = |k: usize| alone(found, listed, k);
     found.iter().enumerate().find_map(|(k, b)| {
         if b.0 < within.start || b.1 > within.end {
@@ -898,14 +928,19 @@ fn partner_with(
         if !last_word(before).eq_ignore_ascii_case("with") || !alone(k) {
             return None;
         }
-        let sentence = sentence_span(text, within.clone(), b.0, b.1);
-        let (i, a) = found.iter().enumerate().find(|(_, a)| {
-            a.0 >= sentence.start
-                && a.1 <= b.0
-                && !["in", "at"]
+        let sentence = sentences.span(b.0, b.1);
+        // The places from the sentence's start up to `b` (the matches are in the text's order).
+        let first = found.partition_point(|a| a.0 < sentence.start);
+        let (i, a) = found
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take_while(|(_, a)| a.1 <= b.0)
+            .find(|(_, a)| {
+                !["in", "at"]
                     .iter()
                     .any(|w| last_word(&text[sentence.start..a.0]).eq_ignore_ascii_case(w))
-        })?;
+            })?;
         (a.2 != b.2 && alone(i) && states_cooperation(&text[sentence], within.start == 0))
             .then_some((a.2, b.2))
     })
@@ -918,11 +953,11 @@ fn partner_with(
 /// "visits", "visit" or "visiting" later in the same sentence; each alone, not one of a list.
 /// Returns the two places' indexes.
 fn delegation_visit(
-    text: &str,
-    within: std::ops::Range<usize>,
+    sentences: &Sentences,
     found: &[Found],
     listed: &dyn Fn(&Found, &Found) -> bool,
 ) -> Option<(usize, usize)> {
+    let (text, within) = (sentences.text, sentences.within.clone());
     let alone = |k: usize| alone(found, listed, k);
     let is_delegation =
         |w: &str| w.eq_ignore_ascii_case("delegation") || w.eq_ignore_ascii_case("delegations");
@@ -936,30 +971,36 @@ fn delegation_visit(
         if !matches!(verb.as_str(), "visited" | "visits" | "visit" | "visiting") {
             return None;
         }
-        let sentence = sentence_span(text, within.clone(), b.0, b.1);
-        let (_, a) = found.iter().enumerate().take(k).find(|&(i, a)| {
-            if a.0 < sentence.start || a.2 == b.2 || !alone(i) {
-                return false;
-            }
-            let ahead = text[sentence.start..a.0].trim_end();
-            let ahead = ahead.strip_suffix(" the").unwrap_or(ahead);
-            let (preposition, rest) = ahead
-                .rsplit_once(char::is_whitespace)
-                .map_or((ahead, ""), |(r, p)| (p, r));
-            let from = matches!(preposition, "from" | "of") && is_delegation(last_word(rest));
-            // "Harwick's trade delegation visited", "Harwick delegation visits": a few words
-            // from the place to the verb, one of them "delegation".
-            let mut between: Vec<&str> = text[a.1..b.0].split_whitespace().collect();
-            if between.last() == Some(&"the") {
-                between.pop();
-            }
-            let owns = text[a.1..].starts_with(['\'', '’', ' '])
-                && between.len() <= 4
-                && between
-                    .iter()
-                    .any(|w| is_delegation(w.trim_matches(|c: char| !c.is_alphabetic())));
-            from || owns
-        })?;
+        let sentence = sentences.span(b.0, b.1);
+        let first = found.partition_point(|a| a.0 < sentence.start);
+        let (_, a) = found
+            .iter()
+            .enumerate()
+            .take(k)
+            .skip(first)
+            .find(|&(i, a)| {
+                if a.0 < sentence.start || a.2 == b.2 || !alone(i) {
+                    return false;
+                }
+                let ahead = text[sentence.start..a.0].trim_end();
+                let ahead = ahead.strip_suffix(" the").unwrap_or(ahead);
+                let (preposition, rest) = ahead
+                    .rsplit_once(char::is_whitespace)
+                    .map_or((ahead, ""), |(r, p)| (p, r));
+                let from = matches!(preposition, "from" | "of") && is_delegation(last_word(rest));
+                // "Harwick's trade delegation visited", "Harwick delegation visits": a few words
+                // from the place to the verb, one of them "delegation".
+                let mut between: Vec<&str> = text[a.1..b.0].split_whitespace().collect();
+                if between.last() == Some(&"the") {
+                    between.pop();
+                }
+                let owns = text[a.1..].starts_with(['\'', '’', ' '])
+                    && between.len() <= 4
+                    && between
+                        .iter()
+                        .any(|w| is_delegation(w.trim_matches(|c: char| !c.is_alphabetic())));
+                from || owns
+            })?;
         Some((a.2, b.2))
     })
 }
@@ -987,6 +1028,7 @@ fn partners(article: &Text, found: &[Found], finder: &PlaceFinder) -> Option<(St
             )
     };
     for within in [0..article.headline().len(), article.lead()] {
+        let sentences = Sentences::new(text, within.clone());
         for (k, pair) in found.windows(2).enumerate() {
             let (a, b) = (pair[0], pair[1]);
             if a.0 < within.start || b.1 > within.end || a.2 == b.2 {
@@ -1003,16 +1045,13 @@ fn partners(article: &Text, found: &[Found], finder: &PlaceFinder) -> Option<(St
                 && !in_a_list
                 && !located
                 && !address
-                && states_cooperation(
-                    &text[sentence_span(text, within.clone(), a.0, b.1)],
-                    within.start == 0,
-                )
+                && states_cooperation(&text[sentences.span(a.0, b.1)], within.start == 0)
             {
                 return Some(pair_of(finder.name(a.2), finder.name(b.2)));
             }
         }
-        if let Some((a, b)) = partner_with(text, within.clone(), found, &listed)
-            .or_else(|| delegation_visit(text, within.clone(), found, &listed))
+        if let Some((a, b)) = partner_with(&sentences, found, &listed)
+            .or_else(|| delegation_visit(&sentences, found, &listed))
         {
             return Some(pair_of(finder.name(a), finder.name(b)));
         }

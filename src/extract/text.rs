@@ -177,6 +177,48 @@ pub fn word_before(text: &str, at: usize) -> Option<&str> {
         .and_then(|before| before.rsplit([' ', '\n']).next())
 }
 
+/// Byte spans, sorted, asked whether any overlaps or holds a given one in O(log n): pairwise
+/// tests over an article's thousands of mentions made reading it quadratic.
+pub struct Spans {
+    /// The spans, by start.
+    spans: Vec<(usize, usize)>,
+    /// `reach[k]`: the furthest end among `spans[..=k]`.
+    reach: Vec<usize>,
+}
+
+impl Spans {
+    pub fn new(spans: &[(usize, usize)]) -> Spans {
+        let mut spans = spans.to_vec();
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |far, &(_, end)| {
+                *far = end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        Spans { spans, reach }
+    }
+
+    /// The furthest end among the spans that start before `at` (or at it, with `at_too`).
+    fn reach_from(&self, at: usize, at_too: bool) -> Option<usize> {
+        let n = self
+            .spans
+            .partition_point(|&(s, _)| s < at || (at_too && s == at));
+        n.checked_sub(1).map(|k| self.reach[k])
+    }
+
+    /// Whether a span overlaps `(start, end)`: one starting before `end` reaches past `start`.
+    pub fn overlaps(&self, (start, end): (usize, usize)) -> bool {
+        self.reach_from(end, false).is_some_and(|far| far > start)
+    }
+
+    /// Whether a span holds `(start, end)`: one starting at or before `start` reaches `end`.
+    pub fn holds(&self, (start, end): (usize, usize)) -> bool {
+        self.reach_from(start, true).is_some_and(|far| far >= end)
+    }
+}
+
 /// What the bracket opening at byte `open` of `text` holds, up to its `)`, when no other `(`
 /// comes first: `None` for a bracket never closed or holding another. Only the text up to the
 /// next bracket is read, so asking this of every `(` of a text in turn reads it about once.
