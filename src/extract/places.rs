@@ -852,6 +852,28 @@ impl<'t> Sentences<'t> {
         let to = starts.get(starts.partition_point(|&s| s < end));
         from.map_or(self.within.start, |&s| s)..to.map_or(self.within.end, |&s| s)
     }
+
+    /// Whether the place `found` stands inside the text read ([`Sentences::within`]).
+    fn holds(&self, found: &Found) -> bool {
+        self.within.start <= found.0 && found.1 <= self.within.end
+    }
+
+    /// The word before the place `found`, a "the" before it passed over ("with the Birch
+    /// government" → "with").
+    fn word_before(&self, found: &Found) -> &'t str {
+        let before = self.text[self.within.start..found.0].trim_end();
+        last_word(before.strip_suffix(" the").unwrap_or(before))
+    }
+}
+
+/// The places from the start of `sentence` on, with their indexes (the matches are in the
+/// text's order, so the first is found by a binary search).
+fn places_from<'f>(
+    found: &'f [Found],
+    sentence: &std::ops::Range<usize>,
+) -> impl Iterator<Item = (usize, &'f Found)> {
+    let first = found.partition_point(|a| a.0 < sentence.start);
+    found.iter().enumerate().skip(first)
 }
 
 /// Whether a sentence states cooperation: it holds one of [`COOPERATION_WORDS`], whole or as a
@@ -917,31 +939,26 @@ fn partner_with(
     found: &[Found],
     listed: &dyn Fn(&Found, &Found) -> bool,
 ) -> Option<(usize, usize)> {
-    let (text, within) = (sentences.text, sentences.within.clone());
+    let text = sentences.text;
     let alone = |k: usize| alone(found, listed, k);
     found.iter().enumerate().find_map(|(k, b)| {
-        if b.0 < within.start || b.1 > within.end {
-            return None;
-        }
-        let before = text[within.start..b.0].trim_end();
-        let before = before.strip_suffix(" the").unwrap_or(before);
-        if !last_word(before).eq_ignore_ascii_case("with") || !alone(k) {
+        if !sentences.holds(b)
+            || !sentences.word_before(b).eq_ignore_ascii_case("with")
+            || !alone(k)
+        {
             return None;
         }
         let sentence = sentences.span(b.0, b.1);
-        // The places from the sentence's start up to `b` (the matches are in the text's order).
-        let first = found.partition_point(|a| a.0 < sentence.start);
-        let (i, a) = found
-            .iter()
-            .enumerate()
-            .skip(first)
+        // The places from the sentence's start up to `b`.
+        let (i, a) = places_from(found, &sentence)
             .take_while(|(_, a)| a.1 <= b.0)
             .find(|(_, a)| {
                 !["in", "at"]
                     .iter()
                     .any(|w| last_word(&text[sentence.start..a.0]).eq_ignore_ascii_case(w))
             })?;
-        (a.2 != b.2 && alone(i) && states_cooperation(&text[sentence], within.start == 0))
+        let headline = sentences.within.start == 0;
+        (a.2 != b.2 && alone(i) && states_cooperation(&text[sentence], headline))
             .then_some((a.2, b.2))
     })
 }
@@ -957,27 +974,21 @@ fn delegation_visit(
     found: &[Found],
     listed: &dyn Fn(&Found, &Found) -> bool,
 ) -> Option<(usize, usize)> {
-    let (text, within) = (sentences.text, sentences.within.clone());
+    let text = sentences.text;
     let alone = |k: usize| alone(found, listed, k);
     let is_delegation =
         |w: &str| w.eq_ignore_ascii_case("delegation") || w.eq_ignore_ascii_case("delegations");
     found.iter().enumerate().find_map(|(k, b)| {
-        if b.0 < within.start || b.1 > within.end || !alone(k) {
+        if !sentences.holds(b) || !alone(k) {
             return None;
         }
-        let before = text[within.start..b.0].trim_end();
-        let before = before.strip_suffix(" the").unwrap_or(before);
-        let verb = last_word(before).to_lowercase();
+        let verb = sentences.word_before(b).to_lowercase();
         if !matches!(verb.as_str(), "visited" | "visits" | "visit" | "visiting") {
             return None;
         }
         let sentence = sentences.span(b.0, b.1);
-        let first = found.partition_point(|a| a.0 < sentence.start);
-        let (_, a) = found
-            .iter()
-            .enumerate()
-            .take(k)
-            .skip(first)
+        let (_, a) = places_from(found, &sentence)
+            .take_while(|&(i, _)| i < k)
             .find(|&(i, a)| {
                 if a.0 < sentence.start || a.2 == b.2 || !alone(i) {
                     return false;
