@@ -1,7 +1,7 @@
 //! Files for machines: Atom feeds, the sitemap and robots.txt.
 //!
-//! Cost: a feed holds at most `feed_limit` entries, so all feeds together are O(organisations ·
-//! feed_limit); the sitemap is one line per page, split into files of 50,000 as the protocol asks.
+//! Cost: a feed holds at most `feed_limit` entries, each with at most [`ENTRY_CATEGORIES`]
+//! categories, so all feeds together are O(organisations · feed_limit); the sitemap is one line per page, split into files of 50,000 as the protocol asks.
 
 use crate::config::BaseUrl;
 use crate::index::Archive;
@@ -32,8 +32,14 @@ pub struct FeedEntry<'a> {
     pub source: Option<&'a str>,
     /// The article's author, when a byline or the front matter names one.
     pub author: Option<&'a str>,
+    /// The first [`ENTRY_CATEGORIES`] of the article's organisations.
     pub organisations: Vec<&'a str>,
 }
+
+/// The most organisations an entry lists as its categories (the first ones, in the article's
+/// order; its page lists them all). News names a few to a few dozen: the cap bounds a feed's
+/// size when one article names thousands, each of which has a feed with that entry.
+pub const ENTRY_CATEGORIES: usize = 20;
 
 /// An RFC 3339 timestamp for a date: midnight UTC.
 pub fn timestamp(date: NaiveDate) -> String {
@@ -66,6 +72,7 @@ pub fn feed_view<'a>(
                     .tags
                     .organisations
                     .iter()
+                    .take(ENTRY_CATEGORIES)
                     .map(|m| archive.organisations[m.id].name.as_str())
                     .collect(),
             }

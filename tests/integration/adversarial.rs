@@ -481,3 +481,28 @@ fn serve_keeps_answering_with_many_open_pages() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+/// 12. An article naming many organisations lists at most twenty as each feed entry's
+/// categories (every organisation has a feed holding that entry, so the feeds would otherwise
+/// grow with the square of the number); its page lists them all.
+#[test]
+fn feed_entries_list_at_most_twenty_categories() {
+    let site = TestSite::empty();
+    site.write("site.toml", "title = \"Test\"\n[search]\nenabled = false\n");
+    let names: Vec<String> = (1..=60).map(|i| format!("\"Alder Bank {i}\"")).collect();
+    site.write(
+        "content/2024/01/many.txt",
+        format!(
+            "+++\norganisations = [{}]\n+++\ndate 2024-01-01\nSixty banks meet\n\nThe banks met.\n\nSource: S\n",
+            names.join(", ")
+        ),
+    );
+    site.build(&[]);
+    for feed in ["feed.xml", "organisations/alder-bank-60/feed.xml"] {
+        let xml = site.page(feed);
+        assert_eq!(xml.matches("<category ").count(), 20, "{feed}: {xml}");
+        assert!(xml.contains("<category term=\"Alder Bank 1\"/>"), "{xml}");
+    }
+    let page = site.page("2024/01/many/index.html");
+    assert!(page.contains("Alder Bank 60"), "{page}");
+}
