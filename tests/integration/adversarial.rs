@@ -482,9 +482,10 @@ fn serve_keeps_answering_with_many_open_pages() {
     }
 }
 
-/// 12. An article naming many organisations lists at most twenty as each feed entry's
-/// categories (every organisation has a feed holding that entry, so the feeds would otherwise
-/// grow with the square of the number); its page lists them all.
+/// 12. A feed entry lists at most twenty of its article's organisations as categories.
+///
+/// Every organisation has a feed holding that entry, so the feeds would otherwise grow with the
+/// square of the number; the article's page lists them all.
 #[test]
 fn feed_entries_list_at_most_twenty_categories() {
     let site = TestSite::empty();
