@@ -1916,12 +1916,15 @@ impl Registry {
                     self.link(Some(id), short_id);
                 }
                 // "Daimler AG" is the table's "Daimler". One word alone may be a place or a
-                // person, so only a table (the site's or the built-in) makes it a short form.
+                // person, so only a table (the site's or the built-in) makes it a short form,
+                // or the archive's own proposal of the word as a name ("Norvex AG said … Norvex
+                // chief executive Heinz Albrecht": a cue proposed "Norvex", and no place or
+                // person is proposed).
                 if let Some((word, legal)) = spelling.split_once(' ')
                     && !legal.contains(' ')
                     && text::is_legal_form(legal)
                     && let Some(&word_id) = self.keys.get(&name_key(word))
-                    && self.forms[word_id].priority > 0
+                    && (self.forms[word_id].priority > 0 || self.forms[word_id].seen_in_archive)
                 {
                     self.link(Some(id), Some(word_id));
                 }
@@ -3057,6 +3060,13 @@ mod tests {
                 "Title\n\nBirchley Corp said it would grow in Birchley.",
                 &[],
             ),
+            // Unless the text itself proposes the one word as a name (a company's word before
+            // its chief executive): then it is the company's short form.
+            article(
+                "Title\n\nNorvex AG said profits fell. Norvex chief executive Heinz Albrecht \
+                 said the company would cut jobs.",
+                &[],
+            ),
         ];
         let (table, found) = tag_with_builtin(&articles);
         assert_eq!(
@@ -3066,6 +3076,12 @@ mod tests {
         );
         assert_eq!(tagged(&found, &table, 1), ["Birchley Corp"]);
         assert!(table.iter().all(|o| o.name != "Birchley"));
+        assert_eq!(
+            tagged(&found, &table, 2),
+            ["Norvex AG"],
+            "one body, not two"
+        );
+        assert!(table.iter().all(|o| o.name != "Norvex"));
     }
 
     #[test]
