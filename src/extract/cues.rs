@@ -188,7 +188,13 @@ fn plausible(
         return None;
     }
     let written = &para[toks[a].start..toks[b - 1].end];
-    let name = possessive_stem(written).unwrap_or(written);
+    // A possessive that owns nothing (the name ends there: "Shares of Sainsbury's fell",
+    // "Standard & Poor's said") is part of the name.
+    let name = if ends_name(toks, b) {
+        written
+    } else {
+        possessive_stem(written).unwrap_or(written)
+    };
     let words: Vec<&str> = name.split_whitespace().collect();
     let first = words.first()?.to_lowercase();
     let last = words.last()?.to_lowercase();
@@ -292,7 +298,9 @@ pub(super) fn cued_names_in(
                 if toks[i].sentence_start {
                     openers.extend(plausible(body, toks, i, i + 1, is_place));
                 } else {
-                    spans.push((i, i + 1));
+                    // The word may end a longer name: "Standard & Poor's said on Monday it …",
+                    // "the University of Birchley said it …".
+                    spans.push(name_before(toks, i));
                 }
             }
             for (a, b) in spans.drain(..) {
@@ -1130,6 +1138,21 @@ mod tests {
         assert!(cued("Ana Kestrel came. In May, Kestrel said it was fine.").is_empty());
         assert!(cued("Zhang Wei came. In May, Zhang said it was an honour.").is_empty());
         assert!(cued("Mayor Kowalczyk came. In May, Kowalczyk said it was fine.").is_empty());
+        // The word may end a longer name, joined by "&", "of" or "for".
+        assert_eq!(
+            cued(
+                "On Monday, Harrow & Vale's said it would review the rating. Officials said \
+                 the University of Birchley said it would open a campus."
+            ),
+            ["Harrow & Vale's", "University of Birchley"]
+        );
+    }
+
+    #[test]
+    fn a_possessive_that_owns_nothing_is_part_of_the_name() {
+        assert_eq!(cued("Shares of Merrow's fell 2 percent."), ["Merrow's"]);
+        // One that owns what follows is not ("DAB's Ben Chan": `an_organisation_s_person`).
+        assert_eq!(cued("Later, DAB's Ben Chan won."), ["DAB"]);
     }
 
     #[test]
