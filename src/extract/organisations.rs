@@ -3585,6 +3585,16 @@ mod tests {
                 "Securities and Futures Commission"
             ]
         );
+        // A confederation of firms or unions, as a federation is.
+        let text = "Title\n\nThe Confederation of Alder Industry and the Birch Trade Union \
+                    Confederation met.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "Confederation of Alder Industry",
+                "Birch Trade Union Confederation"
+            ]
+        );
     }
 
     #[test]
