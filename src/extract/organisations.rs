@@ -365,7 +365,7 @@ static PAIR_OPENERS: Words = Words::new("organisations.pair_openers");
 
 /// Words before "Center"/"Centre" that make it a venue ("Conference Center"). (`words.toml`:
 /// `organisations.venue_words`)
-static VENUE_WORDS: Words = Words::new("organisations.venue_words");
+pub(super) static VENUE_WORDS: Words = Words::new("organisations.venue_words");
 
 /// "Johnson Space Center (JSC) in Houston": a centre followed by "in"/"at" and a place name is a
 /// site, not an organisation; so is a conference, convention or exhibition centre.

@@ -16,6 +16,7 @@
 //!
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
+use super::organisations::VENUE_WORDS;
 use super::text;
 use super::vocabulary::{
     PLACE_OPENERS, is_common_word, is_compound_head, is_given_name, is_head, is_month_or_weekday,
@@ -337,10 +338,22 @@ pub fn headed_places(toks: &[text::Token]) -> Vec<(usize, usize)> {
             continue;
         }
         // The capitalised words after the last linking word or possessive: "England at the
-        // Volgograd Arena" → "Volgograd Arena"; "Mecca's Grand Mosque" → "Grand Mosque".
-        let first = run_toks
-            .iter()
-            .rposition(|t| !t.capitalised || t.text.ends_with("'s") || t.text.ends_with("’s"))
+        // Volgograd Arena" → "Volgograd Arena"; "Mecca's Grand Mosque" → "Grand Mosque". An
+        // "and" after a venue's word is inside the name: "Alder Convention and Exhibition
+        // Center" (not "Exhibition Center").
+        let in_a_venue = |i: usize| {
+            matches!(run_toks[i].text, "and" | "&")
+                && i > 0
+                && VENUE_WORDS.contains_lowercase(run_toks[i - 1].text)
+                && run_toks.get(i + 1).is_some_and(|n| n.capitalised)
+        };
+        let first = (0..run_toks.len())
+            .rposition(|i| {
+                let t = &run_toks[i];
+                (!t.capitalised && !in_a_venue(i))
+                    || t.text.ends_with("'s")
+                    || t.text.ends_with("’s")
+            })
             .map_or(0, |i| i + 1);
         let first = if first == 0
             && run_toks[0].sentence_start
@@ -1353,6 +1366,13 @@ mod tests {
             ["Valmora Arena"]
         );
         assert!(headed("The Bank of Valmora grew.").is_empty());
+        // An "and" after a venue's word is inside its name; another "and" is not.
+        assert_eq!(
+            headed(
+                "They met at the Alder Convention and Exhibition Center, then Birch and Holt Arena."
+            ),
+            ["Alder Convention and Exhibition Center", "Holt Arena"]
+        );
         // A service's district is a body; a district alone is an area.
         assert_eq!(
             headed(
