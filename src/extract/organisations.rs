@@ -3518,6 +3518,17 @@ mod tests {
                 "Comisión de Cambios de Alder"
             ]
         );
+        // An agency named by "Invest" or "Enterprise" and its place, after "and" too.
+        let agencies = "Title\n\nThe Confederation of Alder Industry and Invest Birch met \
+                        Enterprise Valmora.";
+        assert_eq!(
+            find_headed_names(agencies, &|p| ["Birch", "Valmora"].contains(&p)),
+            [
+                "Confederation of Alder Industry",
+                "Invest Birch",
+                "Enterprise Valmora"
+            ]
+        );
         let toks = text::tokens(text);
         let names = read_names(
             text,
