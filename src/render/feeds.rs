@@ -1,7 +1,8 @@
 //! Files for machines: Atom feeds, the sitemap and robots.txt.
 //!
 //! Cost: a feed holds at most `feed_limit` entries, each with at most [`ENTRY_CATEGORIES`]
-//! categories, so all feeds together are O(organisations · feed_limit); the sitemap is one line per page, split into files of 50,000 as the protocol asks.
+//! categories, so all feeds together are O(organisations · feed_limit); the sitemap is one line
+//! per page, split into files of 50,000 as the protocol asks.
 
 use crate::config::BaseUrl;
 use crate::index::Archive;
