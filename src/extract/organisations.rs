@@ -27,7 +27,7 @@ use super::places;
 use super::text::{self, Token};
 use super::text::{HEADS_BEFORE_OF, head_before_of, holders_name};
 use super::vocabulary::{
-    FACILITY_HEADS, HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS,
+    FACILITY_HEADS, HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, VENUE_WORDS,
     adjective_like, is_common_word, is_compound_head, is_family_first_name, is_given_name, is_head,
     is_head_first, is_month_or_weekday, is_peoples_name, is_title_word, is_trade_head,
 };
@@ -362,10 +362,6 @@ static AGENTS_OF_A_BODY: Words = Words::new("organisations.agents_of_a_body");
 /// Words that announce two parties ("both", "between"). (`words.toml`:
 /// `organisations.pair_openers`)
 static PAIR_OPENERS: Words = Words::new("organisations.pair_openers");
-
-/// Words before "Center"/"Centre" that make it a venue ("Conference Center"). (`words.toml`:
-/// `organisations.venue_words`)
-pub(super) static VENUE_WORDS: Words = Words::new("organisations.venue_words");
 
 /// "Johnson Space Center (JSC) in Houston": a centre followed by "in"/"at" and a place name is a
 /// site, not an organisation; so is a conference, convention or exhibition centre.

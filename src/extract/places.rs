@@ -16,11 +16,10 @@
 //!
 //! Cost: one Aho–Corasick pass an article; building the matcher is linear in the gazetteer.
 
-use super::organisations::VENUE_WORDS;
 use super::text;
 use super::vocabulary::{
-    PLACE_OPENERS, is_common_word, is_compound_head, is_given_name, is_head, is_month_or_weekday,
-    is_title_word,
+    PLACE_OPENERS, VENUE_WORDS, is_common_word, is_compound_head, is_given_name, is_head,
+    is_month_or_weekday, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::model::{NamedMention, Text};

@@ -170,6 +170,11 @@ fn without_possessive(word: &str) -> &str {
 /// Verbs of speech that mark the name beside them as a person. (`words.toml`: `people.speech`)
 pub static SPEECH: Words = Words::new("people.speech");
 
+/// Words before "Center"/"Centre" or "and" that make a name a venue's ("Conference Center",
+/// "Convention and Exhibition Center"): a venue is no organisation, and its whole name is the
+/// place. (`words.toml`: `organisations.venue_words`)
+pub static VENUE_WORDS: Words = Words::new("organisations.venue_words");
+
 /// Words before a thing's name (and before a title that is no name's). (`words.toml`:
 /// `people.determiners`)
 pub static DETERMINERS: Words = Words::new("people.determiners");
