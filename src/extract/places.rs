@@ -472,6 +472,72 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
         }
     }
     spans.extend(participle_places(toks, &in_lower_case));
+    spans.extend(mayors_places(toks, &runs, &in_lower_case));
+    spans
+}
+
+/// Political affiliations before a title. (`words.toml`: `places.affiliations`)
+static AFFILIATIONS: Words = Words::new("places.affiliations");
+
+/// "Montebello Mayor Jack Haddad", "Ashiya Vice Mayor Ken Ito", "the Mayor of Kelsby": the one
+/// to three capitalised words before a mayor's title when a name follows it, or after its "of",
+/// are the mayor's city (start, end byte spans) — unless one of them is a body's head, a title, a month, a common word, a word the
+/// article writes in lower case, a people's name or a political affiliation, or a given name
+/// opens them ("Republican Mayor", "Former Mayor", "Chinese Mayor", "Tomas Mayor Ruiz" name no
+/// city). A known place is the gazetteer's.
+fn mayors_places(
+    toks: &[text::Token],
+    runs: &[text::Run],
+    in_lower_case: &dyn Fn(&str) -> bool,
+) -> Vec<(usize, usize)> {
+    let known = |w: &str| kind_of(w).is_some();
+    let mut spans = Vec::new();
+    for run in runs {
+        let words = &toks[run.start..run.end];
+        let Some(m) = words
+            .iter()
+            .position(|t| t.text == "Mayor" && !t.break_before && !t.break_after)
+        else {
+            continue;
+        };
+        let city = if words.get(m + 1).is_some_and(|n| n.text == "of") {
+            // "Lord Mayor of Wexholm Ana Lind": up to the mayor's given name.
+            let to = (m + 2..words.len())
+                .find(|&k| is_given_name(words[k].text))
+                .unwrap_or(words.len());
+            &words[m + 2..to]
+        } else if words.get(m + 1).is_some_and(|n| n.capitalised) {
+            // Title words before "Mayor" ("Vice", "Deputy", "Lord") are the title's.
+            let end = words[..m]
+                .iter()
+                .rposition(|t| !is_title_word(&t.text.to_lowercase()))
+                .map_or(0, |k| k + 1);
+            let start = usize::from(
+                words[0].sentence_start
+                    && text::FUNCTION_WORDS.contains(&*words[0].text.to_lowercase()),
+            );
+            &words[start.min(end)..end]
+        } else {
+            continue;
+        };
+        let plain = (1..=3).contains(&city.len())
+            && !is_given_name(city[0].text)
+            && city.iter().all(|t| {
+                let l = t.text.to_lowercase();
+                t.capitalised
+                    && !is_head(t.text)
+                    && !is_title_word(&l)
+                    && !is_month_or_weekday(&l)
+                    && !is_common_word(&l)
+                    && !in_lower_case(&l)
+                    && !AFFILIATIONS.contains(l.as_str())
+                    && !super::vocabulary::is_peoples_name(t.text, &known)
+            })
+            && !known(&text::join_words(city));
+        if plain {
+            spans.push((city[0].start, city[city.len() - 1].end));
+        }
+    }
     spans
 }
 
@@ -1250,6 +1316,32 @@ mod tests {
         let found = f.find(text, &[(4, 33)]);
         assert_eq!(found.len(), 1);
         assert_eq!(f.name(found[0].2), "Singapore");
+    }
+
+    #[test]
+    fn a_mayors_city_is_a_place() {
+        let found = |text: &str| -> Vec<String> {
+            let toks = text::tokens(text);
+            addressed_places(&toks, &text::lower_case_words(&toks))
+                .iter()
+                .map(|&(s, e)| text[s..e].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found(
+                "Montebello Mayor Jack Haddad met Kelby Vice Mayor Ken Ito. The Mayor of \
+                 Ostrum, Ana Lind, and Lord Mayor of Wexholm Tomas Varn came."
+            ),
+            ["Montebello", "Kelby", "Ostrum", "Wexholm"]
+        );
+        // No affiliation, title, people's name, given name or head noun; no known place.
+        assert!(
+            found(
+                "Republican Mayor John Smith, Former Mayor Ana Lind, Chinese Mayor Wang Bo, \
+                 Tomas Mayor Ruiz, Alder Port Authority Mayor Jo Kim and London Mayor Ben Holt."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
