@@ -514,7 +514,7 @@ fn mayors_places(
                 .map_or(0, |k| k + 1);
             let start = usize::from(
                 words[0].sentence_start
-                    && text::FUNCTION_WORDS.contains(&*words[0].text.to_lowercase()),
+                    && text::FUNCTION_WORDS.contains(&words[0].text.to_lowercase()),
             );
             &words[start.min(end)..end]
         } else {
