@@ -1318,15 +1318,18 @@ mod tests {
         assert_eq!(f.name(found[0].2), "Singapore");
     }
 
+    /// The places [`addressed_places`] finds in `text`, as written.
+    fn addressed(text: &str) -> Vec<String> {
+        let toks = text::tokens(text);
+        addressed_places(&toks, &text::lower_case_words(&toks))
+            .iter()
+            .map(|&(s, e)| text[s..e].to_string())
+            .collect()
+    }
+
     #[test]
     fn a_mayors_city_is_a_place() {
-        let found = |text: &str| -> Vec<String> {
-            let toks = text::tokens(text);
-            addressed_places(&toks, &text::lower_case_words(&toks))
-                .iter()
-                .map(|&(s, e)| text[s..e].to_string())
-                .collect()
-        };
+        let found = addressed;
         assert_eq!(
             found(
                 "Montebello Mayor Jack Haddad met Kelby Vice Mayor Ken Ito. The Mayor of \
@@ -1346,13 +1349,7 @@ mod tests {
 
     #[test]
     fn a_name_addressed_with_its_country_or_introduced_by_its_kind_is_a_place() {
-        let found = |text: &str| -> Vec<String> {
-            let toks = text::tokens(text);
-            addressed_places(&toks, &text::lower_case_words(&toks))
-                .iter()
-                .map(|&(s, e)| text[s..e].to_string())
-                .collect()
-        };
+        let found = addressed;
         assert_eq!(
             found("The family moved to Orrin Falls, Maryland, in 1920 and later to Vell, Peru."),
             ["Orrin Falls", "Vell"]
