@@ -577,6 +577,18 @@ fn coordination_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, 
 /// preposition ("shares of", "stake in", "merger with"). (`words.toml`: `cues.ownership`)
 static OWNERSHIP: Words = Words::new("cues.ownership");
 
+/// Whether token `i` (`l`, in lower case) and the next make an ownership phrase ("shares in",
+/// "stake in", "merger with"): what follows is a company, not a place ("Shares in Caledonian
+/// rose").
+pub(super) fn owns_what_follows(toks: &[Token], i: usize, l: &str) -> bool {
+    !toks[i].break_after
+        && toks.get(i + 1).is_some_and(|link| {
+            OWNERSHIP.iter().any(|phrase| {
+                phrase.strip_prefix(l).and_then(|r| r.strip_prefix(' ')) == Some(link.text)
+            })
+        })
+}
+
 /// Verbs whose object (or, after "by", whose subject) is a company. (`words.toml`:
 /// `cues.acquiring`)
 static ACQUIRING: Words = Words::new("cues.acquiring");
@@ -617,14 +629,8 @@ fn ownership_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usi
             spans.push((a, b));
         }
     }
-    if let Some(link) = OWNERSHIP.iter().find_map(|phrase| {
-        phrase
-            .strip_prefix(l)
-            .and_then(|rest| rest.strip_prefix(' '))
-    }) && !toks[i].break_after
-        && toks
-            .get(i + 1)
-            .is_some_and(|n| n.text == link && !n.break_after)
+    if owns_what_follows(toks, i, l)
+        && !toks[i + 1].break_after
         && let Some((a, b)) = name_after(toks, i + 2)
         && ends_name(toks, b)
         && !person_ending_at(toks, b - 1)

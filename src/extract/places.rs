@@ -637,8 +637,13 @@ fn located(
     if !matches!(toks[start - 1].text, "in" | "near") {
         return false;
     }
-    // "wrote in La Tercera", "published in Nature": a publication, not a place.
-    if start >= 2 && PUBLISHED.contains(toks[start - 2].text.to_lowercase().as_str()) {
+    // "wrote in La Tercera", "published in Nature": a publication, not a place; "shares in
+    // Caledonian", "a stake in Norvex": a company.
+    if start >= 2
+        && with_lowercase(toks[start - 2].text, |before| {
+            PUBLISHED.contains(before) || super::cues::owns_what_follows(toks, start - 2, before)
+        })
+    {
         return false;
     }
     let last = &toks[end - 1];
@@ -1402,7 +1407,8 @@ mod tests {
         assert!(found("The Port Authority and Mount Orrin Bank met.").is_empty());
         assert!(found("Antonio López de Santa Vell rode in.").is_empty());
         // One word after "in" or "near" is a place, unless it is a month, an acronym, a people,
-        // a subject, a possessor, a case, a figure, or a word the article writes in lower case.
+        // a subject, a possessor, a case, a figure, a word the article writes in lower case, or
+        // what an ownership phrase owns.
         assert_eq!(
             found("She was born in Orrinton and farmed near Vellby."),
             ["Orrinton", "Vellby"]
@@ -1432,6 +1438,7 @@ mod tests {
             "He worked in Marketing, and marketing suited him.",
             "They met Orrinton at noon.",
             "She wrote in Orrinton that trade grew.",
+            "Shares in Vellcorp rose, and it sold its stake in Orrinbridge.",
         ] {
             assert!(found(not_a_place).is_empty(), "{not_a_place}");
         }
