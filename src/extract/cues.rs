@@ -11,7 +11,9 @@
 //!
 //! Cost: one pass over the tokens of each paragraph, each cue looking at a bounded window.
 
-use super::text::{self, FUNCTION_WORDS, Token, closes_a_name, lower, possessive_stem};
+use super::text::{
+    self, FUNCTION_WORDS, Token, closes_a_name, lower, opens_sentences, possessive_stem,
+};
 use super::vocabulary::{
     DETERMINERS, NOT_ORGANISATIONS, SPEECH, adjective_like, is_common_word, is_family_first_name,
     is_given_name, is_head, is_month_or_weekday, is_romanised_given_name, is_title_word,
@@ -336,13 +338,17 @@ pub(super) fn cued_names_in(
 /// `cues.before_quoted_names`)
 pub(super) static BEFORE_QUOTED_NAMES: Words = Words::new("cues.before_quoted_names");
 
-/// Forms that open a sports club's name ("FC Basel", "Real Madrid", "AC Milan"); all but the first
-/// three only before a place's name. (`words.toml`: `cues.club_forms_before`)
+/// Forms that open a sports club's name: before any name ("FC Basel") or only before a place's
+/// ("Real Madrid", "AC Milan"). (`words.toml`: `cues.club_forms_before`,
+/// `cues.club_forms_before_a_place`)
 static CLUB_FORMS_BEFORE: Words = Words::new("cues.club_forms_before");
+static CLUB_FORMS_BEFORE_A_PLACE: Words = Words::new("cues.club_forms_before_a_place");
 
-/// Forms that close a sports club's name ("Alder FC"); "United" only after a place's name
-/// ("Manchester United"). (`words.toml`: `cues.club_forms_after`)
+/// Forms that close a sports club's name: after any name ("Alder FC", "Kelso Rovers") or only
+/// after a place's ("Manchester United"). (`words.toml`: `cues.club_forms_after`,
+/// `cues.club_forms_after_a_place`)
 static CLUB_FORMS_AFTER: Words = Words::new("cues.club_forms_after");
+static CLUB_FORMS_AFTER_A_PLACE: Words = Words::new("cues.club_forms_after_a_place");
 
 /// Plural nouns after a city that name an event or an agreement, not a team ("Beijing Olympics",
 /// "Minsk Accords"). (`words.toml`: `cues.city_plural_things`)
@@ -362,7 +368,11 @@ fn club_names(toks: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
             }
             let mut seg = &toks[from..k.max(from)];
             from = k + usize::from(k < run.end && !toks[k].capitalised);
-            if seg.first().is_some_and(|t| t.text == "The") {
+            // "The Kelso Rovers", "Both Kelso Rovers and …": a word capitalised because it
+            // opens the sentence is no club's.
+            if seg.first().is_some_and(|t| {
+                t.text == "The" || (t.sentence_start && opens_sentences(&lower(t)))
+            }) {
                 seg = &seg[1..];
             }
             if let Some(name) = club_name(seg, is_place) {
@@ -375,16 +385,35 @@ fn club_names(toks: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
 
 /// The club a segment of capitalised words names, if it is one (see [`club_names`]).
 fn club_name(seg: &[Token], is_place: &dyn Fn(&str) -> bool) -> Option<String> {
+    // "Kelso Rovers", "Birch Rovers FC", "Kelso Rovers' new ground", "Kelso Rovers chairman
+    // Tom Hale": the name ends at its last closing form after any name, at the segment's end
+    // or before a person's name or title ("Vell Intercollegiate Athletic Conference" is
+    // another name).
+    let stem = |t: &Token<'_>| -> String {
+        let word = possessive_stem(t.text).unwrap_or(t.text);
+        word.trim_end_matches(['\'', '’']).to_string()
+    };
+    if let Some(k) = seg
+        .iter()
+        .rposition(|t| CLUB_FORMS_AFTER.contains(&stem(t)))
+        .filter(|&k| {
+            (1..4).contains(&k)
+                && seg
+                    .get(k + 1)
+                    .is_none_or(|n| is_given_name(n.text) || with_lowercase(n.text, is_title_word))
+        })
+    {
+        return Some(format!("{} {}", text::join_words(&seg[..k]), stem(&seg[k])));
+    }
     let (first, last) = (seg.first()?, seg.last()?);
     if !(2..=4).contains(&seg.len()) {
         return None;
     }
-    let any_name = |form: &str| matches!(form, "FC" | "F.C." | "AFC" | "A.F.C.");
     let opens = CLUB_FORMS_BEFORE.contains(first.text)
-        && (any_name(first.text) || is_place(&text::join_words(&seg[1..])));
+        || (CLUB_FORMS_BEFORE_A_PLACE.contains(first.text)
+            && is_place(&text::join_words(&seg[1..])));
     let head = &seg[..seg.len() - 1];
-    let closes = CLUB_FORMS_AFTER.contains(last.text)
-        && (any_name(last.text) || is_place(&text::join_words(head)));
+    let closes = CLUB_FORMS_AFTER_A_PLACE.contains(last.text) && is_place(&text::join_words(head));
     let plural = last.text.to_lowercase();
     let team = matches!(
         super::places::kind_of(&text::join_words(head)),
@@ -969,6 +998,21 @@ mod tests {
             clubs("He left FC Vellis for AC Milan, then Alder United and Birch Rovers FC."),
             ["FC Vellis", "AC Milan", "Alder United", "Birch Rovers FC"]
         );
+        // "Rovers", "Wanderers", "Athletic" close a club's name after any name.
+        assert_eq!(
+            clubs("Kelso Rovers drew with Vellby Wanderers; Orrin Athletic lost."),
+            ["Kelso Rovers", "Vellby Wanderers", "Orrin Athletic"]
+        );
+        // Without the word that opens the sentence, the possessive or a name after it.
+        assert_eq!(
+            clubs("Both Kelso Rovers and Orrin Athletic's fans came. Kelso Rovers' ground filled."),
+            ["Kelso Rovers", "Orrin Athletic", "Kelso Rovers"]
+        );
+        assert_eq!(
+            clubs("The chairman of Kelso Rovers Tom Hale left."),
+            ["Kelso Rovers"]
+        );
+        assert!(clubs("It joined the Vell Intercollegiate Athletic Conference.").is_empty());
         // "AC" and "United" need a place; a city's plural is a team unless it is an event.
         assert!(clubs("The AC Vellis and Kestrel United met.").is_empty());
         assert_eq!(
