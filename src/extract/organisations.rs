@@ -2378,7 +2378,7 @@ fn merge_back_references<'a>(
     // Every run of whole words of every mention (up to 24 words), lower-cased → the
     // organisations whose longer mention holds it. Building it is linear in the mentions, so
     // an article naming 10,000 organisations stays fast.
-    let mut holders: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+    let mut holders: HashMap<String, Vec<(usize, bool)>> = HashMap::default();
     for (j, org) in found.iter().enumerate() {
         let full = in_a_table(org.id).then(|| full_name(org.id));
         let unwritten = full.filter(|f| !org.mentions.iter().any(|m| m == f));
@@ -2391,24 +2391,27 @@ fn merge_back_references<'a>(
             for start in 0..words.len() {
                 for end in start + 1..=words.len() {
                     if end - start < words.len() {
+                        let edge = start == 0 || end == words.len();
                         holders
                             .entry(words[start..end].join(" "))
                             .or_default()
-                            .push((j, end - start + usize::from(end == words.len()) * 1000));
+                            .push((j, edge));
                     }
                 }
             }
         }
     }
     // `short` (lower-cased) stands in a longer mention of organisation j: anywhere when it has
-    // several words ("Supreme Court"), at the end when it is one word.
+    // several words ("Supreme Court"), at an end when it is one word ("the Exchange" of "Hong
+    // Kong Exchange", "Caledonian" of "Caledonian Airways": news names a company by its first
+    // word).
     let held_by = |short: &str| -> Vec<usize> {
         let several = short.contains(' ');
         holders
             .get(short)
             .map(|v| {
                 v.iter()
-                    .filter(|&&(_, tag)| several || tag >= 1000)
+                    .filter(|&&(_, edge)| several || edge)
                     .map(|&(j, _)| j)
                     .collect()
             })
@@ -2989,6 +2992,17 @@ mod tests {
             names.contains(&"Kestrel Secretariat General".to_string()),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_company_named_by_its_first_word_is_one_body() {
+        let articles = vec![article(
+            "Title\n\nCaledan Airways posted a loss on Tuesday. Shares in Caledan fell 6 pence. \
+             Caledan said it would cut 300 jobs. Analysts said Caledan needed a partner.",
+            &[],
+        )];
+        let (table, found) = tag_with_builtin(&articles);
+        assert_eq!(tagged(&found, &table, 0), ["Caledan Airways"]);
     }
 
     #[test]
