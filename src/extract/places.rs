@@ -375,6 +375,10 @@ static ADDRESS_PREPOSITIONS: Words = Words::new("places.address_prepositions");
 /// Words that introduce a place's name with "of". (`words.toml`: `places.place_kinds_before_of`)
 static PLACE_KINDS_BEFORE_OF: Words = Words::new("places.place_kinds_before_of");
 
+/// Their plurals, which introduce two places joined by "and" ("the cities of Arvika and
+/// Belmonte"). (`words.toml`: `places.places_kinds_before_of`)
+static PLACES_KINDS_BEFORE_OF: Words = Words::new("places.places_kinds_before_of");
+
 /// Places not in the gazetteer that the text says are places (start, end byte spans):
 /// - by their address: a capitalised name of one to three words after a preposition, then a
 ///   comma and a country or region the gazetteer knows that ends the name ("moved to
@@ -390,19 +394,43 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
     let runs = text::name_runs(toks);
     let mut spans = Vec::new();
     let in_lower_case = |word: &str| lower_case.contains(word);
-    for (i, name) in runs.iter().enumerate() {
-        let words = &toks[name.start..name.end];
-        let (Some(first), Some(last)) = (words.first(), words.last()) else {
-            continue;
-        };
-        let plain = words.len() <= 3
+    // Capitalised words that may name a place: no head, title or month among them.
+    let plain_name = |words: &[text::Token]| {
+        (1..=3).contains(&words.len())
             && words.iter().all(|t| {
                 t.capitalised
                     && !is_head(t.text)
                     && !is_title_word(&t.text.to_lowercase())
                     && !is_month_or_weekday(&t.text.to_lowercase())
             })
-            && kind_of(&text::join_words(words)).is_none();
+            && kind_of(&text::join_words(words)).is_none()
+    };
+    for (i, name) in runs.iter().enumerate() {
+        let words = &toks[name.start..name.end];
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        // After "of" and a kind of place ("the village of Atwick"), or its plural before two
+        // names joined by "and" ("the port cities of Arvika and Belmonte").
+        let introduced_by = |kinds: &Words| {
+            name.start >= 2
+                && toks[name.start - 1].text == "of"
+                && !toks[name.start - 1].break_before
+                && kinds.contains(toks[name.start - 2].text)
+        };
+        if introduced_by(&PLACES_KINDS_BEFORE_OF) {
+            let two: Vec<&[text::Token]> = words.split(|t| t.text == "and").collect();
+            // Each a known place (the gazetteer's) or a plain name.
+            let known = |p: &[text::Token]| kind_of(&text::join_words(p)).is_some();
+            if let [x, y] = two[..]
+                && [x, y].iter().all(|p| known(p) || plain_name(p))
+            {
+                let unknown = [x, y].into_iter().filter(|p| !known(p));
+                spans.extend(unknown.map(|p| (p[0].start, p[p.len() - 1].end)));
+                continue;
+            }
+        }
+        let plain = plain_name(words);
         // A given name opens a person's name, except where no person's stands ("in Beverly
         // Hills").
         let located =
@@ -463,10 +491,7 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
                 )
         }) && ADDRESS_PREPOSITIONS.contains(before)
             && plain;
-        let introduced = before == "of"
-            && name.start >= 2
-            && !toks[name.start - 1].break_before
-            && PLACE_KINDS_BEFORE_OF.contains(toks[name.start - 2].text);
+        let introduced = introduced_by(&PLACE_KINDS_BEFORE_OF);
         if addressed || introduced || located {
             spans.push((first.start, last.end));
         }
@@ -494,48 +519,53 @@ fn mayors_places(
     let mut spans = Vec::new();
     for run in runs {
         let words = &toks[run.start..run.end];
-        let Some(m) = words
-            .iter()
-            .position(|t| t.text == "Mayor" && !t.break_before && !t.break_after)
-        else {
-            continue;
-        };
-        let city = if words.get(m + 1).is_some_and(|n| n.text == "of") {
-            // "Lord Mayor of Wexholm Ana Lind": up to the mayor's given name.
-            let to = (m + 2..words.len())
-                .find(|&k| is_given_name(words[k].text))
-                .unwrap_or(words.len());
-            &words[m + 2..to]
-        } else if words.get(m + 1).is_some_and(|n| n.capitalised) {
-            // Title words before "Mayor" ("Vice", "Deputy", "Lord") are the title's.
-            let end = words[..m]
-                .iter()
-                .rposition(|t| !is_title_word(&t.text.to_lowercase()))
-                .map_or(0, |k| k + 1);
-            let start = usize::from(
-                words[0].sentence_start
-                    && text::FUNCTION_WORDS.contains(&words[0].text.to_lowercase()),
-            );
-            &words[start.min(end)..end]
-        } else {
-            continue;
-        };
-        let plain = (1..=3).contains(&city.len())
-            && !is_given_name(city[0].text)
-            && city.iter().all(|t| {
-                let l = t.text.to_lowercase();
-                t.capitalised
-                    && !is_head(t.text)
-                    && !is_title_word(&l)
-                    && !is_month_or_weekday(&l)
-                    && !is_common_word(&l)
-                    && !in_lower_case(&l)
-                    && !AFFILIATIONS.contains(l.as_str())
-                    && !super::vocabulary::is_peoples_name(t.text, &known)
-            })
-            && !known(&text::join_words(city));
-        if plain {
-            spans.push((city[0].start, city[city.len() - 1].end));
+        // Each mayor of the run: "Arvika Mayor Lena Holm and Belmonte Mayor Carlos Duarte".
+        let mayors = (0..words.len()).filter(|&m| {
+            words[m].text == "Mayor" && !words[m].break_before && !words[m].break_after
+        });
+        for m in mayors {
+            let city = if words.get(m + 1).is_some_and(|n| n.text == "of") {
+                // "Lord Mayor of Wexholm Ana Lind": up to the mayor's given name.
+                let to = (m + 2..words.len())
+                    .find(|&k| is_given_name(words[k].text))
+                    .unwrap_or(words.len());
+                &words[m + 2..to]
+            } else if words.get(m + 1).is_some_and(|n| n.capitalised) {
+                // Title words before "Mayor" ("Vice", "Deputy", "Lord") are the title's.
+                let end = words[..m]
+                    .iter()
+                    .rposition(|t| !is_title_word(&t.text.to_lowercase()))
+                    .map_or(0, |k| k + 1);
+                // After the run's last linking word before it ("… and Belmonte Mayor"), else
+                // after a function word that opens the sentence.
+                let start = match words[..end].iter().rposition(|t| !t.capitalised) {
+                    Some(link) => link + 1,
+                    None => usize::from(
+                        words[0].sentence_start
+                            && text::FUNCTION_WORDS.contains(&words[0].text.to_lowercase()),
+                    ),
+                };
+                &words[start.min(end)..end]
+            } else {
+                continue;
+            };
+            let plain = (1..=3).contains(&city.len())
+                && !is_given_name(city[0].text)
+                && city.iter().all(|t| {
+                    let l = t.text.to_lowercase();
+                    t.capitalised
+                        && !is_head(t.text)
+                        && !is_title_word(&l)
+                        && !is_month_or_weekday(&l)
+                        && !is_common_word(&l)
+                        && !in_lower_case(&l)
+                        && !AFFILIATIONS.contains(l.as_str())
+                        && !super::vocabulary::is_peoples_name(t.text, &known)
+                })
+                && !known(&text::join_words(city));
+            if plain {
+                spans.push((city[0].start, city[city.len() - 1].end));
+            }
         }
     }
     spans
@@ -1342,6 +1372,11 @@ mod tests {
             ),
             ["Montebello", "Kelby", "Ostrum", "Wexholm"]
         );
+        // Every mayor of one run of names.
+        assert_eq!(
+            found("Arvika Mayor Lena Holm and Belmonte Mayor Carlos Duarte signed."),
+            ["Arvika", "Belmonte"]
+        );
         // No affiliation, title, people's name, given name or head noun; no known place.
         assert!(
             found(
@@ -1388,6 +1423,12 @@ mod tests {
             found("Rain fell on the village of Upper Vell and the town of Orrin."),
             ["Upper Vell", "Orrin"]
         );
+        // Its plural introduces two joined by "and"; a known one is the gazetteer's.
+        assert_eq!(
+            found("The port cities of Arvika and Belmonte and the towns of Lima and Orrin met."),
+            ["Arvika", "Belmonte", "Orrin"]
+        );
+        assert!(found("The cities of Orrin Bank and Belmonte met.").is_empty());
         assert!(found("He joined the town of Orrin Council.").is_empty());
         // A given name there too: no person stands after "north of".
         assert_eq!(
