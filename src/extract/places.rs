@@ -394,43 +394,16 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
     let runs = text::name_runs(toks);
     let mut spans = Vec::new();
     let in_lower_case = |word: &str| lower_case.contains(word);
-    // Capitalised words that may name a place: no head, title or month among them.
-    let plain_name = |words: &[text::Token]| {
-        (1..=3).contains(&words.len())
-            && words.iter().all(|t| {
-                t.capitalised
-                    && !is_head(t.text)
-                    && !is_title_word(&t.text.to_lowercase())
-                    && !is_month_or_weekday(&t.text.to_lowercase())
-            })
-            && kind_of(&text::join_words(words)).is_none()
-    };
     for (i, name) in runs.iter().enumerate() {
         let words = &toks[name.start..name.end];
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             continue;
         };
-        // After "of" and a kind of place ("the village of Atwick"), or its plural before two
-        // names joined by "and" ("the port cities of Arvika and Belmonte").
-        let introduced_by = |kinds: &Words| {
-            name.start >= 2
-                && toks[name.start - 1].text == "of"
-                && !toks[name.start - 1].break_before
-                && kinds.contains(toks[name.start - 2].text)
-        };
-        if introduced_by(&PLACES_KINDS_BEFORE_OF) {
-            let two: Vec<&[text::Token]> = words.split(|t| t.text == "and").collect();
-            // Each a known place (the gazetteer's) or a plain name.
-            let known = |p: &[text::Token]| kind_of(&text::join_words(p)).is_some();
-            if let [x, y] = two[..]
-                && [x, y].iter().all(|p| known(p) || plain_name(p))
-            {
-                let unknown = [x, y].into_iter().filter(|p| !known(p));
-                spans.extend(unknown.map(|p| (p[0].start, p[p.len() - 1].end)));
-                continue;
-            }
+        if let Some(pair) = introduced_pair(toks, name) {
+            spans.extend(pair);
+            continue;
         }
-        let plain = plain_name(words);
+        let plain = plain_place_name(words);
         // A given name opens a person's name, except where no person's stands ("in Beverly
         // Hills").
         let located =
@@ -491,7 +464,7 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
                 )
         }) && ADDRESS_PREPOSITIONS.contains(before)
             && plain;
-        let introduced = introduced_by(&PLACE_KINDS_BEFORE_OF);
+        let introduced = introduced_by(toks, name, &PLACE_KINDS_BEFORE_OF);
         if addressed || introduced || located {
             spans.push((first.start, last.end));
         }
@@ -499,6 +472,52 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
     spans.extend(participle_places(toks, &in_lower_case));
     spans.extend(mayors_places(toks, &runs, &in_lower_case));
     spans
+}
+
+/// Capitalised words that may name a place the gazetteer lacks: one to three, no head, title or
+/// month among them.
+fn plain_place_name(words: &[text::Token]) -> bool {
+    (1..=3).contains(&words.len())
+        && words.iter().all(|t| {
+            t.capitalised
+                && !is_head(t.text)
+                && !is_title_word(&t.text.to_lowercase())
+                && !is_month_or_weekday(&t.text.to_lowercase())
+        })
+        && kind_of(&text::join_words(words)).is_none()
+}
+
+/// Whether the name run `name` follows "of" and one of `kinds` ("the village of Atwick").
+fn introduced_by(toks: &[text::Token], name: &text::Run, kinds: &Words) -> bool {
+    name.start >= 2
+        && toks[name.start - 1].text == "of"
+        && !toks[name.start - 1].break_before
+        && kinds.contains(toks[name.start - 2].text)
+}
+
+/// "the port cities of Arvika and Belmonte": a plural kind of place before two names joined by
+/// "and", each a known place or a plain name; the spans of those the gazetteer lacks.
+fn introduced_pair(toks: &[text::Token], name: &text::Run) -> Option<Vec<(usize, usize)>> {
+    if !introduced_by(toks, name, &PLACES_KINDS_BEFORE_OF) {
+        return None;
+    }
+    let known = |p: &[text::Token]| kind_of(&text::join_words(p)).is_some();
+    let two: Vec<&[text::Token]> = toks[name.start..name.end]
+        .split(|t| t.text == "and")
+        .collect();
+    let [x, y] = two[..] else {
+        return None;
+    };
+    [x, y]
+        .iter()
+        .all(|p| known(p) || plain_place_name(p))
+        .then(|| {
+            [x, y]
+                .into_iter()
+                .filter(|p| !known(p))
+                .map(|p| (p[0].start, p[p.len() - 1].end))
+                .collect()
+        })
 }
 
 /// Political affiliations before a title. (`words.toml`: `places.affiliations`)
