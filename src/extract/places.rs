@@ -876,6 +876,7 @@ pub fn find_places(
     }
     let organisations = text::Spans::new(spans);
     let exact: HashSet<(usize, usize)> = found.iter().map(|&(s, e, _)| (s, e)).collect();
+    let mut established: Vec<&str> = Vec::new();
     for &(start, end) in headed.iter().chain(&directed) {
         if organisations.overlaps((start, end)) || exact.contains(&(start, end)) {
             continue;
@@ -894,9 +895,78 @@ pub fn find_places(
                 name: name.to_string(),
                 mentions: vec![name.to_string()],
             });
+            established.push(name);
         }
     }
-    (places, partners(article, &found, finder))
+    (
+        places,
+        partners_among(article, &found, finder, established, &organisations),
+    )
+}
+
+/// The partners ([`partners`]) among the gazetteer's places `found` and the ones the article
+/// establishes itself (`established`: "the port cities of Arvika and Belmonte signed …"),
+/// wherever it writes them; a facility ("Belmonte City Hall") or a sea is no party.
+fn partners_among(
+    article: &Text,
+    found: &[Found],
+    finder: &PlaceFinder,
+    established: Vec<&str>,
+    organisations: &text::Spans,
+) -> Option<(String, String)> {
+    let parties: Vec<&str> = established
+        .into_iter()
+        .filter(|name| {
+            of_kind(name).is_none() && name.rsplit(' ').next().is_none_or(|w| !is_place_head(w))
+        })
+        .collect();
+    let known = finder.names.len();
+    let every = with_established(article.as_str(), found, &parties, known, organisations);
+    let name = |place: usize| {
+        if place < known {
+            finder.name(place)
+        } else {
+            parties[place - known]
+        }
+    };
+    partners(article, &every, &name)
+}
+
+/// The gazetteer's matches `found` with every whole-word occurrence of the article's own
+/// places `parties` outside organisations' names and the gazetteer's matches, each numbered
+/// `known` + its index in `parties`; in the text's order.
+fn with_established(
+    text: &str,
+    found: &[Found],
+    parties: &[&str],
+    known: usize,
+    organisations: &text::Spans,
+) -> Vec<Found> {
+    if parties.is_empty() {
+        return found.to_vec();
+    }
+    let Ok(matcher) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(parties)
+    else {
+        return found.to_vec();
+    };
+    let gazetteer: Vec<(usize, usize)> = found.iter().map(|&(s, e, _)| (s, e)).collect();
+    let gazetteer = text::Spans::new(&gazetteer);
+    let mut every = found.to_vec();
+    every.extend(
+        matcher
+            .find_iter(text)
+            .filter(|m| {
+                let span = (m.start(), m.end());
+                text::whole_word(text, span.0, span.1)
+                    && !organisations.overlaps(span)
+                    && !gazetteer.overlaps(span)
+            })
+            .map(|m| (m.start(), m.end(), known + m.pattern().as_usize())),
+    );
+    every.sort_unstable();
+    every
 }
 
 /// The gazetteer's place that `text[start..end]` writes with its noun: "Kestrel Province"
@@ -1035,7 +1105,8 @@ fn states_cooperation(sentence: &str, headline: bool) -> bool {
     })
 }
 
-/// A place found in the text: its start, its end, and its index in the gazetteer.
+/// A place found in the text: its start, its end, and its index in the gazetteer (or, past the
+/// gazetteer's, among the places the article establishes itself: [`with_established`]).
 type Found = (usize, usize, usize);
 
 /// The last word of `before` ("" when it has none).
@@ -1153,8 +1224,12 @@ fn delegation_visit(
 /// headline, else in the story's first paragraph (not a photo caption). Returned in alphabetical
 /// order, so one pair has one name. A pair inside a longer list ("Argentina, Egypt, Iran and
 /// Ethiopia") is no bilateral pair, nor is a pair after a locative word ("visited Lyon and
-/// Turin").
-fn partners(article: &Text, found: &[Found], finder: &PlaceFinder) -> Option<(String, String)> {
+/// Turin"). `name` names each place of `found`.
+fn partners<'n>(
+    article: &Text,
+    found: &[Found],
+    name: &dyn Fn(usize) -> &'n str,
+) -> Option<(String, String)> {
     let text = article.as_str();
     let joined = |x: &Found, y: &Found| {
         // "the United Arab Emirates (UAE), Uruguay": a bracketed short name comes with the first.
@@ -1183,20 +1258,20 @@ fn partners(article: &Text, found: &[Found], finder: &PlaceFinder) -> Option<(St
             let word_before =
                 last_word(text[within.start..a.0].trim_end().trim_end_matches(" the"));
             let located = LOCATIVES_BEFORE_A_PAIR.contains(word_before);
-            let address = between == "," && is_address(finder.name(a.2), finder.name(b.2));
+            let address = between == "," && is_address(name(a.2), name(b.2));
             if joined(&a, &b)
                 && !in_a_list
                 && !located
                 && !address
                 && states_cooperation(&text[sentences.span(a.0, b.1)], within.start == 0)
             {
-                return Some(pair_of(finder.name(a.2), finder.name(b.2)));
+                return Some(pair_of(name(a.2), name(b.2)));
             }
         }
         if let Some((a, b)) = partner_with(&sentences, found, &listed)
             .or_else(|| delegation_visit(&sentences, found, &listed))
         {
-            return Some(pair_of(finder.name(a), finder.name(b)));
+            return Some(pair_of(name(a), name(b)));
         }
     }
     None
@@ -1598,7 +1673,7 @@ mod tests {
             ),
         ] {
             assert_eq!(
-                partners(&Text::from(text), &f.find(text, &[]), &f),
+                partners(&Text::from(text), &f.find(text, &[]), &|p| f.name(p)),
                 pair.map(|(x, y): (&str, &str)| (x.to_string(), y.to_string())),
                 "{text}"
             );
@@ -1624,13 +1699,16 @@ mod tests {
         ] {
             let found = f.find(text, &[]);
             assert_eq!(
-                partners(&Text::from(text), &found, &f),
+                partners(&Text::from(text), &found, &|p| f.name(p)),
                 Some((pair.0.to_string(), pair.1.to_string())),
                 "{text}"
             );
         }
         let text = "Shanghai hosts a forum\n\nDelegates came from Paris.";
-        assert_eq!(partners(&Text::from(text), &f.find(text, &[]), &f), None);
+        assert_eq!(
+            partners(&Text::from(text), &f.find(text, &[]), &|p| f.name(p)),
+            None
+        );
         // A city and the country or state it is in, after a comma, is an address.
         for text in [
             "Fair opens\n\nThe fair in Taipei, Taiwan opened.",
@@ -1638,7 +1716,7 @@ mod tests {
             "Lyon, France hosts talks\n\nBody.",
         ] {
             assert_eq!(
-                partners(&Text::from(text), &f.find(text, &[]), &f),
+                partners(&Text::from(text), &f.find(text, &[]), &|p| f.name(p)),
                 None,
                 "{text}"
             );
@@ -1651,12 +1729,12 @@ mod tests {
         );
         let found = f.find(&text, &[]);
         assert_eq!(
-            partners(&text, &found, &f),
+            partners(&text, &found, &|p| f.name(p)),
             Some(("Shanghai".to_string(), "Singapore".to_string()))
         );
         // Joined by "and", the same two are parties.
         let text = "Lyon and France sign\n\nBody.";
-        assert!(partners(&Text::from(text), &f.find(text, &[]), &f).is_some());
+        assert!(partners(&Text::from(text), &f.find(text, &[]), &|p| f.name(p)).is_some());
         // A longer list is no bilateral pair, a bracketed short name no break in it; places
         // someone visits are no parties, places "in" a sentence may be.
         for (text, pair) in [
@@ -1672,7 +1750,7 @@ mod tests {
             ),
         ] {
             assert_eq!(
-                partners(&Text::from(text), &f.find(text, &[]), &f),
+                partners(&Text::from(text), &f.find(text, &[]), &|p| f.name(p)),
                 pair.map(|(x, y): (&str, &str)| (x.to_string(), y.to_string())),
                 "{text}"
             );
@@ -1683,7 +1761,8 @@ mod tests {
     fn partners_are_only_a_pair_in_a_sentence_that_states_cooperation() {
         let f = finder();
         let pair = |text: &str| {
-            partners(&Text::from(text), &f.find(text, &[]), &f).map(|(x, y)| format!("{x} – {y}"))
+            partners(&Text::from(text), &f.find(text, &[]), &|p| f.name(p))
+                .map(|(x, y)| format!("{x} – {y}"))
         };
         // Two places standing together say nothing of two parties.
         assert_eq!(pair("Prices in Lyon and Paris rose\n\nBody."), None);
@@ -1726,7 +1805,8 @@ mod tests {
     fn a_place_that_cooperates_with_another_makes_a_pair_with_it() {
         let f = finder();
         let pair = |text: &str| {
-            partners(&Text::from(text), &f.find(text, &[]), &f).map(|(x, y)| format!("{x} – {y}"))
+            partners(&Text::from(text), &f.find(text, &[]), &|p| f.name(p))
+                .map(|(x, y)| format!("{x} – {y}"))
         };
         let lyon_turin = Some("Lyon – Turin".to_string());
         assert_eq!(
@@ -1755,6 +1835,34 @@ mod tests {
         assert_eq!(
             pair("Lyon and Paris sign a pact with Turin\n\nBody."),
             Some("Lyon – Paris".to_string())
+        );
+    }
+
+    #[test]
+    fn places_the_article_establishes_can_be_partners() {
+        let finder = PlaceFinder::new(&gazetteer(&BTreeMap::new()));
+        let read = |text: &str| {
+            let toks = text::tokens(text);
+            let established: Vec<(usize, usize)> = headed_places(&toks)
+                .into_iter()
+                .chain(addressed_places(&toks, &text::lower_case_words(&toks)))
+                .collect();
+            find_places(&Text::from(text), &established, &finder, &[]).1
+        };
+        let pair = |x: &str, y: &str| Some((x.to_string(), y.to_string()));
+        // Two towns the gazetteer lacks, or one it lacks and one it knows.
+        assert_eq!(
+            read("Pact\n\nThe port cities of Arvika and Belmonte signed a twinning agreement."),
+            pair("Arvika", "Belmonte")
+        );
+        assert_eq!(
+            read("Pact\n\nArvika Mayor Lena Holm said Arvika will cooperate with Lyon on ports."),
+            pair("Arvika", "Lyon")
+        );
+        // A facility is no party.
+        assert_eq!(
+            read("Pact\n\nThe pact between Lyon and Belmonte City Hall was signed in May."),
+            None
         );
     }
 
