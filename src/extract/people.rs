@@ -1293,6 +1293,18 @@ mod tests {
     }
 
     #[test]
+    fn a_party_member_word_is_no_name() {
+        assert_eq!(
+            names("Christian Democrat leader Anna Berg said her party would not give way."),
+            ["Anna Berg"]
+        );
+        assert_eq!(
+            names("The vote was close. Democrat Tomas Varn agreed on Monday."),
+            ["Tomas Varn"]
+        );
+    }
+
+    #[test]
     fn a_plural_title_names_no_one() {
         assert!(names("Later, Democratic Governors said they would meet.").is_empty());
         assert!(names("Valmora Senators said they would vote.").is_empty());
