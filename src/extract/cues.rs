@@ -490,11 +490,13 @@ fn affiliation_cues<'a>(
     {
         spans.push((a, b));
     }
-    // "DAB's Ben Chan", "Labour's Shadow Home Secretary Yvette Cooper".
+    // "DAB's Ben Chan", "Labour's Shadow Home Secretary Yvette Cooper"; not a state's or a
+    // city's officer ("Valdoria's Transport Minister Jonas Petr").
     if t.capitalised
         && !t.break_after
         && let Some(stem) = possessive_stem(t.text)
         && person_starting_at(toks, i + 1)
+        && !holds_a_state_title(&toks[i + 1..])
         && !surnames
             .get_or_insert_with(|| surnames_in(toks))
             .contains(stem)
@@ -502,6 +504,28 @@ fn affiliation_cues<'a>(
         let (a, b) = name_before(toks, i);
         spans.push((a, b));
     }
+}
+
+/// Titles only a state or a city gives, and words that make such a title a party's. (`words.toml`:
+/// `cues.state_titles`, `cues.party_title_words`)
+static STATE_TITLES: Words = Words::new("cues.state_titles");
+static PARTY_TITLE_WORDS: Words = Words::new("cues.party_title_words");
+
+/// Whether the capitalised words opening `toks` (up to four) hold a state's title and no
+/// party's word: "Transport Minister Jonas Petr", not "Shadow Foreign Minister Ana Lind".
+pub(super) fn holds_a_state_title(toks: &[Token]) -> bool {
+    let mut state = false;
+    for (k, t) in toks.iter().take(4).enumerate() {
+        if !t.capitalised || (k > 0 && t.break_before) {
+            break;
+        }
+        let l = lower(t);
+        if PARTY_TITLE_WORDS.contains(&l) {
+            return false;
+        }
+        state |= STATE_TITLES.contains(&l);
+    }
+    state
 }
 
 /// A descriptor before or after the name: "the magazine MicroMega", "groups such as …",
@@ -1046,6 +1070,13 @@ mod tests {
         assert!(cued("Donald Trump met him. Trump's Mary Smith said no.").is_empty());
         assert!(cued("Canada's Julie Hahn said no.").is_empty());
         assert!(cued("It was March's Mary Smith.").is_empty());
+        // A state's or a city's officer is not a body's, unless a party gives the title.
+        assert!(cued("Valdoria's Transport Minister Jonas Petr said so.").is_empty());
+        assert!(cued("Later, Arvika's Mayor Lena Holm said so.").is_empty());
+        assert_eq!(
+            cued("Labour's Shadow Foreign Minister Mary Cooper said so."),
+            ["Labour"]
+        );
     }
 
     #[test]

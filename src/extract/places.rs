@@ -471,6 +471,7 @@ pub fn addressed_places(toks: &[text::Token], lower_case: &HashSet<&str>) -> Vec
     }
     spans.extend(participle_places(toks, &in_lower_case));
     spans.extend(mayors_places(toks, &runs, &in_lower_case));
+    spans.extend(officers_places(toks, &in_lower_case));
     spans
 }
 
@@ -580,6 +581,8 @@ fn mayors_places(
                         && !in_lower_case(&l)
                         && !AFFILIATIONS.contains(l.as_str())
                         && !super::vocabulary::is_peoples_name(t.text, &known)
+                        // "Arvika's Mayor": [`officers_places`].
+                        && text::possessive_stem(t.text).is_none()
                 })
                 && !known(&text::join_words(city));
             if plain {
@@ -588,6 +591,37 @@ fn mayors_places(
         }
     }
     spans
+}
+
+/// "Valdoria's Transport Minister Jonas Petr", "Arvika's Mayor Lena Holm": the one word before
+/// the possessive of a title only a state or a city gives ([`super::cues::holds_a_state_title`])
+/// is a place (start, end byte spans), under the conditions of [`mayors_places`].
+fn officers_places(
+    toks: &[text::Token],
+    in_lower_case: &dyn Fn(&str) -> bool,
+) -> Vec<(usize, usize)> {
+    let known = |w: &str| kind_of(w).is_some();
+    toks.iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let stem = text::possessive_stem(t.text)?;
+            let l = stem.to_lowercase();
+            let alone = i == 0 || !toks[i - 1].capitalised || t.break_before;
+            let plain = alone
+                && t.capitalised
+                && !t.break_after
+                && !is_head(stem)
+                && !is_title_word(&l)
+                && !is_given_name(stem)
+                && !is_common_word(&l)
+                && !in_lower_case(&l)
+                && !AFFILIATIONS.contains(l.as_str())
+                && !super::vocabulary::is_peoples_name(stem, &known)
+                && !known(stem);
+            (plain && super::cues::holds_a_state_title(&toks[i + 1..]))
+                .then_some((t.start, t.start + stem.len()))
+        })
+        .collect()
 }
 
 /// "Kelsoby-based", "Kelsoby-born": the word before the hyphen is a place (start, end byte
@@ -1465,6 +1499,15 @@ mod tests {
                  Ostrum, Ana Lind, and Lord Mayor of Wexholm Tomas Varn came."
             ),
             ["Montebello", "Kelby", "Ostrum", "Wexholm"]
+        );
+        // A possessive before a title only a state or a city gives.
+        assert_eq!(
+            found("Valdoria's Transport Minister Jonas Petr met Arvika's Mayor Lena Holm."),
+            ["Valdoria", "Arvika"]
+        );
+        assert!(
+            found("Labour's Shadow Foreign Minister Mary Cooper and Kestrel's Ana Lind.")
+                .is_empty()
         );
         // Every mayor of one run of names.
         assert_eq!(
