@@ -29,7 +29,8 @@ use super::text::{HEADS_BEFORE_OF, head_before_of, holders_name};
 use super::vocabulary::{
     FACILITY_HEADS, HEADS, MISSION_HEADS, NOT_ORGANISATIONS, PLACE_NOUNS, ROLE_WORDS, VENUE_WORDS,
     adjective_like, is_common_word, is_compound_head, is_family_first_name, is_given_name, is_head,
-    is_head_first, is_month_or_weekday, is_peoples_name, is_title_word, is_trade_head,
+    is_head_first, is_month_or_weekday, is_organisation_plural, is_peoples_name, is_title_word,
+    is_trade_head,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::config::ExtractConfig;
@@ -881,7 +882,7 @@ fn and_pieces(
         // closed by a trade after "and" is a name of its own when a name stands before it.
         let trade_right = t == "and"
             && i > piece_start
-            && (trade_named(&run[piece_start..i]) || heads_before[i] > heads_before[piece_start])
+            && (company_named(&run[piece_start..i]) || heads_before[i] > heads_before[piece_start])
             && trade_named(&run[i + 1..right_end[i]]);
         // "Confucius Institute at Kyrgyz National University": a headed name at another.
         let headed_at_headed = t == "at"
@@ -917,6 +918,15 @@ fn trade_named(words: &[Token]) -> bool {
     (2..=4).contains(&words.len())
         && words.iter().all(|w| w.capitalised)
         && words.last().is_some_and(|w| is_trade_head(w.text))
+}
+
+/// Whether these words are a company's name before an "and": closed by a trade or by a plural
+/// that ends many organisations' names ("Corvex Micro Devices and Halden Semiconductor").
+fn company_named(words: &[Token]) -> bool {
+    trade_named(words)
+        || ((2..=4).contains(&words.len())
+            && words.iter().all(|w| w.capitalised)
+            && words.last().is_some_and(|w| is_organisation_plural(w.text)))
 }
 
 /// Whether these words, after an "and", are legal forms only: "Morgan Grail and Co Inc." is one
@@ -2814,7 +2824,8 @@ mod tests {
              Textiles spoke at the Alder Petroleum and Natural Gas Exchange. Representatives of \
              Redfern Mining attended. The Kestrel Declaration on Green Shipping followed. \
              Output at Tesvik Cement fell. Orla Foods and Brannock Shipping merged. Brellex \
-             Pharma and Ostrava Brewing said they would invest.",
+             Pharma and Ostrava Brewing said they would invest. Corvex Micro Devices and Halden \
+             Semiconductor led a rally.",
             &|_| false,
         );
         for name in [
@@ -2828,6 +2839,8 @@ mod tests {
             "Brannock Shipping",
             "Brellex Pharma",
             "Ostrava Brewing",
+            // After a name closed by a plural that ends many organisations' names.
+            "Halden Semiconductor",
         ] {
             assert!(names.contains(&name.to_string()), "{name}: {names:?}");
         }
