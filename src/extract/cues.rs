@@ -1094,6 +1094,10 @@ mod tests {
             ["Instituto Gonzaga"]
         );
         assert_eq!(
+            cued("Contracts awarded by the state railway Ferrovia Alta were cut."),
+            ["Ferrovia Alta"]
+        );
+        assert_eq!(
             cued("He told Kestrel Economico newspaper and Ana Lind magazine it fell."),
             ["Kestrel Economico"]
         );
