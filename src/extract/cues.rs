@@ -496,7 +496,7 @@ fn affiliation_cues<'a>(
         && !t.break_after
         && let Some(stem) = possessive_stem(t.text)
         && person_starting_at(toks, i + 1)
-        && !holds_a_state_title(&toks[i + 1..])
+        && !text::holds_a_state_title(&toks[i + 1..])
         && !surnames
             .get_or_insert_with(|| surnames_in(toks))
             .contains(stem)
@@ -504,28 +504,6 @@ fn affiliation_cues<'a>(
         let (a, b) = name_before(toks, i);
         spans.push((a, b));
     }
-}
-
-/// Titles only a state or a city gives, and words that make such a title a party's. (`words.toml`:
-/// `cues.state_titles`, `cues.party_title_words`)
-static STATE_TITLES: Words = Words::new("cues.state_titles");
-static PARTY_TITLE_WORDS: Words = Words::new("cues.party_title_words");
-
-/// Whether the capitalised words opening `toks` (up to four) hold a state's title and no
-/// party's word: "Transport Minister Jonas Petr", not "Shadow Foreign Minister Ana Lind".
-pub(super) fn holds_a_state_title(toks: &[Token]) -> bool {
-    let mut state = false;
-    for (k, t) in toks.iter().take(4).enumerate() {
-        if !t.capitalised || (k > 0 && t.break_before) {
-            break;
-        }
-        let l = lower(t);
-        if PARTY_TITLE_WORDS.contains(&l) {
-            return false;
-        }
-        state |= STATE_TITLES.contains(&l);
-    }
-    state
 }
 
 /// A descriptor before or after the name: "the magazine MicroMega", "groups such as …",
@@ -626,22 +604,6 @@ fn coordination_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, 
     }
 }
 
-/// Words before "of", "in" or "with" whose object only a company can be, each with its
-/// preposition ("shares of", "stake in", "merger with"). (`words.toml`: `cues.ownership`)
-static OWNERSHIP: Words = Words::new("cues.ownership");
-
-/// Whether token `i` (`l`, in lower case) and the next make an ownership phrase ("shares in",
-/// "stake in", "merger with"): what follows is a company, not a place ("Shares in Caledonian
-/// rose").
-pub(super) fn owns_what_follows(toks: &[Token], i: usize, l: &str) -> bool {
-    !toks[i].break_after
-        && toks.get(i + 1).is_some_and(|link| {
-            OWNERSHIP.iter().any(|phrase| {
-                phrase.strip_prefix(l).and_then(|r| r.strip_prefix(' ')) == Some(link.text)
-            })
-        })
-}
-
 /// Verbs whose object (or, after "by", whose subject) is a company. (`words.toml`:
 /// `cues.acquiring`)
 static ACQUIRING: Words = Words::new("cues.acquiring");
@@ -682,7 +644,7 @@ fn ownership_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usi
             spans.push((a, b));
         }
     }
-    if owns_what_follows(toks, i, l)
+    if text::owns_what_follows(toks, i, l)
         && !toks[i + 1].break_after
         && let Some((a, b)) = name_after(toks, i + 2)
         && ends_name(toks, b)

@@ -915,18 +915,20 @@ fn and_pieces(
 /// Whether these words are a short name closed by a trade: two to four capitalised words, the
 /// last a trade ("Alder Steel", "Birch Foods").
 fn trade_named(words: &[Token]) -> bool {
+    short_name_closed_by(words, is_trade_head)
+}
+
+/// Whether these words are two to four capitalised words, the last one that `closes` holds.
+fn short_name_closed_by(words: &[Token], closes: fn(&str) -> bool) -> bool {
     (2..=4).contains(&words.len())
         && words.iter().all(|w| w.capitalised)
-        && words.last().is_some_and(|w| is_trade_head(w.text))
+        && words.last().is_some_and(|w| closes(w.text))
 }
 
 /// Whether these words are a company's name before an "and": closed by a trade or by a plural
 /// that ends many organisations' names ("Corvex Micro Devices and Halden Semiconductor").
 fn company_named(words: &[Token]) -> bool {
-    trade_named(words)
-        || ((2..=4).contains(&words.len())
-            && words.iter().all(|w| w.capitalised)
-            && words.last().is_some_and(|w| is_organisation_plural(w.text)))
+    short_name_closed_by(words, |w| is_trade_head(w) || is_organisation_plural(w))
 }
 
 /// Whether these words, after an "and", are legal forms only: "Morgan Grail and Co Inc." is one

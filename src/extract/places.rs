@@ -572,15 +572,8 @@ fn mayors_places(
             let plain = (1..=3).contains(&city.len())
                 && !is_given_name(city[0].text)
                 && city.iter().all(|t| {
-                    let l = t.text.to_lowercase();
                     t.capitalised
-                        && !is_head(t.text)
-                        && !is_title_word(&l)
-                        && !is_month_or_weekday(&l)
-                        && !is_common_word(&l)
-                        && !in_lower_case(&l)
-                        && !AFFILIATIONS.contains(l.as_str())
-                        && !super::vocabulary::is_peoples_name(t.text, &known)
+                        && may_name_a_city(t.text, in_lower_case)
                         // "Arvika's Mayor": [`officers_places`].
                         && text::possessive_stem(t.text).is_none()
                 })
@@ -593,8 +586,22 @@ fn mayors_places(
     spans
 }
 
+/// Whether a capitalised word may be part of a city's name before or after an officer's title:
+/// no body's head, title, month, common word, word the article writes in lower case
+/// (`in_lower_case`), political affiliation or people's name.
+fn may_name_a_city(word: &str, in_lower_case: &dyn Fn(&str) -> bool) -> bool {
+    let l = word.to_lowercase();
+    !is_head(word)
+        && !is_title_word(&l)
+        && !is_month_or_weekday(&l)
+        && !is_common_word(&l)
+        && !in_lower_case(&l)
+        && !AFFILIATIONS.contains(l.as_str())
+        && !super::vocabulary::is_peoples_name(word, &|w: &str| kind_of(w).is_some())
+}
+
 /// "Valdoria's Transport Minister Jonas Petr", "Arvika's Mayor Lena Holm": the one word before
-/// the possessive of a title only a state or a city gives ([`super::cues::holds_a_state_title`])
+/// the possessive of a title only a state or a city gives ([`text::holds_a_state_title`])
 /// is a place (start, end byte spans), under the conditions of [`mayors_places`].
 fn officers_places(
     toks: &[text::Token],
@@ -605,20 +612,14 @@ fn officers_places(
         .enumerate()
         .filter_map(|(i, t)| {
             let stem = text::possessive_stem(t.text)?;
-            let l = stem.to_lowercase();
             let alone = i == 0 || !toks[i - 1].capitalised || t.break_before;
             let plain = alone
                 && t.capitalised
                 && !t.break_after
-                && !is_head(stem)
-                && !is_title_word(&l)
                 && !is_given_name(stem)
-                && !is_common_word(&l)
-                && !in_lower_case(&l)
-                && !AFFILIATIONS.contains(l.as_str())
-                && !super::vocabulary::is_peoples_name(stem, &known)
+                && may_name_a_city(stem, in_lower_case)
                 && !known(stem);
-            (plain && super::cues::holds_a_state_title(&toks[i + 1..]))
+            (plain && text::holds_a_state_title(&toks[i + 1..]))
                 .then_some((t.start, t.start + stem.len()))
         })
         .collect()
@@ -724,7 +725,7 @@ fn located(
     // Caledonian", "a stake in Norvex": a company.
     if start >= 2
         && with_lowercase(toks[start - 2].text, |before| {
-            PUBLISHED.contains(before) || super::cues::owns_what_follows(toks, start - 2, before)
+            PUBLISHED.contains(before) || text::owns_what_follows(toks, start - 2, before)
         })
     {
         return false;

@@ -673,6 +673,44 @@ pub fn names_a_body(words: &[Token]) -> bool {
         || words.last().is_some_and(|t| is_trade_head(t.text))
 }
 
+/// Words before "of", "in" or "with" whose object only a company can be, each with its
+/// preposition ("shares of", "stake in", "merger with"). (`words.toml`: `cues.ownership`)
+static OWNERSHIP: Words = Words::new("cues.ownership");
+
+/// Whether token `i` (`l`, in lower case) and the next make an ownership phrase ("shares in",
+/// "stake in", "merger with"): what follows is a company, not a place ("Shares in Caledonian
+/// rose").
+pub fn owns_what_follows(toks: &[Token], i: usize, l: &str) -> bool {
+    !toks[i].break_after
+        && toks.get(i + 1).is_some_and(|link| {
+            OWNERSHIP.iter().any(|phrase| {
+                phrase.strip_prefix(l).and_then(|r| r.strip_prefix(' ')) == Some(link.text)
+            })
+        })
+}
+
+/// Titles only a state or a city gives, and words that make such a title a party's. (`words.toml`:
+/// `cues.state_titles`, `cues.party_title_words`)
+static STATE_TITLES: Words = Words::new("cues.state_titles");
+static PARTY_TITLE_WORDS: Words = Words::new("cues.party_title_words");
+
+/// Whether the capitalised words opening `toks` (up to four) hold a state's title and no
+/// party's word: "Transport Minister Jonas Petr", not "Shadow Foreign Minister Ana Lind".
+pub fn holds_a_state_title(toks: &[Token]) -> bool {
+    let mut state = false;
+    for (k, t) in toks.iter().take(4).enumerate() {
+        if !t.capitalised || (k > 0 && t.break_before) {
+            break;
+        }
+        let l = lower(t);
+        if PARTY_TITLE_WORDS.contains(&l) {
+            return false;
+        }
+        state |= STATE_TITLES.contains(&l);
+    }
+    state
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
