@@ -539,32 +539,37 @@ fn mayors_places(
     let mut spans = Vec::new();
     for run in runs {
         let words = &toks[run.start..run.end];
+        // Read in one pass, so a run of many mayors stays linear: where the words before the
+        // current one last held a word that is no title, and a linking word.
+        let opener = usize::from(
+            words[0].sentence_start && text::FUNCTION_WORDS.contains(&words[0].text.to_lowercase()),
+        );
+        let (mut after_untitled, mut after_link) = (0, None);
         // Each mayor of the run: "Arvika Mayor Lena Holm and Belmonte Mayor Carlos Duarte".
-        let mayors = (0..words.len()).filter(|&m| {
-            words[m].text == "Mayor" && !words[m].break_before && !words[m].break_after
-        });
-        for m in mayors {
+        for (m, word) in words.iter().enumerate() {
+            let mayor = word.text == "Mayor" && !word.break_before && !word.break_after;
+            let (end, link) = (after_untitled, after_link);
+            if !with_lowercase(word.text, is_title_word) {
+                after_untitled = m + 1;
+            }
+            if !word.capitalised {
+                after_link = Some(m + 1);
+            }
+            if !mayor {
+                continue;
+            }
             let city = if words.get(m + 1).is_some_and(|n| n.text == "of") {
-                // "Lord Mayor of Wexholm Ana Lind": up to the mayor's given name.
-                let to = (m + 2..words.len())
+                // "Lord Mayor of Wexholm Ana Lind": up to the mayor's given name (a city has
+                // three words at most, so no further is looked at).
+                let to = (m + 2..words.len().min(m + 6))
                     .find(|&k| is_given_name(words[k].text))
                     .unwrap_or(words.len());
                 &words[m + 2..to]
             } else if words.get(m + 1).is_some_and(|n| n.capitalised) {
-                // Title words before "Mayor" ("Vice", "Deputy", "Lord") are the title's.
-                let end = words[..m]
-                    .iter()
-                    .rposition(|t| !is_title_word(&t.text.to_lowercase()))
-                    .map_or(0, |k| k + 1);
-                // After the run's last linking word before it ("… and Belmonte Mayor"), else
-                // after a function word that opens the sentence.
-                let start = match words[..end].iter().rposition(|t| !t.capitalised) {
-                    Some(link) => link + 1,
-                    None => usize::from(
-                        words[0].sentence_start
-                            && text::FUNCTION_WORDS.contains(&words[0].text.to_lowercase()),
-                    ),
-                };
+                // Title words before "Mayor" ("Vice", "Deputy", "Lord") are the title's; the city
+                // starts after the run's last linking word before them ("… and Belmonte Mayor"),
+                // else after a function word that opens the sentence.
+                let start = link.filter(|&l| l <= end).unwrap_or(opener);
                 &words[start.min(end)..end]
             } else {
                 continue;
