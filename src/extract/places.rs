@@ -539,6 +539,9 @@ fn mayors_places(
     let mut spans = Vec::new();
     for run in runs {
         let words = &toks[run.start..run.end];
+        if !words.iter().any(|t| t.text == "Mayor") {
+            continue;
+        }
         // Read in one pass, so a run of many mayors stays linear: where the words before the
         // current one last held a word that is no title, and a linking word.
         let opener = usize::from(
