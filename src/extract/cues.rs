@@ -800,6 +800,9 @@ fn taken_up_subject(toks: &[Token], i: usize) -> bool {
             || !toks[i - 1].capitalised
             // "Then Quillor said …": a sentence's first word that is capitalised only there.
             || (toks[i - 1].sentence_start && text::opens_sentences(&lower(&toks[i - 1]))))
+        // "The government in Lamara said it …": after a preposition of place the subject is
+        // what stands before it.
+        && !(i > 0 && text::LOCATIVES.contains(toks[i - 1].text))
         && toks
             .get(i + 1)
             .is_some_and(|v| ACTS.contains(v.text) && !v.break_after)
@@ -1180,6 +1183,9 @@ mod tests {
         assert!(cued("In May, Veltrana said the deal was done.").is_empty());
         assert!(cued("In May, Veltrana said the new plant in Alder would make it.").is_empty());
         assert!(cued("In May, Veltrana said so. It was late.").is_empty());
+        // After a preposition of place the word is where the subject is, not the subject.
+        assert!(cued("The government in Lamara said its troops would stay.").is_empty());
+        assert!(cued("Officials from Tolvaro said it was late.").is_empty());
         // A surname of a person the article names (after a given name or a job title, or
         // family name first) is not a body.
         assert!(cued("Ana Kestrel came. In May, Kestrel said it was fine.").is_empty());

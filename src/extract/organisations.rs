@@ -352,9 +352,6 @@ fn long_form(acronym: &str, clause: &str) -> Option<String> {
     (proper && acronym_ok && (has_head || !names_a_thing)).then_some(name)
 }
 
-/// Prepositions of place. (`words.toml`: `organisations.locatives`)
-static LOCATIVES: Words = Words::new("organisations.locatives");
-
 /// Nouns for a body's people, word or means ("board", "officials", "shares"), and "according":
 /// the name after them and a preposition is the body's. (`words.toml`:
 /// `organisations.agents_of_a_body`)
@@ -579,7 +576,7 @@ fn stands_as_place(toks: &[Token], k: usize) -> bool {
     before(k).is_some_and(|t| {
         with_lowercase(t.text, |w| {
             (w == "of" && !titled(k - 1) && !agent(k - 1))
-                || (LOCATIVES.contains(w) && !agent(k - 1))
+                || (text::LOCATIVES.contains(w) && !agent(k - 1))
         })
     })
 }

@@ -677,6 +677,10 @@ pub fn names_a_body(words: &[Token]) -> bool {
 /// preposition ("shares of", "stake in", "merger with"). (`words.toml`: `cues.ownership`)
 static OWNERSHIP: Words = Words::new("cues.ownership");
 
+/// Prepositions of place: "at the …", "officials in Lamara". (`words.toml`:
+/// `organisations.locatives`)
+pub(super) static LOCATIVES: Words = Words::new("organisations.locatives");
+
 /// Whether token `i` (`l`, in lower case) and the next make an ownership phrase ("shares in",
 /// "stake in", "merger with"): what follows is a company, not a place ("Shares in Caledonian
 /// rose").
