@@ -344,11 +344,9 @@ pub(super) static BEFORE_QUOTED_NAMES: Words = Words::new("cues.before_quoted_na
 static CLUB_FORMS_BEFORE: Words = Words::new("cues.club_forms_before");
 static CLUB_FORMS_BEFORE_A_PLACE: Words = Words::new("cues.club_forms_before_a_place");
 
-/// Forms that close a sports club's name: after any name ("Alder FC", "Kelso Rovers") or only
-/// after a place's ("Manchester United"). (`words.toml`: `cues.club_forms_after`,
-/// `cues.club_forms_after_a_place`)
+/// Forms that close a sports club's name after any name ("Alder FC", "Kelso Rovers",
+/// "Castleford United"). (`words.toml`: `cues.club_forms_after`)
 static CLUB_FORMS_AFTER: Words = Words::new("cues.club_forms_after");
-static CLUB_FORMS_AFTER_A_PLACE: Words = Words::new("cues.club_forms_after_a_place");
 
 /// Plural nouns after a city that name an event or an agreement, not a team ("Beijing Olympics",
 /// "Minsk Accords"). (`words.toml`: `cues.city_plural_things`)
@@ -413,7 +411,6 @@ fn club_name(seg: &[Token], is_place: &dyn Fn(&str) -> bool) -> Option<String> {
         || (CLUB_FORMS_BEFORE_A_PLACE.contains(first.text)
             && is_place(&text::join_words(&seg[1..])));
     let head = &seg[..seg.len() - 1];
-    let closes = CLUB_FORMS_AFTER_A_PLACE.contains(last.text) && is_place(&text::join_words(head));
     let plural = last.text.to_lowercase();
     let team = matches!(
         super::places::kind_of(&text::join_words(head)),
@@ -426,7 +423,7 @@ fn club_name(seg: &[Token], is_place: &dyn Fn(&str) -> bool) -> Option<String> {
         && !NOT_ORGANISATIONS.contains(plural.trim_end_matches('s'))
         && !CITY_PLURAL_THINGS.contains(plural.as_str())
         && !adjective_like(last.text, is_place);
-    (opens || closes || team).then(|| text::join_words(seg))
+    (opens || team).then(|| text::join_words(seg))
 }
 
 /// Whether word `i` can be a cue: every cue is a capitalised word, or a lower-case one next to a
@@ -987,10 +984,18 @@ mod tests {
             clubs("He left FC Vellis for AC Milan, then Alder United and Birch Rovers FC."),
             ["FC Vellis", "AC Milan", "Alder United", "Birch Rovers FC"]
         );
-        // "Rovers", "Wanderers", "Athletic" close a club's name after any name.
+        // "Rovers", "Wanderers", "Athletic", "United" close a club's name after any name.
         assert_eq!(
-            clubs("Kelso Rovers drew with Vellby Wanderers; Orrin Athletic lost."),
-            ["Kelso Rovers", "Vellby Wanderers", "Orrin Athletic"]
+            clubs(
+                "Kelso Rovers drew with Vellby Wanderers; Orrin Athletic lost to league leaders \
+                 Castleford United."
+            ),
+            [
+                "Kelso Rovers",
+                "Vellby Wanderers",
+                "Orrin Athletic",
+                "Castleford United"
+            ]
         );
         // Without the word that opens the sentence, the possessive or a name after it.
         assert_eq!(
@@ -1002,8 +1007,8 @@ mod tests {
             ["Kelso Rovers"]
         );
         assert!(clubs("It joined the Vell Intercollegiate Athletic Conference.").is_empty());
-        // "AC" and "United" need a place; a city's plural is a team unless it is an event.
-        assert!(clubs("The AC Vellis and Kestrel United met.").is_empty());
+        // "AC" needs a place; a city's plural is a team unless it is an event.
+        assert!(clubs("The AC Vellis met.").is_empty());
         assert_eq!(
             clubs("The Shanghai Sharks beat the Shanghai Olympics team."),
             ["Shanghai Sharks"]
