@@ -608,9 +608,11 @@ fn may_name_a_city(word: &str, in_lower_case: &dyn Fn(&str) -> bool) -> bool {
         && !super::vocabulary::is_peoples_name(word, &|w: &str| kind_of(w).is_some())
 }
 
-/// "Valdoria's Transport Minister Jonas Petr", "Arvika's Mayor Lena Holm": the one word before
-/// the possessive of a title only a state or a city gives ([`text::holds_a_state_title`])
-/// is a place (start, end byte spans), under the conditions of [`mayors_places`].
+/// "Valdoria's Transport Minister Jonas Petr", "Arvika's Mayor Lena Holm", "Sanhai vice mayor
+/// Zhou Lin": the one word before the possessive of a title only a state or a city gives
+/// ([`text::holds_a_state_title`]), or before that title in lower case and a name
+/// ([`text::holds_a_lower_case_state_title`]), is a place (start, end byte spans), under the
+/// conditions of [`mayors_places`].
 fn officers_places(
     toks: &[text::Token],
     in_lower_case: &dyn Fn(&str) -> bool,
@@ -619,7 +621,10 @@ fn officers_places(
     toks.iter()
         .enumerate()
         .filter_map(|(i, t)| {
-            let stem = text::possessive_stem(t.text)?;
+            let (stem, title) = match text::possessive_stem(t.text) {
+                Some(stem) => (stem, text::holds_a_state_title(&toks[i + 1..])),
+                None => (t.text, text::holds_a_lower_case_state_title(&toks[i + 1..])),
+            };
             let alone = i == 0 || !toks[i - 1].capitalised || t.break_before;
             let plain = alone
                 && t.capitalised
@@ -627,8 +632,7 @@ fn officers_places(
                 && !is_given_name(stem)
                 && may_name_a_city(stem, in_lower_case)
                 && !known(stem);
-            (plain && text::holds_a_state_title(&toks[i + 1..]))
-                .then_some((t.start, t.start + stem.len()))
+            (plain && title).then_some((t.start, t.start + stem.len()))
         })
         .collect()
 }
@@ -1516,6 +1520,17 @@ mod tests {
         );
         assert!(
             found("Labour's Shadow Foreign Minister Mary Cooper and Kestrel's Ana Lind.")
+                .is_empty()
+        );
+        // The title in lower case before a name ("mayor" alone is no place's).
+        assert_eq!(
+            found(
+                "Sanhai vice mayor Zhou Lin met Kelby mayor Ana Lind and Tolvaro deputy mayor Li Na."
+            ),
+            ["Sanhai", "Kelby", "Tolvaro"]
+        );
+        assert!(
+            found("Republican mayor Tom Hale, Veltrana mayors and Ostrum mayor, Ana Lind, came.")
                 .is_empty()
         );
         // Every mayor of one run of names.

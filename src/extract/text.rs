@@ -715,6 +715,23 @@ pub fn holds_a_state_title(toks: &[Token]) -> bool {
     state
 }
 
+/// Whether `toks` open with a state's title in lower case before a name, after other title
+/// words in lower case: "mayor Zhou Lin", "vice mayor Zhou Lin", "deputy mayor Ana Lind".
+pub fn holds_a_lower_case_state_title(toks: &[Token]) -> bool {
+    let Some(k) = toks
+        .iter()
+        .take(3)
+        .position(|t| STATE_TITLES.contains(t.text))
+    else {
+        return false;
+    };
+    toks[..k]
+        .iter()
+        .all(|t| !t.capitalised && !t.break_after && is_title_word(t.text))
+        && !toks[k].break_after
+        && toks.get(k + 1).is_some_and(|n| n.capitalised)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
