@@ -544,6 +544,23 @@ fn descriptor_cues(
             }
         }
     }
+    // "The companies, Cemlux SA, Portera Cementi and Grandbeton, appealed", "the two banks,
+    // Alder Bank and Birch Savings,": a list of two or more in apposition to the plural.
+    if PLURAL_DESCRIPTORS.contains(l)
+        && i >= 1
+        && matches!(
+            lower(&toks[i - 1]).as_str(),
+            "the" | "two" | "three" | "four" | "both"
+        )
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.capitalised && body[t.end..n.start].trim() == ",")
+    {
+        let names = listed(toks, i + 1);
+        if names.len() >= 2 {
+            spans.extend(names);
+        }
+    }
     // "Instituto Gonzaga, a catholic school in Milan", "Birch Foods, the Alder-based brewer",
     // "Olvana Power, Alder's main power producer", and with a copula: "Kestrel Ventures is an
     // Alder-based investment company".
@@ -1066,6 +1083,19 @@ mod tests {
         assert_eq!(
             cued("Contracts awarded by the state railway Ferrovia Alta were cut."),
             ["Ferrovia Alta"]
+        );
+        // A list in apposition to a plural: two names or more, after "the" or a number.
+        assert_eq!(
+            cued("The companies, Cemlux SA, Portera Cementi and Grandbeton, appealed."),
+            ["Cemlux SA", "Portera Cementi", "Grandbeton"]
+        );
+        assert_eq!(
+            cued("Both banks, Orrin Savings and Kelby, fell."),
+            ["Orrin Savings", "Kelby"]
+        );
+        assert!(
+            cued("Among the banks, Orrin Savings fell. Rival banks, Ana Lind said, fell.")
+                .is_empty()
         );
         assert_eq!(
             cued("He told Kestrel Economico newspaper and Ana Lind magazine it fell."),
