@@ -518,7 +518,16 @@ fn descriptor_cues(
     // Sea Org".
     if DESCRIPTORS.contains(l) {
         let named = match toks.get(i + 1).map(lower).as_deref() {
-            _ if t.break_after => None,
+            // "The regulator, TRA, said": a name between commas after "the" and the descriptor.
+            _ if t.break_after => (i >= 1
+                && lower(&toks[i - 1]) == "the"
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| body[t.end..n.start].trim() == ",")
+                && name_after(toks, i + 1).is_some_and(|(_, b)| {
+                    toks[b - 1].break_after && body[toks[b - 1].end..].trim_start().starts_with(',')
+                }))
+            .then_some(i + 1),
             Some("called" | "named") => Some(i + 2),
             _ => Some(i + 1),
         };
@@ -1084,6 +1093,12 @@ mod tests {
             cued("Contracts awarded by the state railway Ferrovia Alta were cut."),
             ["Ferrovia Alta"]
         );
+        // A name between commas after "the" and a descriptor; not a clause ("Ana Lind said").
+        assert_eq!(
+            cued("The regulator, TRA, said so. The airline, Baltavia, grew."),
+            ["TRA", "Baltavia"]
+        );
+        assert!(cued("The company, Ana Lind said, grew. A bank, Orrin, fell.").is_empty());
         // A list in apposition to a plural: two names or more, after "the" or a number.
         assert_eq!(
             cued("The companies, Cemlux SA, Portera Cementi and Grandbeton, appealed."),
