@@ -852,8 +852,17 @@ fn and_pieces(
             && heads_right > heads_before[i + 1]
             && ((i > piece_start + 1 && titled_first) || (titled && piece_start == 0 && i > 0));
         // "California and Alder's Ministry of Trade": a possessive that owns a name after it
-        // starts a new name ("Chamber of Commerce and Industry's plant" is one).
-        let next_possessive = i + 2 < run.len() && text::possessive_stem(run[i + 1].text).is_some();
+        // starts a new name ("Chamber of Commerce and Industry's plant" is one), and so does a
+        // name's possessive that ends the run ("Ministry of Energy and Kestrel's state utility";
+        // "Industry's" is a portfolio's and the whole name's).
+        let next_possessive = run
+            .get(i + 1)
+            .and_then(|n| text::possessive_stem(n.text))
+            .is_some_and(|stem| {
+                i + 2 < run.len()
+                    || !(with_lowercase(stem, super::vocabulary::is_portfolio_word)
+                        || with_lowercase(stem, is_common_word))
+            });
         // "Ministry of Agriculture, Forestry and Fisheries and Ministry of Finance": "and" between
         // two portfolios joins them; "and" before a head with its complement starts a new name.
         let within_portfolios = t == "and"
@@ -3415,6 +3424,9 @@ mod tests {
             ["Birch Chamber of Commerce and Industry", "Tesvik Bank"]
         );
         assert!(names[2].ends_with("Ministry of Trade"), "{names:?}");
+        // A name's possessive after "and" owns what follows in lower case, not the name before.
+        let text = "Title\n\nThe Ministry of Energy and Kestrel's state utility signed.";
+        assert_eq!(find_headed_names(text, &|_| false), ["Ministry of Energy"]);
     }
 
     #[test]
