@@ -119,7 +119,9 @@ fn name_after(toks: &[Token], mut k: usize) -> Option<(usize, usize)> {
             continue;
         }
         // "Civic Passion and Alvin Yeung": "and" does not join a person to the name.
-        let linked = matches!(t.text, "and" | "&" | "of" | "for")
+        // "Portos de Marevia": a name particle links as "of" does.
+        let linked = (matches!(t.text, "and" | "&" | "of" | "for")
+            || text::NAME_PARTICLES.contains(t.text))
             && !t.break_after
             && toks.get(b + 1).is_some_and(|n| n.capitalised)
             && !(t.text == "and"
@@ -1092,6 +1094,11 @@ mod tests {
         assert_eq!(
             cued("Contracts awarded by the state railway Ferrovia Alta were cut."),
             ["Ferrovia Alta"]
+        );
+        // A name particle links as "of" does.
+        assert_eq!(
+            cued("It works through its agency Portos de Marevia."),
+            ["Portos de Marevia"]
         );
         // A name between commas after "the" and a descriptor; not a clause ("Ana Lind said").
         assert_eq!(
