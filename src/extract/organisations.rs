@@ -890,6 +890,12 @@ fn and_pieces(
             && i > piece_start
             && (company_named(&run[piece_start..i]) || heads_before[i] > heads_before[piece_start])
             && trade_named(&run[i + 1..right_end[i]]);
+        // "Ostmark Automotive and German conglomerate …": a people's adjective alone after
+        // "and" is no part of a short name closed by a trade.
+        let adjective_right = t == "and"
+            && i + 2 == run.len()
+            && adjective_like(run[i + 1].text, is_place)
+            && company_named(&run[piece_start..i]);
         // "Confucius Institute at Kyrgyz National University": a headed name at another.
         let headed_at_headed = t == "at"
             && heads_before[i] > heads_before[piece_start]
@@ -899,6 +905,7 @@ fn and_pieces(
         let both_right = both && t == "and" && i > 0 && ands == 1;
         if headed_at_headed
             || trade_right
+            || adjective_right
             || both_right
             || (t == "and"
                 && !only_legal_forms(&run[i + 1..right_end[i]])
@@ -2833,8 +2840,9 @@ mod tests {
              Redfern Mining attended. The Kestrel Declaration on Green Shipping followed. \
              Output at Tesvik Cement fell. Orla Foods and Brannock Shipping merged. Brellex \
              Pharma and Ostrava Brewing said they would invest. Corvex Micro Devices and Halden \
-             Semiconductor led a rally.",
-            &|_| false,
+             Semiconductor led a rally. Ostmark Automotive and German conglomerate Veltra will \
+             build a plant.",
+            &|w| w == "Germany",
         );
         for name in [
             "Ulmer Steel",
@@ -2849,6 +2857,8 @@ mod tests {
             "Ostrava Brewing",
             // After a name closed by a plural that ends many organisations' names.
             "Halden Semiconductor",
+            // Before "and" and a people's adjective alone.
+            "Ostmark Automotive",
         ] {
             assert!(names.contains(&name.to_string()), "{name}: {names:?}");
         }
