@@ -16,7 +16,8 @@ use super::text::{
 };
 use super::vocabulary::{
     DETERMINERS, NOT_ORGANISATIONS, SPEECH, adjective_like, is_common_word, is_family_first_name,
-    is_given_name, is_head, is_month_or_weekday, is_romanised_given_name, is_title_word,
+    is_given_name, is_head, is_month_or_weekday, is_peoples_name, is_romanised_given_name,
+    is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use rustc_hash::FxHashSet as HashSet;
@@ -224,7 +225,7 @@ fn plausible(
         // "Hong Kong Island", "American Samoa": places and peoples' adjectives only.
         || words
             .iter()
-            .all(|w| is_place(w) || adjective_like(w, is_place) || LINK_WORDS.contains(w));
+            .all(|w| is_place(w) || is_peoples_name(w, is_place) || LINK_WORDS.contains(w));
     (!rejected).then(|| name.to_string())
 }
 
@@ -1094,6 +1095,12 @@ mod tests {
         assert_eq!(
             cued("Contracts awarded by the state railway Ferrovia Alta were cut."),
             ["Ferrovia Alta"]
+        );
+        // Places and peoples' names only are no body; a place with a word that only looks
+        // like an adjective may be ("Andes Digital").
+        assert_eq!(
+            cued("It hired the developer Andes Digital. The company Canadian Brazil grew."),
+            ["Andes Digital"]
         );
         // A name particle links as "of" does.
         assert_eq!(
