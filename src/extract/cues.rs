@@ -488,7 +488,19 @@ fn affiliation_cues<'a>(
         && ends_name(toks, b)
         && !person_ending_at(toks, b - 1)
     {
-        spans.push((a, b));
+        // "Traders at Olvana Commodities and Brightfield Grain": people of two places of work,
+        // each a name of two capitalised words or more ("Johnson and Johnson" is one).
+        let pieces = coordinated(toks, a, b);
+        let two = l.ends_with('s')
+            && pieces.len() == 2
+            && pieces
+                .iter()
+                .all(|&(a, b)| b - a >= 2 && toks[a..b].iter().all(|t| t.capitalised));
+        if two {
+            spans.extend(pieces);
+        } else {
+            spans.push((a, b));
+        }
     }
     // "DAB's Ben Chan", "Labour's Shadow Home Secretary Yvette Cooper"; not a state's or a
     // city's officer ("Valdoria's Transport Minister Jonas Petr").
@@ -1356,6 +1368,14 @@ mod tests {
             cued("An economist at Milan said it. Analysts expect Birch Foods to gain.").is_empty()
         );
         assert!(cued("A professor at Mary Smith's school said so.").is_empty());
+        // Professionals of two firms; a firm named by two words and "and" is one.
+        assert_eq!(
+            cued(
+                "Traders at Olvana Commodities and Brightfield Grain said so. Analysts at \
+                 Harrow and Vale said so too."
+            ),
+            ["Olvana Commodities", "Brightfield Grain", "Harrow and Vale"]
+        );
     }
 
     #[test]
