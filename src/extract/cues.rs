@@ -568,17 +568,24 @@ fn descriptor_cues(
             }
         }
     }
-    // "The companies, Cemlux SA, Portera Cementi and Grandbeton, appealed", "the two banks,
-    // Alder Bank and Birch Savings,": a list of two or more in apposition to the plural.
+    // "The companies, Cemlux SA, Portera Cementi and Grandbeton, appealed", "three aid
+    // agencies, Oxbridge Relief, Hope Without Borders and the Kasumbe Red Crescent,": a list of
+    // two or more in apposition to the plural after a determiner or a number (and at most one
+    // word between); "the state railways VDR and Kelsland Rail": the list right after it.
+    let determined = (1..=2).any(|back| {
+        i >= back
+            && matches!(
+                lower(&toks[i - back]).as_str(),
+                "the" | "two" | "three" | "four" | "both"
+            )
+            && (i - back + 1..i).all(|m| !toks[m].capitalised && !toks[m].break_after)
+    });
     if PLURAL_DESCRIPTORS.contains(l)
-        && i >= 1
-        && matches!(
-            lower(&toks[i - 1]).as_str(),
-            "the" | "two" | "three" | "four" | "both"
-        )
-        && toks
-            .get(i + 1)
-            .is_some_and(|n| n.capitalised && body[t.end..n.start].trim() == ",")
+        && determined
+        && toks.get(i + 1).is_some_and(|n| {
+            let between = body[t.end..n.start].trim();
+            n.capitalised && (between == "," || between.is_empty())
+        })
     {
         let names = listed(toks, i + 1);
         if names.len() >= 2 {
@@ -1125,7 +1132,21 @@ mod tests {
             ["TRA", "Baltavia"]
         );
         assert!(cued("The company, Ana Lind said, grew. A bank, Orrin, fell.").is_empty());
-        // A list in apposition to a plural: two names or more, after "the" or a number.
+        // A list in apposition to a plural (a word may stand between it and "the" or a
+        // number), or right after it: two names or more.
+        assert_eq!(
+            cued(
+                "Three aid agencies, Oxbridge Relief and the Kasumbe Red Crescent, warned. It \
+                 is owned by the state railways VDR and Kelsland Rail."
+            ),
+            [
+                "Oxbridge Relief",
+                "Kasumbe Red Crescent",
+                "VDR",
+                "Kelsland Rail"
+            ]
+        );
+        assert!(cued("The rival banks Orrin Savings fell.").is_empty());
         assert_eq!(
             cued("The companies, Cemlux SA, Portera Cementi and Grandbeton, appealed."),
             ["Cemlux SA", "Portera Cementi", "Grandbeton"]
