@@ -1590,6 +1590,14 @@ mod tests {
             ["Arvika", "Belmonte", "Orrin"]
         );
         assert!(found("The cities of Orrin Bank and Belmonte met.").is_empty());
+        // So do the plurals of what only a state or a city has; portfolios are no places.
+        assert_eq!(
+            found(
+                "Transport ministers of Valdoria and Kelsland and the governments of Arvika and Tolvaro met."
+            ),
+            ["Valdoria", "Kelsland", "Arvika", "Tolvaro"]
+        );
+        assert!(found("The Ministers of Finance and Trade met.").is_empty());
         assert!(found("He joined the town of Orrin Council.").is_empty());
         // A given name there too: no person stands after "north of".
         assert_eq!(
