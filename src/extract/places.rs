@@ -1216,8 +1216,8 @@ fn partner_with(
 /// A place's delegation visiting another ("A delegation from Kestrel visited Valmora",
 /// "Harwick's trade delegation visits Alder", "Harwick delegation visits Alder"): the place after
 /// "delegation(s) from" or "of", or a place with "delegation" among the few words between it
-/// and the verb, and the place right after "visited",
-/// "visits", "visit" or "visiting" later in the same sentence; each alone, not one of a list.
+/// and the verb, and the place right after "visited", "visits", "visit", "visiting" or "arrived
+/// in" later in the same sentence; each alone, not one of a list.
 /// Returns the two places' indexes.
 fn delegation_visit(
     sentences: &Sentences,
@@ -1233,7 +1233,18 @@ fn delegation_visit(
             return None;
         }
         let verb = sentences.word_before(b).to_lowercase();
-        if !matches!(verb.as_str(), "visited" | "visits" | "visit" | "visiting") {
+        // "… visited Kaminaka", "… arrived in Kaminaka".
+        let arrived = verb == "in"
+            && text[..b.0]
+                .trim_end()
+                .strip_suffix("in")
+                .map(str::trim_end)
+                .is_some_and(|t| {
+                    ["arrived", "arrives", "arrive", "arriving"]
+                        .iter()
+                        .any(|w| t.ends_with(w))
+                });
+        if !(arrived || matches!(verb.as_str(), "visited" | "visits" | "visit" | "visiting")) {
             return None;
         }
         let sentence = sentences.span(b.0, b.1);
@@ -1737,7 +1748,15 @@ mod tests {
                 "Tour\n\nLyon's trade delegation visited the Turin fair.",
                 Some(("Lyon", "Turin")),
             ),
+            (
+                "Tour\n\nA delegation from Lyon arrived in Turin on Monday.",
+                Some(("Lyon", "Turin")),
+            ),
             ("Tour\n\nThe mayor of Lyon visited Turin on Monday.", None),
+            (
+                "Tour\n\nA delegation from Lyon met in Turin on Monday.",
+                None,
+            ),
             (
                 "Tour\n\nLyon officials said a delegation visited Turin.",
                 None,
