@@ -884,18 +884,8 @@ fn and_pieces(
             && i > piece_start
             && (is_known_words(&run[piece_start..i]) || is_known_words(&run[i + 1..]));
         let generic_right = t == "and" && only_common_words(&run[i + 1..right_end[i]], is_place);
-        // "Ulmer Steel and Nippon Steel", "Bank of Valmora and Redfern Mining": a short name
-        // closed by a trade after "and" is a name of its own when a name stands before it.
-        let trade_right = t == "and"
-            && i > piece_start
-            && (company_named(&run[piece_start..i]) || heads_before[i] > heads_before[piece_start])
-            && trade_named(&run[i + 1..right_end[i]]);
-        // "Ostmark Automotive and German conglomerate …": a people's adjective alone after
-        // "and" is no part of a short name closed by a trade.
-        let adjective_right = t == "and"
-            && i + 2 == run.len()
-            && adjective_like(run[i + 1].text, is_place)
-            && company_named(&run[piece_start..i]);
+        let company_apart =
+            company_at_and(run, piece_start, i, &heads_before, &right_end, is_place);
         // "Confucius Institute at Kyrgyz National University": a headed name at another.
         let headed_at_headed = t == "at"
             && heads_before[i] > heads_before[piece_start]
@@ -904,8 +894,7 @@ fn and_pieces(
         // (with two, which one does is left to the other cues).
         let both_right = both && t == "and" && i > 0 && ands == 1;
         if headed_at_headed
-            || trade_right
-            || adjective_right
+            || company_apart
             || both_right
             || (t == "and"
                 && !only_legal_forms(&run[i + 1..right_end[i]])
@@ -923,6 +912,30 @@ fn and_pieces(
     pieces.push((piece_start, run.len()));
 
     pieces
+}
+
+/// Whether the "and" at `i` of `run` ends a company's short name begun at `start`: "Ulmer Steel
+/// and Nippon Steel", "Bank of Valmora and Redfern Mining" (a short name closed by a trade after
+/// "and" is a name of its own when a name stands before it), "Ostmark Automotive and German
+/// conglomerate …" (a people's adjective alone after "and" is no part of a short name closed by
+/// a trade).
+fn company_at_and(
+    run: &[Token],
+    start: usize,
+    i: usize,
+    heads_before: &[usize],
+    right_end: &[usize],
+    is_place: &dyn Fn(&str) -> bool,
+) -> bool {
+    if run[i].text != "and" || i <= start {
+        return false;
+    }
+    let left = &run[start..i];
+    let trade_right = (company_named(left) || heads_before[i] > heads_before[start])
+        && trade_named(&run[i + 1..right_end[i]]);
+    let adjective_right =
+        i + 2 == run.len() && adjective_like(run[i + 1].text, is_place) && company_named(left);
+    trade_right || adjective_right
 }
 
 /// Whether these words are a short name closed by a trade: two to four capitalised words, the
