@@ -349,12 +349,16 @@ fn openings<'t>(text: &'t str, orgs: &[(usize, usize)]) -> HashSet<&'t str> {
 }
 
 /// Whether the name at `span` of `text` is the first two words or more of an organisation
-/// mention (`openings`: [`openings`]) and opens with no given name: the body's short form, not
-/// a person ("Walt Disney" of "Walt Disney Company" stays a person).
+/// mention (`openings`: [`openings`]) and opens with no given name, or with one before a common
+/// word: the body's short form, not a person ("Kelvin Mutual" of "Kelvin Mutual Assurance";
+/// "Walt Disney" of "Walt Disney Company" stays a person).
 fn opens_an_organisation(text: &str, span: (usize, usize), openings: &HashSet<&str>) -> bool {
     let name = &text[span.0..span.1];
     let mut words = name.split_whitespace();
-    if words.clone().count() < 2 || words.next().is_some_and(is_given_name) {
+    if words.clone().count() < 2
+        || (words.next().is_some_and(is_given_name)
+            && !words.any(|w| with_lowercase(w, is_common_word)))
+    {
         return false;
     }
     openings.contains(name)
@@ -1242,7 +1246,8 @@ mod tests {
     fn the_opening_words_of_an_organisation_are_its_short_form_not_a_person() {
         let text = "Headline\n\nGannet Federal Savings Association said profits rose. Gannet \
                     Federal said it would open branches. Walt Disney Company named Walt Disney's \
-                    nephew. Walt Disney said so.";
+                    nephew. Walt Disney said so. Kelvin Mutual Assurance grew, and Kelvin Mutual \
+                    said so.";
         let org = |name: &str| {
             let at = text.find(name).unwrap();
             (at, at + name.len())
@@ -1253,10 +1258,20 @@ mod tests {
                 .map(|p| p.name)
                 .collect()
         };
-        assert_eq!(found(&[]), ["Gannet Federal", "Walt Disney"]);
+        assert_eq!(
+            found(&[]),
+            [
+                "Gannet Federal",
+                "Walt Disney",
+                "Kelvin Mutual Assurance",
+                "Kelvin Mutual"
+            ]
+        );
+        // A given name before a common word ("Mutual") opens the body's name too.
         let orgs = [
             org("Gannet Federal Savings Association"),
             org("Walt Disney Company"),
+            org("Kelvin Mutual Assurance"),
         ];
         assert_eq!(found(&orgs), ["Walt Disney"]);
     }
