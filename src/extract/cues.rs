@@ -533,9 +533,9 @@ fn descriptor_cues(
     // Sea Org".
     if DESCRIPTORS.contains(l) {
         let named = match toks.get(i + 1).map(lower).as_deref() {
-            // "The regulator, TRA, said": a name between commas after "the" and the descriptor.
-            _ if t.break_after => (i >= 1
-                && lower(&toks[i - 1]) == "the"
+            // "The regulator, TRA, said", "The port operator, Terminal Sul, said": a name between
+            // commas after "the" and the descriptor.
+            _ if t.break_after => (determined(toks, i, &["the"])
                 && toks
                     .get(i + 1)
                     .is_some_and(|n| body[t.end..n.start].trim() == ",")
@@ -572,16 +572,8 @@ fn descriptor_cues(
     // agencies, Oxbridge Relief, Hope Without Borders and the Kasumbe Red Crescent,": a list of
     // two or more in apposition to the plural after a determiner or a number (and at most one
     // word between); "the state railways VDR and Kelsland Rail": the list right after it.
-    let determined = (1..=2).any(|back| {
-        i >= back
-            && matches!(
-                lower(&toks[i - back]).as_str(),
-                "the" | "two" | "three" | "four" | "both"
-            )
-            && (i - back + 1..i).all(|m| !toks[m].capitalised && !toks[m].break_after)
-    });
     if PLURAL_DESCRIPTORS.contains(l)
-        && determined
+        && determined(toks, i, &["the", "two", "three", "four", "both"])
         && toks.get(i + 1).is_some_and(|n| {
             let between = body[t.end..n.start].trim();
             n.capitalised && (between == "," || between.is_empty())
@@ -908,6 +900,16 @@ fn listed(toks: &[Token], mut k: usize) -> Vec<(usize, usize)> {
     names
 }
 
+/// Whether one of `determiners` stands before token `i`, right before it or with one word in
+/// lower case between ("the regulator", "the port operator", "three aid agencies").
+fn determined(toks: &[Token], i: usize, determiners: &[&str]) -> bool {
+    (1..=2).any(|back| {
+        i >= back
+            && determiners.contains(&lower(&toks[i - back]).as_str())
+            && (i - back + 1..i).all(|m| !toks[m].capitalised && !toks[m].break_after)
+    })
+}
+
 /// A descriptor after "a"/"an"/"the" at token `k`, behind at most four words that describe it
 /// (no small word but "and" among them), ending its phrase: "a catholic school in Milan", "a
 /// company that", "an Alder-based investment and holding company".
@@ -1112,8 +1114,8 @@ mod tests {
         );
         // A name between commas after "the" and a descriptor; not a clause ("Ana Lind said").
         assert_eq!(
-            cued("The regulator, TRA, said so. The airline, Baltavia, grew."),
-            ["TRA", "Baltavia"]
+            cued("The regulator, TRA, said so. The port operator, Terminal Sul, grew."),
+            ["TRA", "Terminal Sul"]
         );
         assert!(cued("The company, Ana Lind said, grew. A bank, Orrin, fell.").is_empty());
         // A list in apposition to a plural (a word may stand between it and "the" or a
