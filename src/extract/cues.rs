@@ -119,7 +119,8 @@ fn name_after(toks: &[Token], mut k: usize) -> Option<(usize, usize)> {
             b += 1;
             continue;
         }
-        // "Civic Passion and Alvin Yeung": "and" does not join a person to the name.
+        // "Civic Passion and Alvin Yeung": "and" does not join a person to the name, nor the
+        // owner of another ("Petrovald and Kestrel's Nordoil").
         // "Portos de Marevia": a name particle links as "of" does.
         let linked = (matches!(t.text, "and" | "&" | "of" | "for")
             || text::NAME_PARTICLES.contains(t.text))
@@ -127,6 +128,7 @@ fn name_after(toks: &[Token], mut k: usize) -> Option<(usize, usize)> {
             && toks.get(b + 1).is_some_and(|n| n.capitalised)
             && !(t.text == "and"
                 && (is_given_name(toks[b + 1].text)
+                    || owns_a_name(toks, b + 1)
                     || (b + 2 < toks.len() && person_ending_at(toks, b + 2))));
         // "Alder Holdings PLC of London": the legal form closes the name.
         if !linked || (t.text == "of" && closes_a_name(toks[b - 1].text)) {
@@ -135,6 +137,16 @@ fn name_after(toks: &[Token], mut k: usize) -> Option<(usize, usize)> {
         b += 2;
     }
     Some((k, b))
+}
+
+/// Whether token `k` is a possessive that owns the capitalised name after it ("Kestrel's
+/// Nordoil"), not one a head noun continues ("People's Party").
+fn owns_a_name(toks: &[Token], k: usize) -> bool {
+    possessive_stem(toks[k].text).is_some()
+        && !toks[k].break_after
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.capitalised && !is_head(n.text))
 }
 
 /// The capitalised name ending at token `k`: `[a, k + 1)`, back to a break or a sentence start,
@@ -1156,6 +1168,11 @@ mod tests {
         assert_eq!(
             cued("The finals saw US team Cloud9 and Immortals, from Brazil."),
             ["Cloud9", "Immortals"]
+        );
+        // Not the owner of another name after "and".
+        assert_eq!(
+            cued("State oil company Petrovald and Kestrel's Nordoil signed."),
+            ["Petrovald"]
         );
         assert_eq!(
             cued("Instituto Gonzaga, a catholic school in Milan, paid."),
