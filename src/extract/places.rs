@@ -621,18 +621,19 @@ fn officers_places(
     toks.iter()
         .enumerate()
         .filter_map(|(i, t)| {
+            let alone = i == 0 || !toks[i - 1].capitalised || t.break_before;
+            if !(alone && t.capitalised && !t.break_after) {
+                return None;
+            }
             let (stem, title) = match text::possessive_stem(t.text) {
                 Some(stem) => (stem, text::holds_a_state_title(&toks[i + 1..])),
                 None => (t.text, text::holds_a_lower_case_state_title(&toks[i + 1..])),
             };
-            let alone = i == 0 || !toks[i - 1].capitalised || t.break_before;
-            let plain = alone
-                && t.capitalised
-                && !t.break_after
+            let plain = title
                 && !is_given_name(stem)
                 && may_name_a_city(stem, in_lower_case)
                 && !known(stem);
-            (plain && title).then_some((t.start, t.start + stem.len()))
+            plain.then_some((t.start, t.start + stem.len()))
         })
         .collect()
 }
