@@ -15,9 +15,9 @@ use super::text::{
     self, FUNCTION_WORDS, Token, closes_a_name, lower, opens_sentences, possessive_stem,
 };
 use super::vocabulary::{
-    DETERMINERS, NOT_ORGANISATIONS, SPEECH, adjective_like, is_common_word, is_family_first_name,
-    is_given_name, is_head, is_month_or_weekday, is_peoples_name, is_romanised_given_name,
-    is_title_word,
+    DETERMINERS, NOT_ORGANISATIONS, NUMBER_WORDS, SPEECH, adjective_like, is_common_word,
+    is_family_first_name, is_given_name, is_head, is_month_or_weekday, is_peoples_name,
+    is_romanised_given_name, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use rustc_hash::FxHashSet as HashSet;
@@ -547,7 +547,7 @@ fn descriptor_cues(
         let named = match toks.get(i + 1).map(lower).as_deref() {
             // "The regulator, TRA, said", "The port operator, Terminal Sul, said": a name between
             // commas after "the" and the descriptor.
-            _ if t.break_after => (determined(toks, i, &["the"])
+            _ if t.break_after => (determined(toks, i, |d| d == "the")
                 && toks
                     .get(i + 1)
                     .is_some_and(|n| body[t.end..n.start].trim() == ",")
@@ -585,7 +585,9 @@ fn descriptor_cues(
     // two or more in apposition to the plural after a determiner or a number (and at most one
     // word between); "the state railways VDR and Kelsland Rail": the list right after it.
     if PLURAL_DESCRIPTORS.contains(l)
-        && determined(toks, i, &["the", "two", "three", "four", "both"])
+        && determined(toks, i, |d| {
+            d == "the" || d == "both" || NUMBER_WORDS.contains(d)
+        })
         && toks.get(i + 1).is_some_and(|n| {
             let between = body[t.end..n.start].trim();
             n.capitalised && (between == "," || between.is_empty())
@@ -912,12 +914,13 @@ fn listed(toks: &[Token], mut k: usize) -> Vec<(usize, usize)> {
     names
 }
 
-/// Whether one of `determiners` stands before token `i`, right before it or with one word in
-/// lower case between ("the regulator", "the port operator", "three aid agencies").
-fn determined(toks: &[Token], i: usize, determiners: &[&str]) -> bool {
+/// Whether a determiner (a lower-cased word `determiner` accepts) stands before token `i`,
+/// right before it or with one word in lower case between ("the regulator", "the port
+/// operator", "three aid agencies").
+fn determined(toks: &[Token], i: usize, determiner: impl Fn(&str) -> bool) -> bool {
     (1..=2).any(|back| {
         i >= back
-            && determiners.contains(&lower(&toks[i - back]).as_str())
+            && determiner(&lower(&toks[i - back]))
             && (i - back + 1..i).all(|m| !toks[m].capitalised && !toks[m].break_after)
     })
 }

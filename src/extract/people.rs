@@ -16,10 +16,10 @@
 
 use super::text::{self, FUNCTION_WORDS, NAME_PARTICLES, Token, lower};
 use super::vocabulary::{
-    DETERMINERS, KIN_NOUNS, PLACE_NOUNS, PLACE_OPENERS, SPEECH, THING_NOUNS, TITLE_MODIFIERS,
-    is_common_word, is_family_first_name, is_given_name, is_given_name_word, is_head,
-    is_head_first, is_month_or_weekday, is_organisation_plural, is_peoples_name, is_portfolio_word,
-    is_romanised_given_name, is_title_word, is_trade_head,
+    DETERMINERS, KIN_NOUNS, NUMBER_WORDS, PLACE_NOUNS, PLACE_OPENERS, SPEECH, THING_NOUNS,
+    TITLE_MODIFIERS, is_common_word, is_family_first_name, is_given_name, is_given_name_word,
+    is_head, is_head_first, is_month_or_weekday, is_organisation_plural, is_peoples_name,
+    is_portfolio_word, is_romanised_given_name, is_title_word, is_trade_head,
 };
 use super::vocabulary::{Words, with_lowercase};
 use crate::model::Person;
@@ -27,9 +27,6 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Words that never belong to a person's name. (`words.toml`: `people.not_name`)
 static NOT_NAME: Words = Words::new("people.not_name");
-
-/// Numbers written as words. (`words.toml`: `people.number_words`)
-static NUMBER_WORDS: Words = Words::new("people.number_words");
 
 fn is_title(t: &Token) -> bool {
     with_lowercase(t.text, is_title_word)

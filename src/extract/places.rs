@@ -1066,6 +1066,11 @@ pub fn dateline_places(
 /// `places.locatives_before_a_pair`)
 static LOCATIVES_BEFORE_A_PAIR: Words = Words::new("places.locatives_before_a_pair");
 
+/// Verbs by which a delegation goes to a place, and those that do so with "in". (`words.toml`:
+/// `places.visit_verbs`, `places.arrival_verbs`)
+static VISIT_VERBS: Words = Words::new("places.visit_verbs");
+static ARRIVAL_VERBS: Words = Words::new("places.arrival_verbs");
+
 /// Words that state cooperation in a sentence. (`words.toml`: `places.cooperation_words`)
 static COOPERATION_WORDS: Words = Words::new("places.cooperation_words");
 
@@ -1239,13 +1244,8 @@ fn delegation_visit(
             && text[..b.0]
                 .trim_end()
                 .strip_suffix("in")
-                .map(str::trim_end)
-                .is_some_and(|t| {
-                    ["arrived", "arrives", "arrive", "arriving"]
-                        .iter()
-                        .any(|w| t.ends_with(w))
-                });
-        if !(arrived || matches!(verb.as_str(), "visited" | "visits" | "visit" | "visiting")) {
+                .is_some_and(|t| ARRIVAL_VERBS.contains(&last_word(t).to_lowercase()));
+        if !(arrived || VISIT_VERBS.contains(&verb)) {
             return None;
         }
         let sentence = sentences.span(b.0, b.1);

@@ -179,6 +179,9 @@ pub static VENUE_WORDS: Words = Words::new("organisations.venue_words");
 /// `people.determiners`)
 pub static DETERMINERS: Words = Words::new("people.determiners");
 
+/// Numbers written as words ("two", "twenty", "dozens"). (`words.toml`: `people.number_words`)
+pub static NUMBER_WORDS: Words = Words::new("people.number_words");
+
 /// Whether a word, or its possessive, is a trade a company is named by ([`TRADE_HEADS`]).
 pub fn is_trade_head(word: &str) -> bool {
     TRADE_HEADS.contains_lowercase(without_possessive(word))
