@@ -15,9 +15,9 @@ use super::text::{
     self, FUNCTION_WORDS, Token, closes_a_name, lower, opens_sentences, possessive_stem,
 };
 use super::vocabulary::{
-    DETERMINERS, NOT_ORGANISATIONS, NUMBER_WORDS, SPEECH, adjective_like, is_common_word,
-    is_family_first_name, is_given_name, is_head, is_month_or_weekday, is_peoples_name,
-    is_romanised_given_name, is_title_word,
+    DETERMINERS, NOT_ORGANISATIONS, NUMBER_WORDS, ONE_WORD_BODIES, SPEECH, adjective_like,
+    is_common_word, is_family_first_name, is_given_name, is_head, is_month_or_weekday,
+    is_peoples_name, is_romanised_given_name, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use rustc_hash::FxHashSet as HashSet;
@@ -311,6 +311,13 @@ pub(super) fn cued_names_in(
             coordination_cues(toks, i, l, &mut spans);
             role_and_publication_cues(toks, i, l, &mut spans);
             ownership_cues(toks, i, l, &mut spans);
+            if one_word_body(toks, i) {
+                names.push(
+                    possessive_stem(toks[i].text)
+                        .unwrap_or(toks[i].text)
+                        .to_string(),
+                );
+            }
             if taken_up_subject(toks, i) {
                 if toks[i].sentence_start {
                     openers.extend(plausible(body, toks, i, i + 1, is_place));
@@ -860,6 +867,34 @@ fn taken_up_subject(toks: &[Token], i: usize) -> bool {
         && taken_up_by_it(toks, i + 2)
 }
 
+/// "Congress passed …", "the Senate voted", "Kelsland's Parliament approved", "the Bundestag's
+/// committee": one of [`ONE_WORD_BODIES`] alone — no capitalised word before it but "The" or an
+/// owner's possessive, none after it, not after "a", "his", "this" — and where a name ends
+/// ("Treasury bonds", "Cabinet ministers", "the Parliament of Kelsland" are left to other
+/// rules).
+fn one_word_body(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    let word = possessive_stem(t.text).unwrap_or(t.text);
+    if !t.capitalised || !ONE_WORD_BODIES.contains(word) {
+        return false;
+    }
+    let alone_before = i == 0 || t.break_before || {
+        let p = &toks[i - 1];
+        if p.capitalised {
+            p.text == "The" || possessive_stem(p.text).is_some()
+        } else {
+            !DETERMINERS.contains(p.text) || p.text == "the"
+        }
+    };
+    let owns = word.len() < t.text.len();
+    alone_before
+        && (t.break_after
+            || owns
+            || toks
+                .get(i + 1)
+                .is_none_or(|n| !n.capitalised && n.text != "of" && ends_name(toks, i + 1)))
+}
+
 /// Words that may stand between an act and the "it" that takes up its subject ("said on
 /// Tuesday it", "said last week that it"). (`words.toml`: `cues.before_it`)
 static BEFORE_IT: Words = Words::new("cues.before_it");
@@ -1092,6 +1127,25 @@ mod tests {
         assert!(cued("Michael Tien of Hong Kong spoke.").is_empty());
         assert!(cued("Edward Yiu of the Architectural, Surveying constituency won.").is_empty());
         assert!(cued("Shiu Ka-chun of the Social Welfare constituency won.").is_empty());
+    }
+
+    #[test]
+    fn a_states_one_word_body_alone_where_a_name_ends() {
+        assert_eq!(
+            cued(
+                "Congress passed the bill. The Senate voted on Tuesday, and the Treasury said \
+                 so. Kelsland's Parliament approved it; the Bundestag's committee met."
+            ),
+            ["Congress", "Senate", "Treasury", "Parliament", "Bundestag"]
+        );
+        // Not before a noun, of or another name, nor after "a" or "his".
+        assert!(
+            cued(
+                "Treasury bonds fell. Cabinet ministers met. The Parliament of Kelsland sat. \
+                 The Senate Finance Committee met. His Cabinet resigned. A Senate was formed."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

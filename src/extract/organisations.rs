@@ -32,7 +32,7 @@ use super::vocabulary::{
     is_head_first, is_month_or_weekday, is_organisation_plural, is_peoples_name, is_title_word,
     is_trade_head,
 };
-use super::vocabulary::{Words, with_lowercase};
+use super::vocabulary::{ONE_WORD_BODIES, Words, with_lowercase};
 use crate::config::ExtractConfig;
 use crate::model::{Article, Organisation, OrganisationMention, slug_or_hash};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -583,7 +583,8 @@ fn stands_as_place(toks: &[Token], k: usize) -> bool {
 
 /// "Overall Harwick Port Authority raised fees. … the Harwick Port Authority": a common word
 /// (`common_words.txt`) opening a name that stands only at sentences' starts, when the article
-/// also names the rest (two words or more) without it, is the sentence's word, not the name's.
+/// also names the rest (two words or more, or a state's one-word body written inside a
+/// sentence) without it, is the sentence's word, not the name's.
 fn without_sentence_openers(para: &str, names: &mut [String]) {
     let found: HashSet<String> = names.iter().cloned().collect();
     let opens_sentences = |name: &str| {
@@ -596,10 +597,21 @@ fn without_sentence_openers(para: &str, names: &mut [String]) {
                 || para[..at].ends_with('\n')
         })
     };
+    // A state's one-word body the paragraph writes inside a sentence ("Allow Parliament's
+    // perceptions to evolve, because Parliament is …").
+    let body_inside = |word: &str| {
+        ONE_WORD_BODIES.contains(word)
+            && para.match_indices(word).any(|(at, _)| {
+                para[..at]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.starts_with(char::is_lowercase))
+            })
+    };
     for name in names.iter_mut() {
         if let Some((first, rest)) = name.split_once(' ')
-            && rest.contains(' ')
-            && found.contains(rest)
+            && ((rest.contains(' ') && found.contains(rest)) || body_inside(rest))
             && is_common_word(&first.to_lowercase())
             && opens_sentences(name)
         {
@@ -1120,7 +1132,15 @@ fn is_headed_segment(seg: &[Token], alone: bool) -> bool {
     let Some(last) = seg.last() else {
         return false;
     };
-    let first = usize::from(seg[0].text.eq_ignore_ascii_case("the"));
+    // A head that comes first may follow "the" or an owner's possessive ("Brazil's Companhia
+    // Riomar", "Kestrel's Banco Alder").
+    let mut first = usize::from(seg[0].text.eq_ignore_ascii_case("the"));
+    if seg
+        .get(first)
+        .is_some_and(|t| text::possessive_stem(t.text).is_some())
+    {
+        first += 1;
+    }
     let n = seg.len();
     let head_general = n >= 2
         && ((last.text == "General" && is_head(seg[n - 2].text))
@@ -2416,7 +2436,7 @@ fn merge_back_references<'a>(
     // Every run of whole words of every mention (up to 24 words), lower-cased → the
     // organisations whose longer mention holds it. Building it is linear in the mentions, so
     // an article naming 10,000 organisations stays fast.
-    let mut holders: HashMap<String, Vec<(usize, bool)>> = HashMap::default();
+    let mut holders: HashMap<String, Vec<(usize, bool, bool)>> = HashMap::default();
     for (j, org) in found.iter().enumerate() {
         let full = in_a_table(org.id).then(|| full_name(org.id));
         let unwritten = full.filter(|f| !org.mentions.iter().any(|m| m == f));
@@ -2429,11 +2449,10 @@ fn merge_back_references<'a>(
             for start in 0..words.len() {
                 for end in start + 1..=words.len() {
                     if end - start < words.len() {
-                        let edge = start == 0 || end == words.len();
                         holders
                             .entry(words[start..end].join(" "))
                             .or_default()
-                            .push((j, edge));
+                            .push((j, start == 0, end == words.len()));
                     }
                 }
             }
@@ -2442,15 +2461,16 @@ fn merge_back_references<'a>(
     // `short` (lower-cased) stands in a longer mention of organisation j: anywhere when it has
     // several words ("Supreme Court"), at an end when it is one word ("the Exchange" of "Hong
     // Kong Exchange", "Caledonian" of "Caledonian Airways": news names a company by its first
-    // word).
-    let held_by = |short: &str| -> Vec<usize> {
+    // word) — at the last word only for a state's one-word body ("Parliament" of "European
+    // Parliament", but "the Senate" is not its "Senate Finance Committee").
+    let held_by = |short: &str, one_word_body: bool| -> Vec<usize> {
         let several = short.contains(' ');
         holders
             .get(short)
             .map(|v| {
                 v.iter()
-                    .filter(|&&(_, edge)| several || edge)
-                    .map(|&(j, _)| j)
+                    .filter(|&&(_, first, last)| several || last || (first && !one_word_body))
+                    .map(|&(j, _, _)| j)
                     .collect()
             })
             .unwrap_or_default()
@@ -2474,15 +2494,23 @@ fn merge_back_references<'a>(
         let table = in_a_table(found[i].id);
         let mut candidates: Option<Vec<usize>> = None;
         for short in &found[i].mentions {
+            let one_word_body = ONE_WORD_BODIES.contains(short);
             let short = short.to_lowercase();
             let mut here = if table {
                 qualifying(&short)
             } else {
-                held_by(&short)
+                held_by(&short, one_word_body)
             };
             here.retain(|&j| j != i);
+            // Every form of a name found in the text must stand in the longer one; a table's
+            // organisation is the longer one when any of its forms is qualified by "of" ("the
+            // Federal Reserve of the United States … the Fed").
             candidates = Some(match candidates {
                 None => here,
+                Some(mut prev) if table => {
+                    prev.extend(here);
+                    prev
+                }
                 Some(prev) => prev.into_iter().filter(|j| here.contains(j)).collect(),
             });
         }
@@ -3359,6 +3387,50 @@ mod tests {
         assert_eq!(
             find_headed_names(text, &|_| false),
             ["Energy Regulatory Commission", "Regulatory Commission"]
+        );
+    }
+
+    #[test]
+    fn a_states_one_word_body_inside_a_sentence_drops_a_common_word_before_it() {
+        let text = "Title\n\nAllow Parliament time to act, since Parliament is new.";
+        assert_eq!(find_headed_names(text, &|_| false), ["Parliament"]);
+        // Only at sentences' starts, the word stays the name's first.
+        let text = "Title\n\nAllow Parliament time to act.";
+        assert_eq!(find_headed_names(text, &|_| false), ["Allow Parliament"]);
+    }
+
+    #[test]
+    fn a_head_that_comes_first_after_an_owners_possessive_heads_a_name() {
+        let is_place = |w: &str| w == "Brazil";
+        let text = "Title\n\nIt formed a venture with Brazil's Companhia Riomar to mine gold.";
+        assert_eq!(find_headed_names(text, &is_place), ["Companhia Riomar"]);
+    }
+
+    #[test]
+    fn a_states_one_word_body_is_a_back_reference_only_to_a_name_it_ends() {
+        let articles = [article(
+            "Title\n\nThe Senate voted. The Senate Finance Committee met. The Kelsland \
+             Parliament sat, and Parliament approved the bill.",
+            &[],
+        )];
+        let (table, found) = tag_archive(&articles, &BTreeMap::new(), &no_builtin(), &|_| false);
+        assert_eq!(
+            tagged(&found, &table, 0),
+            ["Senate", "Senate Finance Committee", "Kelsland Parliament"]
+        );
+    }
+
+    #[test]
+    fn a_tables_name_qualified_by_of_is_that_body_with_all_its_forms() {
+        let articles = [article(
+            "Title\n\nThe Federal Reserve of the United States agreed. The Federal Reserve \
+             said so, and the Fed will lend.",
+            &[],
+        )];
+        let (table, found) = tag_with_builtin(&articles);
+        assert_eq!(
+            tagged(&found, &table, 0),
+            ["Federal Reserve of the United States"]
         );
     }
 

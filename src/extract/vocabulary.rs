@@ -179,6 +179,10 @@ pub static VENUE_WORDS: Words = Words::new("organisations.venue_words");
 /// `people.determiners`)
 pub static DETERMINERS: Words = Words::new("people.determiners");
 
+/// Bodies a state has one of, named by one capitalised word ("Congress", "the Senate").
+/// (`words.toml`: `organisations.one_word_bodies`)
+pub static ONE_WORD_BODIES: Words = Words::new("organisations.one_word_bodies");
+
 /// Numbers written as words ("two", "twenty", "dozens"). (`words.toml`: `people.number_words`)
 pub static NUMBER_WORDS: Words = Words::new("people.number_words");
 
