@@ -16,8 +16,8 @@ use super::text::{
 };
 use super::vocabulary::{
     DETERMINERS, NOT_ORGANISATIONS, NUMBER_WORDS, ONE_WORD_BODIES, SPEECH, adjective_like,
-    is_common_word, is_family_first_name, is_given_name, is_head, is_month_or_weekday,
-    is_peoples_name, is_romanised_given_name, is_title_word,
+    is_common_word, is_compound_bank, is_family_first_name, is_given_name, is_head,
+    is_month_or_weekday, is_peoples_name, is_romanised_given_name, is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use rustc_hash::FxHashSet as HashSet;
@@ -36,6 +36,9 @@ static ROLE_CUES: Words = Words::new("cues.role_cues");
 /// Words for a publication or broadcaster written right after its name: "the Nation
 /// newspaper". (`words.toml`: `cues.publications`)
 static PUBLICATIONS: Words = Words::new("cues.publications");
+
+/// Words for a company's part after its name. (`words.toml`: `cues.parts_after`)
+static PARTS_AFTER: Words = Words::new("cues.parts_after");
 
 /// Verbs a publication is the subject of. (`words.toml`: `cues.reporting`)
 static REPORTING: Words = Words::new("cues.reporting");
@@ -221,7 +224,7 @@ fn plausible(
             || (w.chars().count() >= 4
                 && !is_given_name(w)
                 && !adjective_like(w, is_place)
-                && !is_head(w)
+                && (!is_head(w) || is_compound_bank(w))
                 && !FUNCTION_WORDS.contains(w.to_lowercase().as_str()))
     };
     let rejected = is_place(name)
@@ -573,14 +576,15 @@ fn descriptor_cues(
             }
         }
     }
-    // "groups such as X, Y and Z", "companies including X".
-    if PLURAL_DESCRIPTORS.contains(l) && !t.break_after {
+    // "groups such as X, Y and Z", "companies including X", "other banks, including X and Y".
+    if PLURAL_DESCRIPTORS.contains(l) && (!t.break_after || t.comma_after) {
         let mut k = i + 1;
         if toks.get(k).is_some_and(|n| n.text == "such") && !toks[k].break_after {
             k += 1;
         }
         if toks.get(k).is_some_and(|n| {
-            matches!(n.text, "as" | "including" | "included" | "like") && !n.break_before
+            matches!(n.text, "as" | "including" | "included" | "like")
+                && (!n.break_before || (k == i + 1 && t.comma_after))
         }) {
             for (a, b) in listed(toks, k + 1) {
                 spans.push((a, b));
@@ -821,6 +825,24 @@ fn role_and_publication_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<
         && !person_ending_at(toks, i - 1)
     {
         spans.push(name_before(toks, i - 1));
+    }
+    // "the sale of its Dorrance Valve unit", "the group's Kestrel Foods subsidiary": a company's
+    // part named before the word for it, after its owner's word.
+    if PARTS_AFTER.contains(l)
+        && i >= 2
+        && toks[i - 1].capitalised
+        && !toks[i - 1].break_after
+        && !t.break_before
+    {
+        let (a, b) = name_before(toks, i - 1);
+        let owner = a.checked_sub(1).map(|p| &toks[p]).is_some_and(|p| {
+            !toks[a].break_before
+                && (matches!(p.text, "its" | "their")
+                    || (!p.capitalised && possessive_stem(p.text).is_some()))
+        });
+        if owner && !person_ending_at(toks, i - 1) {
+            spans.push((a, b));
+        }
     }
     // "ADQ announced …", "the FBI said": an acronym alone as the subject of an act.
     if t.capitalised
@@ -1127,6 +1149,29 @@ mod tests {
         assert!(cued("Michael Tien of Hong Kong spoke.").is_empty());
         assert!(cued("Edward Yiu of the Architectural, Surveying constituency won.").is_empty());
         assert!(cued("Shiu Ka-chun of the Social Welfare constituency won.").is_empty());
+    }
+
+    #[test]
+    fn a_list_after_a_plural_and_a_comma_and_a_bank_of_one_word() {
+        assert_eq!(
+            cued("Analysts said other banks, including Harbank and Orvel Trust, would follow."),
+            ["Harbank", "Orvel Trust"]
+        );
+        // A head alone is no name.
+        assert!(cued("Lenders, including the Bank, would follow.").is_empty());
+    }
+
+    #[test]
+    fn a_companys_part_named_before_the_word_for_it() {
+        assert_eq!(
+            cued(
+                "It sold its Dorrance Valve unit to a rival. The group's Kestrel Foods \
+                 subsidiary grew."
+            ),
+            ["Dorrance Valve", "Kestrel Foods"]
+        );
+        // Not without the owner's word before it.
+        assert!(cued("The Pacific unit rose. A Kestrel Foods subsidiary grew.").is_empty());
     }
 
     #[test]

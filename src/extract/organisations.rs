@@ -3400,6 +3400,16 @@ mod tests {
     }
 
     #[test]
+    fn lines_head_a_carriers_name_and_two_carriers_joined_by_and_are_two() {
+        let text = "Title\n\nA court blocked the merger of Coastal Air Lines and Midstate \
+                    Airways on Monday.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            ["Coastal Air Lines", "Midstate Airways"]
+        );
+    }
+
+    #[test]
     fn a_head_that_comes_first_after_an_owners_possessive_heads_a_name() {
         let is_place = |w: &str| w == "Brazil";
         let text = "Title\n\nIt formed a venture with Brazil's Companhia Riomar to mine gold.";

@@ -150,9 +150,18 @@ pub fn is_head(word: &str) -> bool {
         HEAD_SET.contains(lower)
             // "Alder Institutes": several bodies of one name.
             || PLURAL_HEADS.contains(lower)
-            // "Birch Nationalbank", "Kestrel Riksbank": a bank named in one compound word.
-            || (lower.len() > 6 && lower.ends_with("bank") && lower.chars().all(char::is_alphabetic))
+            || is_compound_bank(lower)
     })
+}
+
+/// "Birch Nationalbank", "Kestrel Riksbank", "Citibank": a bank named in one compound word (a
+/// head, and also a name of its own).
+pub fn is_compound_bank(word: &str) -> bool {
+    word.len() > 6
+        && word
+            .get(word.len() - 4..)
+            .is_some_and(|end| end.eq_ignore_ascii_case("bank"))
+        && word.chars().all(char::is_alphabetic)
 }
 
 /// A word without its possessive ending ("Labour's" → "Labour"), if it has one.
