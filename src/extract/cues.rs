@@ -17,7 +17,8 @@ use super::text::{
 use super::vocabulary::{
     DETERMINERS, NOT_ORGANISATIONS, NUMBER_WORDS, ONE_WORD_BODIES, SPEECH, adjective_like,
     is_common_word, is_compound_bank, is_family_first_name, is_given_name, is_head,
-    is_month_or_weekday, is_peoples_name, is_romanised_given_name, is_title_word,
+    is_month_or_weekday, is_peoples_name, is_portfolio_word, is_romanised_given_name,
+    is_title_word,
 };
 use super::vocabulary::{Words, with_lowercase};
 use rustc_hash::FxHashSet as HashSet;
@@ -943,8 +944,17 @@ fn taken_up_by_it(toks: &[Token], k: usize) -> bool {
 fn coordinated(toks: &[Token], a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut pieces = Vec::new();
     let mut piece = a;
+    // "Chamber of Commerce and Industry": portfolios joined inside an "of" complement are one
+    // name's.
+    let portfolios_after = |piece: usize, k: usize| {
+        toks[piece..k].iter().any(|t| t.text == "of")
+            && toks[k + 1..b]
+                .iter()
+                .take_while(|t| t.text != "and")
+                .all(|t| is_portfolio_word(&lower(t)))
+    };
     for k in a..=b {
-        if k == b || toks[k].text == "and" {
+        if k == b || (toks[k].text == "and" && !portfolios_after(piece, k)) {
             if k > piece && !person_ending_at(toks, k - 1) {
                 pieces.push((piece, k));
             }
@@ -1157,8 +1167,18 @@ mod tests {
             cued("Analysts said other banks, including Harbank and Orvel Trust, would follow."),
             ["Harbank", "Orvel Trust"]
         );
-        // A head alone is no name.
+        // A head alone is no name; portfolios joined inside a complement are one name's.
         assert!(cued("Lenders, including the Bank, would follow.").is_empty());
+        assert_eq!(
+            cued(
+                "Groups including the Alder Business Federation and the Kestrel Chamber of \
+                 Commerce and Industry welcomed it."
+            ),
+            [
+                "Alder Business Federation",
+                "Kestrel Chamber of Commerce and Industry"
+            ]
+        );
     }
 
     #[test]

@@ -1090,6 +1090,8 @@ fn headed_span(
     if chosen > 0 {
         let (s, e) = segments[chosen - 1];
         let (cs, _) = segments[chosen];
+        // "The University of Hong Kong-Shenzhen Hospital": "the" may open the head's segment.
+        let s = s + usize::from(e == s + 2 && run[s].text.eq_ignore_ascii_case("the"));
         if e == s + 1
             && (is_head_first(run[s].text) || is_head(run[s].text))
             && run[cs - 1].text == "of"
@@ -3486,12 +3488,14 @@ mod tests {
     #[test]
     fn a_body_named_within_a_head_first_name_keeps_that_name() {
         let text = "Title\n\nUniversity of Alder Birch Student Association head Ana Lind spoke. \
-                    The Board of Directors of the Kestrel Stock Exchange met.";
+                    The Board of Directors of the Kestrel Stock Exchange met. The University of \
+                    Alder-Birch Hospital opened.";
         assert_eq!(
             find_headed_names(text, &|_| false),
             [
                 "University of Alder Birch Student Association",
-                "Kestrel Stock Exchange"
+                "Kestrel Stock Exchange",
+                "University of Alder-Birch Hospital"
             ]
         );
     }
