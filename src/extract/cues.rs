@@ -993,15 +993,16 @@ fn determined(toks: &[Token], i: usize, determiner: impl Fn(&str) -> bool) -> bo
 }
 
 /// A descriptor after "a"/"an"/"the" at token `k`, behind at most four words that describe it
-/// (no small word but "and" among them), ending its phrase: "a catholic school in Milan", "a
-/// company that", "an Alder-based investment and holding company".
+/// (no small word but "and" among them, a possessive in lower case only first), ending its
+/// phrase: "a catholic school in Milan", "a company that", "an Alder-based investment and
+/// holding company", "the city's tourism board".
 fn described(toks: &[Token], k: usize) -> bool {
     (k..toks.len().min(k + 5))
         .take_while(|&m| {
             let l = lower(&toks[m]);
             (m == k || !toks[m].break_before)
                 && (l == "and" || !FUNCTION_WORDS.contains(l.as_str()))
-                && possessive_stem(toks[m].text).is_none()
+                && (possessive_stem(toks[m].text).is_none() || (m == k && !toks[m].capitalised))
         })
         .any(|m| {
             // A capitalised "Union" names a body; only a lower-case word describes one.
@@ -1192,6 +1193,11 @@ mod tests {
         );
         // Not without the owner's word before it.
         assert!(cued("The Pacific unit rose. A Kestrel Foods subsidiary grew.").is_empty());
+        // A name in apposition to a part, a possessive in lower case first.
+        assert_eq!(
+            cued("Ostrava Grain, the group's trading unit, said so."),
+            ["Ostrava Grain"]
+        );
     }
 
     #[test]

@@ -2884,7 +2884,7 @@ mod tests {
              Output at Tesvik Cement fell. Orla Foods and Brannock Shipping merged. Brellex \
              Pharma and Ostrava Brewing said they would invest. Corvex Micro Devices and Halden \
              Semiconductor led a rally. Ostmark Automotive and German conglomerate Veltra will \
-             build a plant.",
+             build a plant. Kalvera Biologics signed a supply deal.",
             &|w| w == "Germany",
         );
         for name in [
@@ -2902,6 +2902,7 @@ mod tests {
             "Halden Semiconductor",
             // Before "and" and a people's adjective alone.
             "Ostmark Automotive",
+            "Kalvera Biologics",
         ] {
             assert!(names.contains(&name.to_string()), "{name}: {names:?}");
         }
@@ -3801,7 +3802,7 @@ mod tests {
     fn venues_and_databases_are_not_bodies() {
         let text = "Title\n\nDelegates met at the Alder International Conference Center, and \
                     the data went into the Harbour Enforcement Information System run by the \
-                    Kestrel Port Authority.";
+                    Kestrel Port Authority. They toured the Birch International Expo Center.";
         assert_eq!(
             find_headed_names(text, &|_| false),
             ["Kestrel Port Authority"]
