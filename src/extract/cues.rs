@@ -38,8 +38,10 @@ static ROLE_CUES: Words = Words::new("cues.role_cues");
 /// newspaper". (`words.toml`: `cues.publications`)
 static PUBLICATIONS: Words = Words::new("cues.publications");
 
-/// Words for a company's part after its name. (`words.toml`: `cues.parts_after`)
+/// Words for a company's part after its name, and for a body after its name and "the".
+/// (`words.toml`: `cues.parts_after`, `cues.kinds_after_the`)
 static PARTS_AFTER: Words = Words::new("cues.parts_after");
+static KINDS_AFTER_THE: Words = Words::new("cues.kinds_after_the");
 
 /// Verbs a publication is the subject of. (`words.toml`: `cues.reporting`)
 static REPORTING: Words = Words::new("cues.reporting");
@@ -314,6 +316,7 @@ pub(super) fn cued_names_in(
             descriptor_cues(body, toks, i, l, is_place, &mut spans);
             coordination_cues(toks, i, l, &mut spans);
             role_and_publication_cues(toks, i, l, &mut spans);
+            part_cues(toks, i, l, &mut spans);
             ownership_cues(toks, i, l, &mut spans);
             if one_word_body(toks, i) {
                 names.push(
@@ -558,14 +561,19 @@ fn descriptor_cues(
         let named = match toks.get(i + 1).map(lower).as_deref() {
             // "The regulator, TRA, said", "The port operator, Terminal Sul, said": a name between
             // commas after "the" and the descriptor.
-            _ if t.break_after => (determined(toks, i, |d| d == "the")
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| body[t.end..n.start].trim() == ",")
-                && name_after(toks, i + 1).is_some_and(|(_, b)| {
-                    toks[b - 1].break_after && body[toks[b - 1].end..].trim_start().starts_with(',')
-                }))
-            .then_some(i + 1),
+            // "Chile's antitrust regulator, the Fiscalia Nacional Economica.": after an owner's
+            // possessive too, and the name may end the sentence.
+            _ if t.break_after => {
+                (determined(toks, i, |d| d == "the" || possessive_stem(d).is_some())
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| body[t.end..n.start].trim() == ",")
+                    && name_after(toks, i + 1).is_some_and(|(_, b)| {
+                        toks[b - 1].break_after
+                            && body[toks[b - 1].end..].trim_start().starts_with([',', '.'])
+                    }))
+                .then_some(i + 1)
+            }
             Some("called" | "named") => Some(i + 2),
             _ => Some(i + 1),
         };
@@ -759,6 +767,31 @@ fn company_title_at(toks: &[Token], i: usize) -> Option<usize> {
     longest
 }
 
+/// "the sale of its Dorrance Valve unit", "the group's Kestrel Foods subsidiary": a company's
+/// part named before the word for it, after its owner's word; "the IG Metall union said": a
+/// body before the word for it, after "the".
+fn part_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
+    let t = &toks[i];
+    let after_the = KINDS_AFTER_THE.contains(l);
+    if (PARTS_AFTER.contains(l) || after_the)
+        && i >= 2
+        && toks[i - 1].capitalised
+        && !toks[i - 1].break_after
+        && !t.break_before
+    {
+        let (a, b) = name_before(toks, i - 1);
+        let owner = a.checked_sub(1).map(|p| &toks[p]).is_some_and(|p| {
+            !toks[a].break_before
+                && (matches!(p.text, "its" | "their")
+                    || (after_the && p.text == "the")
+                    || (!p.capitalised && possessive_stem(p.text).is_some()))
+        });
+        if owner && !person_ending_at(toks, i - 1) {
+            spans.push((a, b));
+        }
+    }
+}
+
 /// A role word between body and person ("Environment Canada spokesperson Julie Hahn"), a
 /// publication told or reporting ("told LA Weekly", "The Guardian cited").
 fn role_and_publication_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
@@ -826,24 +859,6 @@ fn role_and_publication_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<
         && !person_ending_at(toks, i - 1)
     {
         spans.push(name_before(toks, i - 1));
-    }
-    // "the sale of its Dorrance Valve unit", "the group's Kestrel Foods subsidiary": a company's
-    // part named before the word for it, after its owner's word.
-    if PARTS_AFTER.contains(l)
-        && i >= 2
-        && toks[i - 1].capitalised
-        && !toks[i - 1].break_after
-        && !t.break_before
-    {
-        let (a, b) = name_before(toks, i - 1);
-        let owner = a.checked_sub(1).map(|p| &toks[p]).is_some_and(|p| {
-            !toks[a].break_before
-                && (matches!(p.text, "its" | "their")
-                    || (!p.capitalised && possessive_stem(p.text).is_some()))
-        });
-        if owner && !person_ending_at(toks, i - 1) {
-            spans.push((a, b));
-        }
     }
     // "ADQ announced …", "the FBI said": an acronym alone as the subject of an act.
     if t.capitalised
@@ -1191,8 +1206,14 @@ mod tests {
             ),
             ["Dorrance Valve", "Kestrel Foods"]
         );
+        // A union after "the": "the IG Metall union said".
+        assert_eq!(
+            cued("Workers struck, the Kelmet union said. It was made by the Velfilm studio."),
+            ["Kelmet", "Velfilm"]
+        );
         // Not without the owner's word before it.
         assert!(cued("The Pacific unit rose. A Kestrel Foods subsidiary grew.").is_empty());
+        assert!(cued("The Pacific unit rose. Kelmet union members struck.").is_empty());
         // A name in apposition to a part, a possessive in lower case first.
         assert_eq!(
             cued("Ostrava Grain, the group's trading unit, said so."),
@@ -1258,6 +1279,11 @@ mod tests {
             ["TRA", "Terminal Sul"]
         );
         assert!(cued("The company, Ana Lind said, grew. A bank, Orrin, fell.").is_empty());
+        // After an owner's possessive, and at a sentence's end.
+        assert_eq!(
+            cued("It needs Kelsland's antitrust regulator, the Fiscalia Nacional Economica."),
+            ["Fiscalia Nacional Economica"]
+        );
         // A list in apposition to a plural (a word may stand between it and "the" or a
         // number), or right after it: two names or more.
         assert_eq!(

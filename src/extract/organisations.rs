@@ -2884,7 +2884,8 @@ mod tests {
              Output at Tesvik Cement fell. Orla Foods and Brannock Shipping merged. Brellex \
              Pharma and Ostrava Brewing said they would invest. Corvex Micro Devices and Halden \
              Semiconductor led a rally. Ostmark Automotive and German conglomerate Veltra will \
-             build a plant. Kalvera Biologics signed a supply deal.",
+             build a plant. Kalvera Biologics signed a supply deal. Workers at Ostmark Motor \
+             Works struck, and Borealis Air signed a codeshare.",
             &|w| w == "Germany",
         );
         for name in [
@@ -2903,6 +2904,8 @@ mod tests {
             // Before "and" and a people's adjective alone.
             "Ostmark Automotive",
             "Kalvera Biologics",
+            "Ostmark Motor Works",
+            "Borealis Air",
         ] {
             assert!(names.contains(&name.to_string()), "{name}: {names:?}");
         }

@@ -1564,6 +1564,10 @@ mod tests {
                 )
             ]
         );
+        assert_eq!(
+            people("Prosecutor Elena Marsh spoke."),
+            [("Elena Marsh".to_string(), Some("Prosecutor".to_string()))]
+        );
         // Forms of address for legislators and spoken ones ("Mister", "Madam").
         assert_eq!(
             people("Yesterday, Congresswoman Ines Varga and Mister Tomas Berg spoke."),
