@@ -1010,7 +1010,7 @@ fn determined(toks: &[Token], i: usize, determiner: impl Fn(&str) -> bool) -> bo
 /// A descriptor after "a"/"an"/"the" at token `k`, behind at most four words that describe it
 /// (no small word but "and" among them, a possessive in lower case only first), ending its
 /// phrase: "a catholic school in Milan", "a company that", "an Alder-based investment and
-/// holding company", "the city's tourism board".
+/// holding company", "the group's trading unit".
 fn described(toks: &[Token], k: usize) -> bool {
     (k..toks.len().min(k + 5))
         .take_while(|&m| {
