@@ -2039,6 +2039,12 @@ mod tests {
     }
 
     #[test]
+    fn a_spelling_without_accents_that_is_an_english_word_is_no_place() {
+        let text = "Sale of the unit was approved in Salé and Rabat.";
+        assert_eq!(in_gazetteer(text), ["Salé", "Rabat"]);
+    }
+
+    #[test]
     fn a_region_named_after_a_place_is_not_the_place() {
         let text = "Farms in New England and the Midwest, and rafts on the Danube and in the Alps.";
         let found = in_gazetteer(text);
