@@ -1171,6 +1171,14 @@ fn complements_end(
         if run[s - 1].text == "at" && !campus {
             return s - 1;
         }
+        // "Nippon Sugar Refining Co for April shipment", "Kestrel Bank on Monday": a month or a
+        // weekday after a link is when, not the name's complement.
+        if run[s..e]
+            .first()
+            .is_some_and(|t| is_month_or_weekday(&t.text.to_lowercase()))
+        {
+            return s - 1;
+        }
         // "Brightwater Holdings PLC of London": a legal form closes a company's name; the
         // place after it says where the company is.
         if run[s - 1].text == "of"
@@ -4202,6 +4210,15 @@ mod tests {
                 "Birch College",
                 "University of Kestrel at Birchfield"
             ]
+        );
+    }
+
+    #[test]
+    fn a_month_or_weekday_after_a_link_ends_the_name() {
+        let text = "Head\n\nIt sold sugar to Nippon Sugar Refining Co for April shipment.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            ["Nippon Sugar Refining Co"]
         );
     }
 

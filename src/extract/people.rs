@@ -458,8 +458,12 @@ fn consider(
         && a >= 2
         && toks[a - 1].text == "to"
         && toks[a - 2].text.eq_ignore_ascii_case("according");
+    // "said Ana Ruiz", but not "…, dealers said. Slaughter Steers - Choice …": the verb before
+    // the name stands in its sentence.
     let speech = after.is_some_and(|t| SPEECH.contains(lower(t).as_str()))
-        || before.is_some_and(|t| SPEECH.contains(lower(t).as_str()) && a == start)
+        || before.is_some_and(|t| {
+            SPEECH.contains(lower(t).as_str()) && a == start && !toks[a].sentence_start
+        })
         || according;
     // "founded by Dean Kamen", "saved by Thibaut Courtois".
     let agent = (2..=3).contains(&(b - a)) && a == start && before.is_some_and(|t| t.text == "by");
@@ -807,14 +811,22 @@ fn person_span(
     // noun is no person's, nor is that noun alone ("the Annual General Meeting", "the
     // President Hotel"); a given name first saves only a noun that is also a surname ("Grace
     // Park", "Michael Bay"; not "Stanley Cup", "Lincoln Reservoir"). Unless a given name opens
-    // it, neither is a name that opens with a people's adjective ("French Varn").
+    // it, neither is a name that opens with a people's adjective ("French Varn"), nor one with
+    // such an adjective inside it that is no given name ("Standard Malaysian Rubber").
     let last = lower(&toks[b - 1]);
     let given_first = is_given_name(toks[a].text);
     let also_a_surname = SURNAME_THING_NOUNS.contains(last.as_str()); // "President Park"
     let thing = THING_NOUNS.contains(last.as_str())
         && (b - a >= 2 || !also_a_surname)
         && (!given_first || !also_a_surname);
-    if thing || (!given_first && b - a >= 2 && is_peoples_name(toks[a].text, is_place)) {
+    let peoples_inside = b - a >= 3
+        && toks[a + 1..b - 1]
+            .iter()
+            .any(|t| !is_given_name(t.text) && is_peoples_name(t.text, is_place));
+    if thing
+        || peoples_inside
+        || (!given_first && b - a >= 2 && is_peoples_name(toks[a].text, is_place))
+    {
         return None;
     }
     // "Hong Kong", "New Zealand": places of several words.
@@ -1747,6 +1759,13 @@ mod tests {
     }
 
     #[test]
+    fn a_peoples_adjective_inside_a_name_is_no_persons() {
+        let text = "Headline\n\nOn Monday Kelby Malaysian Rubber said prices fell.";
+        let is_place = |w: &str| w == "Malaysia";
+        assert!(find_people(text, &text::tokens(text), &[], &is_place, &|_| false).is_empty());
+    }
+
+    #[test]
     fn things_groups_and_peoples_are_no_person() {
         // Each is "said" to be evidence; none is a person. A given name keeps its name.
         for text in [
@@ -1813,6 +1832,15 @@ mod tests {
         );
         // Only the last word of a two-word name standing alone is its surname's.
         assert!(people("We rest on Harvest Day. Children love Harvest songs.").is_empty());
+        // A verb of speech ending the sentence before is no evidence for the next one's start.
+        assert!(
+            people("Cattle were steady, dealers said.\nSlaughter Steers - Choice 62.00.")
+                .is_empty()
+        );
+        assert_eq!(
+            people("Prices rose, said Ana Ruiz."),
+            [("Ana Ruiz".to_string(), None)]
+        );
         // A word the article also writes in lower case is a common word, not a surname.
         assert!(
             people(
