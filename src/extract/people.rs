@@ -441,7 +441,6 @@ fn consider(
     let name = &text[toks[a].start..toks[b - 1].end];
     let possessive = text::possessive_stem(name);
     let name = possessive.unwrap_or(name);
-    let after = toks.get(b);
     let before = a.checked_sub(1).map(|k| &toks[k]);
     // "lived in Beverly Hills", "a farm near Lincoln Park": a name of two or more words right
     // after "in" or "near" is a place's (a person's is read there only as an owner: "in Ana
@@ -453,18 +452,7 @@ fn consider(
     {
         return;
     }
-    // "according to Ana Ruiz": the verb two words before.
-    let according = a == start
-        && a >= 2
-        && toks[a - 1].text == "to"
-        && toks[a - 2].text.eq_ignore_ascii_case("according");
-    // "said Ana Ruiz", but not "…, dealers said. Slaughter Steers - Choice …": the verb before
-    // the name stands in its sentence.
-    let speech = after.is_some_and(|t| SPEECH.contains(lower(t).as_str()))
-        || before.is_some_and(|t| {
-            SPEECH.contains(lower(t).as_str()) && a == start && !toks[a].sentence_start
-        })
-        || according;
+    let speech = spoken(toks, start, (a, b));
     // "founded by Dean Kamen", "saved by Thibaut Courtois".
     let agent = (2..=3).contains(&(b - a)) && a == start && before.is_some_and(|t| t.text == "by");
     // The title and complement before the name ("Minister of Commerce Wang Wentao").
@@ -513,6 +501,45 @@ fn consider(
         evidence,
         cued,
     });
+}
+
+/// Whether the name `toks[a..b]` is a thing's or a group's by its last noun, or a people's by
+/// its adjective ([`person_span`] says why).
+fn names_a_thing_or_a_people(
+    toks: &[Token],
+    (a, b): (usize, usize),
+    is_place: &dyn Fn(&str) -> bool,
+) -> bool {
+    let last = lower(&toks[b - 1]);
+    let given_first = is_given_name(toks[a].text);
+    let also_a_surname = SURNAME_THING_NOUNS.contains(last.as_str()); // "President Park"
+    let thing = THING_NOUNS.contains(last.as_str())
+        && (b - a >= 2 || !also_a_surname)
+        && (!given_first || !also_a_surname);
+    let peoples_inside = b - a >= 3
+        && toks[a + 1..b - 1]
+            .iter()
+            .any(|t| !is_given_name(t.text) && is_peoples_name(t.text, is_place));
+    thing
+        || peoples_inside
+        || (!given_first && b - a >= 2 && is_peoples_name(toks[a].text, is_place))
+}
+
+/// Whether a verb of speech stands next to the name `toks[a..b]` (the run starts at `start`):
+/// "Ana Ruiz said", "said Ana Ruiz", "according to Ana Ruiz" — but not "…, dealers said.
+/// Slaughter Steers - Choice …": a verb before the name stands in its sentence.
+fn spoken(toks: &[Token], start: usize, (a, b): (usize, usize)) -> bool {
+    let before = a.checked_sub(1).map(|k| &toks[k]);
+    let according = a == start
+        && a >= 2
+        && toks[a - 1].text == "to"
+        && toks[a - 2].text.eq_ignore_ascii_case("according");
+    toks.get(b)
+        .is_some_and(|t| SPEECH.contains(lower(t).as_str()))
+        || before.is_some_and(|t| {
+            SPEECH.contains(lower(t).as_str()) && a == start && !toks[a].sentence_start
+        })
+        || according
 }
 
 /// Whether the words `toks[a..b]` read as a person's name by their shape: (a given name first,
@@ -813,20 +840,7 @@ fn person_span(
     // Park", "Michael Bay"; not "Stanley Cup", "Lincoln Reservoir"). Unless a given name opens
     // it, neither is a name that opens with a people's adjective ("French Varn"), nor one with
     // such an adjective inside it that is no given name ("Standard Malaysian Rubber").
-    let last = lower(&toks[b - 1]);
-    let given_first = is_given_name(toks[a].text);
-    let also_a_surname = SURNAME_THING_NOUNS.contains(last.as_str()); // "President Park"
-    let thing = THING_NOUNS.contains(last.as_str())
-        && (b - a >= 2 || !also_a_surname)
-        && (!given_first || !also_a_surname);
-    let peoples_inside = b - a >= 3
-        && toks[a + 1..b - 1]
-            .iter()
-            .any(|t| !is_given_name(t.text) && is_peoples_name(t.text, is_place));
-    if thing
-        || peoples_inside
-        || (!given_first && b - a >= 2 && is_peoples_name(toks[a].text, is_place))
-    {
+    if names_a_thing_or_a_people(toks, (a, b), is_place) {
         return None;
     }
     // "Hong Kong", "New Zealand": places of several words.
