@@ -135,7 +135,10 @@ fn name_after(toks: &[Token], mut k: usize) -> Option<(usize, usize)> {
             && !(t.text == "and"
                 && (is_given_name(toks[b + 1].text)
                     || owns_a_name(toks, b + 1)
-                    || (b + 2 < toks.len() && person_ending_at(toks, b + 2))));
+                    || (b + 2 < toks.len() && person_ending_at(toks, b + 2))
+                    // "The FBI and Europol said": an acronym is a whole name ("… and Co" is
+                    // its legal form).
+                    || (is_acronym(toks[b - 1].text) && !text::is_legal_form(toks[b + 1].text))));
         // "Alder Holdings PLC of London": the legal form closes the name.
         if !linked || (t.text == "of" && closes_a_name(toks[b - 1].text)) {
             break;
@@ -408,6 +411,11 @@ fn club_names(toks: &[Token], is_place: &dyn Fn(&str) -> bool) -> Vec<String> {
         }
     }
     names
+}
+
+/// Whether these capitalised words are a sports club's whole name ("FC Porto", "Kelso Rovers").
+pub(super) fn is_club_name(seg: &[Token], is_place: &dyn Fn(&str) -> bool) -> bool {
+    club_name(seg, is_place).is_some_and(|name| name == text::join_words(seg))
 }
 
 /// The club a segment of capitalised words names, if it is one (see [`club_names`]).
@@ -1580,6 +1588,13 @@ mod tests {
     fn publications_told_reporting_and_cited() {
         assert_eq!(cued("Whitmore told LA Weekly that he left."), ["LA Weekly"]);
         assert_eq!(cued("The Guardian cited examples."), ["Guardian"]);
+        // An acronym is a whole name: "and" after it links no longer one (the two reporting
+        // are left to other rules); "and" between words links.
+        assert!(cued("The KBI and Velpol reported the arrests.").is_empty());
+        assert_eq!(
+            cued("The Harrow and Vale Gazette reported it."),
+            ["Harrow and Vale Gazette"]
+        );
         assert!(cued("He told Mary Smith that he left.").is_empty());
         assert!(cued("He told Smith that he left.").is_empty());
         assert!(cued("The Pope said so.").is_empty());

@@ -844,8 +844,11 @@ fn and_pieces(
             piece_start = i + 1;
             continue;
         }
-        let left_complete =
-            i > piece_start && (is_head(run[i - 1].text) || upper_count(run[i - 1].text) >= 2);
+        // "X Authority and …", "MAS and …", "FC Porto and …": the left part is a whole name.
+        let left_complete = i > piece_start
+            && (is_head(run[i - 1].text)
+                || upper_count(run[i - 1].text) >= 2
+                || super::cues::is_club_name(&run[piece_start..i], is_place));
         let next_the = run.get(i + 1).is_some_and(|n| n.text == "the");
         // "X Institute of Technology and Y State University": a headed name on each side.
         let both_headed = heads_before[i] > heads_before[piece_start]
@@ -3369,6 +3372,21 @@ mod tests {
             find_headed_names(text, &|_| false),
             // The table itself finds "Caixa Economica Federal", which has no head noun.
             ["Banco do Brasil", "Alder Bank of Commerce and Industry"]
+        );
+    }
+
+    #[test]
+    fn a_clubs_whole_name_ends_a_name_at_and() {
+        let is_place = |w: &str| ["Kelso", "Vell"].contains(&w);
+        let text = "Title\n\nOfficials from FC Kelso and Sport Club do Vell met. The Kelso \
+                    Chamber of Commerce and Industry agreed.";
+        assert_eq!(
+            find_headed_names(text, &is_place),
+            // (The club's own rule finds "FC Kelso".)
+            [
+                "Sport Club do Vell",
+                "Kelso Chamber of Commerce and Industry"
+            ]
         );
     }
 

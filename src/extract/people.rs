@@ -1127,7 +1127,8 @@ fn title_of_before(toks: &[Token], k: usize) -> Option<usize> {
 
 /// Whether a lower-case word before a title belongs to the clause, not the role: a preposition
 /// or a form of "be" or "have" ("was opened by singer …" has the role "singer"), or a past or
-/// present participle ("the newly appointed trade minister" has "trade minister").
+/// present participle ("the newly appointed trade minister" has "trade minister"), but not one
+/// that is part of a title ("its managing director").
 fn ends_a_clause(lower: &str) -> bool {
     matches!(
         lower,
@@ -1149,7 +1150,10 @@ fn ends_a_clause(lower: &str) -> bool {
             | "have"
             | "will"
             | "would"
-    ) || (lower.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ing")))
+    ) || (lower.len() > 4
+        && (lower.ends_with("ed") || lower.ends_with("ing"))
+        // "its managing director": a participle that is part of a title.
+        && !TITLE_MODIFIERS.contains(lower))
 }
 
 /// Particles after which a parent's names follow. (`words.toml`: `people.patronymic_particles`)
@@ -1734,6 +1738,28 @@ mod tests {
                 "Ana Lind".to_string(),
                 Some("Tesvik managing director".to_string())
             )]
+        );
+    }
+
+    #[test]
+    fn a_titles_participle_is_the_roles_and_a_headline_is_not() {
+        // The headline has no full stop; the role is the first paragraph's.
+        assert_eq!(
+            people(
+                "Kestrel Air's managing director, Ana Lind, said so. The acting mayor Ode Varn agreed."
+            ),
+            [
+                (
+                    "Ana Lind".to_string(),
+                    Some("Kestrel Air's managing director".to_string())
+                ),
+                ("Ode Varn".to_string(), Some("acting mayor".to_string()))
+            ]
+        );
+        // A participle of the clause is not.
+        assert_eq!(
+            people("The newly appointed mayor Ode Varn agreed."),
+            [("Ode Varn".to_string(), Some("mayor".to_string()))]
         );
     }
 

@@ -251,6 +251,11 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 sentence_start = true;
                 paragraph_start = true;
             }
+            // A line's end parts the words on either side of it, as punctuation does (a
+            // headline with no full stop is no part of the sentence after it).
+            if let Some(last) = out.last_mut() {
+                last.break_after = true;
+            }
             pending_break = true;
             i += 1;
             continue;
