@@ -1292,6 +1292,10 @@ mod tests {
             cued("It needs Kelsland's antitrust regulator, the Fiscalia Nacional Economica."),
             ["Fiscalia Nacional Economica"]
         );
+        assert_eq!(
+            cued("Kelsland's antitrust authority, the KNDC, must approve it."),
+            ["KNDC"]
+        );
         // A list in apposition to a plural (a word may stand between it and "the" or a
         // number), or right after it: two names or more.
         assert_eq!(

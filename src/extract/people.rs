@@ -1035,7 +1035,14 @@ fn appositive_opening(role: &str) -> bool {
         .any(|w| matches!(*w, "is" | "was" | "are" | "were" | "has" | "had"))
         || SPEECH.contains(first);
     let capitalised = first.starts_with(|c: char| c.is_uppercase());
+    // "Xu Wei, attended the ceremony along with …": a verb in the past before its object.
+    let past_verb = first.len() > 4
+        && first.ends_with("ed")
+        && words
+            .get(1)
+            .is_some_and(|w| DETERMINERS.contains(w.to_lowercase().as_str()));
     !role.contains(')')
+        && !past_verb
         && !verb
         && (!capitalised
             || is_title_word(&first.to_lowercase())
@@ -1118,7 +1125,9 @@ fn title_of_before(toks: &[Token], k: usize) -> Option<usize> {
             }
             return Some(title);
         }
-        if !(t.capitalised || text::LINKERS.contains(t.text)) {
+        // "Consul General of Valmora in Alder": a mission's title names its city after "in".
+        let mission_city = t.text == "in" && toks[j + 1].capitalised;
+        if !(t.capitalised || text::LINKERS.contains(t.text) || mission_city) {
             return None;
         }
     }
@@ -1760,6 +1769,24 @@ mod tests {
         assert_eq!(
             people("The newly appointed mayor Ode Varn agreed."),
             [("Ode Varn".to_string(), Some("mayor".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_missions_title_names_its_city_and_a_verbs_clause_is_no_role() {
+        assert_eq!(
+            people(
+                "The Consul General of Valmora in Alder, Ode Varn, attended along with the \
+                 Minister of Trade."
+            ),
+            [(
+                "Ode Varn".to_string(),
+                Some("Consul General of Valmora in Alder".to_string())
+            )]
+        );
+        assert_eq!(
+            people("Later, Ana Lind, attended the ceremony with the trade minister."),
+            [("Ana Lind".to_string(), None)]
         );
     }
 
