@@ -1095,11 +1095,13 @@ fn headed_span(
         let (cs, _) = segments[chosen];
         // "The University of Hong Kong-Shenzhen Hospital": "the" may open the head's segment.
         let s = s + usize::from(e == s + 2 && run[s].text.eq_ignore_ascii_case("the"));
-        if e == s + 1
-            && (is_head_first(run[s].text) || is_head(run[s].text))
-            && run[cs - 1].text == "of"
-            && run[cs].text != "the"
-        {
+        let one_head = e == s + 1 && (is_head_first(run[s].text) || is_head(run[s].text));
+        // "First Affiliated Hospital of Harbin Medical University": a unit named in words of
+        // its own, then the body it belongs to.
+        let named_unit = e >= s + 2
+            && is_head(run[e - 1].text)
+            && !run[s..e - 1].iter().any(|t| is_head(t.text));
+        if (one_head || named_unit) && run[cs - 1].text == "of" && run[cs].text != "the" {
             chosen -= 1;
         }
     }
@@ -1122,7 +1124,10 @@ fn headed_span(
     if titled && tail_is_name && chosen + 1 < segments.len() && last_segment >= 3 {
         b -= 2;
     }
-    while b > a && (!run[b - 1].capitalised || LINKERS_AT_END.contains(run[b - 1].text)) {
+    while b > a
+        && (!run[b - 1].capitalised || LINKERS_AT_END.contains(run[b - 1].text))
+        && text::numbered_tail(&run[a..b]) == 0
+    {
         b -= 1;
     }
     (b - a >= 2 && run[a].capitalised).then_some((a, b))
@@ -1134,6 +1139,8 @@ fn headed_span(
 /// trade closes a segment that is the whole name (`alone`) of two to four capitalised words
 /// ("Alder Steel", "Birch Foods").
 fn is_headed_segment(seg: &[Token], alone: bool) -> bool {
+    // "… Hospital No. 1": the head stands before the number.
+    let seg = &seg[..seg.len() - text::numbered_tail(seg)];
     let Some(last) = seg.last() else {
         return false;
     };
@@ -3372,6 +3379,21 @@ mod tests {
             find_headed_names(text, &|_| false),
             // The table itself finds "Caixa Economica Federal", which has no head noun.
             ["Banco do Brasil", "Alder Bank of Commerce and Industry"]
+        );
+    }
+
+    #[test]
+    fn a_unit_named_in_its_own_words_keeps_the_body_it_belongs_to_and_its_number() {
+        let text = "Title\n\nDoctors at the First Affiliated Hospital of Kelso Medical \
+                    University met staff of Alder Regional Clinical Hospital No. 1 and the \
+                    Board of Directors of Birch Bank.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            [
+                "First Affiliated Hospital of Kelso Medical University",
+                "Alder Regional Clinical Hospital No. 1",
+                "Birch Bank"
+            ]
         );
     }
 

@@ -498,12 +498,35 @@ pub fn name_runs(tokens: &[Token]) -> Vec<Run> {
                 j += 1;
                 continue;
             }
+            // "Khabarovsk Regional Clinical Hospital No. 1 launched": the number closes a
+            // body's name after its head.
+            if j >= start + 2 && numbered_tail(&tokens[start..=j]) == 2 {
+                end = j + 1;
+            }
             break;
         }
         runs.push(Run { start, end });
         i = end.max(i + 1);
     }
     runs
+}
+
+/// How many words end `words` as a body's number after its head: 2 for "Hospital No. 1"
+/// ("No." or "No", then digits), else 0.
+pub fn numbered_tail(words: &[Token]) -> usize {
+    match words {
+        [.., head, no, n]
+            if is_head(head.text)
+                && matches!(no.text, "No." | "No")
+                && !head.break_after
+                && !no.break_after
+                && !n.text.is_empty()
+                && n.text.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            2
+        }
+        _ => 0,
+    }
 }
 
 /// The capitalised words in double quotes right after token `i`, one to five of them, as
