@@ -1396,6 +1396,10 @@ mod tests {
             cued("He said Birchwood was a state-owned utility in Texas."),
             ["Birchwood"]
         );
+        assert_eq!(
+            cued("Velmares, a research institute in Alder, helped chains such as Korvo."),
+            ["Velmares", "Korvo"]
+        );
         // The descriptor must end the phrase, and no small word but "and" stands inside it.
         assert!(cued("Zhao, the founder of a company, spoke.").is_empty());
         assert!(cued("Mary Smith is a company director.").is_empty());
