@@ -474,9 +474,11 @@ fn may_cue(toks: &[Token], i: usize) -> bool {
                     "the" | "called" | "named" | "such" | "as" | "including" | "included" | "like"
                 )
         });
-    // "Kestrel Ventures is a state-owned company": the article after a name's copula.
-    let after_copula =
-        i >= 2 && toks[i - 2].capitalised && matches!(toks[i - 1].text, "is" | "was");
+    // "Kestrel Ventures is a state-owned company": the article after a name's copula;
+    // "the Keidanren business federation": a word between the name and the kind.
+    let after_copula = i >= 2
+        && toks[i - 2].capitalised
+        && (matches!(toks[i - 1].text, "is" | "was") || KINDS_AFTER_THE.contains(toks[i].text));
     // "shares of Birch Foods", "bought by Kestrel Ventures": a linking word between the cue
     // and the name.
     let linked_to_name = toks
@@ -781,20 +783,39 @@ fn company_title_at(toks: &[Token], i: usize) -> Option<usize> {
 fn part_cues(toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
     let t = &toks[i];
     let after_the = KINDS_AFTER_THE.contains(l);
+    // "the Keidanren business federation", "the Unite trade union": one word in lower case
+    // may say what kind.
+    let k = if after_the
+        && i >= 3
+        && !toks[i - 1].capitalised
+        && !toks[i - 1].break_before
+        && !FUNCTION_WORDS.contains(toks[i - 1].text)
+    {
+        i - 1
+    } else {
+        i
+    };
     if (PARTS_AFTER.contains(l) || after_the)
-        && i >= 2
-        && toks[i - 1].capitalised
-        && !toks[i - 1].break_after
+        && k >= 2
+        && toks[k - 1].capitalised
+        && !toks[k - 1].break_after
+        && !toks[k].break_before
         && !t.break_before
     {
-        let (a, b) = name_before(toks, i - 1);
-        let owner = a.checked_sub(1).map(|p| &toks[p]).is_some_and(|p| {
-            !toks[a].break_before
-                && (matches!(p.text, "its" | "their")
-                    || (after_the && p.text == "the")
-                    || (!p.capitalised && possessive_stem(p.text).is_some()))
-        });
-        if owner && !person_ending_at(toks, i - 1) {
+        let (mut a, b) = name_before(toks, k - 1);
+        // "The Keidanren federation urged …": "the" opening the sentence.
+        let opening_the = after_the && toks[a].text == "The" && a + 1 < b;
+        if opening_the {
+            a += 1;
+        }
+        let owner = opening_the
+            || a.checked_sub(1).map(|p| &toks[p]).is_some_and(|p| {
+                !toks[a].break_before
+                    && (matches!(p.text, "its" | "their")
+                        || (after_the && p.text == "the")
+                        || (!p.capitalised && possessive_stem(p.text).is_some()))
+            });
+        if owner && !person_ending_at(toks, k - 1) {
             spans.push((a, b));
         }
     }
@@ -1218,6 +1239,11 @@ mod tests {
         assert_eq!(
             cued("Workers struck, the Kelmet union said. It was made by the Velfilm studio."),
             ["Kelmet", "Velfilm"]
+        );
+        // One word in lower case may say what kind; "The" may open the sentence.
+        assert_eq!(
+            cued("The Velrenko business federation urged it, the Kelmet trade union said."),
+            ["Velrenko", "Kelmet"]
         );
         // Not without the owner's word before it.
         assert!(cued("The Pacific unit rose. A Kestrel Foods subsidiary grew.").is_empty());

@@ -3041,6 +3041,11 @@ mod tests {
             names,
             ["Morgan Grail and Co Inc.", "Tesvik Lynch & Co. Ltd"]
         );
+        // A US bank's "National Association".
+        assert_eq!(
+            find_headed_names("Title\n\nIt was led by Kelso Bank NA.", &|_| false),
+            ["Kelso Bank NA"]
+        );
     }
 
     #[test]
