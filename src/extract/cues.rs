@@ -644,7 +644,13 @@ fn descriptor_cues(
     // producer".
     let determiner = matches!(l, "a" | "an" | "the")
         || (t.capitalised && possessive_stem(t.text).is_some_and(is_place));
-    if determiner && (apposed || copula) && described(toks, i + 1) {
+    // Any name's possessive determines a part of it: "Atomstroyexport, Rosatom's engineering
+    // arm, is …".
+    let owned_part = apposed
+        && t.capitalised
+        && possessive_stem(t.text).is_some()
+        && described(toks, i + 1, &PARTS_AFTER);
+    if (determiner && (apposed || copula) && described(toks, i + 1, &DESCRIPTORS)) || owned_part {
         let i = if copula { i - 1 } else { i };
         let (a, b) = name_before(toks, i - 1);
         if !person_ending_at(toks, b - 1) {
@@ -1036,11 +1042,11 @@ fn determined(toks: &[Token], i: usize, determiner: impl Fn(&str) -> bool) -> bo
     })
 }
 
-/// A descriptor after "a"/"an"/"the" at token `k`, behind at most four words that describe it
+/// One of `descriptors` after "a"/"an"/"the" at token `k`, behind at most four words that describe it
 /// (no small word but "and" among them, a possessive in lower case only first), ending its
 /// phrase: "a catholic school in Milan", "a company that", "an Alder-based investment and
 /// holding company", "the group's trading unit".
-fn described(toks: &[Token], k: usize) -> bool {
+fn described(toks: &[Token], k: usize, descriptors: &Words) -> bool {
     (k..toks.len().min(k + 5))
         .take_while(|&m| {
             let l = lower(&toks[m]);
@@ -1051,7 +1057,7 @@ fn described(toks: &[Token], k: usize) -> bool {
         .any(|m| {
             // A capitalised "Union" names a body; only a lower-case word describes one.
             !toks[m].capitalised
-                && DESCRIPTORS.contains(toks[m].text)
+                && descriptors.contains(toks[m].text)
                 && (toks[m].break_after
                     || toks.get(m + 1).is_none_or(|n| {
                         matches!(
@@ -1425,6 +1431,11 @@ mod tests {
         assert_eq!(
             cued("Velmares, a research institute in Alder, helped chains such as Korvo."),
             ["Velmares", "Korvo"]
+        );
+        // Any name's possessive determines a part of it; a title is no part.
+        assert_eq!(
+            cued("Ostrex, Kelvar's engineering arm, built it. Ana Lind, Kelvar's chief, said so."),
+            ["Ostrex"]
         );
         // The descriptor must end the phrase, and no small word but "and" stands inside it.
         assert!(cued("Zhao, the founder of a company, spoke.").is_empty());

@@ -925,8 +925,12 @@ pub fn find_places(
     let organisations = text::Spans::new(spans);
     let exact: HashSet<(usize, usize)> = found.iter().map(|&(s, e, _)| (s, e)).collect();
     let mut established: Vec<&str> = Vec::new();
+    let named = text::Spans::new(&headed.iter().chain(&directed).copied().collect::<Vec<_>>());
     for &(start, end) in headed.iter().chain(&directed) {
-        if organisations.overlaps((start, end)) || exact.contains(&(start, end)) {
+        // "the South China Sea" holds "China Sea" (China and its feature's word).
+        let inside_another =
+            (start > 0 && named.holds((start - 1, end))) || named.holds((start, end + 1));
+        if organisations.overlaps((start, end)) || exact.contains(&(start, end)) || inside_another {
             continue;
         }
         let name = &text[start..end];
@@ -1420,6 +1424,16 @@ mod tests {
             names("Pact\n\nHarwick and China signed; Mt. Harwick stood by."),
             ["Harwick", "China", "Mt. Harwick"]
         );
+        // A longer name holding the place and its feature's word is the one place.
+        let text = "Pact\n\nShips sailed in the South China Sea.";
+        let (places, _) = find_places(
+            &Text::from(text),
+            &headed_places(&text::tokens(text)),
+            &f,
+            &[],
+        );
+        let places: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(places, ["South China Sea"]);
         // The feature word must be capitalised and stand right beside the place.
         assert_eq!(
             names("Pact\n\nHarwick river traffic and the lake at Harwick grew."),
