@@ -1415,6 +1415,10 @@ mod tests {
             cued("Volunteer organization Comic Corps of Canada collects comics."),
             ["Comic Corps of Canada"]
         );
+    }
+
+    #[test]
+    fn a_descriptor_in_apposition_or_after_a_copula() {
         assert!(cued("Mary Smith, a company director, spoke.").is_empty());
         assert_eq!(
             cued("Kestrel Ventures, the Texas-based food and drinks giant, paid."),

@@ -844,11 +844,7 @@ fn and_pieces(
             piece_start = i + 1;
             continue;
         }
-        // "X Authority and …", "MAS and …", "FC Porto and …": the left part is a whole name.
-        let left_complete = i > piece_start
-            && (is_head(run[i - 1].text)
-                || upper_count(run[i - 1].text) >= 2
-                || super::cues::is_club_name(&run[piece_start..i], is_place));
+        let left_complete = i > piece_start && whole_before_and(&run[piece_start..i], is_place);
         let next_the = run.get(i + 1).is_some_and(|n| n.text == "the");
         // "X Institute of Technology and Y State University": a headed name on each side.
         let both_headed = heads_before[i] > heads_before[piece_start]
@@ -927,6 +923,14 @@ fn and_pieces(
     pieces.push((piece_start, run.len()));
 
     pieces
+}
+
+/// Whether the words before an "and" are a whole name: "X Authority and …", "MAS and …",
+/// "FC Porto and …".
+fn whole_before_and(left: &[Token], is_place: &dyn Fn(&str) -> bool) -> bool {
+    left.last()
+        .is_some_and(|last| is_head(last.text) || upper_count(last.text) >= 2)
+        || super::cues::is_club_name(left, is_place)
 }
 
 /// Whether the "and" at `i` of `run` ends a company's short name begun at `start`: "Ulmer Steel

@@ -853,6 +853,17 @@ pub fn without_peoples_names(
     }
 }
 
+/// The seas among the `headed` names of `text`: "the Bay of Bengal" is a sea, not a mention of
+/// Bengal.
+fn seas_in(text: &str, headed: &[(usize, usize)]) -> text::Spans {
+    let seas: Vec<(usize, usize)> = headed
+        .iter()
+        .filter(|&&(hs, he)| of_kind(&text[hs..he]) == Some(true))
+        .copied()
+        .collect();
+    text::Spans::new(&seas)
+}
+
 /// The places an article names and its partners. `toks` are the tokens of `text`; `spans` are
 /// the byte spans of its organisation mentions, where no place is read.
 pub fn find_places(
@@ -862,19 +873,12 @@ pub fn find_places(
     spans: &[(usize, usize)],
 ) -> (Vec<NamedMention>, Option<(String, String)>) {
     let text = article.as_str();
-    // "the Bay of Bengal" is a sea, not a mention of Bengal.
-    let seas: Vec<(usize, usize)> = headed
-        .iter()
-        .filter(|&&(hs, he)| of_kind(&text[hs..he]) == Some(true))
-        .copied()
-        .collect();
-    let seas = text::Spans::new(&seas);
-    // A sea's span that starts before the place's (`hs < s`: at or before `s - 1`) and ends at
-    // or after its end holds it.
+    // A place inside a sea's longer name is the sea's.
+    let seas = seas_in(text, headed);
     let found: Vec<_> = finder
         .find(text, spans)
         .into_iter()
-        .filter(|&(s, e, _)| !(s > 0 && seas.holds((s - 1, e))))
+        .filter(|&span| !seas.holds_longer((span.0, span.1)))
         .collect();
     let mut places: Vec<NamedMention> = Vec::new();
     let lead_end = article.lead().end;
@@ -928,8 +932,7 @@ pub fn find_places(
     let named = text::Spans::new(&headed.iter().chain(&directed).copied().collect::<Vec<_>>());
     for &(start, end) in headed.iter().chain(&directed) {
         // "the South China Sea" holds "China Sea" (China and its feature's word).
-        let inside_another =
-            (start > 0 && named.holds((start - 1, end))) || named.holds((start, end + 1));
+        let inside_another = named.holds_longer((start, end));
         if organisations.overlaps((start, end)) || exact.contains(&(start, end)) || inside_another {
             continue;
         }

@@ -217,6 +217,12 @@ impl Spans {
     pub fn holds(&self, (start, end): (usize, usize)) -> bool {
         self.reach_from(start, true).is_some_and(|far| far >= end)
     }
+
+    /// Whether a longer span holds `(start, end)`: one starting before it, or at its start and
+    /// reaching past its end.
+    pub fn holds_longer(&self, (start, end): (usize, usize)) -> bool {
+        (start > 0 && self.holds((start - 1, end))) || self.holds((start, end + 1))
+    }
 }
 
 /// What the bracket opening at byte `open` of `text` holds, up to its `)`, when no other `(`
@@ -251,11 +257,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 sentence_start = true;
                 paragraph_start = true;
             }
-            // A line's end parts the words on either side of it, as punctuation does (a
-            // headline with no full stop is no part of the sentence after it).
-            if let Some(last) = out.last_mut() {
-                last.break_after = true;
-            }
+            end_line(&mut out);
             pending_break = true;
             i += 1;
             continue;
@@ -327,6 +329,14 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     }
     mend_nicknames(&mut out);
     out
+}
+
+/// A line's end parts the words on either side of it, as punctuation does (a headline with no
+/// full stop is no part of the sentence after it).
+fn end_line(out: &mut [Token]) {
+    if let Some(last) = out.last_mut() {
+        last.break_after = true;
+    }
 }
 
 /// Whether a word (whose first character is `first`) can be a name's word: capitalised
