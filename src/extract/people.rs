@@ -28,8 +28,12 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// Words that never belong to a person's name. (`words.toml`: `people.not_name`)
 static NOT_NAME: Words = Words::new("people.not_name");
 
+/// Forms of address that, written in capitals, are something else: "MS Baltic Star" is a
+/// ship, "DR Congo" a country. (`words.toml`: `people.no_titles_in_capitals`)
+static NO_TITLES_IN_CAPITALS: Words = Words::new("people.no_titles_in_capitals");
+
 fn is_title(t: &Token) -> bool {
-    with_lowercase(t.text, is_title_word)
+    !NO_TITLES_IN_CAPITALS.contains(t.text) && with_lowercase(t.text, is_title_word)
 }
 
 /// A word that can be part of a person's name.
@@ -1769,6 +1773,18 @@ mod tests {
         assert_eq!(
             people("The newly appointed mayor Ode Varn agreed."),
             [("Ode Varn".to_string(), Some("mayor".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_form_of_address_in_capitals_is_no_title() {
+        assert!(people("The MS Kelso Star sailed; it ran MS Windows.").is_empty());
+        assert_eq!(
+            people("Ms Ana Lind met Ms. Varn."),
+            [
+                ("Ana Lind".to_string(), Some("Ms".to_string())),
+                ("Varn".to_string(), Some("Ms.".to_string()))
+            ]
         );
     }
 
