@@ -926,11 +926,12 @@ fn and_pieces(
 }
 
 /// Whether the words before an "and" are a whole name: "X Authority and …", "MAS and …",
-/// "FC Porto and …".
+/// "FC Porto and …" (a club's name is two to four words: only those are read, so a long run
+/// is judged in constant time per word).
 fn whole_before_and(left: &[Token], is_place: &dyn Fn(&str) -> bool) -> bool {
     left.last()
         .is_some_and(|last| is_head(last.text) || upper_count(last.text) >= 2)
-        || super::cues::is_club_name(left, is_place)
+        || (left.len() <= 4 && super::cues::is_club_name(left, is_place))
 }
 
 /// Whether the "and" at `i` of `run` ends a company's short name begun at `start`: "Ulmer Steel
