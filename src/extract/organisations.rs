@@ -844,7 +844,9 @@ fn and_pieces(
             piece_start = i + 1;
             continue;
         }
-        let left_complete = i > piece_start && whole_before_and(&run[piece_start..i], is_place);
+        // (Read only at "and", where it counts.)
+        let left_complete =
+            t == "and" && i > piece_start && whole_before_and(&run[piece_start..i], is_place);
         let next_the = run.get(i + 1).is_some_and(|n| n.text == "the");
         // "X Institute of Technology and Y State University": a headed name on each side.
         let both_headed = heads_before[i] > heads_before[piece_start]
