@@ -474,11 +474,12 @@ fn may_cue(toks: &[Token], i: usize) -> bool {
                     "the" | "called" | "named" | "such" | "as" | "including" | "included" | "like"
                 )
         });
-    // "Kestrel Ventures is a state-owned company": the article after a name's copula;
+    // "Kestrel Ventures is a state-owned company": the article after a name's copula.
+    let after_copula =
+        i >= 2 && toks[i - 2].capitalised && matches!(toks[i - 1].text, "is" | "was");
     // "the Keidanren business federation": a word between the name and the kind.
-    let after_copula = i >= 2
-        && toks[i - 2].capitalised
-        && (matches!(toks[i - 1].text, "is" | "was") || KINDS_AFTER_THE.contains(toks[i].text));
+    let kind_after_a_word =
+        i >= 2 && toks[i - 2].capitalised && KINDS_AFTER_THE.contains(toks[i].text);
     // "shares of Birch Foods", "bought by Kestrel Ventures": a linking word between the cue
     // and the name.
     let linked_to_name = toks
@@ -487,7 +488,7 @@ fn may_cue(toks: &[Token], i: usize) -> bool {
         && toks
             .get(i + 2)
             .is_some_and(|n| n.capitalised || n.text == "the");
-    toks[i].capitalised || near_name || after_copula || linked_to_name
+    toks[i].capitalised || near_name || after_copula || kind_after_a_word || linked_to_name
 }
 
 /// Professions whose place of work after "at" or "with" is an organisation. (`words.toml`:
@@ -1042,10 +1043,10 @@ fn determined(toks: &[Token], i: usize, determiner: impl Fn(&str) -> bool) -> bo
     })
 }
 
-/// One of `descriptors` after "a"/"an"/"the" at token `k`, behind at most four words that describe it
-/// (no small word but "and" among them, a possessive in lower case only first), ending its
-/// phrase: "a catholic school in Milan", "a company that", "an Alder-based investment and
-/// holding company", "the group's trading unit".
+/// One of `descriptors` after "a"/"an"/"the" at token `k`, behind at most four words that
+/// describe it (no small word but "and" among them, a possessive in lower case only first),
+/// ending its phrase: "a catholic school in Milan", "a company that", "an Alder-based
+/// investment and holding company", "the group's trading unit".
 fn described(toks: &[Token], k: usize, descriptors: &Words) -> bool {
     (k..toks.len().min(k + 5))
         .take_while(|&m| {
