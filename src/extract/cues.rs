@@ -316,7 +316,8 @@ pub(super) fn cued_names_in(
                 ""
             };
             affiliation_cues(toks, i, l, &mut surnames, &mut spans);
-            descriptor_cues(body, toks, i, l, is_place, &mut spans);
+            descriptor_cues(body, toks, i, l, &mut spans);
+            apposition_cues(body, toks, i, l, is_place, &mut spans);
             coordination_cues(toks, i, l, &mut spans);
             role_and_publication_cues(toks, i, l, &mut spans);
             part_cues(toks, i, l, &mut spans);
@@ -555,16 +556,8 @@ fn affiliation_cues<'a>(
     }
 }
 
-/// A descriptor before or after the name: "the magazine MicroMega", "groups such as …",
-/// "Instituto Gonzaga, a catholic school".
-fn descriptor_cues(
-    body: &str,
-    toks: &[Token],
-    i: usize,
-    l: &str,
-    is_place: &dyn Fn(&str) -> bool,
-    spans: &mut Vec<(usize, usize)>,
-) {
+/// A descriptor before the names it describes: "the magazine MicroMega", "groups such as …".
+fn descriptor_cues(body: &str, toks: &[Token], i: usize, l: &str, spans: &mut Vec<(usize, usize)>) {
     let t = &toks[i];
     // "the magazine MicroMega", "US team Cloud9 and Immortals", "the group called the
     // Sea Org".
@@ -574,17 +567,16 @@ fn descriptor_cues(
             // commas after "the" and the descriptor.
             // "Chile's antitrust regulator, the Fiscalia Nacional Economica.": after an owner's
             // possessive too, and the name may end the sentence.
-            _ if t.break_after => {
-                (determined(toks, i, |d| d == "the" || possessive_stem(d).is_some())
-                    && toks
-                        .get(i + 1)
-                        .is_some_and(|n| body[t.end..n.start].trim() == ",")
-                    && name_after(toks, i + 1).is_some_and(|(_, b)| {
-                        toks[b - 1].break_after
-                            && body[toks[b - 1].end..].trim_start().starts_with([',', '.'])
-                    }))
-                .then_some(i + 1)
-            }
+            _ if t.break_after => (determined(toks, i, |d| {
+                matches!(d, "the" | "its" | "their") || possessive_stem(d).is_some()
+            }) && toks
+                .get(i + 1)
+                .is_some_and(|n| body[t.end..n.start].trim() == ",")
+                && name_after(toks, i + 1).is_some_and(|(_, b)| {
+                    toks[b - 1].break_after
+                        && body[toks[b - 1].end..].trim_start().starts_with([',', '.'])
+                }))
+            .then_some(i + 1),
             Some("called" | "named") => Some(i + 2),
             _ => Some(i + 1),
         };
@@ -629,6 +621,19 @@ fn descriptor_cues(
             spans.extend(names);
         }
     }
+}
+
+/// A name the descriptor after it describes, in apposition or after a copula: "Instituto
+/// Gonzaga, a catholic school in Milan", "Kestrel Ventures is an Alder-based investment company".
+fn apposition_cues(
+    body: &str,
+    toks: &[Token],
+    i: usize,
+    l: &str,
+    is_place: &dyn Fn(&str) -> bool,
+    spans: &mut Vec<(usize, usize)>,
+) {
+    let t = &toks[i];
     // "Instituto Gonzaga, a catholic school in Milan", "Birch Foods, the Alder-based brewer",
     // "Olvana Power, Alder's main power producer", and with a copula: "Kestrel Ventures is an
     // Alder-based investment company".
@@ -651,7 +656,15 @@ fn descriptor_cues(
         && t.capitalised
         && possessive_stem(t.text).is_some()
         && described(toks, i + 1, &PARTS_AFTER);
-    if (determiner && (apposed || copula) && described(toks, i + 1, &DESCRIPTORS)) || owned_part {
+    // "Eurojust, the EU's agency for …": a name's possessive after "the" is the owner's.
+    let owner_between = l == "the"
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.capitalised && !t.break_after && possessive_stem(n.text).is_some());
+    let described_from = if owner_between { i + 2 } else { i + 1 };
+    if (determiner && (apposed || copula) && described(toks, described_from, &DESCRIPTORS))
+        || owned_part
+    {
         let i = if copula { i - 1 } else { i };
         let (a, b) = name_before(toks, i - 1);
         if !person_ending_at(toks, b - 1) {
@@ -1063,7 +1076,14 @@ fn described(toks: &[Token], k: usize, descriptors: &Words) -> bool {
                     || toks.get(m + 1).is_none_or(|n| {
                         matches!(
                             lower(n).as_str(),
-                            "in" | "of" | "that" | "which" | "based" | "from" | "at" | "with"
+                            "in" | "of"
+                                | "for"
+                                | "that"
+                                | "which"
+                                | "based"
+                                | "from"
+                                | "at"
+                                | "with"
                         )
                     }))
         })
@@ -1456,6 +1476,16 @@ mod tests {
                 .is_empty()
         );
         assert!(cued("The company said on Monday that it would.").is_empty());
+        // A name's possessive after "the" is the owner's; "its" and "their" determine too.
+        assert_eq!(
+            cued("Justorex, the EU's agency for judicial cooperation, helped."),
+            ["Justorex"]
+        );
+        assert_eq!(
+            cued("The insurer said its reinsurance unit, Marlowe Re, raised prices."),
+            ["Marlowe Re"]
+        );
+        assert!(cued("Ana Lind, the EU's agency head, spoke.").is_empty());
     }
 
     #[test]

@@ -506,6 +506,10 @@ pub(super) fn headed_names_in(
                     continue;
                 }
                 let after = &para[run_tokens[b - 1].end..];
+                if held_then(toks, run.start + a, run.start + b) {
+                    occasions.push(para[run_tokens[a].start..run_tokens[b - 1].end].into());
+                    continue;
+                }
                 if numbered_occurrence(toks, run.start + a) {
                     // "the first Alder Trade Forum, a three-day event": the occasion is named
                     // again without its number.
@@ -714,6 +718,30 @@ fn numbered_occurrence(toks: &[Token], i: usize) -> bool {
     number(toks[i].text)
         || i.checked_sub(1)
             .is_some_and(|k| number(toks[k].text) && !toks[k].break_after && !toks[i].break_before)
+}
+
+/// Words that say a name after them (and "the") is an occasion: "during the Alder Trade
+/// Forum". (`words.toml`: `organisations.occasion_openers`)
+static OCCASION_OPENERS: Words = Words::new("organisations.occasion_openers");
+
+/// Whether the name at tokens `[a, b)` is something that happens, by the word before it ("during
+/// the Alder Trade Forum in Birchley"): not when the name owns or describes what happens ("during
+/// the Ministry's visit", "during the Alder Bank meeting").
+fn held_then(toks: &[Token], a: usize, b: usize) -> bool {
+    let opener =
+        |k: usize| !toks[k].break_after && OCCASION_OPENERS.contains_lowercase(toks[k].text);
+    let opened = match a.checked_sub(1) {
+        Some(k) if toks[k].text == "the" && !toks[k].break_after => {
+            k.checked_sub(1).is_some_and(opener)
+        }
+        Some(k) => opener(k),
+        None => false,
+    };
+    opened
+        && text::possessive_stem(toks[b - 1].text).is_none()
+        && toks
+            .get(b)
+            .is_none_or(|n| n.break_before || !n.capitalised && PHRASE_ENDS.contains(n.text))
 }
 
 /// The organisation names in one name run, as token spans `[a, b)`.
@@ -2388,9 +2416,11 @@ impl Tagger {
         }
         let in_a_table = |org: usize| self.sources[org] & (Source::SITE | Source::BUILTIN) != 0;
         let unsure = self.unsure(&found, &written_as_names, &declared, own);
-        merge_back_references(&mut found, in_a_table, |org| self.names[org].as_str());
+        let ambiguous =
+            merge_back_references(&mut found, in_a_table, |org| self.names[org].as_str());
         let mut removed = self.removed(article, &found);
         removed.extend(unsure);
+        removed.extend(ambiguous);
         if !removed.is_empty() {
             found.retain(|m| !removed.contains(&m.id));
             let mut org = span_orgs.iter();
@@ -2447,22 +2477,15 @@ impl Tagger {
     }
 }
 
-/// Within one article, a shorter name that ends a longer one ("the Joint Steering Council" after
-/// "China-Singapore Suzhou Industrial Park Joint Steering Council") refers to the longer one —
-/// unless the shorter is an organisation of a table (`in_a_table`, the site's or the built-in):
-/// then it is that organisation ("the African Union" beside "the African Union Commission"),
-/// and the longer one is its own form only when it qualifies it with "of" ("the Federal Reserve
-/// of the United States"). A table's organisation holds shorter names in its full name too, even
-/// where the article writes only its acronym ("the USDA … the Department of Agriculture" is one
-/// body, "U.S. Department of Agriculture"); `full_name` gives it.
-fn merge_back_references<'a>(
-    found: &mut Vec<OrganisationMention>,
+/// Every run of whole words of every mention (up to 24 words), lower-cased → the organisations
+/// whose longer mention holds it, and whether the run opens and ends it; a table's organisation
+/// holds the runs of its full name too. Building it is linear in the mentions, so an article
+/// naming 10,000 organisations stays fast.
+fn mention_holders<'a>(
+    found: &[OrganisationMention],
     in_a_table: impl Fn(usize) -> bool,
     full_name: impl Fn(usize) -> &'a str,
-) {
-    // Every run of whole words of every mention (up to 24 words), lower-cased → the
-    // organisations whose longer mention holds it. Building it is linear in the mentions, so
-    // an article naming 10,000 organisations stays fast.
+) -> HashMap<String, Vec<(usize, bool, bool)>> {
     let mut holders: HashMap<String, Vec<(usize, bool, bool)>> = HashMap::default();
     for (j, org) in found.iter().enumerate() {
         let full = in_a_table(org.id).then(|| full_name(org.id));
@@ -2485,6 +2508,26 @@ fn merge_back_references<'a>(
             }
         }
     }
+    holders
+}
+
+/// Within one article, a shorter name that ends a longer one ("the Joint Steering Council" after
+/// "China-Singapore Suzhou Industrial Park Joint Steering Council") refers to the longer one —
+/// unless the shorter is an organisation of a table (`in_a_table`, the site's or the built-in):
+/// then it is that organisation ("the African Union" beside "the African Union Commission"),
+/// and the longer one is its own form only when it qualifies it with "of" ("the Federal Reserve
+/// of the United States"). A table's organisation holds shorter names in its full name too, even
+/// where the article writes only its acronym ("the USDA … the Department of Agriculture" is one
+/// body, "U.S. Department of Agriculture"); `full_name` gives it. A shorter name that stands in
+/// two longer ones ("Kestrel" beside "Kestrel City Council" and "Kestrel Youth Orchestra") says
+/// neither: such organisations are returned, to be dropped. (A name of several words refers to
+/// the first: "the League of Rights" after "the Alder League of Rights" and others.)
+fn merge_back_references<'a>(
+    found: &mut Vec<OrganisationMention>,
+    in_a_table: impl Fn(usize) -> bool,
+    full_name: impl Fn(usize) -> &'a str,
+) -> Vec<usize> {
+    let holders = mention_holders(found, &in_a_table, &full_name);
     // `short` (lower-cased) stands in a longer mention of organisation j: anywhere when it has
     // several words ("Supreme Court"), at an end when it is one word ("the Exchange" of "Hong
     // Kong Exchange", "Caledonian" of "Caledonian Airways": news names a company by its first
@@ -2503,6 +2546,7 @@ fn merge_back_references<'a>(
             .unwrap_or_default()
     };
     let mut merged_into: Vec<Option<usize>> = vec![None; found.len()];
+    let mut ambiguous = Vec::new();
     // The organisations with a mention that is `short` qualified by "of …".
     let lowered: Vec<Vec<String>> = found
         .iter()
@@ -2541,7 +2585,14 @@ fn merge_back_references<'a>(
                 Some(prev) => prev.into_iter().filter(|j| here.contains(j)).collect(),
             });
         }
-        merged_into[i] = candidates.and_then(|c| c.into_iter().min());
+        let mut candidates = candidates.unwrap_or_default();
+        candidates.sort_unstable();
+        candidates.dedup();
+        if candidates.len() >= 2 && !table && found[i].mentions.iter().all(|m| !m.contains(' ')) {
+            ambiguous.push(found[i].id);
+        } else {
+            merged_into[i] = candidates.first().copied();
+        }
     }
     super::merge::merge_into(found, &merged_into, |org, merged| {
         for m in merged.mentions {
@@ -2550,6 +2601,7 @@ fn merge_back_references<'a>(
             }
         }
     });
+    ambiguous
 }
 
 fn upper_count(s: &str) -> usize {
@@ -3497,6 +3549,23 @@ mod tests {
     }
 
     #[test]
+    fn a_first_word_that_opens_two_names_refers_to_neither() {
+        let articles = [article(
+            "Title\n\nThe Kestrel Youth Orchestra arrived. The tour was organised by the \
+             Kestrel City Council. Mayor Helen Marsh of Kestrel said the ties had grown.",
+            &[],
+        )];
+        let (table, found) = tag_archive(&articles, &BTreeMap::new(), &no_builtin(), &|_| false);
+        for org in &found[0] {
+            assert!(
+                !org.mentions.contains(&"Kestrel".to_string()),
+                "{}",
+                table[org.id].name
+            );
+        }
+    }
+
+    #[test]
     fn a_tables_name_qualified_by_of_is_that_body_with_all_its_forms() {
         let articles = [article(
             "Title\n\nThe Federal Reserve of the United States agreed. The Federal Reserve \
@@ -4190,6 +4259,15 @@ mod tests {
     fn an_occasion_or_an_area_is_no_body() {
         let text = "Head\n\nIt came at the close of the first Alder Regional Trade Forum, a three-day event that opened in Birch. The Kestrel Trade Forum, a meeting place for traders, grew. The Alder Regional Trade Forum ended.";
         assert_eq!(find_headed_names(text, &|_| false), ["Kestrel Trade Forum"]);
+        // "during" says the name is something that happens, unless the name owns or describes
+        // it.
+        let text = "Head\n\nIt was signed during the Blue Harbour Forum in Birch. The Blue \
+                    Harbour Forum closed. During the Alder Trade Council's visit, and during the \
+                    Kestrel Port Authority meeting, nothing happened.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            ["Alder Trade Council", "Kestrel Port Authority"]
+        );
         assert!(find_definitions("They make up the Pan-Alder Delta (PAD) region.").is_empty());
         assert_eq!(
             find_definitions("the Alder Delta Authority (ADA) chief said")[0].name,

@@ -89,9 +89,12 @@ fn name_word_written(
     let ruled_out = abstract_noun
         || (t.sentence_start && FUNCTION_WORDS.contains(l))
         || matches!(l, "the" | "i" | "i'm" | "i’m")
-        || ["'s", "’s"]
-            .iter()
-            .any(|s| t.text.strip_suffix(s).is_some_and(is_place))
+        // "Alder's", "the Attorney General's office": a place's or a title's possessive.
+        || ["'s", "’s"].iter().any(|s| {
+            t.text.strip_suffix(s).is_some_and(|stem| {
+                is_place(stem) || (with_lowercase(stem, is_title_word) && !is_given_name(stem))
+            })
+        })
         || (is_title(t) && !is_given_name(t.text))
         || (is_place(t.text) && !is_given_name(t.text))
         || t.text
@@ -470,6 +473,11 @@ fn consider(
     // title names a group of people — unless a given name opens it ("Lee Majors").
     let last = toks[b - 1].text;
     if words >= 2 && !given && ((!romanised && closes_a_company(last)) || plural_title(last)) {
+        return;
+    }
+    // "Harlan Marine Systems": three capitalised words or more that end in such a plural are a
+    // company's even after a given name ("Lee Majors" is two).
+    if words >= 3 && is_organisation_plural(last) && toks[a..b].iter().all(|t| t.capitalised) {
         return;
     }
     // Evidence around the name: a relative, a life, the next sentence's pronoun.
@@ -1448,6 +1456,14 @@ mod tests {
             names("Orrin Delacroix said it would share data."),
             ["Orrin Delacroix"]
         );
+        // Three words or more that end in it are a company's even after a given name.
+        assert!(names("The work by Harlan Marine Systems will be done there.").is_empty());
+    }
+
+    #[test]
+    fn a_titles_possessive_is_no_name() {
+        assert!(names("The Valmora Attorney General's office said it would appeal.").is_empty());
+        assert!(names("The Secretary General's envoy arrived.").is_empty());
     }
 
     #[test]
