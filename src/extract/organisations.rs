@@ -819,7 +819,10 @@ fn heads_before(run: &[Token]) -> Vec<usize> {
     for (k, t) in run.iter().enumerate() {
         heads_before[k + 1] = heads_before[k]
             + usize::from(
-                is_head(t.text) || is_head_first(t.text) || head_before_of(run, k, k + 1),
+                is_head(t.text)
+                    || is_head_first(t.text)
+                    || head_before_of(run, k, k + 1)
+                    || (k > 0 && is_compound_head(run[k - 1].text, t.text)),
             );
     }
     heads_before
@@ -3524,6 +3527,13 @@ mod tests {
         assert_eq!(
             find_headed_names(text, &|_| false),
             ["Coastal Air Lines", "Midstate Airways"]
+        );
+        // A service's system is a head of its own.
+        let text = "Title\n\nA judge blocked the merger of Alder Health System and Birch \
+                    Medical Partners on Friday.";
+        assert_eq!(
+            find_headed_names(text, &|_| false),
+            ["Alder Health System", "Birch Medical Partners"]
         );
     }
 

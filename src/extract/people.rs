@@ -1053,9 +1053,19 @@ fn appositive_opening(role: &str) -> bool {
         && words
             .get(1)
             .is_some_and(|w| DETERMINERS.contains(w.to_lowercase().as_str()));
+    // "Tarvik, the ship designer Fjordtek and …": a lower-case title before a name introduces
+    // someone else.
+    let names_another = words.windows(2).any(|w| {
+        w[0].starts_with(char::is_lowercase)
+            && is_title_word(w[0])
+            && !TITLE_MODIFIERS.contains(w[0])
+            && w[1].starts_with(char::is_uppercase)
+            && text::possessive_stem(w[1]).is_none()
+    });
     !role.contains(')')
         && !past_verb
         && !verb
+        && !names_another
         && (!capitalised
             || is_title_word(&first.to_lowercase())
             || text::possessive_stem(first).is_some()
@@ -1107,7 +1117,7 @@ fn lowercase_title_before(text: &str, toks: &[Token], (a, b): (usize, usize)) ->
         && !toks[from - 1].break_after
         && !FUNCTION_WORDS.contains(lower(&toks[from - 1]).as_str())
         && !SPEECH.contains(lower(&toks[from - 1]).as_str())
-        && !ends_a_clause(&lower(&toks[from - 1]))
+        && !ends_a_clause(&toks[from - 1])
     {
         from -= 1;
     }
@@ -1149,8 +1159,11 @@ fn title_of_before(toks: &[Token], k: usize) -> Option<usize> {
 /// Whether a lower-case word before a title belongs to the clause, not the role: a preposition
 /// or a form of "be" or "have" ("was opened by singer …" has the role "singer"), or a past or
 /// present participle ("the newly appointed trade minister" has "trade minister"), but not one
-/// that is part of a title ("its managing director").
-fn ends_a_clause(lower: &str) -> bool {
+/// that is part of a title ("its managing director") — a capitalised word is no participle
+/// ("Beijing Film Academy president").
+fn ends_a_clause(t: &Token) -> bool {
+    let lower = lower(t);
+    let lower = lower.as_str();
     matches!(
         lower,
         "by" | "of"
@@ -1171,7 +1184,8 @@ fn ends_a_clause(lower: &str) -> bool {
             | "have"
             | "will"
             | "would"
-    ) || (lower.len() > 4
+    ) || (!t.capitalised
+        && lower.len() > 4
         && (lower.ends_with("ed") || lower.ends_with("ing"))
         // "its managing director": a participle that is part of a title.
         && !TITLE_MODIFIERS.contains(lower))
@@ -1790,6 +1804,14 @@ mod tests {
             people("The newly appointed mayor Ode Varn agreed."),
             [("Ode Varn".to_string(), Some("mayor".to_string()))]
         );
+        // A capitalised word is no participle, even one that ends as one does.
+        assert_eq!(
+            people("Beijing Film Academy president Ode Varn agreed."),
+            [(
+                "Ode Varn".to_string(),
+                Some("Beijing Film Academy president".to_string())
+            )]
+        );
     }
 
     #[test]
@@ -1916,6 +1938,19 @@ mod tests {
                 ),
                 ("Ode Varn".to_string(), Some("Mr.".to_string()))
             ]
+        );
+        // A lower-case title before a name introduces someone else; a modifier does not.
+        assert!(
+            people("Two firms from Tarvik, the ship designer Fjordtek and the cable maker Nordkabel, came.")
+                .iter()
+                .all(|(name, _)| name != "Tarvik")
+        );
+        assert_eq!(
+            people("It beat Ode Varn, the former Alder Party chairman, by 19 points."),
+            [(
+                "Ode Varn".to_string(),
+                Some("former Alder Party chairman".to_string())
+            )]
         );
     }
 

@@ -204,10 +204,19 @@ pub fn is_trade_head(word: &str) -> bool {
 /// `vocabulary.district_services`)
 static DISTRICT_SERVICES: Words = Words::new("vocabulary.district_services");
 
+/// Services whose system is a body. (`words.toml`: `vocabulary.system_services`)
+static SYSTEM_SERVICES: Words = Words::new("vocabulary.system_services");
+
 /// Whether two words end a body's name as one head: a service's district ("School District",
-/// "Water District", a special-purpose local government), not an area.
+/// "Water District", a special-purpose local government), not an area; a service's system
+/// ("Health System"), not a thing.
 pub fn is_compound_head(before: &str, last: &str) -> bool {
-    last == "District" && with_lowercase(before, |b| DISTRICT_SERVICES.contains(b))
+    let services = match last {
+        "District" => &DISTRICT_SERVICES,
+        "System" => &SYSTEM_SERVICES,
+        _ => return false,
+    };
+    with_lowercase(before, |b| services.contains(b))
 }
 
 /// Plurals of heads that name a set of bodies of one name ("Kestrel Institutes"). (`words.toml`:
