@@ -1486,6 +1486,7 @@ mod tests {
             ["Marlowe Re"]
         );
         assert!(cued("Ana Lind, the EU's agency head, spoke.").is_empty());
+        assert_eq!(cued("Orvane, a shipping consultancy, said so."), ["Orvane"]);
     }
 
     #[test]

@@ -1129,7 +1129,19 @@ fn lowercase_title_before(text: &str, toks: &[Token], (a, b): (usize, usize)) ->
 /// word, "of", then capitalised and linking words, all in one clause, at most eight.
 fn title_of_before(toks: &[Token], k: usize) -> Option<usize> {
     if !toks[k].capitalised {
-        return None;
+        // "Valmora's minister of energy, Ode Varn, said": a lower-case title and its field of
+        // one to three lower-case words.
+        return (1..=3).find_map(|n| {
+            let of = k.checked_sub(n)?;
+            let title = of.checked_sub(1)?;
+            (toks[of].text == "of"
+                && toks[title..k]
+                    .iter()
+                    .all(|t| !t.capitalised && !t.break_after)
+                && is_title(&toks[title])
+                && !toks[of + 1..=k].iter().any(is_title))
+            .then_some(title)
+        });
     }
     let mut j = k;
     while j > 0 && k - j < 8 && !toks[j - 1].break_after {
@@ -1894,6 +1906,7 @@ mod tests {
             "Valmora Prize said the winners were named.",
             "Shanghai Students said they agreed.",
             "French Varn said they agreed.",
+            "Rates were set by Meridian Container Line and Ode Lines, which said so.",
         ] {
             assert!(people(text).is_empty(), "{text}: {:?}", people(text));
         }
@@ -2235,6 +2248,11 @@ mod tests {
         assert_eq!(
             people("They met the Prime Minister of Valmora, Orrin Velasko, in May.")[0].1,
             Some("Prime Minister of Valmora".to_string())
+        );
+        // A lower-case title and its field.
+        assert_eq!(
+            people("Valmora's minister of energy, Orrin Velasko, said the farm would help.")[0].1,
+            Some("minister of energy".to_string())
         );
         // No title before "of": a body or a place, then a list, not an appositive.
         assert!(

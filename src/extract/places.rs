@@ -961,7 +961,8 @@ pub fn find_places(
 
 /// The partners ([`partners`]) among the gazetteer's places `found` and the ones the article
 /// establishes itself (`established`: "the port cities of Arvika and Belmonte signed …"),
-/// wherever it writes them; a facility ("Belmonte City Hall") or a sea is no party.
+/// wherever it writes them; a facility ("Belmonte City Hall") or a sea is no party, a polity or
+/// a division is ("the City of Arvika", "Belmonte County").
 fn partners_among(
     article: &Text,
     found: &[Found],
@@ -972,7 +973,11 @@ fn partners_among(
     let parties: Vec<&str> = established
         .into_iter()
         .filter(|name| {
-            of_kind(name).is_none() && name.rsplit(' ').next().is_none_or(|w| !is_place_head(w))
+            of_kind(name) != Some(true)
+                && name
+                    .rsplit(' ')
+                    .next()
+                    .is_none_or(|w| !is_place_head(w) || POLITIES_OF.contains_lowercase(w))
         })
         .collect();
     let known = finder.names.len();
@@ -1963,6 +1968,7 @@ mod tests {
             let established: Vec<(usize, usize)> = headed_places(&toks)
                 .into_iter()
                 .chain(addressed_places(&toks, &text::lower_case_words(&toks)))
+                .chain(of_places(&toks))
                 .collect();
             find_places(&Text::from(text), &established, &finder, &[]).1
         };
@@ -1976,10 +1982,18 @@ mod tests {
             read("Pact\n\nArvika Mayor Lena Holm said Arvika will cooperate with Lyon on ports."),
             pair("Arvika", "Lyon")
         );
-        // A facility is no party.
+        // A facility is no party; a county or a city written as a polity is.
         assert_eq!(
             read("Pact\n\nThe pact between Lyon and Belmonte City Hall was signed in May."),
             None
+        );
+        assert_eq!(
+            read("Pact\n\nLyon and Belmonte County signed an agreement on tea trade."),
+            pair("Belmonte County", "Lyon")
+        );
+        assert_eq!(
+            read("Pact\n\nThe City of Arvika and Lyon signed an agreement on tea trade."),
+            pair("City of Arvika", "Lyon")
         );
     }
 
