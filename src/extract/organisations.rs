@@ -2965,7 +2965,8 @@ mod tests {
              Pharma and Ostrava Brewing said they would invest. Corvex Micro Devices and Halden \
              Semiconductor led a rally. Ostmark Automotive and German conglomerate Veltra will \
              build a plant. Kalvera Biologics signed a supply deal. Workers at Ostmark Motor \
-             Works struck, and Borealis Air signed a codeshare.",
+             Works struck, and Borealis Air signed a codeshare. It was developed with \
+             Kyoto-based Ishida Pharmaceutical, which sells it.",
             &|w| w == "Germany",
         );
         for name in [
@@ -2986,6 +2987,7 @@ mod tests {
             "Kalvera Biologics",
             "Ostmark Motor Works",
             "Borealis Air",
+            "Ishida Pharmaceutical",
         ] {
             assert!(names.contains(&name.to_string()), "{name}: {names:?}");
         }
