@@ -563,20 +563,7 @@ fn descriptor_cues(body: &str, toks: &[Token], i: usize, l: &str, spans: &mut Ve
     // Sea Org".
     if DESCRIPTORS.contains(l) {
         let named = match toks.get(i + 1).map(lower).as_deref() {
-            // "The regulator, TRA, said", "The port operator, Terminal Sul, said": a name between
-            // commas after "the" and the descriptor.
-            // "Chile's antitrust regulator, the Fiscalia Nacional Economica.": after an owner's
-            // possessive too, and the name may end the sentence.
-            _ if t.break_after => (determined(toks, i, |d| {
-                matches!(d, "the" | "its" | "their") || possessive_stem(d).is_some()
-            }) && toks
-                .get(i + 1)
-                .is_some_and(|n| body[t.end..n.start].trim() == ",")
-                && name_after(toks, i + 1).is_some_and(|(_, b)| {
-                    toks[b - 1].break_after
-                        && body[toks[b - 1].end..].trim_start().starts_with([',', '.'])
-                }))
-            .then_some(i + 1),
+            _ if t.break_after => named_between_commas(body, toks, i).then_some(i + 1),
             Some("called" | "named") => Some(i + 2),
             _ => Some(i + 1),
         };
@@ -621,6 +608,21 @@ fn descriptor_cues(body: &str, toks: &[Token], i: usize, l: &str, spans: &mut Ve
             spans.extend(names);
         }
     }
+}
+
+/// Whether the descriptor at token `i`, determined, is followed by a name set apart by commas:
+/// "The regulator, TRA, said", "The port operator, Terminal Sul, said", "its reinsurance unit,
+/// Marlowe Re,"; after an owner's possessive too, where the name may end the sentence ("Chile's
+/// antitrust regulator, the Fiscalia Nacional Economica.").
+fn named_between_commas(body: &str, toks: &[Token], i: usize) -> bool {
+    let determiner = |d: &str| matches!(d, "the" | "its" | "their") || possessive_stem(d).is_some();
+    determined(toks, i, determiner)
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| body[toks[i].end..n.start].trim() == ",")
+        && name_after(toks, i + 1).is_some_and(|(_, b)| {
+            toks[b - 1].break_after && body[toks[b - 1].end..].trim_start().starts_with([',', '.'])
+        })
 }
 
 /// A name the descriptor after it describes, in apposition or after a copula: "Instituto
